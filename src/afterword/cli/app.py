@@ -1,0 +1,110 @@
+"""The ``afterword`` command. Each command only translates its arguments into use-case calls.
+
+Heavy imports (the database, Rich tables, the checker) happen inside the commands, so that
+``afterword --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from afterword import __version__
+from afterword.cli import database, debrief, interviews, stories
+from afterword.cli.check import check
+from afterword.errors import AfterwordError
+
+try:
+    from typer import _click as click
+except ImportError:  # an older Typer that depends on Click itself
+    import click  # type: ignore[no-redef]
+
+
+class UserError(click.ClickException):
+    """An :class:`AfterwordError` shown as clear lines on stderr, with its exit status."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file: Any = None) -> None:
+        out = file or sys.stderr
+        for line in self.message.splitlines():
+            print(f"error: {line}", file=out)
+
+
+class Group(TyperGroup):
+    """Turns domain errors into one-line messages and bugs into a short note (``--debug``
+    shows the traceback)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AfterwordError as exc:
+            raise UserError(str(exc), exc.exit_code) from exc
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:
+            if (ctx.obj or {}).get("debug"):
+                raise
+            raise UserError(
+                f"unexpected {type(exc).__name__}: {exc} (run again with --debug to see where)",
+                1,
+            ) from exc
+
+
+app = typer.Typer(
+    cls=Group,
+    name="afterword",
+    help="Turn a bad interview into a second chance: debrief it, send a thank-you note that "
+    "follows the craft within 24 hours, and learn from it.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"afterword {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Afterword: debrief a bad interview, write the note, learn from it.
+
+    Example:
+
+        afterword import examples/acme-first-round.yaml
+        afterword list
+    """
+    ctx.obj = {"debug": debug}
+
+
+app.command("import")(interviews.import_)
+app.command("export")(interviews.export)
+app.command("schema")(interviews.schema)
+app.command("list")(interviews.list_)
+app.command("show")(interviews.show)
+app.command("debrief")(debrief.debrief)
+app.command("check")(check)
+app.add_typer(interviews.interview_app, name="interview")
+app.add_typer(stories.story_app, name="story")
+app.add_typer(database.db_app, name="db")
+
+
+def main() -> None:
+    app()

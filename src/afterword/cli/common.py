@@ -1,0 +1,79 @@
+"""What the commands share: opening the workspace, output formats, reading times."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, tzinfo
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from afterword.errors import InputError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from afterword.services import Workspace
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@contextmanager
+def workspace() -> Iterator[Workspace]:
+    from afterword.services import Workspace
+
+    with Workspace() as opened:
+        yield opened
+
+
+def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def local_zone() -> tzinfo:
+    """The configured zone, or this computer's: the zone a person means when typing a time."""
+    from afterword import config
+
+    configured = config.timezone()
+    if configured is not None:
+        return configured
+    zone = datetime.now().astimezone().tzinfo
+    assert zone is not None
+    return zone
+
+
+def parse_time(text: str, what: str) -> datetime:
+    """A time typed by the user: ISO 8601, with or without an offset, or ``now``."""
+    text = text.strip()
+    if text.casefold() == "now":
+        return datetime.now(local_zone()).replace(microsecond=0)
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise InputError(
+            f"{what}: {text!r} is not a time; write it like 2026-11-24 15:30 or "
+            "2026-11-24T15:30-05:00"
+        ) from exc
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=local_zone())
+    return value
+
+
+def hours_left_label(hours: float) -> str:
+    if hours >= 0:
+        return f"{hours:.1f} h left"
+    passed = -hours
+    if passed < 48:
+        return f"passed {passed:.0f} h ago"
+    return f"passed {passed / 24:.0f} days ago"

@@ -1,0 +1,148 @@
+"""``afterword debrief``: a guided introspection that saves every answer as it goes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from afterword.cli.common import console, workspace
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from afterword.model import Interview, Moment
+    from afterword.services import Workspace
+
+try:
+    from typer import _click as click
+except ImportError:  # an older Typer that depends on Click itself
+    import click  # type: ignore[no-redef]
+
+# What a coach asks, in the order a coach asks it: each kind of moment gets its own prompt.
+MOMENT_PROMPTS = [
+    ("couldnt_answer", "A question you couldn't answer"),
+    ("could_be_better", "A question you could have answered better"),
+    ("forgot_to_mention", "Something you forgot to mention (a skill, a result, a story)"),
+    ("went_well", "Something that went well"),
+]
+
+
+def _ask(text: str, default: str = "") -> str:
+    return str(typer.prompt(text, default=default, show_default=bool(default))).strip()
+
+
+def debrief(
+    interview_id: Annotated[int, typer.Argument(metavar="ID", help="The interview's id.")],
+) -> None:
+    """Walk through what happened, the way a coach would, saving each answer as you go.
+
+    Quit at any point (Ctrl-C): what you answered is kept, and running it again adds to it.
+
+    Example:
+
+        afterword debrief 1
+    """
+    out = console()
+    with workspace() as ws:
+        interview = ws.interview(interview_id)
+        out.print(
+            f"[bold]Debrief: {interview.company}, {interview.role}[/]\n"
+            "Bad interviews happen to everyone. Let's turn this one into something useful: "
+            "a few questions, and everything you answer is saved straight away. "
+            "Press Enter to skip a question."
+        )
+        try:
+            _walk(out, ws, interview_id, interview)
+        except click.exceptions.Abort:
+            out.print(
+                f"\nStopped. Everything you answered is saved; "
+                f"`afterword debrief {interview_id}` picks up from here."
+            )
+            raise typer.Exit(1) from None
+    out.print(
+        f"\nDone, and saved. See it all with `afterword show {interview_id}`. "
+        "The next step is a short thank-you note within 24 hours of the interview."
+    )
+
+
+def _walk(out: Console, ws: Workspace, interview_id: int, interview: Interview) -> None:
+    from afterword.model import Cause, Moment, MomentKind
+
+    def save(change: object) -> None:
+        nonlocal interview
+        interview = ws.update_interview(interview_id, change)  # type: ignore[arg-type]
+
+    current = interview.debrief.feeling
+    while True:
+        answer = _ask(
+            "How do you feel it went, from 1 (very bad) to 5 (very good)?",
+            str(current) if current else "",
+        )
+        if not answer:
+            break
+        if answer.isdigit() and 1 <= int(answer) <= 5:
+            feeling = int(answer)
+            save(lambda i: i.model_copy(update={"debrief": i.debrief.model_copy(
+                update={"feeling": feeling})}))
+            break
+        out.print("Please answer with a number from 1 to 5.")
+
+    causes = list(Cause)
+    out.print("\nWhat played a part? It helps to name it; none of these is a verdict on you.")
+    for number, cause in enumerate(causes, 1):
+        mark = "x" if cause in interview.debrief.causes else " "
+        out.print(f"  [{mark}] {number}. {cause.label}")
+    while True:
+        answer = _ask("Numbers, separated by commas (Enter keeps what is marked)")
+        if not answer:
+            break
+        try:
+            picked = [causes[int(n) - 1] for n in answer.replace(" ", "").split(",") if n]
+        except (ValueError, IndexError):
+            out.print(f"Please give numbers from 1 to {len(causes)}, like 1,3.")
+            continue
+        save(lambda i: i.model_copy(update={"debrief": i.debrief.model_copy(
+            update={"causes": picked})}))
+        break
+    notes = _ask("In your own words, why did it go that way?", interview.debrief.cause_notes or "")
+    if notes and notes != (interview.debrief.cause_notes or ""):
+        save(lambda i: i.model_copy(update={"debrief": i.debrief.model_copy(
+            update={"cause_notes": notes})}))
+
+    for kind, prompt in MOMENT_PROMPTS:
+        out.print()
+        while question := _ask(f"{prompt} (Enter when there are no more)"):
+            moment_kind = MomentKind(kind)
+            said = _ask("What did you say?") if moment_kind is not MomentKind.forgot_to_mention else ""
+            moment = Moment(question=question, kind=moment_kind, what_i_said=said or None)
+            save(lambda i, m=moment: _with_moment(i, m))
+            position = len(interview.debrief.moments) - 1
+            if moment_kind.is_weak:
+                better = _ask(
+                    "Your best answer now, with a concrete example or number "
+                    "(Enter to come back to it later)"
+                )
+                if better:
+                    save(lambda i, b=better, p=position: _with_better_answer(i, p, b))
+            out.print("[green]Saved.[/]")
+
+    out.print()
+    while lesson := _ask("One thing you'll do differently next time (Enter when done)"):
+        save(lambda i, t=lesson: i.model_copy(update={"debrief": i.debrief.model_copy(
+            update={"lessons": [*i.debrief.lessons, t]})}))
+
+
+def _with_moment(interview: Interview, moment: Moment) -> Interview:
+    debrief = interview.debrief
+    return interview.model_copy(
+        update={"debrief": debrief.model_copy(update={"moments": [*debrief.moments, moment]})}
+    )
+
+
+def _with_better_answer(interview: Interview, position: int, answer: str) -> Interview:
+    moments = list(interview.debrief.moments)
+    moments[position] = moments[position].model_copy(update={"better_answer": answer})
+    return interview.model_copy(
+        update={"debrief": interview.debrief.model_copy(update={"moments": moments})}
+    )

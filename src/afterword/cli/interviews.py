@@ -1,0 +1,271 @@
+"""Commands for interviews: import, export, schema, list, show, interview add|rm."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from afterword.cli.common import (
+    OutputFormat,
+    console,
+    hours_left_label,
+    parse_time,
+    print_json,
+    workspace,
+)
+from afterword.errors import InputError
+
+if TYPE_CHECKING:
+    from afterword.model import Interviewer
+
+interview_app = typer.Typer(
+    help="Log, and remove, interviews.", no_args_is_help=True, rich_markup_mode=None
+)
+
+
+class FileFormat(StrEnum):
+    yaml = "yaml"
+    json = "json"
+
+
+def import_(
+    file: Annotated[str, typer.Argument(help="A debrief file (YAML or JSON); '-' reads stdin.")],
+) -> None:
+    """Import a whole interview from a debrief file and print its id.
+
+    Nothing is written unless the whole file is valid. Stories go to your library (a story
+    whose title is already there is reused, not duplicated).
+
+    Example:
+
+        afterword import examples/acme-first-round.yaml
+    """
+    from afterword import config
+    from afterword.debrief_file import MAX_FILE_BYTES, load_debrief_file, parse_debrief_bytes
+
+    if file == "-":
+        raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        interview = parse_debrief_bytes(raw, "<stdin>", config.timezone())
+    else:
+        interview = load_debrief_file(Path(file), config.timezone())
+    with workspace() as ws:
+        interview_id = ws.add_interview(interview)
+    print(interview_id)
+
+
+def export(
+    interview_id: Annotated[int, typer.Argument(metavar="ID", help="The interview's id.")],
+    fmt: Annotated[FileFormat, typer.Option("--format", help="yaml or json.")] = FileFormat.yaml,
+) -> None:
+    """Write an interview back as a debrief file (importing it gives the same interview).
+
+    Example:
+
+        afterword export 1 --format json > acme.json
+    """
+    with workspace() as ws:
+        sys.stdout.write(ws.export(interview_id, fmt.value))
+
+
+def schema() -> None:
+    """Print the JSON Schema of debrief files (for editors and validators).
+
+    Example:
+
+        afterword schema > debrief.schema.json
+    """
+    from afterword.debrief_file import json_schema
+
+    print_json(json_schema())
+
+
+def list_(
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", help="text (a table) or json.")
+    ] = OutputFormat.text,
+) -> None:
+    """List your interviews, newest first, with the time left to the 24-hour mark.
+
+    Example:
+
+        afterword list --format json
+    """
+    with workspace() as ws:
+        summaries = ws.interviews()
+    now = datetime.now(UTC)
+    if fmt is OutputFormat.json:
+        print_json(
+            [
+                {
+                    "id": s.id,
+                    "company": s.company,
+                    "role": s.role,
+                    "stage": s.stage,
+                    "ended_at": s.ended_at.isoformat(),
+                    "hours_left": round(s.hours_left(now), 2),
+                    "status": s.state.value,
+                    "interviewers": [i.name for i in s.interviewers],
+                }
+                for s in summaries
+            ]
+        )
+        return
+    out = console()
+    if not summaries:
+        out.print(
+            "No interviews yet. Log one with `afterword interview add`, or try the example: "
+            "`afterword import examples/acme-first-round.yaml`."
+        )
+        return
+    from rich.table import Table
+
+    table = Table(title="Interviews")
+    for column in ("id", "company", "role", "ended", "24-hour mark", "status"):
+        table.add_column(column, justify="right" if column == "id" else "left")
+    for s in summaries:
+        hours = s.hours_left(now)
+        style = "red" if hours < 0 else "yellow" if hours < 6 else "green"
+        mark = hours_left_label(hours) if s.state.value in ("debrief to do", "note to write",
+                                                             "note ready") else "—"
+        table.add_row(
+            str(s.id),
+            s.company,
+            s.role,
+            s.ended_at.strftime("%Y-%m-%d %H:%M %z"),
+            f"[{style}]{mark}[/]" if mark != "—" else mark,
+            s.state.value,
+        )
+    out.print(table)
+
+
+def show(
+    interview_id: Annotated[int, typer.Argument(metavar="ID", help="The interview's id.")],
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", help="text or json (the export).")
+    ] = OutputFormat.text,
+) -> None:
+    """Show an interview and its debrief.
+
+    Example:
+
+        afterword show 1
+    """
+    with workspace() as ws:
+        interview = ws.interview(interview_id)
+    if fmt is OutputFormat.json:
+        from afterword.debrief_file import dump_debrief
+
+        sys.stdout.write(dump_debrief(interview, "json"))
+        return
+    from afterword.cli.render import render_interview
+
+    render_interview(console(), interview_id, interview, datetime.now(UTC))
+
+
+@interview_app.command("add")
+def add(
+    company: Annotated[str | None, typer.Option(help="The company.")] = None,
+    role: Annotated[str | None, typer.Option(help="The role you interviewed for.")] = None,
+    stage: Annotated[str | None, typer.Option(help="e.g. 'first round'.")] = None,
+    interview_format: Annotated[
+        str, typer.Option("--format", help="phone, video, onsite, panel or other.")
+    ] = "other",
+    ended_at: Annotated[
+        str | None,
+        typer.Option(
+            "--ended-at",
+            help="When it ended: '2026-11-24 15:30' (your time zone), with an offset, or 'now'.",
+        ),
+    ] = None,
+    interviewer: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--interviewer", "-i", help="'Name <email>' or 'Name'; repeat for a panel."
+        ),
+    ] = None,
+    sender_name: Annotated[str | None, typer.Option(help="Your name, for the notes.")] = None,
+    sender_email: Annotated[str | None, typer.Option(help="Your email address.")] = None,
+    timeline: Annotated[
+        str | None, typer.Option(help="What they said about the timeline.")
+    ] = None,
+) -> None:
+    """Log an interview; asks for what the flags leave out, then prints its id.
+
+    Example:
+
+        afterword interview add --company "Acme Robotics" --role "PMM" \\
+            --ended-at "2026-11-24 15:30" -i "Dana Lee <dana.lee@acme.example>"
+    """
+    from pydantic import ValidationError
+
+    from afterword.model import Interview, Person
+
+    company = company or typer.prompt("Company")
+    role = role or typer.prompt("Role")
+    when = parse_time(ended_at or typer.prompt("When did it end?", default="now"), "ended_at")
+    people = list(interviewer or [])
+    if interviewer is None and sys.stdin.isatty():
+        while name := typer.prompt("Interviewer (Name <email>; Enter when done)", default=""):
+            people.append(name)
+    try:
+        interview = Interview(
+            company=company,
+            role=role,
+            stage=stage,
+            format=interview_format,  # type: ignore[arg-type]
+            ended_at=when,
+            timeline=timeline,
+            sender=Person(name=sender_name, email=sender_email) if sender_name else None,
+            interviewers=[_parse_person(p) for p in people],
+        )
+    except ValidationError as exc:
+        raise InputError(
+            "; ".join(
+                f"{'.'.join(map(str, e['loc'])) or 'interview'}: "
+                f"{e['msg'].removeprefix('Value error, ')}"
+                for e in exc.errors()
+            )
+        ) from exc
+    with workspace() as ws:
+        interview_id = ws.add_interview(interview)
+    print(interview_id)
+    err = console(stderr=True)
+    err.print(
+        f"Logged {company} ({role}), ended {when.isoformat()}. Next: "
+        f"`afterword debrief {interview_id}`."
+    )
+
+
+def _parse_person(text: str) -> Interviewer:
+    from afterword.model import Interviewer
+
+    name, _, rest = text.partition("<")
+    email = rest.rstrip("> ").strip() or None
+    return Interviewer(name=name.strip(), email=email)
+
+
+@interview_app.command("rm")
+def remove(
+    interview_id: Annotated[int, typer.Argument(metavar="ID", help="The interview's id.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete an interview with its debrief and notes (your stories stay in the library).
+
+    Example:
+
+        afterword interview rm 3 --yes
+    """
+    with workspace() as ws:
+        interview = ws.interview(interview_id)
+        if not yes:
+            typer.confirm(
+                f"Delete the {interview.company} interview ({interview.role}) and its notes?",
+                abort=True,
+            )
+        ws.delete_interview(interview_id)
+    print(f"Deleted interview {interview_id}.")

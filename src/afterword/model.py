@@ -1,0 +1,264 @@
+"""The domain of Afterword, in the words of DESIGN.md.
+
+Pure data and validation: nothing here reads a file, a clock or a database. Times are always
+time-zone aware; a naive time is refused unless the caller passes a zone to read it in through
+the validation context (``{"timezone": ZoneInfo(...)}``), never silently taken as UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, tzinfo
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+#: How long after the interview a thank-you note still counts as prompt.
+NOTE_WINDOW = timedelta(hours=24)
+
+NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+ShortStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class Cause(StrEnum):
+    """Why an interview went badly: the fixed taxonomy of DESIGN.md."""
+
+    preparation = "preparation"
+    company_research = "company_research"
+    topic_knowledge = "topic_knowledge"
+    communication = "communication"
+    forgot_details = "forgot_details"
+    nerves = "nerves"
+    offended_interviewer = "offended_interviewer"
+    other = "other"
+
+    @property
+    def label(self) -> str:
+        return CAUSE_LABELS[self]
+
+
+CAUSE_LABELS: dict[Cause, str] = {
+    Cause.preparation: "I wasn't prepared enough",
+    Cause.company_research: "I hadn't researched the company",
+    Cause.topic_knowledge: "I didn't know a topic well enough",
+    Cause.communication: "I didn't communicate clearly",
+    Cause.forgot_details: "I forgot crucial details",
+    Cause.nerves: "Nerves got the better of me",
+    Cause.offended_interviewer: "I may have offended the interviewer",
+    Cause.other: "Something else",
+}
+
+
+class MomentKind(StrEnum):
+    couldnt_answer = "couldnt_answer"
+    could_be_better = "could_be_better"
+    forgot_to_mention = "forgot_to_mention"
+    went_well = "went_well"
+
+    @property
+    def is_weak(self) -> bool:
+        return self is not MomentKind.went_well
+
+
+class InterviewFormat(StrEnum):
+    phone = "phone"
+    video = "video"
+    onsite = "onsite"
+    panel = "panel"
+    other = "other"
+
+
+class NoteStatus(StrEnum):
+    draft = "draft"
+    sent = "sent"
+
+
+class Outcome(StrEnum):
+    advanced = "advanced"
+    rejected = "rejected"
+    offer = "offer"
+    no_response = "no_response"
+    withdrew = "withdrew"
+
+
+class InterviewState(StrEnum):
+    """Where an interview stands on the journey; drives lists and the dashboard."""
+
+    debrief_to_do = "debrief to do"
+    note_to_write = "note to write"
+    note_ready = "note ready"
+    sent = "sent"
+    closed = "closed"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def _aware(value: Any, info: ValidationInfo, field: str) -> Any:
+    """Make a datetime aware, or refuse it: a naive time is ambiguous by hours."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return value  # pydantic reports the bad format
+    if isinstance(value, datetime) and value.tzinfo is None:
+        zone: tzinfo | None = (info.context or {}).get("timezone")
+        if zone is None:
+            raise ValueError(
+                f"{field} has no time zone; write it with an offset such as "
+                "2026-11-24T15:30:00-05:00, or set AFTERWORD_TIMEZONE (e.g. America/New_York)"
+            )
+        return value.replace(tzinfo=zone)
+    return value
+
+
+class Person(_Model):
+    name: ShortStr
+    email: EmailStr | None = None
+
+
+class Interviewer(_Model):
+    """A person on the other side of the table; each gets a note of their own."""
+
+    name: ShortStr
+    title: str | None = None
+    email: EmailStr | None = None
+    topics: list[NonEmptyStr] = Field(default_factory=list)
+
+
+class Moment(_Model):
+    """A question or topic of the interview, and what the user would say now."""
+
+    question: NonEmptyStr
+    kind: MomentKind
+    what_i_said: str | None = None
+    better_answer: str | None = None
+    topic: str | None = None
+    #: Titles of the stories from the library that back the better answer.
+    stories: list[NonEmptyStr] = Field(default_factory=list)
+
+
+class Story(_Model):
+    """An entry of the user's experience library (situation, action, result)."""
+
+    title: ShortStr
+    situation: str | None = None
+    action: str | None = None
+    result: str | None = None
+    metrics: list[NonEmptyStr] = Field(default_factory=list)
+    skills: list[NonEmptyStr] = Field(default_factory=list)
+
+
+class Research(_Model):
+    """Something learned after the interview that speaks to a weak moment."""
+
+    topic: NonEmptyStr
+    text: NonEmptyStr
+    source: str | None = None
+
+
+class Note(_Model):
+    """A thank-you email to one interviewer."""
+
+    to: ShortStr
+    subject: str = ""
+    body: str = ""
+    status: NoteStatus = NoteStatus.draft
+    sent_at: datetime | None = None
+
+    @field_validator("sent_at", mode="before")
+    @classmethod
+    def _sent_at_aware(cls, value: Any, info: ValidationInfo) -> Any:
+        return _aware(value, info, "sent_at")
+
+
+class Debrief(_Model):
+    """The introspection after an interview."""
+
+    feeling: int | None = Field(default=None, ge=1, le=5)
+    causes: list[Cause] = Field(default_factory=list)
+    cause_notes: str | None = None
+    moments: list[Moment] = Field(default_factory=list)
+    lessons: list[NonEmptyStr] = Field(default_factory=list)
+
+    @field_validator("causes")
+    @classmethod
+    def _unique_causes(cls, causes: list[Cause]) -> list[Cause]:
+        return list(dict.fromkeys(causes))
+
+    @property
+    def weak_moments(self) -> list[Moment]:
+        return [m for m in self.moments if m.kind.is_weak]
+
+    @property
+    def is_started(self) -> bool:
+        return bool(self.feeling or self.causes or self.moments or self.lessons)
+
+
+class Interview(_Model):
+    """One conversation with a company for a role, at a stage."""
+
+    company: ShortStr
+    role: ShortStr
+    stage: str | None = None
+    format: InterviewFormat = InterviewFormat.other
+    started_at: datetime | None = None
+    ended_at: datetime
+    decision_expected_by: date | None = None
+    #: What they said about the timeline, in their words ("we'll decide by Friday").
+    timeline: str | None = None
+    sender: Person | None = None
+    interviewers: list[Interviewer] = Field(default_factory=list)
+    debrief: Debrief = Field(default_factory=Debrief)
+    research: list[Research] = Field(default_factory=list)
+    stories: list[Story] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
+    outcome: Outcome | None = None
+
+    @field_validator("started_at", "ended_at", mode="before")
+    @classmethod
+    def _times_aware(cls, value: Any, info: ValidationInfo) -> Any:
+        return _aware(value, info, info.field_name or "time")
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Interview:
+        if self.started_at is not None and self.ended_at <= self.started_at:
+            raise ValueError(
+                f"the interview ends ({self.ended_at.isoformat()}) before it starts "
+                f"({self.started_at.isoformat()})"
+            )
+        return self
+
+    @property
+    def note_due(self) -> datetime:
+        return self.ended_at + NOTE_WINDOW
+
+    def hours_left(self, now: datetime) -> float:
+        """Hours to the 24-hour mark (negative once it has passed)."""
+        return (self.note_due - now).total_seconds() / 3600
+
+    @property
+    def state(self) -> InterviewState:
+        if self.outcome is not None:
+            return InterviewState.closed
+        if self.notes and all(n.status is NoteStatus.sent for n in self.notes):
+            return InterviewState.sent
+        if self.notes:
+            return InterviewState.note_ready
+        if self.debrief.is_started:
+            return InterviewState.note_to_write
+        return InterviewState.debrief_to_do
+
+    def interviewer(self, name: str) -> Interviewer | None:
+        folded = name.casefold()
+        return next((i for i in self.interviewers if i.name.casefold() == folded), None)

@@ -1,0 +1,107 @@
+"""The use cases, written once for both shells (the CLI and the web app).
+
+A :class:`Workspace` is the user's data behind one database. Each method is one transaction:
+it either happens whole or not at all, so bad input never loses what was saved before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from afterword import config
+from afterword.debrief_file import dump_debrief, load_debrief_file
+from afterword.model import Interview, Story
+from afterword.store.db import Database
+from afterword.store.repository import InterviewRepository, InterviewSummary, StoryRepository
+
+
+class Workspace:
+    def __init__(self, database_url: str | None = None) -> None:
+        self.database = Database(database_url or config.database_url())
+
+    def close(self) -> None:
+        self.database.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        with self.database.session() as session, session.begin():
+            yield session
+
+    # Interviews -----------------------------------------------------------------------------
+
+    def add_interview(self, interview: Interview) -> int:
+        """Store a whole interview (with its debrief, stories, research and lessons)."""
+        with self._transaction() as session:
+            return InterviewRepository(session).add(interview)
+
+    def import_file(self, path: Path) -> int:
+        return self.add_interview(load_debrief_file(path, config.timezone()))
+
+    def interview(self, interview_id: int) -> Interview:
+        with self._transaction() as session:
+            return InterviewRepository(session).get(interview_id)
+
+    def interviews(self) -> Sequence[InterviewSummary]:
+        with self._transaction() as session:
+            return InterviewRepository(session).list()
+
+    def update_interview(
+        self, interview_id: int, change: Callable[[Interview], Interview]
+    ) -> Interview:
+        """Apply ``change`` to the stored interview and save the result, in one transaction."""
+        with self._transaction() as session:
+            repository = InterviewRepository(session)
+            updated = change(repository.get(interview_id))
+            # Validate the whole again: a change must not smuggle in an invalid interview.
+            updated = Interview.model_validate(updated.model_dump())
+            repository.replace(interview_id, updated)
+            return updated
+
+    def delete_interview(self, interview_id: int) -> None:
+        with self._transaction() as session:
+            InterviewRepository(session).delete(interview_id)
+
+    def export(self, interview_id: int, fmt: str = "yaml") -> str:
+        return dump_debrief(self.interview(interview_id), fmt)
+
+    # The story library ----------------------------------------------------------------------
+
+    def stories(self, search: str | None = None) -> list[tuple[int, Story]]:
+        with self._transaction() as session:
+            return StoryRepository(session).list(search)
+
+    def story(self, story_id: int) -> Story:
+        with self._transaction() as session:
+            return StoryRepository(session).get(story_id)
+
+    def find_story(self, title: str) -> int | None:
+        with self._transaction() as session:
+            return StoryRepository(session).find(title)
+
+    def add_story(self, story: Story) -> int:
+        with self._transaction() as session:
+            return StoryRepository(session).add(story)
+
+    def update_story(self, story_id: int, story: Story) -> None:
+        with self._transaction() as session:
+            StoryRepository(session).update(story_id, story)
+
+    def delete_story(self, story_id: int) -> Story:
+        with self._transaction() as session:
+            return StoryRepository(session).delete(story_id)
+
+
+def load_interview(interview_id: int) -> Interview:
+    """One interview from the user's default database (for commands that only read one)."""
+    with Workspace() as workspace:
+        return workspace.interview(interview_id)

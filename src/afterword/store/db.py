@@ -1,0 +1,109 @@
+"""Opening the database: SQLite in the user's data directory by default, any SQLAlchemy URL
+(PostgreSQL through psycopg 3) when ``AFTERWORD_DATABASE_URL`` says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from afterword.errors import AfterwordError
+
+MIGRATIONS = "afterword.store:migrations"
+
+
+def _normalise(url: str) -> str:
+    # "postgresql://" would pick psycopg2, which we do not ship; psycopg 3 is the driver.
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url.removeprefix("postgres://")
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets the web app read while the CLI writes; foreign keys are off by default in SQLite.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    url = _normalise(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise AfterwordError(f"AFTERWORD_DATABASE_URL is not a database URL: {url!r}") from exc
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+def alembic_config(engine: Engine) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", MIGRATIONS)
+    config.attributes["engine"] = engine
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision``; a no-op when it is there already."""
+    from alembic import command
+
+    command.upgrade(alembic_config(engine), revision)
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", MIGRATIONS)
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
+class Database:
+    """An engine and its session factory; the schema is upgraded when it is opened."""
+
+    def __init__(self, url: str, *, migrate: bool = True) -> None:
+        self.url = _normalise(url)
+        self.engine = make_engine(self.url)
+        if migrate:
+            try:
+                if current_revision(self.engine) != head_revision():
+                    upgrade(self.engine)
+            except AfterwordError:
+                raise
+            except Exception as exc:
+                safe = make_url(self.url).render_as_string(hide_password=True)
+                raise AfterwordError(f"cannot open the database {safe}: {exc}") from exc
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def session(self) -> Session:
+        return self.sessions()
+
+    def table_names(self) -> list[str]:
+        return inspect(self.engine).get_table_names()
+
+    def close(self) -> None:
+        self.engine.dispose()

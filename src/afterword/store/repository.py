@@ -1,0 +1,320 @@
+"""Repositories: the only place that maps between the domain model and table rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from afterword.errors import InputError, NotFoundError
+from afterword.model import (
+    Debrief,
+    Interview,
+    Interviewer,
+    Moment,
+    Note,
+    Person,
+    Research,
+    Story,
+)
+from afterword.store.tables import (
+    InterviewerRow,
+    InterviewRow,
+    InterviewStoryRow,
+    LessonRow,
+    MomentRow,
+    NoteRow,
+    ResearchRow,
+    StoryRow,
+)
+
+
+def _offset_minutes(moment: datetime) -> int:
+    offset = moment.utcoffset()
+    return int(offset.total_seconds() // 60) if offset is not None else 0
+
+
+def _in_offset(moment: datetime | None, minutes: int) -> datetime | None:
+    if moment is None:
+        return None
+    return moment.astimezone(timezone(timedelta(minutes=minutes)))
+
+
+def _story_from_row(row: StoryRow) -> Story:
+    return Story(
+        title=row.title,
+        situation=row.situation,
+        action=row.action,
+        result=row.result,
+        metrics=list(row.metrics or []),
+        skills=list(row.skills or []),
+    )
+
+
+def _fill_story(row: StoryRow, story: Story) -> None:
+    row.title = story.title
+    row.situation = story.situation
+    row.action = story.action
+    row.result = story.result
+    row.metrics = list(story.metrics)
+    row.skills = list(story.skills)
+
+
+class StoryRepository:
+    """The user's experience library."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def list(self, search: str | None = None) -> list[tuple[int, Story]]:
+        rows = self.session.scalars(select(StoryRow).order_by(StoryRow.title)).all()
+        stories = [(row.id, _story_from_row(row)) for row in rows]
+        if search:
+            needle = search.casefold()
+            stories = [
+                (i, s) for i, s in stories if needle in s.model_dump_json().casefold()
+            ]
+        return stories
+
+    def _row(self, story_id: int) -> StoryRow:
+        row = self.session.get(StoryRow, story_id)
+        if row is None:
+            raise NotFoundError(f"there is no story {story_id} (see `afterword story list`)")
+        return row
+
+    def get(self, story_id: int) -> Story:
+        return _story_from_row(self._row(story_id))
+
+    def find(self, title: str) -> int | None:
+        """The id of the story with this title (case-insensitive), if there is one."""
+        folded = title.strip().casefold()
+        for row_id, row_title in self.session.execute(select(StoryRow.id, StoryRow.title)):
+            if row_title.casefold() == folded:
+                return int(row_id)
+        return None
+
+    def add(self, story: Story) -> int:
+        if self.find(story.title) is not None:
+            raise InputError(f"a story titled {story.title!r} is already in your library")
+        row = StoryRow()
+        _fill_story(row, story)
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def update(self, story_id: int, story: Story) -> None:
+        existing = self.find(story.title)
+        if existing is not None and existing != story_id:
+            raise InputError(f"another story is already titled {story.title!r}")
+        _fill_story(self._row(story_id), story)
+        self.session.flush()
+
+    def delete(self, story_id: int) -> Story:
+        row = self._row(story_id)
+        story = _story_from_row(row)
+        self.session.delete(row)
+        self.session.flush()
+        return story
+
+    def merge(self, story: Story) -> StoryRow:
+        """Add a story, or reuse the one with its title, filling the fields it lacks."""
+        found = self.find(story.title)
+        if found is None:
+            row = StoryRow()
+            _fill_story(row, story)
+            self.session.add(row)
+            self.session.flush()
+            return row
+        row = self._row(found)
+        row.situation = row.situation or story.situation
+        row.action = row.action or story.action
+        row.result = row.result or story.result
+        row.metrics = list(dict.fromkeys([*(row.metrics or []), *story.metrics]))
+        row.skills = list(dict.fromkeys([*(row.skills or []), *story.skills]))
+        return row
+
+
+class InterviewSummary(Interview):
+    """An interview with its id, as lists and dashboards show it."""
+
+    id: int
+
+
+class InterviewRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.stories = StoryRepository(session)
+
+    def _row(self, interview_id: int) -> InterviewRow:
+        row = self.session.get(InterviewRow, interview_id)
+        if row is None:
+            raise NotFoundError(
+                f"there is no interview {interview_id} (see `afterword list`)"
+            )
+        return row
+
+    def add(self, interview: Interview) -> int:
+        row = InterviewRow()
+        self._fill(row, interview)
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def replace(self, interview_id: int, interview: Interview) -> None:
+        """Store a new version of the whole interview under the same id."""
+        self._fill(self._row(interview_id), interview)
+        self.session.flush()
+
+    def delete(self, interview_id: int) -> None:
+        self.session.delete(self._row(interview_id))
+        self.session.flush()
+
+    def get(self, interview_id: int) -> Interview:
+        return self._to_model(self._row(interview_id))
+
+    def list(self) -> Sequence[InterviewSummary]:
+        rows = self.session.scalars(
+            select(InterviewRow)
+            .options(
+                selectinload(InterviewRow.interviewers),
+                selectinload(InterviewRow.moments),
+                selectinload(InterviewRow.lessons),
+                selectinload(InterviewRow.research),
+                selectinload(InterviewRow.notes),
+                selectinload(InterviewRow.story_links).selectinload(InterviewStoryRow.story),
+            )
+            .order_by(InterviewRow.ended_at.desc(), InterviewRow.id.desc())
+        ).all()
+        return [
+            InterviewSummary.model_validate({**self._to_model(r).model_dump(), "id": r.id})
+            for r in rows
+        ]
+
+    def _fill(self, row: InterviewRow, interview: Interview) -> None:
+        row.company = interview.company
+        row.role = interview.role
+        row.stage = interview.stage
+        row.format = interview.format.value
+        row.started_at = interview.started_at
+        row.ended_at = interview.ended_at
+        row.utc_offset_minutes = _offset_minutes(interview.ended_at)
+        row.decision_expected_by = interview.decision_expected_by
+        row.timeline = interview.timeline
+        row.sender_name = interview.sender.name if interview.sender else None
+        row.sender_email = interview.sender.email if interview.sender else None
+        debrief = interview.debrief
+        row.feeling = debrief.feeling
+        row.causes = [c.value for c in debrief.causes]
+        row.cause_notes = debrief.cause_notes
+        row.outcome = interview.outcome.value if interview.outcome else None
+        row.interviewers = [
+            InterviewerRow(
+                position=i, name=p.name, title=p.title, email=p.email, topics=list(p.topics)
+            )
+            for i, p in enumerate(interview.interviewers)
+        ]
+        row.moments = [
+            MomentRow(
+                position=i,
+                question=m.question,
+                kind=m.kind.value,
+                what_i_said=m.what_i_said,
+                better_answer=m.better_answer,
+                topic=m.topic,
+                story_titles=list(m.stories),
+            )
+            for i, m in enumerate(debrief.moments)
+        ]
+        row.lessons = [LessonRow(position=i, text=t) for i, t in enumerate(debrief.lessons)]
+        row.research = [
+            ResearchRow(position=i, topic=r.topic, text=r.text, source=r.source)
+            for i, r in enumerate(interview.research)
+        ]
+        self._link_stories(row, interview.stories)
+        self._fill_notes(row, interview.notes)
+
+    def _link_stories(self, row: InterviewRow, stories: Sequence[Story]) -> None:
+        # Reuse the link rows that stay: a new row with the same key would be inserted before
+        # the old one is deleted, and clash with it.
+        existing = {link.story_id: link for link in row.story_links}
+        links: dict[int, InterviewStoryRow] = {}
+        for story in stories:
+            story_row = self.stories.merge(story)
+            if story_row.id in links:
+                continue
+            link = existing.get(story_row.id) or InterviewStoryRow(
+                story_id=story_row.id, story=story_row
+            )
+            link.position = len(links)
+            links[story_row.id] = link
+        row.story_links = list(links.values())
+
+    def _fill_notes(self, row: InterviewRow, notes: Sequence[Note]) -> None:
+        # Keep the rows of notes that stay, so their ids (and creation times) survive an edit.
+        existing = {n.to.casefold(): n for n in row.notes}
+        kept = []
+        for note in notes:
+            note_row = existing.pop(note.to.casefold(), None) or NoteRow(to=note.to)
+            note_row.to = note.to
+            note_row.subject = note.subject
+            note_row.body = note.body
+            note_row.status = note.status.value
+            note_row.sent_at = note.sent_at
+            kept.append(note_row)
+        row.notes = kept
+
+    def _to_model(self, row: InterviewRow) -> Interview:
+        offset = row.utc_offset_minutes or 0
+        return Interview.model_validate(
+            {
+                "company": row.company,
+                "role": row.role,
+                "stage": row.stage,
+                "format": row.format,
+                "started_at": _in_offset(row.started_at, offset),
+                "ended_at": _in_offset(row.ended_at, offset),
+                "decision_expected_by": row.decision_expected_by,
+                "timeline": row.timeline,
+                "sender": Person(name=row.sender_name, email=row.sender_email)
+                if row.sender_name
+                else None,
+                "interviewers": [
+                    Interviewer(name=p.name, title=p.title, email=p.email, topics=p.topics)
+                    for p in row.interviewers
+                ],
+                "debrief": Debrief(
+                    feeling=row.feeling,
+                    causes=row.causes or [],
+                    cause_notes=row.cause_notes,
+                    moments=[
+                        Moment(
+                            question=m.question,
+                            kind=m.kind,
+                            what_i_said=m.what_i_said,
+                            better_answer=m.better_answer,
+                            topic=m.topic,
+                            stories=m.story_titles or [],
+                        )
+                        for m in row.moments
+                    ],
+                    lessons=[lesson.text for lesson in row.lessons],
+                ),
+                "research": [
+                    Research(topic=r.topic, text=r.text, source=r.source) for r in row.research
+                ],
+                "stories": [_story_from_row(link.story) for link in row.story_links],
+                "notes": [
+                    Note(
+                        to=n.to,
+                        subject=n.subject,
+                        body=n.body,
+                        status=n.status,
+                        sent_at=n.sent_at,
+                    )
+                    for n in row.notes
+                ],
+                "outcome": row.outcome,
+            }
+        )

@@ -1,0 +1,203 @@
+"""The database schema. Any change here needs an Alembic migration in ``migrations/versions``."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from datetime import UTC
+
+from sqlalchemy import JSON, Date, DateTime, Dialect, ForeignKey, Integer, MetaData, String, Text, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware instant, stored in UTC: SQLite keeps no zone and would hand back naive times."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("refusing to store a naive datetime")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+# Named constraints keep migrations portable between SQLite (batch mode) and PostgreSQL.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+class InterviewRow(Base):
+    __tablename__ = "interviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(200))
+    stage: Mapped[str | None] = mapped_column(Text)
+    format: Mapped[str] = mapped_column(String(20))
+    # Instants are stored in UTC; the offset the user gave is kept to show and export them
+    # as entered.
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    ended_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    utc_offset_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    decision_expected_by: Mapped[date | None] = mapped_column(Date)
+    timeline: Mapped[str | None] = mapped_column(Text)
+    sender_name: Mapped[str | None] = mapped_column(String(200))
+    sender_email: Mapped[str | None] = mapped_column(String(320))
+    feeling: Mapped[int | None] = mapped_column(Integer)
+    causes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    cause_notes: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        UTCDateTime(), server_default=func.now(), onupdate=func.now()
+    )
+
+    interviewers: Mapped[list[InterviewerRow]] = relationship(
+        back_populates="interview",
+        cascade="all, delete-orphan",
+        order_by="InterviewerRow.position",
+    )
+    moments: Mapped[list[MomentRow]] = relationship(
+        back_populates="interview", cascade="all, delete-orphan", order_by="MomentRow.position"
+    )
+    research: Mapped[list[ResearchRow]] = relationship(
+        cascade="all, delete-orphan", order_by="ResearchRow.position"
+    )
+    lessons: Mapped[list[LessonRow]] = relationship(
+        cascade="all, delete-orphan", order_by="LessonRow.position"
+    )
+    story_links: Mapped[list[InterviewStoryRow]] = relationship(
+        cascade="all, delete-orphan", order_by="InterviewStoryRow.position"
+    )
+    notes: Mapped[list[NoteRow]] = relationship(
+        cascade="all, delete-orphan", order_by="NoteRow.id"
+    )
+
+
+class InterviewerRow(Base):
+    __tablename__ = "interviewers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    interview_id: Mapped[int] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(Text)
+    email: Mapped[str | None] = mapped_column(String(320))
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    interview: Mapped[InterviewRow] = relationship(back_populates="interviewers")
+
+
+class MomentRow(Base):
+    __tablename__ = "moments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    interview_id: Mapped[int] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    question: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(30))
+    what_i_said: Mapped[str | None] = mapped_column(Text)
+    better_answer: Mapped[str | None] = mapped_column(Text)
+    topic: Mapped[str | None] = mapped_column(Text)
+    story_titles: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    interview: Mapped[InterviewRow] = relationship(back_populates="moments")
+
+
+class StoryRow(Base):
+    """The user's experience library; titles are unique (imports de-duplicate by title)."""
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200), unique=True)
+    situation: Mapped[str | None] = mapped_column(Text)
+    action: Mapped[str | None] = mapped_column(Text)
+    result: Mapped[str | None] = mapped_column(Text)
+    metrics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        UTCDateTime(), server_default=func.now(), onupdate=func.now()
+    )
+
+
+class InterviewStoryRow(Base):
+    """The stories an interview's debrief draws on (the ``stories`` of its debrief file)."""
+
+    __tablename__ = "interview_stories"
+
+    interview_id: Mapped[int] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), primary_key=True
+    )
+    story_id: Mapped[int] = mapped_column(
+        ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+
+    story: Mapped[StoryRow] = relationship()
+
+
+class ResearchRow(Base):
+    __tablename__ = "research"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    interview_id: Mapped[int] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    topic: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+
+
+class LessonRow(Base):
+    __tablename__ = "lessons"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    interview_id: Mapped[int] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class NoteRow(Base):
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    interview_id: Mapped[int] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), index=True
+    )
+    to: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(10), default="draft")
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        UTCDateTime(), server_default=func.now(), onupdate=func.now()
+    )

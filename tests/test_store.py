@@ -1,0 +1,138 @@
+"""Storage on a real SQLite file and a real PostgreSQL server: migrations, repositories, atomicity."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from afterword.debrief_file import load_debrief_file
+from afterword.errors import InputError, NotFoundError
+from afterword.model import Story
+from afterword.services import Workspace
+from afterword.store.db import Database, current_revision, head_revision, upgrade
+
+from conftest import EXAMPLES
+
+TABLES = {
+    "interviews",
+    "interviewers",
+    "moments",
+    "stories",
+    "interview_stories",
+    "research",
+    "lessons",
+    "notes",
+    "alembic_version",
+}
+
+
+def test_opening_a_database_creates_the_schema_at_the_latest_revision(database_url: str) -> None:
+    database = Database(database_url)
+    try:
+        assert set(database.table_names()) == TABLES
+        assert current_revision(database.engine) == head_revision()
+    finally:
+        database.close()
+
+
+def test_migrations_go_down_and_up_again_without_losing_the_way(database_url: str) -> None:
+    database = Database(database_url, migrate=False)
+    try:
+        assert current_revision(database.engine) is None
+        upgrade(database.engine)
+        assert TABLES <= set(inspect(database.engine).get_table_names())
+        from alembic import command
+
+        from afterword.store.db import alembic_config
+
+        command.downgrade(alembic_config(database.engine), "base")
+        assert set(inspect(database.engine).get_table_names()) <= {"alembic_version"}
+        upgrade(database.engine)
+        assert current_revision(database.engine) == head_revision()
+    finally:
+        database.close()
+
+
+def test_sqlite_uses_wal_and_enforces_foreign_keys(tmp_path: Path) -> None:
+    database = Database(f"sqlite:///{tmp_path / 'a.db'}")
+    try:
+        with database.engine.connect() as connection:
+            assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    finally:
+        database.close()
+
+
+def test_the_default_database_lives_in_the_data_directory(isolated_home: Path) -> None:
+    with Workspace() as workspace:
+        workspace.import_file(EXAMPLES / "good-interview.json")
+    assert (isolated_home / "data" / "afterword.db").exists()
+
+
+@pytest.mark.parametrize("name", ["acme-first-round.yaml", "panel-onsite.yaml", "good-interview.json"])
+def test_an_imported_example_comes_back_whole(database_url: str, name: str) -> None:
+    original = load_debrief_file(EXAMPLES / name)
+    with Workspace(database_url) as workspace:
+        interview_id = workspace.import_file(EXAMPLES / name)
+        stored = workspace.interview(interview_id)
+    assert stored.model_dump(mode="json") == original.model_dump(mode="json")
+    assert stored.ended_at.utcoffset() == original.ended_at.utcoffset()
+
+
+def test_stories_are_deduplicated_by_title_across_imports(database_url: str) -> None:
+    with Workspace(database_url) as workspace:
+        workspace.import_file(EXAMPLES / "acme-first-round.yaml")
+        workspace.import_file(EXAMPLES / "acme-first-round.yaml")
+        titles = [story.title for _, story in workspace.stories()]
+        assert titles == ["Email capture growth", "Launch of the scheduling app"]
+        assert len(workspace.interviews()) == 2
+        assert [s.title for _, s in workspace.stories(search="4,000 SIGN-UPS")] == [
+            "Launch of the scheduling app"
+        ]
+
+
+def test_the_story_library_add_edit_delete(database_url: str) -> None:
+    with Workspace(database_url) as workspace:
+        story_id = workspace.add_story(Story(title="Churn turnaround", result="9% to 4%"))
+        with pytest.raises(InputError, match="already in your library"):
+            workspace.add_story(Story(title="churn TURNAROUND"))
+        workspace.update_story(story_id, Story(title="Churn turnaround", result="9% to 3%"))
+        assert workspace.story(story_id).result == "9% to 3%"
+        assert workspace.find_story("CHURN turnaround") == story_id
+        workspace.delete_story(story_id)
+        with pytest.raises(NotFoundError, match="no story"):
+            workspace.story(story_id)
+
+
+def test_a_failed_change_leaves_what_was_saved(database_url: str) -> None:
+    with Workspace(database_url) as workspace:
+        interview_id = workspace.import_file(EXAMPLES / "acme-first-round.yaml")
+        before = workspace.interview(interview_id)
+
+        def breaks(interview):  # type: ignore[no-untyped-def]
+            interview.debrief.moments.clear()
+            raise RuntimeError("disk full")
+
+        with pytest.raises(RuntimeError):
+            workspace.update_interview(interview_id, breaks)
+        assert workspace.interview(interview_id) == before
+
+        def invalid(interview):  # type: ignore[no-untyped-def]
+            return interview.model_copy(update={"started_at": interview.ended_at})
+
+        with pytest.raises(ValueError, match="before it starts"):
+            workspace.update_interview(interview_id, invalid)
+        assert workspace.interview(interview_id) == before
+
+
+def test_deleting_an_interview_removes_its_rows_but_keeps_stories(database_url: str) -> None:
+    with Workspace(database_url) as workspace:
+        interview_id = workspace.import_file(EXAMPLES / "panel-onsite.yaml")
+        workspace.delete_interview(interview_id)
+        assert workspace.interviews() == []
+        assert len(workspace.stories()) == 2
+        with workspace.database.engine.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM interviewers")).scalar() == 0
+            assert connection.execute(text("SELECT count(*) FROM moments")).scalar() == 0
