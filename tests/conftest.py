@@ -47,11 +47,19 @@ class PostgresServer:
             self.prefix = ["runuser", "-u", "postgres", "--"]
             shutil.chown(self.root, "postgres")
             self.root.chmod(0o755)
-        self._run(initdb, "-D", str(self.data), "-U", "postgres", "-A", "trust", "--no-sync",
-                  "-E", "UTF8")
         self._run(
-            pg_ctl, "-D", str(self.data), "-l", str(self.root / "log"), "-w", "start",
-            "-o", f"-h 127.0.0.1 -p {self.port} -k {self.root} -F",
+            initdb, "-D", str(self.data), "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"
+        )
+        self._run(
+            pg_ctl,
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.root / "log"),
+            "-w",
+            "start",
+            "-o",
+            f"-h 127.0.0.1 -p {self.port} -k {self.root} -F",
         )
         self._pg_ctl = pg_ctl
         self._names = itertools.count(1)

@@ -31,7 +31,7 @@ def test_a_naive_time_is_read_in_the_configured_zone_never_utc() -> None:
 
 
 def test_an_interview_cannot_end_before_it_starts() -> None:
-    with pytest.raises(ValidationError, match="ends .* before it starts"):
+    with pytest.raises(ValidationError, match=r"ends .* before it starts"):
         Interview.model_validate({**BASE, "started_at": "2026-11-24T16:00:00-05:00"})
 
 

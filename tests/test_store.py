@@ -1,4 +1,5 @@
-"""Storage on a real SQLite file and a real PostgreSQL server: migrations, repositories, atomicity."""
+"""Storage on a real SQLite file and a real PostgreSQL server: migrations, repositories,
+atomicity."""
 
 from __future__ import annotations
 
@@ -11,8 +12,13 @@ from afterword.debrief_file import load_debrief_file
 from afterword.errors import InputError, NotFoundError
 from afterword.model import Story
 from afterword.services import Workspace
-from afterword.store.db import Database, current_revision, head_revision, upgrade
-
+from afterword.store.db import (
+    Database,
+    alembic_head_revision,
+    current_revision,
+    head_revision,
+    upgrade,
+)
 from conftest import EXAMPLES
 
 TABLES = {
@@ -42,7 +48,7 @@ def test_migrations_go_down_and_up_again_without_losing_the_way(database_url: st
     try:
         assert current_revision(database.engine) is None
         upgrade(database.engine)
-        assert TABLES <= set(inspect(database.engine).get_table_names())
+        assert set(inspect(database.engine).get_table_names()) >= TABLES
         from alembic import command
 
         from afterword.store.db import alembic_config
@@ -53,6 +59,10 @@ def test_migrations_go_down_and_up_again_without_losing_the_way(database_url: st
         assert current_revision(database.engine) == head_revision()
     finally:
         database.close()
+
+
+def test_the_quick_head_revision_agrees_with_alembic() -> None:
+    assert head_revision() == alembic_head_revision()
 
 
 def test_sqlite_uses_wal_and_enforces_foreign_keys(tmp_path: Path) -> None:
@@ -71,7 +81,9 @@ def test_the_default_database_lives_in_the_data_directory(isolated_home: Path) -
     assert (isolated_home / "data" / "afterword.db").exists()
 
 
-@pytest.mark.parametrize("name", ["acme-first-round.yaml", "panel-onsite.yaml", "good-interview.json"])
+@pytest.mark.parametrize(
+    "name", ["acme-first-round.yaml", "panel-onsite.yaml", "good-interview.json"]
+)
 def test_an_imported_example_comes_back_whole(database_url: str, name: str) -> None:
     original = load_debrief_file(EXAMPLES / name)
     with Workspace(database_url) as workspace:

@@ -21,8 +21,8 @@ from afterword.model import (
     Cause,
     Debrief,
     Interview,
-    InterviewFormat,
     Interviewer,
+    InterviewFormat,
     Moment,
     Note,
     Outcome,
@@ -62,7 +62,9 @@ class DebriefFile(_Model):
 
     def to_interview(self, timezone: ZoneInfo | None = None) -> Interview:
         data = self.model_dump(exclude_unset=False)
-        debrief = {k: data.pop(k) for k in ("feeling", "causes", "cause_notes", "moments", "lessons")}
+        debrief = {
+            k: data.pop(k) for k in ("feeling", "causes", "cause_notes", "moments", "lessons")
+        }
         return Interview.model_validate(
             {**data, "debrief": Debrief.model_validate(debrief)},
             context={"timezone": timezone},
@@ -83,7 +85,9 @@ def json_schema() -> dict[str, Any]:
 
 
 def _format_of(name: str, text: str) -> str:
-    if name.endswith(".json") or (not name.endswith((".yaml", ".yml")) and text.lstrip()[:1] in "{["):
+    if name.endswith(".json") or (
+        not name.endswith((".yaml", ".yml")) and text.lstrip()[:1] in "{["
+    ):
         return "json"
     return "yaml"
 
@@ -126,7 +130,9 @@ def _describe(error: ValidationError, name: str, text: str) -> str:
     return "\n".join(problems)
 
 
-def parse_debrief_text(text: str, name: str = "<input>", timezone: ZoneInfo | None = None) -> Interview:
+def parse_debrief_text(
+    text: str, name: str = "<input>", timezone: ZoneInfo | None = None
+) -> Interview:
     """Parse and validate the text of a debrief file, or raise :class:`InputError`."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
         raise InputError(

@@ -17,42 +17,29 @@ from afterword.cli import database, debrief, interviews, stories
 from afterword.cli.check import check
 from afterword.errors import AfterwordError
 
-try:
-    from typer import _click as click
-except ImportError:  # an older Typer that depends on Click itself
-    import click  # type: ignore[no-redef]
 
-
-class UserError(click.ClickException):
-    """An :class:`AfterwordError` shown as clear lines on stderr, with its exit status."""
-
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-
-    def show(self, file: Any = None) -> None:
-        out = file or sys.stderr
-        for line in self.message.splitlines():
-            print(f"error: {line}", file=out)
+def _fail(message: str, exit_code: int) -> typer.Exit:
+    for line in message.splitlines():
+        print(f"error: {line}", file=sys.stderr)
+    return typer.Exit(exit_code)
 
 
 class Group(TyperGroup):
-    """Turns domain errors into one-line messages and bugs into a short note (``--debug``
-    shows the traceback)."""
+    """Turns domain errors into clear lines on stderr with exit status 2, and bugs into a
+    short note with status 1 (``--debug`` shows the traceback)."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # a Click context; Typer vendors Click privately
         try:
             return super().invoke(ctx)
         except AfterwordError as exc:
-            raise UserError(str(exc), exc.exit_code) from exc
-        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise _fail(str(exc), exc.exit_code) from exc
+        except (typer.Exit, typer.Abort):
             raise
         except Exception as exc:
-            if (ctx.obj or {}).get("debug"):
-                raise
-            raise UserError(
-                f"unexpected {type(exc).__name__}: {exc} (run again with --debug to see where)",
-                1,
+            if (ctx.obj or {}).get("debug") or type(exc).__module__.startswith("typer"):
+                raise  # --debug, or Typer's own usage errors, which it reports itself
+            raise _fail(
+                f"unexpected {type(exc).__name__}: {exc} (run again with --debug to see where)", 1
             ) from exc
 
 

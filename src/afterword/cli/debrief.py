@@ -11,13 +11,8 @@ from afterword.cli.common import console, workspace
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from afterword.model import Interview, Moment
+    from afterword.model import Interview
     from afterword.services import Workspace
-
-try:
-    from typer import _click as click
-except ImportError:  # an older Typer that depends on Click itself
-    import click  # type: ignore[no-redef]
 
 # What a coach asks, in the order a coach asks it: each kind of moment gets its own prompt.
 MOMENT_PROMPTS = [
@@ -54,7 +49,7 @@ def debrief(
         )
         try:
             _walk(out, ws, interview_id, interview)
-        except click.exceptions.Abort:
+        except typer.Abort:
             out.print(
                 f"\nStopped. Everything you answered is saved; "
                 f"`afterword debrief {interview_id}` picks up from here."
@@ -69,22 +64,18 @@ def debrief(
 def _walk(out: Console, ws: Workspace, interview_id: int, interview: Interview) -> None:
     from afterword.model import Cause, Moment, MomentKind
 
-    def save(change: object) -> None:
+    def save(**changes: object) -> None:
+        """Store a change of the debrief at once, so that quitting loses nothing."""
         nonlocal interview
-        interview = ws.update_interview(interview_id, change)  # type: ignore[arg-type]
+        interview = ws.update_interview(interview_id, lambda i: _changed(i, changes))
 
     current = interview.debrief.feeling
-    while True:
-        answer = _ask(
-            "How do you feel it went, from 1 (very bad) to 5 (very good)?",
-            str(current) if current else "",
-        )
-        if not answer:
-            break
+    while answer := _ask(
+        "How do you feel it went, from 1 (very bad) to 5 (very good)?",
+        str(current) if current else "",
+    ):
         if answer.isdigit() and 1 <= int(answer) <= 5:
-            feeling = int(answer)
-            save(lambda i: i.model_copy(update={"debrief": i.debrief.model_copy(
-                update={"feeling": feeling})}))
+            save(feeling=int(answer))
             break
         out.print("Please answer with a number from 1 to 5.")
 
@@ -93,56 +84,41 @@ def _walk(out: Console, ws: Workspace, interview_id: int, interview: Interview) 
     for number, cause in enumerate(causes, 1):
         mark = "x" if cause in interview.debrief.causes else " "
         out.print(f"  [{mark}] {number}. {cause.label}")
-    while True:
-        answer = _ask("Numbers, separated by commas (Enter keeps what is marked)")
-        if not answer:
-            break
+    while answer := _ask("Numbers, separated by commas (Enter keeps what is marked)"):
         try:
             picked = [causes[int(n) - 1] for n in answer.replace(" ", "").split(",") if n]
         except (ValueError, IndexError):
             out.print(f"Please give numbers from 1 to {len(causes)}, like 1,3.")
             continue
-        save(lambda i: i.model_copy(update={"debrief": i.debrief.model_copy(
-            update={"causes": picked})}))
+        save(causes=picked)
         break
-    notes = _ask("In your own words, why did it go that way?", interview.debrief.cause_notes or "")
-    if notes and notes != (interview.debrief.cause_notes or ""):
-        save(lambda i: i.model_copy(update={"debrief": i.debrief.model_copy(
-            update={"cause_notes": notes})}))
+    previous = interview.debrief.cause_notes or ""
+    notes = _ask("In your own words, why did it go that way?", previous)
+    if notes != previous:
+        save(cause_notes=notes or None)
 
     for kind, prompt in MOMENT_PROMPTS:
         out.print()
+        moment_kind = MomentKind(kind)
         while question := _ask(f"{prompt} (Enter when there are no more)"):
-            moment_kind = MomentKind(kind)
-            said = _ask("What did you say?") if moment_kind is not MomentKind.forgot_to_mention else ""
+            said = "" if moment_kind is MomentKind.forgot_to_mention else _ask("What did you say?")
             moment = Moment(question=question, kind=moment_kind, what_i_said=said or None)
-            save(lambda i, m=moment: _with_moment(i, m))
-            position = len(interview.debrief.moments) - 1
-            if moment_kind.is_weak:
-                better = _ask(
+            save(moments=[*interview.debrief.moments, moment])
+            if moment_kind.is_weak and (
+                better := _ask(
                     "Your best answer now, with a concrete example or number "
                     "(Enter to come back to it later)"
                 )
-                if better:
-                    save(lambda i, b=better, p=position: _with_better_answer(i, p, b))
+            ):
+                moments = list(interview.debrief.moments)
+                moments[-1] = moments[-1].model_copy(update={"better_answer": better})
+                save(moments=moments)
             out.print("[green]Saved.[/]")
 
     out.print()
     while lesson := _ask("One thing you'll do differently next time (Enter when done)"):
-        save(lambda i, t=lesson: i.model_copy(update={"debrief": i.debrief.model_copy(
-            update={"lessons": [*i.debrief.lessons, t]})}))
+        save(lessons=[*interview.debrief.lessons, lesson])
 
 
-def _with_moment(interview: Interview, moment: Moment) -> Interview:
-    debrief = interview.debrief
-    return interview.model_copy(
-        update={"debrief": debrief.model_copy(update={"moments": [*debrief.moments, moment]})}
-    )
-
-
-def _with_better_answer(interview: Interview, position: int, answer: str) -> Interview:
-    moments = list(interview.debrief.moments)
-    moments[position] = moments[position].model_copy(update={"better_answer": answer})
-    return interview.model_copy(
-        update={"debrief": interview.debrief.model_copy(update={"moments": moments})}
-    )
+def _changed(interview: Interview, changes: dict[str, object]) -> Interview:
+    return interview.model_copy(update={"debrief": interview.debrief.model_copy(update=changes)})

@@ -122,21 +122,29 @@ def list_(
             "`afterword import examples/acme-first-round.yaml`."
         )
         return
+    from rich import box
     from rich.table import Table
 
-    table = Table(title="Interviews")
-    for column in ("id", "company", "role", "ended", "24-hour mark", "status"):
-        table.add_column(column, justify="right" if column == "id" else "left")
+    table = Table(title="Interviews", box=box.SIMPLE_HEAD)
+    table.add_column("id", justify="right")
+    table.add_column("company")
+    table.add_column("role")
+    table.add_column("ended", no_wrap=True)
+    table.add_column("24-hour mark", no_wrap=True)
+    table.add_column("status", no_wrap=True)
     for s in summaries:
         hours = s.hours_left(now)
         style = "red" if hours < 0 else "yellow" if hours < 6 else "green"
-        mark = hours_left_label(hours) if s.state.value in ("debrief to do", "note to write",
-                                                             "note ready") else "—"
+        mark = (
+            hours_left_label(hours)
+            if s.state.value in ("debrief to do", "note to write", "note ready")
+            else "—"
+        )
         table.add_row(
             str(s.id),
             s.company,
             s.role,
-            s.ended_at.strftime("%Y-%m-%d %H:%M %z"),
+            s.ended_at.strftime("%d %b %H:%M"),
             f"[{style}]{mark}[/]" if mark != "—" else mark,
             s.state.value,
         )
@@ -184,15 +192,11 @@ def add(
     ] = None,
     interviewer: Annotated[
         list[str] | None,
-        typer.Option(
-            "--interviewer", "-i", help="'Name <email>' or 'Name'; repeat for a panel."
-        ),
+        typer.Option("--interviewer", "-i", help="'Name <email>' or 'Name'; repeat for a panel."),
     ] = None,
     sender_name: Annotated[str | None, typer.Option(help="Your name, for the notes.")] = None,
     sender_email: Annotated[str | None, typer.Option(help="Your email address.")] = None,
-    timeline: Annotated[
-        str | None, typer.Option(help="What they said about the timeline.")
-    ] = None,
+    timeline: Annotated[str | None, typer.Option(help="What they said about the timeline.")] = None,
 ) -> None:
     """Log an interview; asks for what the flags leave out, then prints its id.
 
@@ -217,7 +221,7 @@ def add(
             company=company,
             role=role,
             stage=stage,
-            format=interview_format,  # type: ignore[arg-type]
+            format=interview_format,
             ended_at=when,
             timeline=timeline,
             sender=Person(name=sender_name, email=sender_email) if sender_name else None,

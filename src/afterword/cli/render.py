@@ -61,7 +61,9 @@ def render_interview(out: Console, interview_id: int, interview: Interview, now:
         if debrief.cause_notes:
             out.print(f"  {debrief.cause_notes}")
         for number, moment in enumerate(debrief.moments, 1):
-            out.print(f"\n[bold]{number}. {moment.question}[/] [dim]({KIND_LABELS[moment.kind]})[/]")
+            out.print(
+                f"\n[bold]{number}. {moment.question}[/] [dim]({KIND_LABELS[moment.kind]})[/]"
+            )
             if moment.what_i_said:
                 out.print(f"   What I said: {moment.what_i_said}")
             if moment.better_answer:

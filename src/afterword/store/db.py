@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
@@ -66,16 +66,27 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def current_revision(engine: Engine) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
+    """The schema revision the database is at (None for an empty database)."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def head_revision() -> str | None:
-    from alembic.script import ScriptDirectory
+def head_revision() -> str:
+    """The latest revision this version of Afterword knows.
 
+    Revision ids are sequential numbers that prefix the file names (``0002_add_x.py``), so the
+    head is read off the folder; importing Alembic for that would slow every command down.
+    A test checks this against Alembic's own answer.
+    """
+    versions = Path(__file__).with_name("migrations") / "versions"
+    return max(p.name.split("_", 1)[0] for p in versions.glob("[0-9]*_*.py"))
+
+
+def alembic_head_revision() -> str | None:
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", MIGRATIONS)

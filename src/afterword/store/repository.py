@@ -73,9 +73,7 @@ class StoryRepository:
         stories = [(row.id, _story_from_row(row)) for row in rows]
         if search:
             needle = search.casefold()
-            stories = [
-                (i, s) for i, s in stories if needle in s.model_dump_json().casefold()
-            ]
+            stories = [(i, s) for i, s in stories if needle in s.model_dump_json().casefold()]
         return stories
 
     def _row(self, story_id: int) -> StoryRow:
@@ -150,9 +148,7 @@ class InterviewRepository:
     def _row(self, interview_id: int) -> InterviewRow:
         row = self.session.get(InterviewRow, interview_id)
         if row is None:
-            raise NotFoundError(
-                f"there is no interview {interview_id} (see `afterword list`)"
-            )
+            raise NotFoundError(f"there is no interview {interview_id} (see `afterword list`)")
         return row
 
     def add(self, interview: Interview) -> int:

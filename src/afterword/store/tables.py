@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Any
+from datetime import UTC, date, datetime
 
-from datetime import UTC
-
-from sqlalchemy import JSON, Date, DateTime, Dialect, ForeignKey, Integer, MetaData, String, Text, func
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    func,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -30,6 +38,7 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
+
 # Named constraints keep migrations portable between SQLite (batch mode) and PostgreSQL.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -42,7 +51,6 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
 
 
 class InterviewRow(Base):
@@ -88,9 +96,7 @@ class InterviewRow(Base):
     story_links: Mapped[list[InterviewStoryRow]] = relationship(
         cascade="all, delete-orphan", order_by="InterviewStoryRow.position"
     )
-    notes: Mapped[list[NoteRow]] = relationship(
-        cascade="all, delete-orphan", order_by="NoteRow.id"
-    )
+    notes: Mapped[list[NoteRow]] = relationship(cascade="all, delete-orphan", order_by="NoteRow.id")
 
 
 class InterviewerRow(Base):
