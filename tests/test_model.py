@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from pydantic import ValidationError
 
-from afterword.model import Debrief, Interview, InterviewState, Moment, Note, Outcome
+from afterword.model import Debrief, Interview, Moment
 
 BASE = {"company": "Acme", "role": "Analyst", "ended_at": "2026-11-24T15:30:00-05:00"}
 
@@ -55,22 +55,12 @@ def test_unknown_cause_and_moment_kind_are_refused() -> None:
         Moment.model_validate({"question": "Why us?", "kind": "awful"})
 
 
-def test_the_24_hour_mark_and_state_follow_the_journey() -> None:
+def test_the_24_hour_mark() -> None:
     interview = Interview.model_validate(BASE)
     ended = datetime(2026, 11, 24, 20, 30, tzinfo=UTC)
+    assert interview.note_due == ended + timedelta(hours=24)
     assert interview.hours_left(ended + timedelta(hours=20)) == pytest.approx(4)
     assert interview.hours_left(ended + timedelta(hours=30)) == pytest.approx(-6)
-    assert interview.state is InterviewState.debrief_to_do
-
-    debriefed = interview.model_copy(update={"debrief": Debrief(feeling=2)})
-    assert debriefed.state is InterviewState.note_to_write
-    drafted = debriefed.model_copy(update={"notes": [Note(to="Dana Lee", body="Thank you")]})
-    assert drafted.state is InterviewState.note_ready
-    sent = drafted.model_copy(
-        update={"notes": [Note(to="Dana Lee", status="sent", sent_at=datetime.now(UTC))]}
-    )
-    assert sent.state is InterviewState.sent
-    assert sent.model_copy(update={"outcome": Outcome.rejected}).state is InterviewState.closed
 
 
 def test_offsets_are_kept_as_given() -> None:

@@ -91,12 +91,13 @@ class Outcome(StrEnum):
 
 
 class InterviewState(StrEnum):
-    """Where an interview stands on the journey; drives lists and the dashboard."""
+    """Where an interview stands on the journey (see :mod:`afterword.journey`)."""
 
     debrief_to_do = "debrief to do"
     note_to_write = "note to write"
     note_ready = "note ready"
     sent = "sent"
+    waiting = "waiting"
     closed = "closed"
 
 
@@ -246,18 +247,6 @@ class Interview(_Model):
     def hours_left(self, now: datetime) -> float:
         """Hours to the 24-hour mark (negative once it has passed)."""
         return (self.note_due - now).total_seconds() / 3600
-
-    @property
-    def state(self) -> InterviewState:
-        if self.outcome is not None:
-            return InterviewState.closed
-        if self.notes and all(n.status is NoteStatus.sent for n in self.notes):
-            return InterviewState.sent
-        if self.notes:
-            return InterviewState.note_ready
-        if self.debrief.is_started:
-            return InterviewState.note_to_write
-        return InterviewState.debrief_to_do
 
     def interviewer(self, name: str) -> Interviewer | None:
         folded = name.casefold()

@@ -6,17 +6,19 @@ it either happens whole or not at all, so bad input never loses what was saved b
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from afterword import config
 from afterword.debrief_file import dump_debrief, load_debrief_file
-from afterword.model import Interview, Story
+from afterword.journey import Card, agenda
+from afterword.model import Interview, Note, Story
 from afterword.store.db import Database
-from afterword.store.repository import InterviewRepository, InterviewSummary, StoryRepository
+from afterword.store.repository import InterviewRepository, StoryRepository
 
 
 class Workspace:
@@ -51,9 +53,18 @@ class Workspace:
         with self._transaction() as session:
             return InterviewRepository(session).get(interview_id)
 
-    def interviews(self) -> Sequence[InterviewSummary]:
+    def interviews(self) -> list[tuple[int, Interview]]:
+        """Every interview with its id, newest first."""
         with self._transaction() as session:
             return InterviewRepository(session).list()
+
+    def agenda(self, now: datetime) -> list[Card]:
+        """Every interview as a card, in the order of what needs doing now."""
+        return agenda(self.interviews(), now, note_is_ready)
+
+    def card(self, interview_id: int, now: datetime) -> Card:
+        """One interview as a card: its state, urgency and next step."""
+        return agenda([(interview_id, self.interview(interview_id))], now, note_is_ready)[0]
 
     def update_interview(
         self, interview_id: int, change: Callable[[Interview], Interview]
@@ -99,6 +110,13 @@ class Workspace:
     def delete_story(self, story_id: int) -> Story:
         with self._transaction() as session:
             return StoryRepository(session).delete(story_id)
+
+
+def note_is_ready(interview: Interview, note: Note) -> bool:
+    """Whether a draft passes the checker (no error finding) for this interview."""
+    from afterword.checker import check
+
+    return check(note.body, interview).ready
 
 
 def load_interview(interview_id: int) -> Interview:

@@ -89,34 +89,35 @@ def list_(
         OutputFormat, typer.Option("--format", help="text (a table) or json.")
     ] = OutputFormat.text,
 ) -> None:
-    """List your interviews, newest first, with the time left to the 24-hour mark.
+    """List your interviews, most urgent first, with the time left to the 24-hour mark.
 
     Example:
 
         afterword list --format json
     """
-    with workspace() as ws:
-        summaries = ws.interviews()
     now = datetime.now(UTC)
+    with workspace() as ws:
+        cards = ws.agenda(now)
     if fmt is OutputFormat.json:
         print_json(
             [
                 {
-                    "id": s.id,
-                    "company": s.company,
-                    "role": s.role,
-                    "stage": s.stage,
-                    "ended_at": s.ended_at.isoformat(),
-                    "hours_left": round(s.hours_left(now), 2),
-                    "status": s.state.value,
-                    "interviewers": [i.name for i in s.interviewers],
+                    "id": card.id,
+                    "company": card.interview.company,
+                    "role": card.interview.role,
+                    "stage": card.interview.stage,
+                    "ended_at": card.interview.ended_at.isoformat(),
+                    "hours_left": round(card.hours_left, 2),
+                    "status": card.state.value,
+                    "next_step": card.next_step[0],
+                    "interviewers": [i.name for i in card.interview.interviewers],
                 }
-                for s in summaries
+                for card in cards
             ]
         )
         return
     out = console()
-    if not summaries:
+    if not cards:
         out.print(
             "No interviews yet. Log one with `afterword interview add`, or try the example: "
             "`afterword import examples/acme-first-round.yaml`."
@@ -125,28 +126,25 @@ def list_(
     from rich import box
     from rich.table import Table
 
-    table = Table(title="Interviews", box=box.SIMPLE_HEAD)
+    table = Table(title="Interviews, most urgent first", box=box.SIMPLE_HEAD)
     table.add_column("id", justify="right")
     table.add_column("company")
     table.add_column("role")
     table.add_column("ended", no_wrap=True)
     table.add_column("24-hour mark", no_wrap=True)
     table.add_column("status", no_wrap=True)
-    for s in summaries:
-        hours = s.hours_left(now)
-        style = "red" if hours < 0 else "yellow" if hours < 6 else "green"
-        mark = (
-            hours_left_label(hours)
-            if s.state.value in ("debrief to do", "note to write", "note ready")
-            else "—"
-        )
+    styles = {"ok": "green", "amber": "yellow", "red": "red"}
+    for card in cards:
+        mark = "—"
+        if card.urgency != "none":
+            mark = f"[{styles[card.urgency]}]{hours_left_label(card.hours_left)}[/]"
         table.add_row(
-            str(s.id),
-            s.company,
-            s.role,
-            s.ended_at.strftime("%d %b %H:%M"),
-            f"[{style}]{mark}[/]" if mark != "—" else mark,
-            s.state.value,
+            str(card.id),
+            card.interview.company,
+            card.interview.role,
+            card.interview.ended_at.strftime("%d %b %H:%M"),
+            mark,
+            card.state.value,
         )
     out.print(table)
 
@@ -165,6 +163,7 @@ def show(
     """
     with workspace() as ws:
         interview = ws.interview(interview_id)
+        card = ws.card(interview_id, datetime.now(UTC))
     if fmt is OutputFormat.json:
         from afterword.debrief_file import dump_debrief
 
@@ -172,7 +171,7 @@ def show(
         return
     from afterword.cli.render import render_interview
 
-    render_interview(console(), interview_id, interview, datetime.now(UTC))
+    render_interview(console(), card)
 
 
 @interview_app.command("add")

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from afterword.cli.common import hours_left_label
-from afterword.model import Interview, MomentKind, Story
+from afterword.journey import Card
+from afterword.model import MomentKind, Story
 
 KIND_LABELS = {
     MomentKind.couldnt_answer: "couldn't answer",
@@ -21,7 +20,8 @@ KIND_LABELS = {
 FEELINGS = {1: "very bad", 2: "bad", 3: "so-so", 4: "good", 5: "very good"}
 
 
-def render_interview(out: Console, interview_id: int, interview: Interview, now: datetime) -> None:
+def render_interview(out: Console, card: Card) -> None:
+    interview_id, interview = card.id, card.interview
     head = Text()
     head.append(f"{interview.company}", style="bold")
     head.append(f" — {interview.role}")
@@ -30,8 +30,8 @@ def render_interview(out: Console, interview_id: int, interview: Interview, now:
     facts = [
         f"Interview {interview_id} · {interview.format.value} · ended "
         f"{interview.ended_at.strftime('%a %d %b %Y %H:%M %z')}",
-        f"Status: {interview.state.value} · note window: "
-        f"{hours_left_label(interview.hours_left(now))}",
+        f"Status: {card.state.value} · next: {card.next_step[0].lower()} · note window: "
+        f"{hours_left_label(card.hours_left)}",
     ]
     if interview.timeline or interview.decision_expected_by:
         when = interview.decision_expected_by.isoformat() if interview.decision_expected_by else ""

@@ -134,12 +134,6 @@ class StoryRepository:
         return row
 
 
-class InterviewSummary(Interview):
-    """An interview with its id, as lists and dashboards show it."""
-
-    id: int
-
-
 class InterviewRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -170,8 +164,9 @@ class InterviewRepository:
     def get(self, interview_id: int) -> Interview:
         return self._to_model(self._row(interview_id))
 
-    def list(self) -> Sequence[InterviewSummary]:
-        rows = self.session.scalars(
+    def list(self, ids: Sequence[int] | None = None) -> list[tuple[int, Interview]]:
+        """Interviews with their ids, newest first (only ``ids``, when given)."""
+        query = (
             select(InterviewRow)
             .options(
                 selectinload(InterviewRow.interviewers),
@@ -182,11 +177,10 @@ class InterviewRepository:
                 selectinload(InterviewRow.story_links).selectinload(InterviewStoryRow.story),
             )
             .order_by(InterviewRow.ended_at.desc(), InterviewRow.id.desc())
-        ).all()
-        return [
-            InterviewSummary.model_validate({**self._to_model(r).model_dump(), "id": r.id})
-            for r in rows
-        ]
+        )
+        if ids is not None:
+            query = query.where(InterviewRow.id.in_(ids))
+        return [(row.id, self._to_model(row)) for row in self.session.scalars(query)]
 
     def _fill(self, row: InterviewRow, interview: Interview) -> None:
         row.company = interview.company
