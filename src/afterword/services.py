@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from afterword import config
 from afterword.debrief_file import dump_debrief, load_debrief_file
 from afterword.journey import Card, agenda
-from afterword.model import Interview, Note, Story
+from afterword.model import Interview, Note, NoteStatus, Story
 from afterword.store.db import Database
 from afterword.store.repository import InterviewRepository, StoryRepository
 
@@ -24,6 +24,10 @@ from afterword.store.repository import InterviewRepository, StoryRepository
 class Workspace:
     def __init__(self, database_url: str | None = None) -> None:
         self.database = Database(database_url or config.database_url())
+        self._agenda_cache: (
+            tuple[tuple[int, int, str], list[tuple[int, Interview]], dict[tuple[int, str], bool]]
+            | None
+        ) = None
 
     def close(self) -> None:
         self.database.close()
@@ -59,8 +63,30 @@ class Workspace:
             return InterviewRepository(session).list()
 
     def agenda(self, now: datetime) -> list[Card]:
-        """Every interview as a card, in the order of what needs doing now."""
-        return agenda(self.interviews(), now, note_is_ready)
+        """Every interview as a card, in the order of what needs doing now.
+
+        The interviews (and the checker's verdict on their drafts) are cached until the
+        database says something changed, which one cheap query tells; the clock-dependent
+        part is computed afresh each time.
+        """
+        with self._transaction() as session:
+            repository = InterviewRepository(session)
+            version = repository.version()
+            cached = self._agenda_cache
+            if cached is None or cached[0] != version:
+                interviews = repository.list()
+                ready = {
+                    (i, n.to): note_is_ready(interview, n)
+                    for i, interview in interviews
+                    for n in interview.notes
+                    if n.status is NoteStatus.draft and n.body.strip()
+                }
+                cached = self._agenda_cache = (version, interviews, ready)
+        _, interviews, ready = cached
+        lookup = {id(interview): i for i, interview in interviews}
+        return agenda(
+            interviews, now, lambda interview, note: ready[(lookup[id(interview)], note.to)]
+        )
 
     def card(self, interview_id: int, now: datetime) -> Card:
         """One interview as a card: its state, urgency and next step."""

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from afterword.errors import InputError, NotFoundError
@@ -182,7 +182,21 @@ class InterviewRepository:
             query = query.where(InterviewRow.id.in_(ids))
         return [(row.id, self._to_model(row)) for row in self.session.scalars(query)]
 
+    def version(self) -> tuple[int, int, str]:
+        """Changes whenever an interview is added, changed or deleted: a cheap cache key."""
+        count, top, latest = self.session.execute(
+            select(
+                func.count(InterviewRow.id),
+                func.max(InterviewRow.id),
+                func.max(InterviewRow.updated_at),
+            )
+        ).one()
+        return (int(count), int(top or 0), str(latest))
+
     def _fill(self, row: InterviewRow, interview: Interview) -> None:
+        # Set in Python, to the microsecond: the database's clock has whole seconds on SQLite,
+        # and the version above must change with every save.
+        row.updated_at = datetime.now(UTC)
         row.company = interview.company
         row.role = interview.role
         row.stage = interview.stage
