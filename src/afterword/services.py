@@ -28,6 +28,7 @@ class Workspace:
             tuple[tuple[int, int, str], list[tuple[int, Interview]], dict[tuple[int, str], bool]]
             | None
         ) = None
+        self._contexts: dict[int, tuple[datetime, Interview]] = {}
 
     def close(self) -> None:
         self.database.close()
@@ -56,6 +57,21 @@ class Workspace:
     def interview(self, interview_id: int) -> Interview:
         with self._transaction() as session:
             return InterviewRepository(session).get(interview_id)
+
+    def context(self, interview_id: int) -> Interview:
+        """The interview a note is checked against, cached while it is unchanged: the live
+        editor asks on every pause in typing, and one cheap query tells whether it changed."""
+        with self._transaction() as session:
+            repository = InterviewRepository(session)
+            stamp = repository.updated_at(interview_id)
+            cached = self._contexts.get(interview_id)
+            if cached is not None and cached[0] == stamp:
+                return cached[1]
+            interview = repository.get(interview_id)
+        if len(self._contexts) > 256:
+            self._contexts.clear()
+        self._contexts[interview_id] = (stamp, interview)
+        return interview
 
     def interviews(self) -> list[tuple[int, Interview]]:
         """Every interview with its id, newest first."""

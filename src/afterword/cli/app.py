@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from afterword import __version__
-from afterword.cli import database, debrief, interviews, stories
+from afterword.cli import database, debrief, interviews, serve, stories
 from afterword.cli.check import check
 from afterword.errors import AfterwordError
 
@@ -88,6 +88,7 @@ app.command("list")(interviews.list_)
 app.command("show")(interviews.show)
 app.command("debrief")(debrief.debrief)
 app.command("check")(check)
+app.command("serve")(serve.serve)
 app.add_typer(interviews.interview_app, name="interview")
 app.add_typer(stories.story_app, name="story")
 app.add_typer(database.db_app, name="db")

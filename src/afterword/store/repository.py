@@ -182,6 +182,15 @@ class InterviewRepository:
             query = query.where(InterviewRow.id.in_(ids))
         return [(row.id, self._to_model(row)) for row in self.session.scalars(query)]
 
+    def updated_at(self, interview_id: int) -> datetime:
+        """When the interview was last saved (a cheap check that a cached copy is current)."""
+        stamp = self.session.scalar(
+            select(InterviewRow.updated_at).where(InterviewRow.id == interview_id)
+        )
+        if stamp is None:
+            raise NotFoundError(f"there is no interview {interview_id} (see `afterword list`)")
+        return stamp
+
     def version(self) -> tuple[int, int, str]:
         """Changes whenever an interview is added, changed or deleted: a cheap cache key."""
         count, top, latest = self.session.execute(

@@ -1,0 +1,60 @@
+"""``afterword serve``: the local web app."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+
+def serve(
+    port: Annotated[int, typer.Option(help="The port to listen on.")] = 8765,
+    host: Annotated[
+        str, typer.Option(help="The address to listen on; keep 127.0.0.1 for a private app.")
+    ] = "127.0.0.1",
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Open the app in your web browser.")
+    ] = False,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Worker processes (for hosting on PostgreSQL).")
+    ] = 1,
+) -> None:
+    """Start the web app on this computer, on the same database as the CLI.
+
+    The database schema is upgraded first. Stop it with Ctrl-C.
+
+    Example:
+
+        afterword serve --open
+    """
+    import sys
+
+    import uvicorn
+
+    from afterword.config import database_url
+    from afterword.store.db import Database
+    from afterword.web.common import HERE
+
+    # Upgrade once here, before any worker starts, so that workers never race to migrate.
+    Database(database_url()).close()
+    if not (HERE / "static" / "vendor" / "pico.min.css").exists():
+        print(
+            "note: the page styles are not installed (run ./scripts/assets); "
+            "the app works, but plainer.",
+            file=sys.stderr,
+        )
+    url = f"http://{host}:{port}/"
+    print(f"Afterword is running at {url} (Ctrl-C to stop)", file=sys.stderr)
+    if open_browser:
+        import threading
+        import webbrowser
+
+        threading.Timer(0.8, webbrowser.open, args=(url,)).start()
+    uvicorn.run(
+        "afterword.web.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )

@@ -1,0 +1,141 @@
+"""The JSON API under /api/: what the pages do, for scripts and the live editor.
+
+FastAPI publishes its OpenAPI schema at /api/openapi.json (and docs at /api/docs).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Response
+from pydantic import BaseModel, Field
+
+from afterword.checker import check
+from afterword.debrief_file import DebriefFile, dump_debrief
+from afterword.model import Note, Story
+from afterword.services import Workspace
+from afterword.web.common import now, workspace
+
+router = APIRouter(prefix="/api", tags=["api"])
+WS = Annotated[Workspace, Depends(workspace)]
+
+#: The live editor posts on every pause in typing; a note is never this long.
+MAX_CHECK_CHARS = 200_000
+
+
+class CheckRequest(BaseModel):
+    text: str = Field(max_length=MAX_CHECK_CHARS)
+    interview_id: int | None = Field(
+        default=None, description="Check against this interview (names, topics, causes)."
+    )
+
+
+class NoteUpdate(BaseModel):
+    subject: str = Field(default="", max_length=500)
+    body: str = Field(default="", max_length=MAX_CHECK_CHARS)
+
+
+def report_json(text: str, ws: Workspace, interview_id: int | None) -> dict[str, Any]:
+    context = ws.context(interview_id) if interview_id is not None else None
+    report = check(text, context)
+    data = report.to_dict()
+    for finding, out in zip(report.findings, data["findings"], strict=True):
+        out["replaces_span"] = finding.replaces_span
+    data["longest_paragraph"] = max(
+        (len(text[p.start : p.end].split()) for p in report.body.paragraphs), default=0
+    )
+    return data
+
+
+@router.post("/check", summary="Check a note")
+def check_note(request: CheckRequest, ws: WS) -> dict[str, Any]:
+    """The checker's report on a note: findings with offsets into ``text``, stats, readiness."""
+    return report_json(request.text, ws, request.interview_id)
+
+
+@router.get("/interviews", summary="List interviews, most urgent first")
+def list_interviews(ws: WS) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": card.id,
+            "company": card.interview.company,
+            "role": card.interview.role,
+            "ended_at": card.interview.ended_at.isoformat(),
+            "status": card.state.value,
+            "hours_left": round(card.hours_left, 2),
+            "next_step": card.next_step[0],
+        }
+        for card in ws.agenda(now())
+    ]
+
+
+@router.post("/interviews", status_code=201, summary="Create an interview from a debrief")
+def create_interview(debrief: DebriefFile, ws: WS) -> dict[str, int]:
+    return {"id": ws.add_interview(debrief.to_interview())}
+
+
+@router.get("/interviews/{interview_id}", summary="One interview, as a debrief file")
+def get_interview(interview_id: int, ws: WS) -> dict[str, Any]:
+    data: dict[str, Any] = DebriefFile.from_interview(ws.interview(interview_id)).model_dump(
+        mode="json", exclude_defaults=True
+    )
+    return {"id": interview_id, **data}
+
+
+@router.put("/interviews/{interview_id}", summary="Replace an interview")
+def replace_interview(interview_id: int, debrief: DebriefFile, ws: WS) -> dict[str, int]:
+    ws.update_interview(interview_id, lambda _: debrief.to_interview())
+    return {"id": interview_id}
+
+
+@router.delete("/interviews/{interview_id}", status_code=204, summary="Delete an interview")
+def delete_interview(interview_id: int, ws: WS) -> Response:
+    ws.delete_interview(interview_id)
+    return Response(status_code=204)
+
+
+@router.get("/interviews/{interview_id}/export", summary="Download a debrief file")
+def export_interview(
+    interview_id: int, ws: WS, format: Annotated[Literal["yaml", "json"], Query()] = "yaml"
+) -> Response:
+    interview = ws.interview(interview_id)
+    media = "application/json" if format == "json" else "application/yaml"
+    slug = "".join(c if c.isalnum() else "-" for c in interview.company.lower()).strip("-")
+    return Response(
+        dump_debrief(interview, format),
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="{slug or "interview"}.{format}"'},
+    )
+
+
+@router.put("/interviews/{interview_id}/notes/{to}", summary="Save a note (autosave)")
+def save_note(interview_id: int, to: str, update: NoteUpdate, ws: WS) -> dict[str, Any]:
+    note = ws.save_note(interview_id, Note(to=to, subject=update.subject, body=update.body))
+    return {"note": note.model_dump(mode="json"), **report_json(note.body, ws, interview_id)}
+
+
+@router.get("/stories", summary="List stories")
+def list_stories(ws: WS, q: str | None = None) -> list[dict[str, Any]]:
+    return [{"id": i, **s.model_dump(mode="json")} for i, s in ws.stories(q)]
+
+
+@router.post("/stories", status_code=201, summary="Add a story")
+def add_story(story: Story, ws: WS) -> dict[str, int]:
+    return {"id": ws.add_story(story)}
+
+
+@router.get("/stories/{story_id}", summary="One story")
+def get_story(story_id: int, ws: WS) -> dict[str, Any]:
+    return {"id": story_id, **ws.story(story_id).model_dump(mode="json")}
+
+
+@router.put("/stories/{story_id}", summary="Replace a story")
+def update_story(story_id: int, story: Story, ws: WS) -> dict[str, Any]:
+    ws.update_story(story_id, story)
+    return {"id": story_id, **story.model_dump(mode="json")}
+
+
+@router.delete("/stories/{story_id}", status_code=204, summary="Delete a story")
+def delete_story(story_id: int, ws: WS) -> Response:
+    ws.delete_story(story_id)
+    return Response(status_code=204)

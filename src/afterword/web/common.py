@@ -1,0 +1,128 @@
+"""What the pages share: templates, the workspace, form handling and time formatting."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse
+from fastapi.templating import Jinja2Templates
+from pydantic import ValidationError
+from starlette.datastructures import FormData
+
+from afterword.errors import InputError
+from afterword.services import Workspace
+
+HERE = Path(__file__).parent
+templates = Jinja2Templates(directory=HERE / "templates")
+
+
+def hours_label(hours: float) -> str:
+    if hours < 0:
+        passed = -hours
+        return f"passed {passed:.0f} h ago" if passed < 48 else f"passed {passed / 24:.0f} days ago"
+    whole = int(hours)
+    minutes = int((hours - whole) * 60)
+    return f"{whole} h {minutes:02d} min left"
+
+
+def when(moment: datetime | None) -> str:
+    return moment.strftime("%a %d %b %Y, %H:%M (UTC%z)") if moment else ""
+
+
+templates.env.filters["hours_label"] = hours_label
+templates.env.filters["when"] = when
+
+
+def workspace(request: Request) -> Workspace:
+    ws: Workspace = request.app.state.workspace
+    return ws
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> Any:
+    context.setdefault("notice", request.query_params.get("notice"))
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def redirect(url: str, notice: str | None = None) -> RedirectResponse:
+    if notice:
+        from urllib.parse import urlencode
+
+        url += ("&" if "?" in url else "?") + urlencode({"notice": notice})
+    return RedirectResponse(url, status_code=303)
+
+
+def errors_of(exc: ValidationError | InputError) -> list[str]:
+    """Validation errors as sentences for the top of a form."""
+    if isinstance(exc, InputError):
+        return str(exc).splitlines()
+    messages = []
+    for error in exc.errors():
+        field = ".".join(str(p) for p in error["loc"]).replace("_", " ") or "form"
+        messages.append(f"{field}: {error['msg'].removeprefix('Value error, ')}")
+    return messages
+
+
+def text(form: FormData, name: str) -> str | None:
+    value = form.get(name)
+    if not isinstance(value, str):
+        return None
+    return value.strip() or None
+
+
+def lines(form: FormData, name: str) -> list[str]:
+    """A textarea of one item a line (topics, skills, metrics, lessons)."""
+    value = text(form, name) or ""
+    return [line.strip(" -•\t") for line in value.splitlines() if line.strip(" -•\t")]
+
+
+def zone_named(name: str | None) -> tzinfo:
+    """A zone from its name (Europe/Paris) or an offset (-05:00), else the local zone."""
+    if name and re.fullmatch(r"[+-]\d\d:?\d\d", name):
+        sign = -1 if name[0] == "-" else 1
+        digits = name[1:].replace(":", "")
+        return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise InputError(f"time zone: unknown zone {name!r} (e.g. Europe/Paris)") from exc
+    from afterword.cli.common import local_zone
+
+    return local_zone()
+
+
+def local_zone_name() -> str:
+    from afterword import config
+
+    configured = config.timezone()
+    if configured is not None:
+        return str(configured)
+    try:
+        return Path("/etc/timezone").read_text().strip() or "UTC"
+    except OSError:
+        link = Path("/etc/localtime")
+        if link.is_symlink():
+            return "/".join(link.resolve().parts[-2:])
+        return "UTC"
+
+
+def parse_local_time(value: str | None, zone: str | None, what: str) -> datetime | None:
+    """A ``datetime-local`` field read in the zone the form names."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise InputError(f"{what}: {value!r} is not a date and time") from exc
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone_named(zone))
+    return moment

@@ -1,0 +1,217 @@
+// Afterword's progressive enhancements. Every page works without this file; it adds the live
+// note checker, autosave, countdowns that tick, and small conveniences.
+"use strict";
+
+(function () {
+  const debounce = (fn, ms) => {
+    let timer;
+    return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
+  };
+  const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+
+  // Countdowns to the 24-hour mark -------------------------------------------------------
+  function tick() {
+    const now = Date.now();
+    document.querySelectorAll("[data-due]").forEach((el) => {
+      const hours = (Date.parse(el.dataset.due) - now) / 3600000;
+      let label;
+      if (hours < 0) {
+        const passed = -hours;
+        label = passed < 48 ? `passed ${Math.round(passed)} h ago` : `passed ${Math.round(passed / 24)} days ago`;
+      } else {
+        const whole = Math.floor(hours);
+        label = `${whole} h ${String(Math.floor((hours - whole) * 60)).padStart(2, "0")} min left`;
+      }
+      el.textContent = label;
+      el.classList.remove("ok", "amber", "red");
+      el.classList.add(hours < 0 ? "red" : hours <= 6 ? "amber" : "ok");
+    });
+  }
+
+  // Interviewer rows: add and remove in place --------------------------------------------
+  function interviewerRows() {
+    const add = document.querySelector("[data-add-row]");
+    if (!add) return;
+    add.addEventListener("click", (event) => {
+      event.preventDefault();
+      const rows = document.querySelectorAll("[data-row]");
+      const last = rows[rows.length - 1];
+      const copy = last.cloneNode(true);
+      copy.hidden = false;
+      copy.querySelectorAll("input:not([type=checkbox]), textarea").forEach((el) => { el.value = ""; });
+      const remove = copy.querySelector("[data-remove-row]");
+      remove.checked = false;
+      remove.value = String(rows.length);
+      last.after(copy);
+      copy.querySelector("input").focus();
+    });
+    document.addEventListener("change", (event) => {
+      if (event.target.matches("[data-remove-row]")) {
+        event.target.closest("[data-row]").classList.toggle("removed", event.target.checked);
+      }
+    });
+  }
+
+  // Confirmations -------------------------------------------------------------------------
+  function confirmations() {
+    document.querySelectorAll("form[data-confirm]").forEach((form) => {
+      form.addEventListener("submit", (event) => {
+        if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+      });
+    });
+    document.querySelectorAll("[data-use-draft]").forEach((button) => {
+      button.addEventListener("click", () => {
+        const area = button.closest("form").querySelector("[data-better-answer]");
+        area.value = button.dataset.useDraft;
+        area.focus();
+      });
+    });
+  }
+
+  // The note editor -----------------------------------------------------------------------
+  function editor(root) {
+    const area = root.querySelector("[data-body]");
+    const subject = root.querySelector("[data-subject]");
+    const highlights = root.querySelector("[data-highlights]");
+    const list = root.querySelector("[data-findings]");
+    const readiness = root.querySelector("[data-readiness]");
+    const counts = root.querySelector("[data-counts]");
+    const status = root.querySelector("[data-save-status]");
+    const mailto = root.querySelector("[data-mailto]");
+    const interviewId = root.dataset.interview;
+    const to = root.dataset.to;
+    const maxWords = Number(root.dataset.maxWords);
+    const maxParagraphs = Number(root.dataset.maxParagraphs);
+    const storeKey = `afterword:note:${interviewId}:${to}`;
+    let findings = [];
+    let serverText = area.value;
+    let serverSubject = subject.value;
+
+    function paint() {
+      // Marks must not overlap: keep the first of overlapping spans (findings come in order).
+      const spans = findings.filter((f) => f.start !== null).sort((a, b) => a.start - b.start);
+      let html = "";
+      let at = 0;
+      const text = area.value;
+      for (const f of spans) {
+        if (f.start < at || f.end > text.length) continue;
+        html += escapeHtml(text.slice(at, f.start));
+        html += `<mark class="${f.severity}">${escapeHtml(text.slice(f.start, f.end))}</mark>`;
+        at = f.end;
+      }
+      html += escapeHtml(text.slice(at)) + "\n";
+      highlights.innerHTML = html;
+      highlights.parentElement.scrollTop = area.scrollTop;
+    }
+
+    function render(report) {
+      findings = report.findings;
+      const errors = findings.filter((f) => f.severity === "error").length;
+      readiness.innerHTML = !area.value.trim()
+        ? '<span class="badge">Nothing to check yet</span>'
+        : errors === 0
+          ? '<span class="badge ready">Ready to send</span>'
+          : `<span class="badge not-ready">${errors} to fix before sending</span>`;
+      const s = report.stats;
+      counts.textContent = `${s.words} words · ${s.paragraphs} of ${maxParagraphs} paragraphs · longest paragraph ${report.longest_paragraph ?? "?"} of ${maxWords} words`;
+      counts.classList.toggle("over", s.paragraphs > maxParagraphs || (report.longest_paragraph ?? 0) > maxWords);
+      list.innerHTML = "";
+      findings.forEach((f, index) => {
+        const li = document.createElement("li");
+        li.className = `finding ${f.severity}`;
+        li.innerHTML = `<strong>${f.severity}</strong> <code>${escapeHtml(f.rule)}</code>` +
+          (f.excerpt ? ` “${escapeHtml(f.excerpt)}”` : "") +
+          `<p>${escapeHtml(f.message)}</p>` +
+          (f.suggestion ? `<p class="suggestion">Try: ${escapeHtml(f.suggestion)}</p>` : "");
+        if (f.start !== null) {
+          const show = document.createElement("button");
+          show.type = "button"; show.className = "outline secondary"; show.textContent = "Show me";
+          show.addEventListener("click", () => { area.focus(); area.setSelectionRange(f.start, f.end); });
+          li.appendChild(show);
+        }
+        if (f.suggestion && f.replaces_span && f.start !== null) {
+          const apply = document.createElement("button");
+          apply.type = "button"; apply.textContent = "Apply"; apply.dataset.apply = String(index);
+          apply.addEventListener("click", () => {
+            area.value = area.value.slice(0, f.start) + f.suggestion + area.value.slice(f.end);
+            area.dispatchEvent(new Event("input"));
+          });
+          li.appendChild(apply);
+        }
+        list.appendChild(li);
+      });
+      paint();
+    }
+
+    const check = debounce(async () => {
+      try {
+        const response = await fetch("/api/check", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ text: area.value, interview_id: Number(interviewId) }),
+        });
+        if (response.ok) render(await response.json());
+      } catch (error) { /* offline: keep the last findings */ }
+    }, 250);
+
+    const save = debounce(async () => {
+      try {
+        const response = await fetch(`/api/interviews/${interviewId}/notes/${encodeURIComponent(to)}`, {
+          method: "PUT",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ subject: subject.value, body: area.value }),
+        });
+        if (!response.ok) throw new Error((await response.json()).detail || response.statusText);
+        serverText = area.value; serverSubject = subject.value;
+        localStorage.removeItem(storeKey);
+        status.classList.remove("failed");
+        status.textContent = "Saved.";
+      } catch (error) {
+        status.classList.add("failed");
+        status.textContent = `Not saved to Afterword (${error.message}); your text is kept in this browser.`;
+      }
+    }, 800);
+
+    function changed() {
+      localStorage.setItem(storeKey, JSON.stringify({ subject: subject.value, body: area.value }));
+      status.classList.remove("failed");
+      status.textContent = "Saving…";
+      if (mailto) {
+        mailto.href = mailto.href.split("?")[0] + `?subject=${encodeURIComponent(subject.value)}&body=${encodeURIComponent(area.value)}`;
+      }
+      paint();
+      check();
+      save();
+    }
+
+    // An edit that never reached the server (closed tab, lost connection) comes back.
+    const kept = localStorage.getItem(storeKey);
+    if (kept) {
+      const draft = JSON.parse(kept);
+      if (draft.body !== serverText || draft.subject !== serverSubject) {
+        area.value = draft.body; subject.value = draft.subject;
+        status.textContent = "Restored your unsaved edit from this browser.";
+        save();
+      } else {
+        localStorage.removeItem(storeKey);
+      }
+    }
+    area.addEventListener("input", changed);
+    subject.addEventListener("input", changed);
+    area.addEventListener("scroll", () => { highlights.parentElement.scrollTop = area.scrollTop; });
+    root.querySelector("[data-copy]").addEventListener("click", async (event) => {
+      const text = (subject.value ? `Subject: ${subject.value}\n\n` : "") + area.value;
+      try { await navigator.clipboard.writeText(text); event.target.textContent = "Copied"; }
+      catch (error) { area.select(); event.target.textContent = "Press Ctrl+C to copy"; }
+    });
+    if (area.value.trim()) check(); else paint();
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    tick();
+    setInterval(tick, 30000);
+    interviewerRows();
+    confirmations();
+    document.querySelectorAll("[data-editor]").forEach(editor);
+  });
+})();

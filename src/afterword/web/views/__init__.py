@@ -1,0 +1,1 @@
+"""One module per part of the journey; each only translates HTTP into use-case calls."""

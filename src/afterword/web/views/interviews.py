@@ -1,0 +1,306 @@
+"""The dashboard, logging and editing interviews, importing files, and the outcome."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Request, UploadFile
+from fastapi.responses import Response
+from pydantic import ValidationError
+from starlette.datastructures import FormData
+
+from afterword.debrief_file import MAX_FILE_BYTES, parse_debrief_bytes
+from afterword.errors import InputError
+from afterword.model import (
+    CAUSE_LABELS,
+    Interview,
+    Interviewer,
+    InterviewFormat,
+    Outcome,
+    Person,
+)
+from afterword.services import Workspace
+from afterword.web.common import (
+    errors_of,
+    lines,
+    local_zone_name,
+    now,
+    parse_local_time,
+    redirect,
+    render,
+    text,
+    workspace,
+)
+
+router = APIRouter(include_in_schema=False)
+WS = Annotated[Workspace, Depends(workspace)]
+PER_PAGE = 20
+EXAMPLE = Path(__file__).resolve().parents[4] / "examples" / "acme-first-round.yaml"
+
+OUTCOME_LABELS = {
+    Outcome.advanced: "I'm through to the next round",
+    Outcome.offer: "I got an offer",
+    Outcome.rejected: "They said no",
+    Outcome.no_response: "No response",
+    Outcome.withdrew: "I withdrew",
+}
+
+
+@router.get("/")
+def dashboard(request: Request, ws: WS, page: int = 1) -> Response:
+    cards = ws.agenda(now())
+    pages = max(1, math.ceil(len(cards) / PER_PAGE))
+    page = min(max(page, 1), pages)
+    shown = cards[(page - 1) * PER_PAGE : page * PER_PAGE]
+    return render(
+        request, "dashboard.html", cards=shown, page=page, pages=pages, active="dashboard"
+    )
+
+
+def _form_values(interview: Interview | None) -> dict[str, Any]:
+    """The form's fields for an interview (or a blank form)."""
+    if interview is None:
+        return {"timezone": local_zone_name(), "interviewers": [{}], "format": "video"}
+    zone = interview.ended_at.tzinfo
+    return {
+        "company": interview.company,
+        "role": interview.role,
+        "stage": interview.stage or "",
+        "format": interview.format.value,
+        "started_at": interview.started_at.strftime("%Y-%m-%dT%H:%M")
+        if interview.started_at
+        else "",
+        "ended_at": interview.ended_at.strftime("%Y-%m-%dT%H:%M"),
+        # The offset the time was given in: editing keeps the time as the user entered it.
+        "timezone": interview.ended_at.isoformat()[-6:] if zone else local_zone_name(),
+        "decision_expected_by": interview.decision_expected_by.isoformat()
+        if interview.decision_expected_by
+        else "",
+        "timeline": interview.timeline or "",
+        "sender_name": interview.sender.name if interview.sender else "",
+        "sender_email": (interview.sender.email or "") if interview.sender else "",
+        "interviewers": [
+            {
+                "name": p.name,
+                "title": p.title or "",
+                "email": p.email or "",
+                "topics": "\n".join(p.topics),
+            }
+            for p in interview.interviewers
+        ]
+        or [{}],
+    }
+
+
+def _from_form(form: FormData, base: Interview | None) -> Interview:
+    """Build the interview a form describes (keeping the debrief and notes of ``base``)."""
+    zone = text(form, "timezone")
+    ended_at = parse_local_time(text(form, "ended_at"), zone, "ended at")
+    started_at = parse_local_time(text(form, "started_at"), zone, "started at")
+    names = form.getlist("interviewer_name")
+    titles = form.getlist("interviewer_title")
+    emails = form.getlist("interviewer_email")
+    topics = form.getlist("interviewer_topics")
+    removed = set(form.getlist("interviewer_remove"))
+    people = []
+    for index, name in enumerate(names):
+        if str(index) in removed or not str(name).strip():
+            continue
+        people.append(
+            Interviewer(
+                name=str(name),
+                title=str(titles[index]).strip() or None if index < len(titles) else None,
+                email=str(emails[index]).strip() or None if index < len(emails) else None,
+                topics=[
+                    t.strip(" -•")
+                    for t in str(topics[index] if index < len(topics) else "").splitlines()
+                    if t.strip(" -•")
+                ],
+            )
+        )
+    sender_name = text(form, "sender_name")
+    data: dict[str, Any] = {
+        "company": text(form, "company") or "",
+        "role": text(form, "role") or "",
+        "stage": text(form, "stage"),
+        "format": text(form, "format") or "other",
+        "started_at": started_at,
+        "ended_at": ended_at,
+        "decision_expected_by": text(form, "decision_expected_by"),
+        "timeline": text(form, "timeline"),
+        "sender": Person(name=sender_name, email=text(form, "sender_email"))
+        if sender_name
+        else None,
+        "interviewers": people,
+    }
+    if base is not None:
+        data = {**base.model_dump(), **data}
+    return Interview.model_validate(data)
+
+
+def _interview_form(
+    request: Request, values: dict[str, Any], errors: list[str], interview_id: int | None
+) -> Response:
+    return render(
+        request,
+        "interview_form.html",
+        status_code=422 if errors else 200,
+        values=values,
+        errors=errors,
+        interview_id=interview_id,
+        formats=list(InterviewFormat),
+        active="new" if interview_id is None else None,
+    )
+
+
+def _values_from(form: FormData) -> dict[str, Any]:
+    """What the user typed, to show it again when the form has a problem."""
+    values: dict[str, Any] = {k: v for k, v in form.items() if isinstance(v, str)}
+    rows = zip(
+        form.getlist("interviewer_name"),
+        form.getlist("interviewer_title"),
+        form.getlist("interviewer_email"),
+        form.getlist("interviewer_topics"),
+        strict=False,
+    )
+    values["interviewers"] = [
+        {"name": n, "title": t, "email": e, "topics": tp} for n, t, e, tp in rows
+    ] or [{}]
+    return values
+
+
+@router.get("/interviews/new")
+def new_interview(request: Request) -> Response:
+    return _interview_form(request, _form_values(None), [], None)
+
+
+def _add_row(request: Request, form: FormData, interview_id: int | None) -> Response | None:
+    """Without JavaScript, "Add another interviewer" posts the form: show it with a new row."""
+    if form.get("action") != "add_interviewer":
+        return None
+    values = _values_from(form)
+    values["interviewers"].append({})
+    return _interview_form(request, values, [], interview_id)
+
+
+@router.post("/interviews")
+async def create_interview(request: Request, ws: WS) -> Response:
+    form = await request.form()
+    if (more := _add_row(request, form, None)) is not None:
+        return more
+    try:
+        interview = _from_form(form, None)
+    except (ValidationError, InputError) as exc:
+        return _interview_form(request, _values_from(form), errors_of(exc), None)
+    interview_id = ws.add_interview(interview)
+    return redirect(f"/interviews/{interview_id}/debrief", "Logged. Now, the debrief.")
+
+
+@router.get("/interviews/{interview_id}")
+def show_interview(request: Request, ws: WS, interview_id: int) -> Response:
+    card = ws.card(interview_id, now())
+    return render(
+        request,
+        "interview.html",
+        card=card,
+        interview=card.interview,
+        interview_id=interview_id,
+        cause_labels=CAUSE_LABELS,
+    )
+
+
+@router.get("/interviews/{interview_id}/edit")
+def edit_interview(request: Request, ws: WS, interview_id: int) -> Response:
+    return _interview_form(request, _form_values(ws.interview(interview_id)), [], interview_id)
+
+
+@router.post("/interviews/{interview_id}/edit")
+async def update_interview(request: Request, ws: WS, interview_id: int) -> Response:
+    form = await request.form()
+    if (more := _add_row(request, form, interview_id)) is not None:
+        return more
+    try:
+        ws.update_interview(interview_id, lambda current: _from_form(form, current))
+    except (ValidationError, InputError) as exc:
+        return _interview_form(request, _values_from(form), errors_of(exc), interview_id)
+    return redirect(f"/interviews/{interview_id}", "Saved.")
+
+
+@router.post("/interviews/{interview_id}/delete")
+def delete_interview(ws: WS, interview_id: int) -> Response:
+    interview = ws.interview(interview_id)
+    ws.delete_interview(interview_id)
+    return redirect("/", f"Deleted the {interview.company} interview.")
+
+
+@router.post("/interviews/import")
+async def import_file(request: Request, ws: WS, file: Annotated[UploadFile, File()]) -> Response:
+    raw = await file.read(MAX_FILE_BYTES + 1)
+    name = file.filename or "the file"
+    try:
+        interview = parse_debrief_bytes(raw, name)
+    except InputError as exc:
+        return render(
+            request,
+            "interview_form.html",
+            status_code=422,
+            values=_form_values(None),
+            errors=errors_of(exc),
+            interview_id=None,
+            formats=list(InterviewFormat),
+            active="new",
+        )
+    interview_id = ws.add_interview(interview)
+    return redirect(f"/interviews/{interview_id}", f"Imported {name}.")
+
+
+@router.post("/interviews/example")
+def import_example(ws: WS) -> Response:
+    interview_id = ws.import_file(EXAMPLE)
+    return redirect(f"/interviews/{interview_id}", "Here is an example interview to explore.")
+
+
+@router.get("/interviews/{interview_id}/outcome")
+def outcome_form(request: Request, ws: WS, interview_id: int) -> Response:
+    interview = ws.interview(interview_id)
+    return render(
+        request,
+        "outcome.html",
+        interview=interview,
+        interview_id=interview_id,
+        outcomes=OUTCOME_LABELS,
+        asked_lesson=request.query_params.get("lesson") == "1",
+    )
+
+
+@router.post("/interviews/{interview_id}/outcome")
+async def record_outcome(request: Request, ws: WS, interview_id: int) -> Response:
+    form = await request.form()
+    lesson = text(form, "lesson")
+    chosen = text(form, "outcome")
+    if chosen is None and lesson is None:
+        return redirect(f"/interviews/{interview_id}/outcome", "Choose an outcome first.")
+    try:
+        outcome = Outcome(chosen) if chosen else None
+    except ValueError:
+        return redirect(f"/interviews/{interview_id}/outcome", "Choose one of the outcomes.")
+
+    def change(interview: Interview) -> Interview:
+        update: dict[str, Any] = {}
+        if outcome is not None:
+            update["outcome"] = outcome
+        if lesson:
+            debrief = interview.debrief
+            update["debrief"] = debrief.model_copy(
+                update={"lessons": [*debrief.lessons, *lines(form, "lesson")]}
+            )
+        return interview.model_copy(update=update)
+
+    ws.update_interview(interview_id, change)
+    if outcome is Outcome.rejected and not lesson:
+        return redirect(f"/interviews/{interview_id}/outcome?lesson=1")
+    if lesson:
+        return redirect(f"/interviews/{interview_id}", "Lesson saved. On to the next one.")
+    return redirect(f"/interviews/{interview_id}", "Outcome recorded.")

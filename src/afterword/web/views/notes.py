@@ -1,0 +1,145 @@
+"""The notes: one tab per interviewer, drafts from the composer, a live-checked editor."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from afterword.checker import CheckSettings, check
+from afterword.errors import InputError
+from afterword.model import Interview, Note
+from afterword.services import Workspace
+from afterword.web.common import now, redirect, render, text, workspace
+
+router = APIRouter(include_in_schema=False)
+WS = Annotated[Workspace, Depends(workspace)]
+
+
+def mailto(address: str | None, subject: str, body: str) -> str:
+    """A mailto: link with the subject and body encoded (RFC 6068)."""
+    return (
+        f"mailto:{quote(address or '', safe='@')}"
+        f"?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+    )
+
+
+def _note_for(interview: Interview, to: str) -> Note:
+    found = next((n for n in interview.notes if n.to.casefold() == to.casefold()), None)
+    return found or Note(to=to)
+
+
+def _tabs(interview: Interview) -> list[str]:
+    names = [p.name for p in interview.interviewers]
+    # A note can outlive its interviewer's removal from the list: keep showing it.
+    names += [n.to for n in interview.notes if interview.interviewer(n.to) is None]
+    return names
+
+
+@router.get("/interviews/{interview_id}/notes")
+def notes(request: Request, ws: WS, interview_id: int, to: str | None = None) -> Response:
+    card = ws.card(interview_id, now())
+    interview = card.interview
+    tabs = _tabs(interview)
+    if not tabs:
+        return render(
+            request,
+            "notes.html",
+            card=card,
+            interview=interview,
+            interview_id=interview_id,
+            tabs=[],
+            current=None,
+        )
+    current = next((t for t in tabs if to and t.casefold() == to.casefold()), tabs[0])
+    note = _note_for(interview, current)
+    return _editor(request, ws, card, interview_id, tabs, current, note)
+
+
+def _editor(
+    request: Request,
+    ws: Workspace,
+    card: Any,
+    interview_id: int,
+    tabs: list[str],
+    current: str,
+    note: Note,
+    variants: list[Any] | None = None,
+    hints: list[str] | None = None,
+    errors: list[str] | None = None,
+) -> Response:
+    interview = card.interview
+    settings = CheckSettings()
+    report = check(note.body, interview) if note.body.strip() else None
+    person = interview.interviewer(current)
+    return render(
+        request,
+        "notes.html",
+        status_code=422 if errors else 200,
+        card=card,
+        interview=interview,
+        interview_id=interview_id,
+        tabs=tabs,
+        current=current,
+        note=note,
+        report=report,
+        limits=settings,
+        email=person.email if person else None,
+        mailto=mailto(person.email if person else None, note.subject, note.body),
+        variants=variants or [],
+        hints=hints or [],
+        errors=errors or [],
+    )
+
+
+@router.post("/interviews/{interview_id}/notes/{to}")
+async def save_note(request: Request, ws: WS, interview_id: int, to: str) -> Response:
+    form = await request.form()
+    note = Note(to=to, subject=text(form, "subject") or "", body=str(form.get("body") or ""))
+    saved = ws.save_note(interview_id, note)
+    action = text(form, "action")
+    if action == "sent":
+        ws.mark_sent(interview_id, to, now())
+        return redirect(
+            f"/interviews/{interview_id}/notes?to={quote(to)}",
+            "Marked as sent. It may or may not change the outcome, and sending it was still "
+            "right. Now let it go for a while.",
+        )
+    notice = "Saved." if saved.body.strip() else "Saved (the note is empty)."
+    return redirect(f"/interviews/{interview_id}/notes?to={quote(to)}", notice)
+
+
+@router.post("/interviews/{interview_id}/notes/{to}/draft")
+async def draft_note(request: Request, ws: WS, interview_id: int, to: str) -> Response:
+    """Ask the composer for variants; the user picks one (nothing is overwritten until then)."""
+    form = await request.form()
+    variants_text = text(form, "variants") or "3"
+    tone = text(form, "tone") or "warm"
+    if not variants_text.isdigit() or not 1 <= int(variants_text) <= 5:
+        raise InputError("variants: choose from 1 to 5")
+    drafts, hints = ws.draft_notes(interview_id, to=to, variants=int(variants_text), tone=tone)
+    card = ws.card(interview_id, now())
+    interview = card.interview
+    return _editor(
+        request,
+        ws,
+        card,
+        interview_id,
+        _tabs(interview),
+        to,
+        _note_for(interview, to),
+        variants=drafts,
+        hints=hints,
+    )
+
+
+@router.get("/interviews/{interview_id}/notes/{to}/eml")
+def download_eml(ws: WS, interview_id: int, to: str) -> Response:
+    filename, content = ws.note_eml(interview_id, to)
+    return Response(
+        content,
+        media_type="message/rfc822",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
