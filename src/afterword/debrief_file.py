@@ -30,14 +30,14 @@ from afterword.model import (
     Research,
     ShortStr,
     Story,
-    _Model,
+    _Timed,
 )
 
 #: A debrief is a few kilobytes; anything this large is a mistake (or an attack on the parser).
 MAX_FILE_BYTES = 1_000_000
 
 
-class DebriefFile(_Model):
+class DebriefFile(_Timed):
     """A whole interview in one file: the format of DESIGN.md."""
 
     company: ShortStr

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 from pydantic import (
     BaseModel,
@@ -206,7 +206,30 @@ class Debrief(_Model):
         return bool(self.feeling or self.causes or self.moments or self.lessons)
 
 
-class Interview(_Model):
+class _Timed(_Model):
+    """Validation of when an interview happened: aware times, the end after the start.
+
+    The fields are declared by the subclasses, so that they keep their place in the order of
+    fields (and of exported files)."""
+
+    @field_validator("started_at", "ended_at", mode="before", check_fields=False)
+    @classmethod
+    def _times_aware(cls, value: Any, info: ValidationInfo) -> Any:
+        return _aware(value, info, info.field_name or "time")
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Self:
+        started: datetime | None = getattr(self, "started_at", None)
+        ended: datetime = getattr(self, "ended_at")  # noqa: B009 - declared by subclasses
+        if started is not None and ended <= started:
+            raise ValueError(
+                f"the interview ends ({ended.isoformat()}) before it starts "
+                f"({started.isoformat()})"
+            )
+        return self
+
+
+class Interview(_Timed):
     """One conversation with a company for a role, at a stage."""
 
     company: ShortStr
@@ -225,20 +248,6 @@ class Interview(_Model):
     stories: list[Story] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
     outcome: Outcome | None = None
-
-    @field_validator("started_at", "ended_at", mode="before")
-    @classmethod
-    def _times_aware(cls, value: Any, info: ValidationInfo) -> Any:
-        return _aware(value, info, info.field_name or "time")
-
-    @model_validator(mode="after")
-    def _ends_after_start(self) -> Interview:
-        if self.started_at is not None and self.ended_at <= self.started_at:
-            raise ValueError(
-                f"the interview ends ({self.ended_at.isoformat()}) before it starts "
-                f"({self.started_at.isoformat()})"
-            )
-        return self
 
     @property
     def note_due(self) -> datetime:

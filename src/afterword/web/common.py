@@ -56,7 +56,8 @@ def redirect(url: str, notice: str | None = None) -> RedirectResponse:
     if notice:
         from urllib.parse import urlencode
 
-        url += ("&" if "?" in url else "?") + urlencode({"notice": notice})
+        url, hash_, fragment = url.partition("#")
+        url += ("&" if "?" in url else "?") + urlencode({"notice": notice}) + hash_ + fragment
     return RedirectResponse(url, status_code=303)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from itertools import zip_longest
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -158,12 +159,12 @@ def _interview_form(
 def _values_from(form: FormData) -> dict[str, Any]:
     """What the user typed, to show it again when the form has a problem."""
     values: dict[str, Any] = {k: v for k, v in form.items() if isinstance(v, str)}
-    rows = zip(
+    rows = zip_longest(
         form.getlist("interviewer_name"),
         form.getlist("interviewer_title"),
         form.getlist("interviewer_email"),
         form.getlist("interviewer_topics"),
-        strict=False,
+        fillvalue="",
     )
     values["interviewers"] = [
         {"name": n, "title": t, "email": e, "topics": tp} for n, t, e, tp in rows

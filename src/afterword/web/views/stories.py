@@ -75,6 +75,17 @@ async def add_story(request: Request, ws: WS) -> Response:
     return redirect(f"/stories#story-{story_id}", "Added to your library.")
 
 
+@router.post("/stories/restore")
+async def restore_story(request: Request, ws: WS) -> Response:
+    form = await request.form()
+    try:
+        story = Story.model_validate(json.loads(text(form, "story") or ""))
+        story_id = ws.add_story(story)
+    except (ValueError, InputError) as exc:
+        return redirect("/stories", f"Could not undo: {exc}")
+    return redirect(f"/stories#story-{story_id}", f"Restored “{story.title}”.")
+
+
 @router.get("/stories/{story_id}/edit")
 def edit_story(request: Request, ws: WS, story_id: int) -> Response:
     story = ws.story(story_id)
@@ -107,14 +118,3 @@ def delete_story(ws: WS, story_id: int) -> Response:
     # The deleted story travels in the link, so "Undo" can put it back as it was.
     query = urlencode({"notice": f"Deleted “{story.title}”.", "undo": story.model_dump_json()})
     return RedirectResponse(f"/stories?{query}", status_code=303)
-
-
-@router.post("/stories/restore")
-async def restore_story(request: Request, ws: WS) -> Response:
-    form = await request.form()
-    try:
-        story = Story.model_validate(json.loads(text(form, "story") or ""))
-        story_id = ws.add_story(story)
-    except (ValueError, InputError) as exc:
-        return redirect("/stories", f"Could not undo: {exc}")
-    return redirect(f"/stories#story-{story_id}", f"Restored “{story.title}”.")

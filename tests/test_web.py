@@ -1,0 +1,279 @@
+"""The web app through the ASGI test client: pages as plain HTML forms, and the JSON API."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from afterword.web.app import create_app
+
+from conftest import EXAMPLES
+
+
+@pytest.fixture
+def client(database_url: str) -> Iterator[TestClient]:
+    with TestClient(create_app(database_url)) as test_client:
+        yield test_client
+
+
+def imported(client: TestClient, name: str = "acme-first-round.yaml") -> int:
+    with (EXAMPLES / name).open("rb") as handle:
+        response = client.post(
+            "/interviews/import", files={"file": (name, handle)}, follow_redirects=False
+        )
+    assert response.status_code == 303, response.text
+    return int(response.headers["location"].split("/")[2].split("?")[0])
+
+
+def test_an_empty_dashboard_explains_and_offers_the_example(client: TestClient) -> None:
+    page = client.get("/")
+    assert "you have about 24 hours" in page.text
+    assert "Try it with an example" in page.text
+    response = client.post("/interviews/example", follow_redirects=True)
+    assert "Acme Robotics" in response.text
+    assert "Here is an example interview" in response.text
+
+
+def test_the_dashboard_orders_by_what_needs_doing_now(client: TestClient) -> None:
+    imported(client, "good-interview.json")  # closed
+    imported(client, "acme-first-round.yaml")
+    imported(client, "panel-onsite.yaml")
+    page = client.get("/").text
+    assert page.index("Acme Robotics") < page.index("Northwind Health") < page.index("Lumen")
+    assert 'class="countdown' in page
+    assert "Write the notes" in page
+
+
+def test_logging_an_interview_with_interviewers_through_the_form(client: TestClient) -> None:
+    form = {
+        "company": "Globex",
+        "role": "Data Engineer",
+        "format": "panel",
+        "ended_at": "2026-11-24T15:30",
+        "timezone": "America/New_York",
+        "interviewer_name": ["Priya Natarajan", "Tom Becker", ""],
+        "interviewer_title": ["Director", "", ""],
+        "interviewer_email": ["priya@globex.example", "", ""],
+        "interviewer_topics": ["dbt models\nSQL window functions", "", ""],
+        "sender_name": "Sam Rivera",
+        "action": "save",
+    }
+    response = client.post("/interviews", data=form, follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"].startswith("/interviews/1/debrief")
+    stored = client.get("/api/interviews/1").json()
+    assert stored["ended_at"] == "2026-11-24T15:30:00-05:00"
+    assert [p["name"] for p in stored["interviewers"]] == ["Priya Natarajan", "Tom Becker"]
+    assert stored["interviewers"][0]["topics"] == ["dbt models", "SQL window functions"]
+
+    # Remove one interviewer in place and add another, on the edit form.
+    edit = {
+        **form,
+        "timezone": "-05:00",
+        "interviewer_name": ["Priya Natarajan", "Tom Becker", "Mei Chen"],
+        "interviewer_title": ["Director", "", "Lead"],
+        "interviewer_email": ["priya@globex.example", "", ""],
+        "interviewer_topics": ["dbt models", "", "forecasting"],
+        "interviewer_remove": ["1"],
+    }
+    assert client.post("/interviews/1/edit", data=edit, follow_redirects=False).status_code == 303
+    stored = client.get("/api/interviews/1").json()
+    assert [p["name"] for p in stored["interviewers"]] == ["Priya Natarajan", "Mei Chen"]
+    assert stored["ended_at"] == "2026-11-24T15:30:00-05:00"
+
+
+def test_a_bad_form_keeps_what_was_typed_and_says_what_is_wrong(client: TestClient) -> None:
+    response = client.post(
+        "/interviews",
+        data={
+            "company": "Globex",
+            "role": "",
+            "ended_at": "2026-11-24T15:30",
+            "started_at": "2026-11-24T16:30",
+            "timezone": "Mars/Olympus",
+            "interviewer_name": ["Dana"],
+            "interviewer_email": ["not-an-email"],
+        },
+    )
+    assert response.status_code == 422
+    assert "unknown zone" in response.text
+    assert 'value="Globex"' in response.text
+    assert 'value="Dana"' in response.text
+    assert "Nothing was lost" in response.text
+    assert client.get("/api/interviews").json() == []
+
+
+def test_without_javascript_add_interviewer_shows_one_more_row(client: TestClient) -> None:
+    response = client.post(
+        "/interviews",
+        data={"company": "Globex", "interviewer_name": ["Dana"], "action": "add_interviewer"},
+    )
+    assert response.text.count('name="interviewer_name"') == 2
+    assert 'value="Dana"' in response.text
+    assert client.get("/api/interviews").json() == []
+
+
+def test_the_guided_debrief_saves_each_step(client: TestClient) -> None:
+    client.post(
+        "/interviews",
+        data={"company": "Globex", "role": "PM", "ended_at": "2026-11-24T15:30", "timezone": "UTC"},
+    )
+    step = client.post(
+        "/interviews/1/debrief/feeling", data={"feeling": "2"}, follow_redirects=False
+    )
+    assert step.headers["location"].startswith("/interviews/1/debrief?step=causes")
+    client.post(
+        "/interviews/1/debrief/causes",
+        data={"causes": ["preparation", "nerves"], "cause_notes": "Little sleep."},
+    )
+    client.post(
+        "/interviews/1/debrief/moments",
+        data={"question": "Why us?", "kind": "couldnt_answer", "what_i_said": "Not much."},
+    )
+    client.post(
+        "/interviews/1/debrief/moments",
+        data={"question": "Biggest failure?", "kind": "could_be_better"},
+    )
+    # Change the first moment, then remove the second.
+    client.post(
+        "/interviews/1/debrief/moments",
+        data={
+            "index": "0",
+            "question": "Why us?",
+            "kind": "couldnt_answer",
+            "better_answer": "Your work on logistics robots.",
+        },
+    )
+    client.post(
+        "/interviews/1/debrief/moments",
+        data={"index": "1", "action": "delete", "question": "x", "kind": "went_well"},
+    )
+    last = client.post(
+        "/interviews/1/debrief/lessons",
+        data={"lessons": "Sleep before interviews\n- Research the customers"},
+        follow_redirects=False,
+    )
+    assert last.headers["location"].startswith("/interviews/1/notes")
+    stored = client.get("/api/interviews/1").json()
+    assert stored["feeling"] == 2
+    assert stored["causes"] == ["preparation", "nerves"]
+    assert stored["cause_notes"] == "Little sleep."
+    assert [m["question"] for m in stored["moments"]] == ["Why us?"]
+    assert stored["moments"][0]["better_answer"] == "Your work on logistics robots."
+    assert stored["lessons"] == ["Sleep before interviews", "Research the customers"]
+
+    bad = client.post("/interviews/1/debrief/moments", data={"question": "", "kind": "awful"})
+    assert bad.status_code == 422
+    assert len(client.get("/api/interviews/1").json()["moments"]) == 1
+
+
+def test_importing_a_bad_file_is_refused_and_writes_nothing(client: TestClient) -> None:
+    response = client.post(
+        "/interviews/import",
+        files={"file": ("bad.yaml", b"company: Acme\nrole: PM\nended_at: 2026-11-24T15:30\n")},
+    )
+    assert response.status_code == 422
+    assert "bad.yaml:3: ended_at: ended_at has no time zone" in response.text
+    assert client.get("/api/interviews").json() == []
+
+
+def test_the_story_library_with_search_edit_delete_and_undo(client: TestClient) -> None:
+    added = client.post(
+        "/stories",
+        data={
+            "title": "Churn turnaround",
+            "result": "Churn fell from 9% to 4%",
+            "skills": "retention, onboarding",
+        },
+        follow_redirects=False,
+    )
+    assert added.status_code == 303
+    client.post("/stories", data={"title": "Launch", "result": "4,000 sign-ups"})
+    assert "Churn turnaround" not in client.get("/stories?q=sign-ups").text
+    duplicate = client.post("/stories", data={"title": "launch"})
+    assert duplicate.status_code == 422 and "already in your library" in duplicate.text
+
+    client.post("/stories/1", data={"title": "Churn turnaround", "result": "Churn fell to 3%"})
+    assert client.get("/api/stories/1").json()["result"] == "Churn fell to 3%"
+
+    deleted = client.post("/stories/1/delete", follow_redirects=True)
+    assert "Deleted “Churn turnaround”" in deleted.text and "Undo" in deleted.text
+    assert [s["title"] for s in client.get("/api/stories").json()] == ["Launch"]
+    undo = deleted.text.split('name="story" value="')[1].split('"')[0]
+    import html
+
+    restored = client.post("/stories/restore", data={"story": html.unescape(undo)})
+    assert "Restored “Churn turnaround”" in restored.text
+    titles = [s["title"] for s in client.get("/api/stories").json()]
+    assert titles == ["Churn turnaround", "Launch"]
+
+
+def test_outcome_then_a_gentle_prompt_for_one_lesson(client: TestClient) -> None:
+    interview_id = imported(client)
+    response = client.post(
+        f"/interviews/{interview_id}/outcome", data={"outcome": "rejected"}, follow_redirects=True
+    )
+    assert "One lesson" in response.text and "happens to everyone" in response.text
+    client.post(f"/interviews/{interview_id}/outcome", data={"lesson": "Bring numbers"})
+    stored = client.get(f"/api/interviews/{interview_id}").json()
+    assert stored["outcome"] == "rejected"
+    assert stored["lessons"][-1] == "Bring numbers"
+    assert client.get("/api/interviews").json()[0]["status"] == "closed"
+
+
+def test_the_api_checks_notes_with_spans_and_context(client: TestClient) -> None:
+    interview_id = imported(client)
+    text = "Dear Dana,\n\nI'm sorry I bombed the question about churn.\n\nBest,\nAlex Kim"
+    report = client.post("/api/check", json={"text": text, "interview_id": interview_id}).json()
+    assert report["ready"] is False
+    apology = next(f for f in report["findings"] if f["rule"] == "apology")
+    assert text[apology["start"] : apology["end"]] == apology["excerpt"]
+    assert {"paragraphs", "words"} <= set(report["stats"])
+    missing = client.post("/api/check", json={"text": "Hi", "interview_id": 999})
+    assert missing.status_code == 404
+
+
+def test_the_api_crud_of_interviews_and_stories(client: TestClient) -> None:
+    data = json.loads(
+        json.dumps(
+            __import__("yaml").safe_load((EXAMPLES / "panel-onsite.yaml").read_text()), default=str
+        )
+    )
+    created = client.post("/api/interviews", json=data)
+    assert created.status_code == 201
+    interview_id = created.json()["id"]
+    assert client.get(f"/api/interviews/{interview_id}").json()["company"] == "Northwind Health"
+    data["role"] = "Lead Data Analyst"
+    assert client.put(f"/api/interviews/{interview_id}", json=data).status_code == 200
+    assert client.get(f"/api/interviews/{interview_id}").json()["role"] == "Lead Data Analyst"
+    bad = client.post("/api/interviews", json={**data, "ended_at": "2026-11-24T10:00:00"})
+    assert bad.status_code == 422
+    exported = client.get(f"/api/interviews/{interview_id}/export?format=yaml")
+    assert exported.text.startswith("company: Northwind Health")
+    assert client.delete(f"/api/interviews/{interview_id}").status_code == 204
+    assert client.get(f"/api/interviews/{interview_id}").status_code == 404
+
+    story = client.post("/api/stories", json={"title": "Churn", "skills": ["retention"]})
+    story_id = story.json()["id"]
+    assert (
+        client.put(
+            f"/api/stories/{story_id}", json={"title": "Churn", "result": "9% to 4%"}
+        ).json()["result"]
+        == "9% to 4%"
+    )
+    assert client.delete(f"/api/stories/{story_id}").status_code == 204
+    assert "Churn" not in [s["title"] for s in client.get("/api/stories").json()]
+    assert client.get(f"/api/stories/{story_id}").status_code == 404
+    schema = client.get("/api/openapi.json").json()
+    assert "/api/check" in schema["paths"]
+
+
+def test_cross_site_form_posts_are_refused(client: TestClient) -> None:
+    response = client.post(
+        "/stories", data={"title": "x"}, headers={"Origin": "https://evil.example"}
+    )
+    assert response.status_code == 403
+    assert client.get("/api/stories").json() == []
