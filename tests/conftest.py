@@ -124,3 +124,21 @@ def use_database(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     """Point the CLI at a fresh database of each kind."""
     monkeypatch.setenv("AFTERWORD_DATABASE_URL", database_url)
     return database_url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, driven by Playwright (no browser can be downloaded here)."""
+    from browser import browser_fixture
+
+    yield from browser_fixture()
+
+
+@pytest.fixture
+def live_server(tmp_path: Path) -> Iterator[str]:
+    """The web app on a fresh SQLite file, served by uvicorn on a free loopback port."""
+    from browser import LiveServer
+
+    server = LiveServer(f"sqlite:///{tmp_path / 'web.db'}")
+    yield server.url
+    server.stop()

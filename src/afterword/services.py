@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from afterword import config
 from afterword.debrief_file import dump_debrief, load_debrief_file
+from afterword.errors import InputError, NotFoundError
 from afterword.journey import Card, agenda
 from afterword.model import Interview, Note, NoteStatus, Story
 from afterword.store.db import Database
@@ -126,6 +127,47 @@ class Workspace:
 
     def export(self, interview_id: int, fmt: str = "yaml") -> str:
         return dump_debrief(self.interview(interview_id), fmt)
+
+    # Saving and sending notes ---------------------------------------------------------------
+
+    def save_note(self, interview_id: int, note: Note) -> Note:
+        """Save the note to one interviewer, replacing what was there.
+
+        Saving a sent note's text unchanged keeps it sent; changing it makes it a draft again,
+        since what is stored would no longer be what went out.
+        """
+
+        def change(interview: Interview) -> Interview:
+            notes = list(interview.notes)
+            for index, existing in enumerate(notes):
+                if existing.to.casefold() == note.to.casefold():
+                    unchanged = (existing.subject, existing.body) == (note.subject, note.body)
+                    notes[index] = existing if unchanged else note
+                    break
+            else:
+                notes.append(note)
+            return interview.model_copy(update={"notes": notes})
+
+        updated = self.update_interview(interview_id, change)
+        return next(n for n in updated.notes if n.to.casefold() == note.to.casefold())
+
+    def mark_sent(self, interview_id: int, to: str, when: datetime) -> Note:
+        """Record that the note to ``to`` went out at ``when``."""
+
+        def change(interview: Interview) -> Interview:
+            notes = list(interview.notes)
+            for index, existing in enumerate(notes):
+                if existing.to.casefold() == to.casefold():
+                    if not existing.body.strip():
+                        raise InputError(f"the note to {to} is empty; write it before sending")
+                    notes[index] = existing.model_copy(
+                        update={"status": NoteStatus.sent, "sent_at": when}
+                    )
+                    return interview.model_copy(update={"notes": notes})
+            raise NotFoundError(f"there is no note to {to} yet")
+
+        updated = self.update_interview(interview_id, change)
+        return next(n for n in updated.notes if n.to.casefold() == to.casefold())
 
     # The story library ----------------------------------------------------------------------
 
