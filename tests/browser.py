@@ -37,7 +37,6 @@ class LiveServer:
         import uvicorn
 
         from afterword.web.app import create_app
-
         from conftest import _free_port
 
         self.port = _free_port()

@@ -9,7 +9,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from afterword.web.app import create_app
-
 from conftest import EXAMPLES
 
 
