@@ -6,8 +6,11 @@ it either happens whole or not at all, so bad input never loses what was saved b
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -21,15 +24,27 @@ from afterword.model import Interview, Note, NoteStatus, Story
 from afterword.store.db import Database
 from afterword.store.repository import InterviewRepository, StoryRepository
 
+#: Seconds a cached interview serves live checks before the database is asked again.
+CONTEXT_FRESH_FOR = 2.0
+#: Seconds between recomputations of the agenda's order and countdowns.
+AGENDA_STEP_SECONDS = 5
+
+
+@dataclass
+class _AgendaCache:
+    version: tuple[int, int, str]
+    interviews: list[tuple[int, Interview]]
+    ready: dict[tuple[int, str], bool]
+    bucket: int = -1
+    cards: list[Card] | None = None
+
 
 class Workspace:
     def __init__(self, database_url: str | None = None) -> None:
         self.database = Database(database_url or config.database_url())
-        self._agenda_cache: (
-            tuple[tuple[int, int, str], list[tuple[int, Interview]], dict[tuple[int, str], bool]]
-            | None
-        ) = None
-        self._contexts: dict[int, tuple[datetime, Interview]] = {}
+        self._agenda: _AgendaCache | None = None
+        self._agenda_lock = threading.Lock()
+        self._contexts: dict[int, tuple[float, datetime, Interview]] = {}
 
     def close(self) -> None:
         self.database.close()
@@ -60,18 +75,23 @@ class Workspace:
             return InterviewRepository(session).get(interview_id)
 
     def context(self, interview_id: int) -> Interview:
-        """The interview a note is checked against, cached while it is unchanged: the live
-        editor asks on every pause in typing, and one cheap query tells whether it changed."""
+        """The interview a note is checked against. The live editor asks on every pause in
+        typing, so a copy is kept: used as is for a moment, then only after one cheap query
+        says the interview has not changed."""
+        cached = self._contexts.get(interview_id)
+        clock = time.monotonic()
+        if cached is not None and clock - cached[0] < CONTEXT_FRESH_FOR:
+            return cached[2]
         with self._transaction() as session:
             repository = InterviewRepository(session)
             stamp = repository.updated_at(interview_id)
-            cached = self._contexts.get(interview_id)
-            if cached is not None and cached[0] == stamp:
-                return cached[1]
-            interview = repository.get(interview_id)
+            if cached is not None and cached[1] == stamp:
+                interview = cached[2]
+            else:
+                interview = repository.get(interview_id)
         if len(self._contexts) > 256:
             self._contexts.clear()
-        self._contexts[interview_id] = (stamp, interview)
+        self._contexts[interview_id] = (clock, stamp, interview)
         return interview
 
     def interviews(self) -> list[tuple[int, Interview]]:
@@ -82,28 +102,36 @@ class Workspace:
     def agenda(self, now: datetime) -> list[Card]:
         """Every interview as a card, in the order of what needs doing now.
 
-        The interviews (and the checker's verdict on their drafts) are cached until the
-        database says something changed, which one cheap query tells; the clock-dependent
-        part is computed afresh each time.
+        The dashboard asks on every visit, so the interviews and the checker's verdicts on
+        their drafts are kept until one cheap query says something changed; the order and
+        countdowns are recomputed at most every few seconds (the page's script keeps the
+        countdowns ticking in between). One thread rebuilds while the others wait for it,
+        rather than all rebuilding at once after a change.
         """
         with self._transaction() as session:
-            repository = InterviewRepository(session)
-            version = repository.version()
-            cached = self._agenda_cache
-            if cached is None or cached[0] != version:
-                interviews = repository.list()
+            version = InterviewRepository(session).version()
+        bucket = int(now.timestamp() // AGENDA_STEP_SECONDS)
+        with self._agenda_lock:
+            cache = self._agenda
+            if cache is None or cache.version != version:
+                with self._transaction() as session:
+                    interviews = InterviewRepository(session).list()
                 ready = {
-                    (i, n.to): note_is_ready(interview, n)
-                    for i, interview in interviews
+                    (interview_id, n.to): note_is_ready(interview, n)
+                    for interview_id, interview in interviews
                     for n in interview.notes
                     if n.status is NoteStatus.draft and n.body.strip()
                 }
-                cached = self._agenda_cache = (version, interviews, ready)
-        _, interviews, ready = cached
-        lookup = {id(interview): i for i, interview in interviews}
-        return agenda(
-            interviews, now, lambda interview, note: ready[(lookup[id(interview)], note.to)]
-        )
+                cache = self._agenda = _AgendaCache(version, interviews, ready)
+            if cache.cards is None or cache.bucket != bucket:
+                ids = {id(interview): i for i, interview in cache.interviews}
+                cache.cards = agenda(
+                    cache.interviews,
+                    now,
+                    lambda interview, note: cache.ready[(ids[id(interview)], note.to)],
+                )
+                cache.bucket = bucket
+            return cache.cards
 
     def card(self, interview_id: int, now: datetime) -> Card:
         """One interview as a card: its state, urgency and next step."""

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+import threading
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from afterword import __version__
 from afterword.errors import AfterwordError, NotFoundError
@@ -18,12 +22,36 @@ from afterword.web.common import HERE, render
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 
+class SameOriginOnly:
+    """Refuse form posts that another web site's page makes the browser send to this app
+    (cross-site request forgery): the app listens on localhost, where any page can reach it.
+
+    A plain ASGI middleware: Starlette's ``@app.middleware("http")`` costs more per request
+    than the live check it would guard.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] in UNSAFE:
+            headers = Headers(scope=scope)
+            origin = headers.get("origin") or headers.get("referer")
+            if origin and urlsplit(origin).netloc != headers.get("host"):
+                response = PlainTextResponse("Cross-site request refused.", status_code=403)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def create_app(database_url: str | None = None) -> FastAPI:
     """An app over the database at ``database_url`` (default: the user's), upgraded first."""
     workspace = Workspace(database_url)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Fill the dashboard's cache while the first page loads, not during it.
+        threading.Thread(target=workspace.agenda, args=(datetime.now(UTC),), daemon=True).start()
         yield
         workspace.close()
 
@@ -37,18 +65,6 @@ def create_app(database_url: str | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.workspace = workspace
-
-    @app.middleware("http")
-    async def same_origin_only(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        # The app listens on localhost: refuse form posts that another web site's page makes
-        # the browser send (cross-site request forgery).
-        if request.method in UNSAFE:
-            origin = request.headers.get("origin") or request.headers.get("referer")
-            if origin and urlsplit(origin).netloc != request.headers.get("host"):
-                return PlainTextResponse("Cross-site request refused.", status_code=403)
-        return await call_next(request)
 
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, exc: NotFoundError) -> Response:
@@ -64,6 +80,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
         response: Response = render(request, "error.html", 400, message=str(exc))
         return response
 
+    app.add_middleware(SameOriginOnly)
     from afterword.web import api
     from afterword.web.views import debrief, interviews, notes, stories
 
