@@ -1,0 +1,222 @@
+"""A note prepared once for every rule: working copy, body, sentences, quoted text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from afterword.checker.body import detect_body
+from afterword.checker.report import EXCERPT_MAX, Body, CheckSettings, Finding, Severity, Span
+from afterword.checker.text import (
+    PatternSet,
+    alpha_words,
+    count_words,
+    lower_copy,
+    reading_grade,
+    sentences,
+    working_copy,
+)
+
+if TYPE_CHECKING:
+    from afterword.model import Interview
+
+# Quoted speech inside the body ("the 'no apology needed' line", a quoted reply) is not the
+# writer's own voice; pattern rules skip it. Single quotes are left alone: they are apostrophes
+# far more often than quotation marks.
+_QUOTED = re.compile(r'"[^"\n]{1,400}"')
+
+
+class Document:
+    """The note as the rules see it. Offsets everywhere are into ``text``."""
+
+    __slots__ = (
+        "_grade",
+        "_line_starts",
+        "_quote_ends",
+        "_quote_starts",
+        "_sentence_starts",
+        "_sentences",
+        "_words",
+        "body",
+        "interview",
+        "low",
+        "scan",
+        "settings",
+        "text",
+        "work",
+    )
+
+    def __init__(
+        self, text: str, interview: Interview | None = None, settings: CheckSettings | None = None
+    ) -> None:
+        self.text = text
+        self.work = working_copy(text)
+        #: The working copy in lower case: what the (lower-case) rule patterns match.
+        self.low = lower_copy(self.work)
+        self.interview = interview
+        self.settings = settings or CheckSettings()
+        self.body: Body = detect_body(self.work)
+        # The lower-cased body with everything else (header, greeting, signature, the blank
+        # lines between paragraphs) blotted out by NULs: one pass of a pattern over it finds
+        # exactly the matches that lie inside a single paragraph.
+        pieces: list[str] = []
+        prev = 0
+        for p in self.body.paragraphs:
+            pieces.append("\0" * (p.start - prev))
+            pieces.append(self.low[p.start : p.end])
+            prev = p.end
+        pieces.append("\0" * (len(text) - prev))
+        self.scan = "".join(pieces)
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        starts: list[int] = []
+        ends: list[int] = []
+        for p in self.body.paragraphs:
+            for m in _QUOTED.finditer(self.work, p.start, p.end):
+                starts.append(m.start())
+                ends.append(m.end())
+        self._quote_starts = starts
+        self._quote_ends = ends
+        self._sentences: list[tuple[int, int]] | None = None
+        self._sentence_starts: list[int] | None = None
+        self._grade: float | None = None
+        self._words: list[int] | None = None
+
+    # -- reading -------------------------------------------------------------------------
+    @property
+    def paragraphs(self) -> tuple[Span, ...]:
+        return self.body.paragraphs
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        if self._sentences is None:
+            out: list[tuple[int, int]] = []
+            for p in self.body.paragraphs:
+                out.extend(sentences(self.work, p.start, p.end))
+            self._sentences = out
+        return self._sentences
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        spans = self.sentences
+        if self._sentence_starts is None:
+            self._sentence_starts = [s for s, _ in spans]
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < spans[i][1]:
+            return spans[i]
+        return pos, pos
+
+    def in_quote(self, start: int, end: int) -> bool:
+        i = bisect_right(self._quote_starts, start) - 1
+        return i >= 0 and self._quote_ends[i] >= end
+
+    def matches(
+        self,
+        pattern: re.Pattern[str] | PatternSet,
+        *,
+        quoted: bool = False,
+        cased: bool = False,
+        ordered: bool = True,
+    ) -> Iterator[re.Match[str]]:
+        """Matches of ``pattern`` in the body paragraphs, outside quoted speech.
+
+        Patterns match the lower-cased copy (see :func:`~afterword.checker.text.lower_re`)
+        unless ``cased``. ``ordered=False`` yields them in no particular order and may repeat
+        overlapping ones, which is faster when the caller only asks whether any is acceptable.
+        """
+        if not cased:
+            body = self.body
+            if not ordered and isinstance(pattern, PatternSet):
+                found = pattern.unordered(self.scan, body.start, body.end)
+            else:
+                found = pattern.finditer(self.scan, body.start, body.end)
+            for m in found:
+                if quoted or not self._quote_starts or not self.in_quote(m.start(), m.end()):
+                    yield m
+            return
+        subject = self.work
+        for p in self.body.paragraphs:
+            if not ordered and isinstance(pattern, PatternSet):
+                found = pattern.unordered(subject, p.start, p.end)
+            else:
+                found = pattern.finditer(subject, p.start, p.end)
+            for m in found:
+                if quoted or not self._quote_starts or not self.in_quote(m.start(), m.end()):
+                    yield m
+
+    def first(
+        self, pattern: re.Pattern[str] | PatternSet, *, cased: bool = False
+    ) -> re.Match[str] | None:
+        return next(self.matches(pattern, cased=cased), None)
+
+    @property
+    def paragraph_words(self) -> list[int]:
+        """Words in each body paragraph (tokens with a letter or digit)."""
+        if self._words is None:
+            self._words = [count_words(self.work, p.start, p.end) for p in self.body.paragraphs]
+        return self._words
+
+    @property
+    def reading_grade(self) -> float:
+        if self._grade is None:
+            self._grade = reading_grade(alpha_words(self.body.text), len(self.sentences))
+        return self._grade
+
+    def note_matches(self, pattern: re.Pattern[str] | PatternSet) -> Iterator[re.Match[str]]:
+        """Matches anywhere in the note except quoted earlier mail (greeting and signature too)."""
+        yield from pattern.finditer(self.work, 0, _quoted_mail_start(self.work))
+
+    def before(self, pos: int, width: int = 40) -> str:
+        """The working text just before ``pos``, within its paragraph."""
+        lo = max(0, pos - width)
+        chunk = self.work[lo:pos]
+        cut = chunk.rfind("\n\n")
+        return chunk[cut + 2 :] if cut >= 0 else chunk
+
+    def after(self, pos: int, width: int = 40) -> str:
+        chunk = self.work[pos : pos + width]
+        cut = chunk.find("\n\n")
+        return chunk[:cut] if cut >= 0 else chunk
+
+    # -- writing -------------------------------------------------------------------------
+    def finding(
+        self,
+        rule: str,
+        severity: Severity,
+        message: str,
+        start: int | None = None,
+        end: int | None = None,
+        suggestion: str | None = None,
+        *,
+        replaces_span: bool = False,
+    ) -> Finding:
+        if start is None or end is None:
+            return Finding(rule, severity, message, suggestion=suggestion)
+        line = bisect_right(self._line_starts, start)
+        column = start - self._line_starts[line - 1] + 1
+        excerpt = self.text[start:end]
+        if len(excerpt) > EXCERPT_MAX:
+            excerpt = excerpt[: EXCERPT_MAX - 1].rstrip() + "\u2026"
+        return Finding(
+            rule,
+            severity,
+            message,
+            start,
+            end,
+            line,
+            column,
+            excerpt,
+            suggestion,
+            replaces_span,
+        )
+
+
+_QUOTE_START = re.compile(
+    r"^\s*(?:On\s[^\n]{3,300}wrote:|-{2,}\s*(?:Original|Forwarded)\s+Message|>)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _quoted_mail_start(work: str) -> int:
+    m = _QUOTE_START.search(work)
+    return m.start() if m else len(work)

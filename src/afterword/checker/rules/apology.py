@@ -1,0 +1,119 @@
+"""``apology``: the note apologizes for something."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from afterword.checker.document import Document
+from afterword.checker.report import Finding
+from afterword.checker.rules.base import Rule
+from afterword.checker.suggestions import clause_end, follow_up_for
+from afterword.checker.text import lower_re
+
+_I = r"(?:I|I'm|I\s+am|I\s+was|I've|I'd|I\s+feel|I\s+felt)"
+_APOLOGY = lower_re(
+    rf"""
+    \b{_I}\s+(?:(?:so|very|really|truly|terribly|deeply|sincerely|awfully|incredibly|extremely)\s+)*
+        sorry\b
+    |\bsorry\b
+    |(?#needs:apolog)\b(?:i\s+)?(?:(?:must|want\s+to|wanted\s+to|would\s+like\s+to|'d\s+like\s+to
+        |need\s+to)\s+)?(?:sincerely\s+|deeply\s+|truly\s+|humbly\s+|also\s+|especially\s+)?
+        apologi[sz]e(?:s|d)?\b
+    |(?#needs:apolog)\b(?:my|sincere|deepest|humble|an?)\s+(?:\w+\s+)?apolog(?:y|ies)\b
+    |\b(?:forgive|excuse|pardon)\s+(?:me|my|the|our|this|any|for)\b
+    |(?#needs:regret)\bI\s+(?:(?:truly|deeply|really|sincerely|do|also|now|still)\s+)?regret\b
+    |\bmy\s+regrets\b
+    |\bmea\s+culpa\b|\bmy\s+bad\b
+    """,
+    re.VERBOSE,
+)
+# Sympathy, not apology: "sorry to hear about the office move", "sorry for your loss".
+_SYMPATHY_AFTER = re.compile(
+    r"\s*(?:to\s+(?:hear|learn|read|see|find\s+out)|for\s+your\s+loss|about\s+your|"
+    r"for\s+(?:the|your)\s+(?:loss|news)\s+(?:of|about)|that\s+you\s+(?:are|were|have|had)\s+"
+    r"(?:ill|sick|unwell|going\s+through))",
+    re.IGNORECASE,
+)
+# Someone else's apology, or one declined: "no apology needed", "you apologized for the delay".
+_NOT_MINE_BEFORE = re.compile(
+    r"(?:\b(?:no|not|never|without|nothing\s+to)\s+(?:\w+\s+)?|\bno\s+need\s+(?:for\s+(?:an?\s+)?|to\s+)|"
+    r"\b(?:you|he|she|they|we|who|you\s+(?:kindly|graciously|even))\s+(?:\w+\s+)?|\ba\s+"
+    r"|\b(?:don't|didn't|doesn't|needn't|need\s+not|do\s+not|did\s+not|shouldn't)\s+(?:\w+\s+)?"
+    r"(?:need\s+to\s+|have\s+to\s+)?|\b(?:your|his|her|their)\s+(?:\w+\s+)?)$",
+    re.IGNORECASE,
+)
+_CANT_ENOUGH = re.compile(r"\s+enough\b", re.IGNORECASE)
+
+
+class Apology(Rule):
+    """Apologizing puts the weak moment back at the center of the reader's memory.
+
+    A thank-you note is read in seconds; an apology makes the interviewer relive what went
+    wrong instead of what you can add. Say what you would add now, not that you are sorry.
+    The one exception (DESIGN.md): when the debrief records that you may have offended the
+    interviewer, a brief, sincere apology is right, and the finding drops to ``info``.
+
+    Good:
+    - Thank you for your time today. I wanted to follow up on your question about churn: at
+      Brightline we cut it by 18% in two quarters. Let me know if a short write-up would help.
+    - I was sorry to hear about the office move, and thank you for making time anyway.
+    - You apologized for running late, but no apology needed. Thank you for the tour.
+    Bad:
+    - I'm sorry I couldn't answer your question about churn.
+    - I apologize for rambling during the interview.
+    - Please excuse my nerves on Tuesday.
+    - Forgive my rambling answer about pricing.
+    - I regret not asking more about the team.
+    """
+
+    id = "apology"
+    severity = "error"
+    message = "An apology makes the interviewer relive the weak moment; lead with what you can add."
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        offended = _offended(doc)
+        seen_sentences: set[tuple[int, int]] = set()
+        for m in doc.matches(_APOLOGY):
+            word = m.group().lower()
+            # Someone else's or a declined apology is skipped, but "I can't apologize
+            # enough" is still an apology.
+            if _NOT_MINE_BEFORE.search(doc.before(m.start(), 30)) and not (
+                "apolog" in word and _CANT_ENOUGH.match(doc.work, m.end())
+            ):
+                continue
+            if "sorry" in word and _SYMPATHY_AFTER.match(doc.work, m.end()):
+                continue
+            sentence = doc.sentence_at(m.start())
+            if sentence in seen_sentences:
+                continue  # one finding per sentence: "I'm sorry, please forgive me"
+            seen_sentences.add(sentence)
+            end = clause_end(doc.work, m.end(), sentence[1] if sentence[1] > m.end() else m.end())
+            text = doc.work[m.start() : end]
+            if offended:
+                yield doc.finding(
+                    self.id,
+                    "info",
+                    "The debrief says the interviewer may have been offended: one brief, "
+                    "sincere apology is right here. Keep it to a sentence and move on.",
+                    m.start(),
+                    end,
+                    "I'm sorry if my comment about ... came across badly; it wasn't what I meant.",
+                )
+                continue
+            yield doc.finding(
+                self.id,
+                self.severity,
+                self.message,
+                m.start(),
+                end,
+                follow_up_for(text),
+                replaces_span=True,
+            )
+
+
+def _offended(doc: Document) -> bool:
+    interview = doc.interview
+    if interview is None:
+        return False
+    return any(str(c) == "offended_interviewer" for c in interview.debrief.causes)

@@ -1,0 +1,95 @@
+"""The kinds of rule, and the registry that holds a set of them.
+
+A rule is a small class: its id, severity and message are data; ``check`` reads a prepared
+:class:`~afterword.checker.document.Document` and yields findings. The class docstring carries
+the advice, its source, and good and bad examples that the test suite runs.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar
+
+from afterword.checker.document import Document
+from afterword.checker.report import Finding, Severity
+
+
+class Rule:
+    """Base of every rule. Subclasses set the class variables and implement ``check``."""
+
+    id: ClassVar[str]
+    severity: ClassVar[Severity]
+    #: Why it matters to the reader of the note, in one or two plain sentences.
+    message: ClassVar[str]
+    #: Context the docstring examples need: an interview (debrief-file keys), and settings
+    #: keywords for the "good" and the "bad" examples.
+    example_interview: ClassVar[dict[str, Any] | None] = None
+    example_settings: ClassVar[dict[str, dict[str, Any]] | None] = None
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    @classmethod
+    def examples(cls) -> tuple[list[str], list[str]]:
+        """The ``Good:`` and ``Bad:`` examples of the docstring, one per ``- `` item.
+
+        An item continues on more-indented lines; ``\\n`` inside an item is a line break, so
+        an example can hold a whole note with its paragraphs.
+        """
+        good: list[str] = []
+        bad: list[str] = []
+        target: list[str] | None = None
+        doc = inspect.cleandoc(cls.__doc__ or "")
+        for raw in doc.splitlines():
+            line = raw.strip()
+            if line in ("Good:", "Bad:"):
+                target = good if line == "Good:" else bad
+                continue
+            if target is None:
+                continue
+            if line.startswith("- "):
+                target.append(line[2:])
+            elif line and target and raw.startswith("  "):
+                target[-1] += " " + line
+            elif not line:
+                continue
+            else:
+                target = None
+        decode = [s.replace("\\n", "\n") for s in good], [s.replace("\\n", "\n") for s in bad]
+        return decode
+
+
+class Registry:
+    """An ordered set of rules, looked up by id. Build one per use; never share a global one."""
+
+    def __init__(self, rules: Iterable[Rule] = ()) -> None:
+        self._rules: dict[str, Rule] = {}
+        for rule in rules:
+            self.register(rule)
+
+    def register(self, rule: Rule) -> Rule:
+        if rule.id in self._rules:
+            raise ValueError(f"rule {rule.id!r} is registered twice")
+        self._rules[rule.id] = rule
+        return rule
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self._rules.values())
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def __contains__(self, rule_id: object) -> bool:
+        return rule_id in self._rules
+
+    def get(self, rule_id: str) -> Rule:
+        return self._rules[rule_id]
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self._rules)
+
+    def enabled(self, disable: Iterable[str]) -> list[Rule]:
+        off = set(disable)
+        return [r for r in self._rules.values() if r.id not in off]

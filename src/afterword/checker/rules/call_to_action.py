@@ -1,0 +1,122 @@
+"""``missing-call-to-action``: the note invites no next step (or only a passive one)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from afterword.checker.document import Document
+from afterword.checker.report import Finding
+from afterword.checker.rules.base import Rule
+from afterword.checker.suggestions import STRONG_CTA
+from afterword.checker.text import lower_re
+
+_CONTACT_VERB = (
+    r"(?:contact|reach(?:\s+out)?|call|phone|ring|e-?mail|write|get\s+in\s+touch|let\s+me\s+know"
+    r"|ask|send|text|message|ping|follow\s+up|get\s+back\s+to\s+me)"
+)
+_STRONG = lower_re(
+    rf"""
+    \blet\s+me\s+know\b|\bkeep\s+me\s+(?:posted|updated|informed|in\s+mind)\b
+    |\b(?:feel\s+free|(?:do\s+not|don't|never)\s+hesitate|be\s+sure|you\s+are\s+welcome|you're\s+welcome)
+        \s+to\s+{_CONTACT_VERB}\b
+    |\bplease\s+(?:do\s+)?(?:{_CONTACT_VERB}|keep\s+me|consider\s+me|share|advise|forward|include)\b
+    |\bif\s+(?:you|there)\s+(?:have|need|are|is|would|'d|want|require|think|should)\s+
+        (?:\w+\s+){{0,4}}?(?:questions?|information|details|materials|documents|references|samples
+        |anything|clarification|help|more|else|examples?|interested)\b
+    |\bshould\s+you\s+(?:need|have|want|require|wish)\b
+    |\b(?:I(?:'d|\s+would|'m|\s+am)|I'll|I\s+will|I'd\s+be|I\s+would\s+be)\s+(?:be\s+)?(?:\w+\s+)?
+        (?:happy|glad|delighted|pleased|eager|keen|available|love|welcome|like)\s+(?:\w+\s+)?
+        (?:to\s+)?(?:talk|discuss|send|share|provide|meet|chat|answer|continue|walk|connect|speak
+        |come\s+in|follow\s+up|elaborate|expand|help|clarify|go\s+over|put\s+together|schedule
+        |the\s+(?:chance|opportunity)\s+to\s+(?:talk|discuss|continue|speak|meet|show|walk|present|share)
+        |a\s+(?:call|chance|follow-up|conversation)|any\s+(?:feedback|questions)|being\s+considered)\b
+    |\b(?:look|looking)\s+forward\s+to\s+(?:hearing|the\s+next\s+steps?|next\s+steps?|speaking|talking
+        |continuing|our\s+next|discussing|meeting\s+(?:with\s+)?(?:you\s+)?(?:again|soon|further|the)
+        |seeing\s+you\s+(?:again|soon)|your\s+(?:reply|response|decision|feedback|thoughts|call|email)
+        |an?\s+(?:reply|response|update|call|conversation|follow-up|decision|second|next|final)
+        |the\s+(?:second|next|final|follow-up)\s+(?:interview|round|conversation|meeting|step)
+        |learning\s+(?:about|of)\s+(?:the\s+)?next|receiving|getting\s+(?:an?\s+|your\s+)?(?:update|reply|answer|response))
+    |\b(?:excited|eager|keen)\s+to\s+(?:hear|learn|talk|speak)\s+(?:back|about|from|more\s+about\s+(?:the\s+)?next)\b
+    |\bnext\s+steps\b|\bnext\s+step\s+(?:in|of)\s+(?:the|your)\s+(?:process|hiring|interview)\b
+    |\b(?:any|an)\s+(?:update|news|feedback)\s+(?:you\s+can|you\s+could|would|on)\b
+    |\b(?:I'm|I\s+am|I\s+wanted\s+to\s+be)\s+checking\s+in\b|\bchecking\s+in\s+(?:to|on|about)\b
+    |\b(?:would|could|can)\s+(?:we|you)\s+(?:schedule|set\s+up|find|arrange|share|send|let|tell|advise
+        |recommend|suggest|spare|give|point)\b
+    |\b(?:are|would)\s+you\s+(?:be\s+)?(?:available|open|free|willing)\b
+    |\b(?:welcome|appreciate)\s+(?:any|your)\s+(?:feedback|thoughts|advice|questions)\b
+    |\b(?:would\s+)?welcome\s+(?:being|the\s+(?:chance|opportunity)\s+to\s+be)\s+considered\b
+    |\bconsider\s+me\s+for\b|\bkeep\s+(?:my\s+(?:application|resume|résumé|name|details)|me)\s+on\s+file\b
+    |\bwhen\s+(?:would|will|might)\s+(?:be\s+a\s+good\s+time|you\s+be\s+available|it\s+suit)\b
+    |\bcallback\b|\bhappy\s+to\s+(?:provide|send|share|answer|discuss|talk|help)\b
+    """,
+    re.VERBOSE,
+)
+# Passive closings: a hope, not an invitation (DESIGN.md: only a weak call to action).
+_WEAK = lower_re(
+    r"""
+    \b(?:I\s+)?(?:hope|hoping)\s+to\s+(?:hear|receive)\s+(?:back|from\s+you|something|a\s+(?:reply|response))
+    |\b(?:I\s+)?(?:hope|hoping)\s+to\s+(?:speak|talk|meet|chat)\s+(?:with|to)\s+you\s+(?:again|soon|further)
+    |\b(?:I\s+)?(?:hope|hoping)\s+(?:that\s+)?(?:we\s+(?:can|will|get\s+to)\s+(?:speak|talk|meet|chat)
+        |I\s+(?:will|'ll)\s+hear|you'?ll\s+(?:keep|consider)|you\s+will\s+(?:keep|consider))
+    |\b(?:await(?:ing)?|wait(?:ing)?\s+(?:for|on))\s+(?:your|a)\s+(?:reply|response|decision|answer|call|word)
+    |\blook(?:ing)?\s+forward\s+to\s+(?:learning|finding\s+out)\s+more\b
+    |\bfingers\s+crossed\b
+    """,
+    re.VERBOSE,
+)
+# A question put to the reader invites a reply ("Would Thursday work for a follow-up call?").
+_QUESTION_TO_READER = lower_re(
+    r"(?<![^.!?\s\0])(?:could|would|can|will|shall|may|when|is\s+there|are\s+you|do\s+you"
+    r"|what\s+(?:would|is)\s+the\s+best)\b[^.!?\n\0]{0,200}\?",
+    0,
+)
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:don't|do\s+not|never|no\s+need\s+to|not)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+
+
+class MissingCallToAction(Rule):
+    """A note that invites no next step leaves the reader nothing to do.
+
+    Close by inviting a reply or offering something ("Please let me know if a short write-up
+    on the churn model would help"). A passive closing such as "hope to hear from you" is a
+    weak call to action: it passes at ``info`` with a stronger wording. "I look forward to
+    working with you" states a hope, not an invitation.
+
+    Good:
+    - Thank you for your time. Please let me know if I can send anything else.
+    - Thank you again. I look forward to hearing about next steps.
+    - Thanks for the chat. If you have any questions, feel free to reach out.
+    Bad:
+    - Thank you for meeting me. I look forward to the chance to work with you.
+    - Thank you for your time. I hope we can work together in the future.
+    - Thank you for the interview.
+    """
+
+    id = "missing-call-to-action"
+    severity = "warning"
+    message = (
+        "The note invites no next step, so the reader has nothing to answer; close by offering "
+        "something or inviting a reply."
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in doc.matches(_STRONG, ordered=False):
+            if not _NEGATION_BEFORE.search(doc.before(m.start(), 20)):
+                return
+        if doc.first(_QUESTION_TO_READER) is not None:
+            return
+        weak = doc.first(_WEAK)
+        if weak is not None:
+            yield doc.finding(
+                self.id,
+                "info",
+                "A passive closing only hopes for a reply; inviting one gives the reader a "
+                "reason to write back.",
+                weak.start(),
+                weak.end(),
+                STRONG_CTA,
+            )
+            return
+        yield doc.finding(self.id, self.severity, self.message, suggestion=STRONG_CTA)

@@ -1,0 +1,43 @@
+"""``exclamation``: more than one exclamation mark in the body."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from afterword.checker.document import Document
+from afterword.checker.report import Finding
+from afterword.checker.rules.base import Rule
+
+_BANG = re.compile(r"!+")
+
+
+class Exclamation(Rule):
+    """Several exclamation marks read as over-eager in a professional note.
+
+    Career guides list "excessive exclamation points" with slang and typos as things to avoid
+    in a thank-you letter; one is fine, a run of them is not.
+
+    Good:
+    - Thank you for the tour! I enjoyed meeting the team.
+    Bad:
+    - Thank you so much!!! I loved meeting everyone!
+    """
+
+    id = "exclamation"
+    severity = "info"
+    message = "More than one exclamation mark reads as over-eager; keep at most one."
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        marks = list(doc.matches(_BANG))
+        if len(marks) < 2 and not any(len(m.group()) > 1 for m in marks):
+            return
+        first = True
+        for m in marks:
+            if first and len(m.group()) == 1:
+                first = False
+                continue  # one is allowed
+            first = False
+            yield doc.finding(
+                self.id, self.severity, self.message, m.start(), m.end(), ".", replaces_span=True
+            )

@@ -1,0 +1,75 @@
+"""``missing-gratitude``: the note never thanks the reader."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from afterword.checker.document import Document
+from afterword.checker.report import Finding
+from afterword.checker.rules.base import Rule
+from afterword.checker.suggestions import GRATITUDE
+from afterword.checker.text import lower_re
+
+_THANKS = lower_re(
+    r"""
+    \b(?:thank(?:s|\s+you|\s+your|ing\s+you|\s+u|ful|fully)?|thx|thnx|tks|ty\s+(?:so|for))\b
+    (?![\s-]+(?:you\s+)?(?:note|notes|letter|letters|email|emails|e-mail|card|cards|message)\b)
+    |\b(?:I|we)\s+(?:\w+\s+){0,2}?appreciat(?:e|ed)\s+(?:it|you|your|the|this|that\s+you|what\s+you
+        |how\s+you|having|being|getting|meeting|learning|hearing|talking|speaking|our|all|everything
+        |such|so|very|greatly|the\s+opportunity)\b
+    |\bappreciat(?:ion|ive)\s+(?:for|of)\b|\b(?:my|with)\s+(?:sincere\s+|deep\s+)?appreciation\b
+    |\bmuch\s+appreciated\b|\b(?:really|truly|greatly|very\s+much)\s+appreciated\b
+    |\bgrateful\b|\bgratitude\b|\bmuch\s+obliged\b|\bI\s+owe\s+you\b
+    |\b(?:it\s+was|that\s+was|how)\s+(?:very\s+|so\s+|really\s+)?(?:kind|generous|thoughtful|gracious)
+        \s+of\s+you\b
+    |\bkudos\s+(?:to\s+you|for)\b|\bmerci\b|\bcheers\s+for\b
+    """,
+    re.VERBOSE,
+)
+# "Thanks to my time at Acme ..." is causal, not gratitude; "no thanks" declines.
+_NOT_GRATITUDE_AFTER = re.compile(
+    r"\s+to\s+(?:my|our|his|her|their|its|this|that|these|those|the|a|an)\b", re.IGNORECASE
+)
+_NOT_GRATITUDE_BEFORE = re.compile(r"\b(?:no|not|never|without|un)\s*$", re.IGNORECASE)
+
+
+def find_gratitude(doc: Document) -> re.Match[str] | None:
+    for m in doc.matches(_THANKS, ordered=False):
+        word = m.group().lower()
+        if word.startswith("thank") and _NOT_GRATITUDE_AFTER.match(doc.work, m.end()):
+            continue
+        if _NOT_GRATITUDE_BEFORE.search(doc.before(m.start(), 12)):
+            continue
+        return m
+    return None
+
+
+class MissingGratitude(Rule):
+    """A thank-you note that never says thank you misses its first job.
+
+    Thanking the reader for their time or the opportunity is what makes the note welcome;
+    pleasantries ("great to meet you") and a closing "Many thanks," do not do it (the sign-off
+    is set aside before this rule reads the body).
+
+    Good:
+    - I appreciate you taking the time to walk me through the role.
+    - Thx 4 the intervu!
+    - I'm grateful for the chance to meet the team.
+    Bad:
+    - It was great to meet you yesterday. I look forward to hearing from you.\\n\\nMany thanks,
+      \\nAlex
+    - Thanks to my years at Acme, I know this market well. Let me know if you have questions.
+    - I still haven't heard back, so I wanted to check on the status of my application.
+    """
+
+    id = "missing-gratitude"
+    severity = "error"
+    message = (
+        "The note never thanks the reader for their time or the opportunity, which is the "
+        "first thing a thank-you note is for."
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        if find_gratitude(doc) is None:
+            yield doc.finding(self.id, self.severity, self.message, suggestion=GRATITUDE)

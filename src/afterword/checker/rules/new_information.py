@@ -1,0 +1,133 @@
+"""``missing-new-information``: the note adds nothing the reader did not already have."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from afterword.checker.document import Document
+from afterword.checker.report import Finding
+from afterword.checker.rules.base import Rule
+from afterword.checker.text import lower_re
+
+_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_WORD_NUMBER = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|hundred)"
+)
+_ACHIEVEMENT_VERB = (
+    r"(?:increas|grew|grow|reduc|cut|sav|boost|improv|rais|lower|decreas|generat|driv|drove|doubl"
+    r"|tripl|quadrupl|ship|launch|led|lead|manag|hir|train|mentor|built|build|clos|sold|sell|won"
+    r"|deliver|scal|migrat|automat|streamlin|expand|onboard|recruit|publish|secur|negotiat"
+    r"|accelerat|shortened|shrank|halv|achiev|exceed|surpass|coordinat|organi[sz]|rais)\w*"
+)
+_METRIC_NOUN = (
+    r"(?:users|customers|clients|subscribers|accounts|leads|downloads|students|patients"
+    r"|employees|engineers|developers|reports|people|members|projects|stores|locations|countries"
+    r"|markets|deals|sales|sign-?ups|visitors|installs|transactions|requests|tickets|orders"
+    r"|volunteers|hires|partners|products|features|campaigns|events|attendees|followers"
+    r"|articles|papers|applications|services|servers|teams|sites|schools|hospitals|beds)"
+)
+_NEW_INFO = lower_re(
+    rf"""
+    # a flagged addition: "one thing I wanted to add", "I forgot to mention"
+    \b(?:one|another|a)\s+(?:more\s+|other\s+|last\s+|quick\s+)?(?:thing|point|detail|example|idea
+        |note|item)\s+(?:that\s+)?I\s+(?:\w+\s+)?(?:wanted|want|meant|forgot|neglected|didn't|did\s+not
+        |should|would\s+like|'d\s+like)\b
+    |\bI\s+(?:also\s+|just\s+|really\s+)?(?:wanted|want|meant|would\s+like|'d\s+like|wish)\s+to\s+
+        (?:\w+\s+)?(?:add|mention|share|clarify|correct|expand\s+on|elaborate|follow\s+up\s+on
+        |build\s+on|revisit|return\s+to|circle\s+back|highlight|point\s+out|note\s+that
+        |give\s+you\s+a\s+(?:better|fuller|clearer|more))\b
+    |\bI\s+(?:\w+\s+)?(?:forgot|neglected|failed|omitted)\s+to\s+(?:mention|add|say|share|tell|note)\b
+    |\bI\s+(?:didn't|did\s+not)\s+(?:\w+\s+)?(?:get|have|find)\s+(?:\w+\s+)?(?:chance|time|opportunity)
+        \s+to\s+(?:mention|share|discuss|add|tell|talk\s+about|explain|show)\b
+    |\bI\s+(?:should|could)\s+(?:also\s+)?have\s+(?:mentioned|said|added|shared|explained|noted)\b
+    |\bto\s+(?:add\s+to|expand\s+on|build\s+on|follow\s+up\s+on|clarify|elaborate\s+on|correct
+        |complete|round\s+out)\s+(?:my|what\s+I|our|the\s+(?:answer|point))
+    |(?#needs:question)\b(?:regarding|about|on|as\s+for|re|following\s+up\s+on|in\s+(?:response|answer)\s+to)\s+your\s+
+        question\s+(?:about|on|regarding|of|around)\b
+    |\byou\s+asked\s+(?:me\s+)?(?:about|how|what|why|whether|if|which|for)\b
+    |\bto\s+clarify\b|\bto\s+be\s+(?:clear|more\s+precise)\b|\bI\s+misspoke\b
+    |\b(?:correction|clarification)\s*:|\bin\s+fact,?\s+(?:the|it|we|our)\s+\w+\s+(?:was|is|were)\b
+    |\bI\s+(?:said|mentioned|stated|told\s+you)\b[^.!?\n]{{0,80}}\bbut\s+(?:actually|in\s+fact|it\s+was)\b
+    # attachments, links and references offered
+    |\b(?:attached|enclosed|included|linked)\s+(?:is\s+|are\s+|below\s+|here\s+)?
+        (?:a|an|the|my|some|two|three|both|links?)\b
+    |\b(?:find|see)\s+(?:\w+\s+){{0,3}}?(?:attached|enclosed|below|linked)\b
+    |\bhere(?:\s+is|'s|\s+are)\s+(?:a|an|the|my|some)\s+(?:\w+\s+)?(?:link|copy|sample|summary|deck
+        |portfolio|write-?up|draft|outline|example|demo|repo|repository|article|report|mock-?up)\b
+    |https?://\S+|\bwww\.\w\S*|\.(?:com|org|io|dev|net|ai|app|co)/\S+|\bgithub\.com\b
+    |\b(?:send|share|provide|forward|pass\s+along|email)\s+(?:you\s+)?(?:over\s+|along\s+)?
+        (?:my\s+|a\s+few\s+|some\s+|the\s+|a\s+(?:short\s+|brief\s+|quick\s+)?|two\s+|three\s+)?
+        (?:references|case\s+stud(?:y|ies)|(?:work|writing|code)\s+samples?|samples?\s+of\s+my
+        |portfolio|examples?\s+of\s+my|deck|slides|proposal|plan|write-?up|summary|outline|mock-?ups?
+        |demo|prototype|analysis|recommendation\s+letters?|letters?\s+of\s+recommendation|article
+        |transcripts?|certificates?|report)\b
+    # research done since the interview
+    |\b(?:since|after)\s+(?:our|the|we|my)\s+(?:\w+\s+)?(?:conversation|interview|meeting|call|talk
+        |chat|spoke|talked|met|visit)\b,?\s+I(?:'ve|\s+have)?\s+(?:also\s+|already\s+)?
+        (?:read|looked|researched|learned|found|dug|reviewed|studied|put|sketched|drafted|built|tried
+        |completed|finished|spoke|talked|thought|mapped|written|wrote|prepared|outlined|checked
+        |created|made|signed|enrolled|started|run|ran|tested|analy[sz]ed|compiled|gathered|realized)\b
+    |\bI\s+(?:\w+\s+)?(?:looked\s+into|read\s+up\s+on|dug\s+into|did\s+(?:some|a\s+bit\s+of|more)
+        \s+(?:\w+\s+)?research|researched|put\s+together|sketched\s+out|drafted|mocked\s+up)\b
+    # news
+    |\b(?:withdraw|withdrawing|withdrew)\s+(?:my\s+(?:application|candidacy|name)|from)\b
+    |\b(?:accepted|received|got)\s+(?:an|another|a\s+competing|a\s+job)\s+offer\b
+    |\bI(?:'ve|\s+have)?\s+(?:just\s+|recently\s+|since\s+)?(?:passed|earned|completed|finished|been\s+awarded
+        |won|published|been\s+promoted|relocated|moved\s+to|obtained|received\s+my|launched|released)
+        \b(?!')
+    |\b(?:good|great|exciting|some)\s+news\b|\bupdate\s*:
+    # numbers that carry a fact: 18%, $2M, 3x, 40 customers, "reduced churn by 18"
+    |(?#needs:\d){_NUMBER}\s?%|(?#needs:\d)\b{_NUMBER}\s+percent\b
+    |(?#needs:percent)\b{_WORD_NUMBER}(?:-\w+)?\s+percent\b
+    |[$€£¥]\s?{_NUMBER}
+    |(?#needs:\d)\b{_NUMBER}\s?(?:k|m|bn|million|billion|thousand)\b(?!\s*(?:run|walk|miles?|km))
+    |(?#needs:\d)\b\d+(?:\.\d+)?(?:x|-fold)\b|\b(?:doubled|tripled|quadrupled|halved)\b
+    |(?#needs:\d)\b{_NUMBER}\+?\s+(?:\w+\s+)?{_METRIC_NOUN}\b
+    |(?#needs:by\s+\d|to\s+\d|from\s+\d|of\s+\d|over\s+\d)\b{_ACHIEVEMENT_VERB}\b[^.!?\n]{{0,60}}?\b(?:by|to|from|of|over)\s+{_NUMBER}
+    """,
+    re.VERBOSE,
+)
+# A date or a phone number is not news: "January 6th", "(000) 745-5247", "10/12".
+_NOT_A_FACT = re.compile(
+    r"^(?:\d{1,2}/\d{1,2}|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})$", re.IGNORECASE
+)
+
+
+class MissingNewInformation(Rule):
+    """A note that only repeats the interview gives the reader no reason to think again.
+
+    After a weak interview the note is the one chance to add what was missing: a fact, a
+    number, a result, a link, research done since, or a clarified answer. General claims of fit
+    ("I am confident my skills match") add nothing the interviewer did not already have.
+
+    Good:
+    - One thing I wanted to add: at Brightline I cut onboarding time by 30%.
+    - Since our conversation, I looked into your churn data and sketched a retention plan.
+    - Here is a link to the dashboard I mentioned: https://example.org/demo
+    Bad:
+    - Thank you for meeting me. I am confident my skills make me a strong fit for the role.
+    - Thank you for the interview on January 6th. Call me at (555) 745-5247.
+    - I enjoyed learning about the team and I'm eager to contribute.
+    """
+
+    id = "missing-new-information"
+    severity = "warning"
+    message = (
+        "The note adds nothing the interviewer did not already have; a fact, a result, a link "
+        "or a clarified answer gives them a reason to think again."
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in doc.matches(_NEW_INFO, ordered=False):
+            if _NOT_A_FACT.match(m.group()):
+                continue
+            return
+        yield doc.finding(
+            self.id,
+            self.severity,
+            self.message,
+            suggestion="One thing I wanted to add to our conversation: ... (a result, a number, "
+            "or something you looked into since).",
+        )

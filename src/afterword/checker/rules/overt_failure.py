@@ -1,0 +1,129 @@
+"""``overt-failure``: the note says outright that the interview or the candidate went badly."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from afterword.checker.document import Document
+from afterword.checker.report import Finding
+from afterword.checker.rules.base import Rule
+from afterword.checker.suggestions import clause_end, follow_up_for
+from afterword.checker.text import lower_re
+
+_ADV = r"(?:(?:totally|completely|really|kind\s+of|sort\s+of|just|probably|definitely|so|badly|"
+_ADV += r"pretty\s+much|absolutely|utterly|simply|clearly|obviously|somewhat|a\s+bit)\s+)?"
+_I = r"\bI(?:'d|'ve|\s+had|\s+have|\s+must\s+have|\s+may\s+have|\s+might\s+have)?\s+" + _ADV
+_FAILURE = lower_re(
+    rf"""
+    # "I bombed", "I knew I'd messed up", "I blanked on", "I froze"
+    (?#needs:bombed|botched|flubbed|fumbled|tanked|choked|rambled|floundered|blanked|froze|blew|messed|screwed|stumbled|struggled|failed\s+to|fell|panicked|drew\s+a|made\s+a|embarrassed|underperformed|lost\s+my)
+    {_I}(?:bombed|botched|flubbed|fumbled|tanked|choked|rambled|floundered
+         |blanked|froze(?:\s+up)?|blew\s+(?:it|the\s+interview|my\s+chance|that\s+question)
+         |messed\s+(?:up|it\s+up)|screwed\s+(?:up|it\s+up)|stumbled(?!\s+(?:up)?on|\s+across)
+         |struggled\s+(?:to|with|through)|failed\s+to\s+(?:answer|explain|show|impress|convey|make)
+         |fell\s+(?:short|apart|flat)|fell\s+to\s+pieces|panicked|drew\s+a\s+blank
+         |made\s+a\s+(?:mess|fool)|embarrassed\s+myself|underperformed|lost\s+my\s+(?:train|nerve|cool))\b
+    # "I didn't do well", "I did not perform my best", "I did poorly"
+    |(?#needs:n't|not)\bI\s+(?:really\s+)?(?:didn't|did\s+not|don't\s+think\s+I|do\s+not\s+think\s+I)\s+
+        (?:\w+\s+)?(?:do|perform|interview|present|come\s+across|answer|show\s+(?:up|myself)|express
+        |communicate|articulate|explain)\w*\s+(?:\w+\s+){{0,2}}?(?:well|good|my\s+best|great|strongly
+        |clearly|as\s+well|my\s+(?:true|real)|at\s+all|justice)
+    |(?#needs:poorly|badly|terribly|awfully|horribly|miserably|weakly)
+    \bI\s+(?:did|performed|interviewed|answered|presented|came\s+across)\s+(?:\w+\s+)?
+        (?:poorly|badly|terribly|awfully|horribly|miserably|weakly)\b
+    # "I was not at my best", "I wasn't myself"
+    |(?#needs:not)\bI(?:\s+was|\s+am|'m)\s+(?:really\s+|definitely\s+|just\s+)?not\s+(?:quite\s+)?
+        (?:at\s+my\s+best|myself|on\s+my\s+game|at\s+my\s+sharpest)
+    |\bI\s+wasn't\s+(?:quite\s+)?(?:at\s+my\s+best|myself|on\s+my\s+game|at\s+my\s+sharpest)
+    |\b(?:not|far\s+from)\s+my\s+(?:best|finest|strongest)\s+(?:day|interview|performance|showing|moment|work)
+    # "my poor performance", "my disappointing conduct", "my nervousness"
+    |\bmy\s+(?:\w+\s+)?(?:poor|weak|bad|terrible|awful|disappointing|lackluster|lacklustre|subpar
+        |sub-par|shaky|nervous|rambling|clumsy|embarrassing|regrettable|unprofessional|inadequate
+        |mediocre|disastrous|dismal|botched|incomplete|incoherent)\s+
+        (?:performance|answers?|responses?|showing|interview|conduct|behaviou?r|presentation
+        |impression|explanation|attempt|demeanou?r|start)
+    |\bmy\s+(?:nervousness|nerves\s+got|mind\s+went\s+blank|lapse|blunder|stumble|meltdown|gaffe)
+    |\b(?:lapse\s+in\s+judge?ment|mind\s+went\s+(?:completely\s+)?blank|went\s+(?:completely\s+)?blank)\b
+    # "the interview was a train wreck", "it went badly", "I am a total screw-up"
+    |\b(?:what|such|a\s+total|a\s+complete|an\s+absolute)\s+(?:a\s+)?train[\s-]?wreck
+    |\btrain[\s-]?wreck\s+of\s+an?\s+(?:interview|answer|performance|conversation)
+    |(?#needs:disaster|mess|failure|fiasco|wreck|dumpster|bad|poorly|terribl|horribl|awful|rough|wrong|n't\s+go|not\s+go)
+    \b(?:the\s+interview|our\s+interview|my\s+interview|it|that|the\s+call|the\s+meeting
+        |my\s+answer|the\s+presentation|today|yesterday)\s+(?:was|went|turned\s+out|felt|did\s+not\s+go
+        |didn't\s+go)\s+(?:(?!not\b|never\b)\w+\s+)?(?:a\s+|an\s+)?
+        (?:complete\s+|total\s+|absolute\s+|bit\s+of\s+a\s+)?
+        (?:disaster|mess|failure|fiasco|train[\s-]?wreck|dumpster\s+fire|badly|poorly|terribly|horribly|awful|terrible|rough|wrong
+        |bad|well|as\s+(?:planned|hoped|I\s+(?:hoped|wanted|planned)))\b
+    |(?#needs:failure|mess|wreck|disaster|fool|idiot|prepared|flustered|tongue|screw)
+    \bI\s+(?:am|'m|was|felt|feel)\s+(?:\w+\s+)?(?:a\s+)?(?:total\s+|complete\s+|such\s+a\s+)?
+        (?:failure|mess|train[\s-]?wreck|wreck|disaster|fool|idiot|unprepared|underprepared|flustered|tongue-tied
+        |screw[\s-]?up)\b(?!\s+(?:analysis|recovery|mode|modes|rate|planning|response))
+    |\b(?:could|can)\s+barely\s+(?:finish|speak|talk|answer|think|string|get)
+    |(?#needs:n't|not|unable)\bI\s+(?:couldn't|could\s+not|wasn't\s+able\s+to|was\s+unable\s+to|did\s+not|didn't)\s+
+        (?:fully\s+|properly\s+|even\s+|really\s+)?
+        (?:(?:answer|recall|remember)\s+(?:your|the|a|an|any|that|my|what|how|why|even)\b
+        |(?:think\s+of|come\s+up\s+with)\s+(?:an?\s+|the\s+|any\s+)?(?:good\s+|clear\s+|relevant\s+)?
+        (?:answer|example|response))
+    |(?#needs:answer|response|example|reply)\bI\s+(?:didn't|did\s+not)\s+(?:have|give|know)\s+(?:a\s+|an\s+|the\s+)?(?:good|great|strong|clear
+        |better|solid|proper|complete|real)?\s*(?:answer|response|example|reply)
+    |(?#needs:answer|response|example)\bI\s+(?:gave|had)\s+(?:a\s+|an\s+|such\s+a\s+)?(?:\w+\s+)?(?:poor|weak|bad|terrible|rambling|vague
+        |confused|confusing|incomplete|wrong|disappointing|incoherent)\s+(?:answer|response|example)
+    |(?#needs:impression)\bI\s+(?:made|left)\s+(?:a\s+)?(?:\w+\s+)?(?:poor|bad|terrible|negative|weak)\s+(?:first\s+)?impression
+    """,
+    re.VERBOSE,
+)
+# "It went well", "that went as planned", "not a disaster" are the opposite.
+_POSITIVE_AFTER = re.compile(r"(?:well|as\s+(?:planned|hoped|I\s+\w+))$", re.IGNORECASE)
+_NEGATED = re.compile(r"n't\b|\bnot\b", re.IGNORECASE)
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:not|never|wasn't|isn't|hardly|no|don't\s+think|didn't\s+think|wouldn't\s+say|"
+    r"if|whether|worry\s+that|afraid\s+that|hope)\s+(?:\w+\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+class OvertFailure(Rule):
+    """Saying the interview went badly writes the verdict for the interviewer.
+
+    They may not have noticed the stumble, or weighed it far less than you do. Naming it in
+    writing makes it the thing they remember; offer what you would add instead.
+
+    Good:
+    - Thank you for the conversation. I wanted to add to my answer about pricing: we moved two
+      customers to annual plans and kept both.
+    - I stumbled upon your engineering blog after we spoke and enjoyed the post on testing.
+    - The interview went well from my side, and I enjoyed meeting the team.
+    Bad:
+    - I know I bombed the technical question.
+    - I blanked on the SQL question.
+    - I didn't do well in the second half of the interview.
+    - Sorry the interview was such a train wreck.
+    - Please overlook my poor performance yesterday.
+    """
+
+    id = "overt-failure"
+    severity = "error"
+    message = (
+        "Saying the interview went badly writes the verdict for the interviewer, who may "
+        "have weighed it far less than you do."
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in doc.matches(_FAILURE):
+            text = m.group()
+            if _POSITIVE_AFTER.search(text) and not _NEGATED.search(text):
+                continue  # "it went well", "it went as planned"
+            if _NEGATION_BEFORE.search(doc.before(m.start(), 30)):
+                continue  # "I don't think it was a disaster", "if I rambled"
+            sentence = doc.sentence_at(m.start())
+            end = clause_end(doc.work, m.end(), max(sentence[1], m.end()))
+            yield doc.finding(
+                self.id,
+                self.severity,
+                self.message,
+                m.start(),
+                end,
+                follow_up_for(doc.work[m.start() : end]),
+                replaces_span=True,
+            )

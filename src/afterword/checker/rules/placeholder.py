@@ -1,0 +1,123 @@
+"""``placeholder``: a template placeholder is still in the note."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from afterword.checker.document import Document
+from afterword.checker.report import Finding
+from afterword.checker.rules.base import Rule
+from afterword.checker.text import PatternSet
+
+_TEMPLATE_WORDS = (
+    r"(?:your|the|company|job|hiring\s+manager'?s?|interviewer'?s?|recipient'?s?|first|last|full"
+    r"|contact|specific|insert|add|position|role|organi[sz]ation|school|team|today'?s?|date|day)"
+)
+_PLACEHOLDER = PatternSet(
+    rf"""
+    \$\{{[^{{}}\n]{{1,60}}\}}                                 # ${{job.title}}
+    |\{{\{{?\s*[^{{}}\n]{{1,60}}?\s*\}}\}}?                   # {{role}}, {{today}}
+    |\[(?!\.\.\.\]|…\]|sic\]|\d+\])[^\[\]\n]*[A-Za-z][^\[\]\n]{{0,80}}\]   # [Name], [Company Name]
+    |<(?![a-z][\w.+-]*@|https?:|mailto:)[A-Za-z][A-Za-z _'/.-]{{0,40}}>  # <NAME>, <Company>
+    |_{{3,}}                                              # Dear ________,
+    |\b(?:XX+|xx+)(?![\w'])                               # Dear xx, living in XXX
+    |\((?:{_TEMPLATE_WORDS}\s+)*(?:name|position|company|date|day/date|title|role|job\s+title
+        |factor|city|topic|skill|project|number|email|phone)\)
+    |\bMr\.?/Ms\.?|\bMs\.?/Mr\.?|\bMr\.?/Mrs\.?
+    |\b(?:Your|First|Last|Company|Interviewer'?s?|Hiring\s+Manager'?s?|Recipient'?s?)\s+Name\b
+    |\bYour\s+(?:contact\s+info(?:rmation)?|Phone(?:\s+Number)?|Email(?:\s+Address)?|Address|Title)\b
+    |\b(?:Specific|Job)\s+(?:Position|Title)\b|\bPosition\s+Title\b
+    |\bLorem\s+ipsum\b|\bTODO\b
+    """,
+    re.VERBOSE,
+)
+# Lower-case words inside square brackets are often an aside ("[sic]", "[laughs]") - but a
+# capitalised or template word in brackets is a placeholder. HTML tags are no placeholders.
+_HTML_TAG_NAMES = frozenset(
+    [
+        "html",
+        "head",
+        "body",
+        "p",
+        "br",
+        "div",
+        "span",
+        "a",
+        "b",
+        "i",
+        "u",
+        "em",
+        "strong",
+        "font",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "ul",
+        "ol",
+        "li",
+        "hr",
+        "img",
+    ]
+)
+
+
+class Placeholder(Rule):
+    """A placeholder left in the note shows the reader a form letter.
+
+    "[Name]" or "{{company}}" tells the interviewer the note was not written for them, which
+    undoes everything else it says. The rule reads the whole note: greeting and signature too.
+
+    Good:
+    - Dear Dana,\\n\\nThank you for meeting me about the marketing role.\\n\\nBest,\\nAlex
+    - Thank you for your time [sic] and I look forward to hearing from you.
+    Bad:
+    - Dear [Name],\\n\\nThank you for your time.
+    - Thank you for meeting me about the {{role}} position.
+    - Hi <NAME>, thanks for meeting with me.
+    - Dear ________,\\n\\nThank you.
+    """
+
+    id = "placeholder"
+    severity = "error"
+    message = (
+        "A template placeholder is still in the note; the reader will see a form letter, "
+        "not a note written for them."
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in doc.note_matches(_PLACEHOLDER):
+            text = m.group()
+            if text.startswith("<") and text[1:-1].strip("/").split(" ")[0].lower() in (
+                _HTML_TAG_NAMES
+            ):
+                continue
+            fill = _fill(text, doc)
+            yield doc.finding(
+                self.id,
+                self.severity,
+                self.message,
+                m.start(),
+                m.end(),
+                fill,
+                replaces_span=not fill.endswith("…"),
+            )
+
+
+def _fill(text: str, doc: Document) -> str:
+    """What to put in place of a placeholder, from the interview when there is one."""
+    interview = doc.interview
+    low = text.lower()
+    if interview is not None:
+        if "compan" in low or "organi" in low:
+            return interview.company
+        if "role" in low or "position" in low or ("title" in low and "job" in low):
+            return interview.role
+        if "your name" in low and interview.sender is not None:
+            return interview.sender.name
+        if ("name" in low or "interviewer" in low or "manager" in low or "_" in text) and (
+            len(interview.interviewers) == 1
+        ):
+            return interview.interviewers[0].name
+    return "Replace it with the real detail…"

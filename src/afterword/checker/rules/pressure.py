@@ -1,0 +1,128 @@
+"""``pressure``: the note begs, sounds needy, pushes, or demands a decision."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from afterword.checker.document import Document
+from afterword.checker.report import Finding
+from afterword.checker.rules.base import Rule
+from afterword.checker.suggestions import STRONG_CTA
+from afterword.checker.text import lower_re
+
+_JOB = r"(?:job|position|role|offer|opportunity|internship|gig)"
+_DAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|"
+    r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:day|week|month)|(?:this|next)\s+week|"
+    r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|noon|eod|eow|cob|close\s+of\s+business|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}|\d{1,2}/\d{1,2})"
+)
+_PRESSURE = lower_re(
+    rf"""
+    # begging
+    \b(?:give|grant|allow)\s+me\s+(?:just\s+)?(?:another|a\s+second|one\s+more|a\s+(?:new|fresh)
+        |one\s+last)\s+(?:chance|shot|try|opportunity|interview)
+    |\b(?:I'm|I\s+am)\s+begging\b|\bI\s+beg\s+(?:you|of\s+you)\b|\bplease,?\s+please\b
+    |\bplease\s+(?:just\s+)?hire\s+me\b|\bhire\s+me\s+or\s+(?:don't|do\s+not|not)\b
+    |\blet's\s+do\s+it\s+or\s+(?:let's\s+)?not\b
+    |\bplease\s+(?:reconsider|don't\s+reject|do\s+not\s+reject|don't\s+give\s+up\s+on\s+me)
+    |(?#needs:reconsider)\b(?:ask|asking|beg|urge)\s+you\s+to\s+reconsider\b|\breconsider\s+(?:your|the)\s+decision\b
+    |\bI(?:'ll|\s+will|\s+would)\s+do\s+(?:absolutely\s+)?anything\b
+    # need: "I really need this job", "how badly I need this job"
+    |\bI\s+(?:\w+\s+)?need\s+(?:this|the|that)\s+{_JOB}\b
+    |(?#needs:need)\b(?:really|badly|desperately|truly|seriously|so)\s+need\s+(?:a|this|the|that)\s+{_JOB}\b
+    |\bhow\s+(?:badly|desperately|much)\s+I\s+(?:need|needed|want|wanted)\s+(?:this|the|that|a)\s+{_JOB}
+    |\bdesperate(?:ly)?\s+(?:for|to\s+(?:get|land|join|work)|need|want|wanted|needed)\b
+    |\b(?:I'm|I\s+am|I\s+feel|I'm\s+getting)\s+(?:\w+\s+)?desperate\b
+    |\b(?:my\s+(?:family|rent|mortgage|bills)|I)\s+(?:\w+\s+)?(?:depends?|count(?:s|ing)?|rel(?:y|ies|ying))\s+on\s+
+        (?:this|you\s+(?:hiring|giving))
+    |\bI(?:'ll|\s+will)\s+(?:lose\s+my\s+(?:house|home|apartment)|be\s+(?:homeless|evicted))
+    # pushing: "I will call you every day", "I'll keep following up until"
+    |\bI(?:'ll|\s+will|\s+plan\s+to|\s+intend\s+to|'m\s+going\s+to|\s+am\s+going\s+to)\s+(?:\w+\s+)?
+        (?:call|email|e-mail|ring|text|message|check\s+in|follow\s+up|reach\s+out|contact|stop\s+by)
+        (?:\s+(?:with\s+)?you)?\s+(?:\w+\s+)?(?:every|each|daily|twice|again\s+and\s+again|until)\b
+    |\bI(?:'ll|\s+will)\s+keep\s+(?:calling|emailing|e-mailing|following\s+up|checking\s+in|writing)\b
+    |\bdrag(?:ging|ged)?\s+(?:this|the|it)\s+(?:\w+\s+)?out\b
+    |\bhaven't\s+you\s+(?:called|replied|responded|answered|gotten\s+back|decided)\b
+    |\byou\s+(?:won't|will\s+not|couldn't|could\s+not)\s+find\s+(?:a\s+|anyone\s+|anybody\s+)?better\b
+    |\byou\s+(?:have|need|ought)\s+to\s+hire\s+me\b|\byou\s+(?:must|should)\s+hire\s+me\b
+    |\bI\s+deserve\s+(?:this|the|that)\s+{_JOB}\b
+    # demanding a decision: "I expect a decision by Friday"
+    |\bI\s+(?:expect|need|require|demand|must\s+have|must\s+get|want)\s+(?:a|an|your|the)\s+
+        (?:final\s+|firm\s+)?(?:decision|answer|response|reply|offer|update|verdict)\s+
+        (?:by|before|within|no\s+later\s+than|today|tomorrow|immediately|right\s+away|asap|now)
+    |(?#needs:by|before|later)\b(?:let\s+me\s+know|decide|respond|reply|get\s+back\s+to\s+me|make\s+(?:a|your)\s+decision)\s+
+        (?:\w+\s+){{0,3}}?(?:by|before|no\s+later\s+than)\s+{_DAY}
+    |(?#needs:by|before|later)\b(?:decision|answer|response|reply)\s+(?:by|before|no\s+later\s+than)\s+{_DAY}
+    |\b(?:asap|immediately|urgently|right\s+away|as\s+soon\s+as\s+possible)\b
+    |\bif\s+I\s+(?:don't|do\s+not)\s+hear\s+(?:back\s+)?(?:from\s+you\s+)?(?:by|before|within)\b
+    """,
+    re.VERBOSE,
+)
+# A timeline the interviewer set is theirs to keep, not pressure: "as we discussed, ... by Friday".
+_THEIR_TIMELINE = re.compile(
+    r"\b(?:as\s+(?:we|you)\s+(?:discussed|mentioned|said|noted|indicated|suggested|agreed)|"
+    r"you\s+(?:mentioned|said|noted|indicated|expect|plan|hope)|your\s+(?:timeline|timeframe)|"
+    r"per\s+(?:our|your)\s+(?:conversation|discussion))\b",
+    re.IGNORECASE,
+)
+_URGENT = re.compile(r"asap|immediately|urgently|right\s+away|as\s+soon\s+as", re.IGNORECASE)
+_DECISION_WORDS = re.compile(
+    r"\b(?:decision|decide|answer|respond|response|reply|hear|offer|update|get\s+back|let\s+me\s+know)\b",
+    re.IGNORECASE,
+)
+_NEGATION_BEFORE = re.compile(
+    r"(?:\b(?:not|never|no|don't|won't|wouldn't|didn't)\s+(?:\w+\s+)?(?:\w+\s+)?|\bwithout\s+)$",
+    re.IGNORECASE,
+)
+_ABOUT_START_DATE = re.compile(r"\b(?:start|begin|join)\b", re.IGNORECASE)
+
+
+class Pressure(Rule):
+    """Begging, neediness and deadlines push the reader away.
+
+    The interviewer weighs several people and answers to others; pressure reads as a risk,
+    and a deadline on their decision is one they did not agree to. Restate your interest and
+    offer help with the next step instead.
+
+    Good:
+    - Thank you for meeting me. As we discussed, I look forward to hearing about next steps by
+      Friday.
+    - I'm very excited about the role and happy to send anything that would help.
+    - My best quality is that I need a job, said no candidate ever.
+    Bad:
+    - Please give me another chance to show what I can do.
+    - I really need this job.
+    - I will call you every day until I hear back.
+    - I expect a decision by Friday.
+    - Hire me or don't, but tell me soon.
+    """
+
+    id = "pressure"
+    severity = "error"
+    message = (
+        "Pressure or neediness reads as a risk to the interviewer, and a deadline on their "
+        "decision is one they never agreed to."
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in doc.matches(_PRESSURE):
+            s, e = doc.sentence_at(m.start())
+            sentence = doc.work[s:e]
+            if _URGENT.fullmatch(m.group()) and not _DECISION_WORDS.search(sentence):
+                continue  # "I can start right away" is eagerness, not pressure
+            if _URGENT.fullmatch(m.group()) and _ABOUT_START_DATE.search(sentence):
+                continue
+            if _THEIR_TIMELINE.search(sentence):
+                continue
+            if _NEGATION_BEFORE.search(doc.before(m.start(), 25)):
+                continue
+            yield doc.finding(
+                self.id,
+                self.severity,
+                self.message,
+                m.start(),
+                m.end(),
+                "I remain very interested in the role. " + STRONG_CTA,
+            )

@@ -1,0 +1,53 @@
+"""``readability``: the body reads above a high-school level."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from afterword.checker.document import Document
+from afterword.checker.report import Finding
+from afterword.checker.rules.base import Rule
+from afterword.checker.text import alpha_words
+
+#: Flesch-Kincaid grade above which a short note reads as heavy. Plain-language guides (e.g.
+#: plainlanguage.gov) aim for grade 8 or so in public writing; a note to a professional can run
+#: higher, so only a grade past high school is flagged.
+MAX_GRADE = 12.0
+MIN_WORDS = 30
+
+
+class Readability(Rule):
+    """Long sentences of long words slow a reader who is scanning.
+
+    Flesch-Kincaid grade above 12 (past high school) in a note of 30 words or more.
+
+    Good:
+    - Thank you for meeting me today. I enjoyed hearing about the launch, and I have one idea
+      on the email list that I would love to share. Let me know if a short note on it would
+      help your team this week.
+    Bad:
+    - Thank you for the exceptionally comprehensive organizational overview, which substantially
+      strengthened my understanding of the interdepartmental communication methodologies your
+      organization utilizes, particularly regarding the implementation of sophisticated
+      collaborative infrastructure initiatives across internationally distributed operational
+      divisions.
+    """
+
+    id = "readability"
+    severity = "info"
+    message = "Long sentences of long words slow a reader who is scanning; shorten them."
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        if doc.body.end - doc.body.start < MIN_WORDS * 3 or len(doc.sentences) == 0:
+            return
+        if len(alpha_words(doc.body.text)) < MIN_WORDS:
+            return
+        grade = doc.reading_grade
+        if grade > MAX_GRADE:
+            yield doc.finding(
+                self.id,
+                self.severity,
+                f"The note reads at grade {grade:.0f}; shorter sentences and plainer words "
+                "get read faster.",
+                suggestion="Split long sentences and prefer short words.",
+            )

@@ -1,0 +1,201 @@
+"""``wrong-recipient``: the note names another person or company than the interview."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from afterword.checker.document import Document
+from afterword.checker.report import Finding
+from afterword.checker.rules.base import Rule
+
+if TYPE_CHECKING:
+    from afterword.model import Interview
+
+_GREETING_NAME = re.compile(
+    r"^\s*(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening))?\s*"
+    r"(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\s+)?"
+    r"(?P<name>[A-Z][\w'\u00c0-\u024f-]+(?:\s+[A-Z][\w'\u00c0-\u024f-]+){0,2})",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = frozenset(
+    [
+        "all",
+        "team",
+        "everyone",
+        "everybody",
+        "there",
+        "folks",
+        "hiring",
+        "manager",
+        "recruiter",
+        "sir",
+        "madam",
+        "whom",
+        "to",
+        "committee",
+        "panel",
+        "colleagues",
+        "friends",
+    ]
+)
+# Only where the note speaks of the employer it applies to: "the role at Globex", "to join
+# Initech", "the team at Globex". "At Brightline I built ..." names a past employer and is fine.
+_COMPANY = re.compile(
+    r"(?:\b(?:role|position|job|opening|opportunity|internship|vacancy|post|career|future|interview)"
+    r"\s+(?:here\s+)?(?:at|with)\s+"
+    r"|\b(?:to\s+join|joining|join)\s+(?:you\s+at\s+|the\s+(?:\w+\s+)?team\s+at\s+)?"
+    r"|(?<!my\s)(?<!our\s)(?<!former\s)(?<!previous\s)(?<!current\s)(?<!old\s)"
+    r"\b(?:team|everyone|people)\s+(?:here\s+)?at\s+"
+    r"|\b(?:to\s+work|to\s+contribute)\s+(?:at|for|with|to)\s+"
+    r"|\binterest(?:ed)?\s+in\s+(?:joining\s+)?)"
+    r"(?P<name>[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z][\w&'.-]*){0,3})",
+)
+_CAPITALISED_STOP = frozenset(
+    [
+        "I",
+        "I'm",
+        "I'd",
+        "I've",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "The",
+        "This",
+        "That",
+        "You",
+        "Your",
+        "My",
+        "Our",
+        "We",
+        "It",
+        "He",
+        "She",
+        "They",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Q1",
+        "Q2",
+        "Q3",
+        "Q4",
+        "English",
+        "LinkedIn",
+        "Zoom",
+        "Teams",
+        "Google",
+        "Meet",
+        "Slack",
+        "Thanks",
+        "Thank",
+        "Best",
+        "Regards",
+    ]
+)
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[\w'\u00c0-\u024f-]+", text) if len(w) > 1}
+
+
+def _known(interview: Interview) -> set[str]:
+    known = _words(interview.company) | _words(interview.role)
+    for person in interview.interviewers:
+        known |= _words(person.name)
+        if person.title:
+            known |= _words(person.title)
+        for topic in person.topics:
+            known |= _words(topic)
+    if interview.sender is not None:
+        known |= _words(interview.sender.name)
+    return known
+
+
+class WrongRecipient(Rule):
+    """Naming the wrong person or company is the one mistake a reader never overlooks.
+
+    It happens when a note is reused from another application. The rule compares the greeting
+    and the companies the note names ("the role at Globex") with the interview on record; it
+    only runs when an interview is given (``--interview ID`` or ``--context FILE``).
+
+    Good:
+    - Dear Dana,\\n\\nThank you for meeting me about the marketing role at Acme Robotics.
+    Bad:
+    - Dear Priya,\\n\\nThank you for meeting me about the marketing role at Acme Robotics.
+    - Dear Dana,\\n\\nThank you for meeting me. I would love to join Globex Industries.
+    """
+
+    id = "wrong-recipient"
+    severity = "error"
+    message = (
+        "The note names someone other than the interview on record; a reused note tells the "
+        "reader they were not worth a fresh one."
+    )
+    example_interview: ClassVar[dict[str, Any] | None] = {
+        "company": "Acme Robotics",
+        "role": "Product Marketing Manager",
+        "ended_at": "2026-11-24T15:30:00-05:00",
+        "interviewers": [{"name": "Dana Lee", "topics": ["the warehouse robot launch"]}],
+    }
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        interview = doc.interview
+        if interview is None:
+            return
+        known = _known(interview)
+        greeting = doc.body.greeting
+        if greeting is not None and interview.interviewers:
+            m = _GREETING_NAME.match(doc.work, greeting.start, greeting.end)
+            if m:
+                name = m.group("name")
+                words = _words(name)
+                if words and not words & _NOT_A_NAME and not words & known:
+                    right = (
+                        interview.interviewers[0].name if len(interview.interviewers) == 1 else None
+                    )
+                    yield doc.finding(
+                        self.id,
+                        self.severity,
+                        f"The greeting names {name}, who is not among the interviewers on record "
+                        f"({', '.join(i.name for i in interview.interviewers)}).",
+                        m.start("name"),
+                        m.end("name"),
+                        right.split()[0] if right else None,
+                        replaces_span=right is not None,
+                    )
+        company_words = _words(interview.company)
+        for m in doc.matches(_COMPANY, cased=True):
+            name = m.group("name").rstrip(".")
+            first = name.split()[0]
+            if first in _CAPITALISED_STOP:
+                continue
+            words = _words(name)
+            if words & known or words & company_words:
+                continue
+            yield doc.finding(
+                self.id,
+                self.severity,
+                f"The note names {name}, but the interview on record is with {interview.company}.",
+                m.start("name"),
+                m.start("name") + len(name),
+                interview.company,
+                replaces_span=True,
+            )

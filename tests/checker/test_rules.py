@@ -1,0 +1,317 @@
+"""The rules on notes written for these tests: the issue's phrases and many near-misses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import pytest
+
+from afterword.checker import CheckSettings, check
+from afterword.model import Interview
+
+NOTE = "Dear Dana,\n\n{}\n\nBest,\nAlex"
+
+
+def fires(rule: str, sentence: str, interview: Interview | None = None) -> bool:
+    report = check(NOTE.format(sentence), interview)
+    return any(f.rule == rule and f.severity != "info" for f in report.findings)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I apologize for my late reply.",
+        "I'm sorry that I couldn't answer your question about churn.",
+        "I am so sorry for rambling.",
+        "Please excuse my nerves during the case study.",
+        "Forgive my rambling answer about pricing.",
+        "I regret not asking about the team's roadmap.",
+        "Sorry I forgot to mention my certification.",
+        "My apologies for the confusion about dates.",
+        "I can't apologize enough for the mix-up.",
+    ],
+)
+def test_apology_caught(sentence: str) -> None:
+    assert fires("apology", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I was sorry to hear about the office move.",
+        "You apologized for running late, but no apology needed.",
+        "There is no need to apologize for the short notice.",
+        "I'm sorry to learn that the launch slipped.",
+        "Thanks for your apology about the schedule.",
+        'You said "sorry for the noise" but it was no trouble at all.',
+        "The old codebase was in a sorry state when I joined, and I rebuilt it.",
+    ],
+)
+def test_apology_near_misses(sentence: str) -> None:
+    assert not fires("apology", sentence)
+
+
+def test_apology_suggests_a_follow_up_for_its_span() -> None:
+    text = "I'm sorry I couldn't answer your question about churn."
+    finding = check(text).by_rule("apology")[0]
+    assert text[finding.start : finding.end] == finding.excerpt
+    assert finding.suggestion == "I wanted to follow up on your question about churn: ..."
+    assert finding.replaces_span
+
+
+def test_apology_is_info_when_the_interviewer_was_offended(
+    make_interview: Callable[..., Interview],
+) -> None:
+    interview = make_interview(debrief={"causes": ["offended_interviewer"]})
+    report = check(NOTE.format("I'm sorry my joke about your team landed badly."), interview)
+    findings = report.by_rule("apology")
+    assert findings and all(f.severity == "info" for f in findings)
+    assert "offended" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I know I bombed the technical question.",
+        "I blanked on the SQL question.",
+        "I didn't do well in the second half.",
+        "Sorry the interview was such a train wreck.",
+        "Please overlook my poor performance yesterday.",
+        "I was not at my best today.",
+        "I knew I'd messed up the moment I said it.",
+        "The interview went badly and I know it.",
+        "I froze when you asked about pricing.",
+        "My mind went blank on the case question.",
+    ],
+)
+def test_overt_failure_caught(sentence: str) -> None:
+    assert fires("overt-failure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I wanted to add to my answer about pricing.",
+        "I stumbled upon your engineering blog after we spoke.",
+        "The interview went well from my side.",
+        "I helped the team recover from a disaster recovery outage in 2022.",
+        "I couldn't think of a better team to join.",
+        "I don't think it was a disaster at all.",
+        "I forgot to mention that I led the migration.",
+        "The project was late when I joined, and I turned it around.",
+    ],
+)
+def test_overt_failure_near_misses(sentence: str) -> None:
+    assert not fires("overt-failure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please give me another chance.",
+        "I really need this job.",
+        "I will call you every day until I hear back.",
+        "I expect a decision by Friday.",
+        "Hire me or don't.",
+        "I'm begging you to reconsider.",
+        "Please let me know your decision by Monday.",
+        "You won't find a better candidate.",
+    ],
+)
+def test_pressure_caught(sentence: str) -> None:
+    assert fires("pressure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As we discussed, I look forward to hearing about next steps by Friday.",
+        "You mentioned you expect a decision by Friday; I'm happy to send anything before then.",
+        "I can start right away if that helps the team.",
+        "I need a day to gather the samples, and I'll send them Thursday.",
+        "I'm very excited about the role.",
+    ],
+)
+def test_pressure_near_misses(sentence: str) -> None:
+    assert not fires("pressure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you for your time today.",
+        "Thanks so much for walking me through the role.",
+        "I really appreciate you making time on a Friday.",
+        "I'm grateful for the chance to meet the team.",
+        "It was very kind of you to show me the lab.",
+        "Much appreciated, and let me know if you need anything.",
+    ],
+)
+def test_gratitude_recognised(sentence: str) -> None:
+    assert not fires("missing-gratitude", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Great to meet you yesterday.",
+        "Thanks to my time at Acme, I know this market well.",
+        "I'm writing my thank-you note late, I know.",
+        'My old boss said "thanks, but no thanks" to that idea.',
+    ],
+)
+def test_missing_gratitude(sentence: str) -> None:
+    assert fires("missing-gratitude", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please let me know if I can send anything else.",
+        "I look forward to hearing about next steps.",
+        "If you have any questions, feel free to reach out.",
+        "Please keep me in mind for future openings.",
+        "Would Thursday work for a short follow-up call?",
+        "I'd be happy to walk you through the dashboard.",
+        "Should you need references, I can send them today.",
+    ],
+)
+def test_call_to_action_recognised(sentence: str) -> None:
+    assert not fires("missing-call-to-action", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I look forward to working with you.",
+        "I hope we can work together in the future.",
+        "I look forward to the possibility of joining your team.",
+        "Don't hesitate to imagine me on your team.",
+    ],
+)
+def test_missing_call_to_action(sentence: str) -> None:
+    assert fires("missing-call-to-action", sentence)
+
+
+def test_passive_closing_is_a_weak_call_to_action() -> None:
+    report = check(NOTE.format("Thank you for your time. I hope to hear from you soon."))
+    findings = report.by_rule("missing-call-to-action")
+    assert [f.severity for f in findings] == ["info"]
+    assert findings[0].excerpt == "I hope to hear from you"
+    assert findings[0].suggestion
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "One thing I wanted to add: I ran the same campaign for two retailers.",
+        "At Brightline I cut churn by 18% in two quarters.",
+        "Here is a link to the dashboard: https://example.org/demo",
+        "Since our conversation, I looked into your onboarding funnel.",
+        "I forgot to mention that I hold a PMP certification.",
+        "Regarding your question about pricing, we moved to annual plans.",
+        "I'm happy to send over writing samples.",
+        "I grew the newsletter to 40,000 subscribers.",
+        "To clarify my answer on churn, the number was monthly, not yearly.",
+    ],
+)
+def test_new_information_recognised(sentence: str) -> None:
+    assert not fires("missing-new-information", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I am confident my skills make me a strong fit.",
+        "Thank you for the interview on January 6th.",
+        "Please call me at (555) 745-5247.",
+        "Thanks for spending 25 minutes with me.",
+        "I ran the 60 blocks home afterwards.",
+    ],
+)
+def test_missing_new_information(sentence: str) -> None:
+    assert fires("missing-new-information", sentence)
+
+
+def test_too_long_paragraphs_and_words() -> None:
+    three = "Thanks.\n\nOne.\n\nTwo."
+    finding = check(three).by_rule("too-long")[0]
+    assert three[finding.start : finding.end] == "Two."
+    long_paragraph = " ".join(["word"] * 50)
+    assert not check(long_paragraph).by_rule("too-long")
+    report = check(long_paragraph, settings=CheckSettings(max_words=40))
+    assert "50 words" in report.by_rule("too-long")[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear [Name],\n\nThanks.",
+        "Hi <NAME>, thanks.",
+        "Thanks for the {{role}} chat.",
+        "Dear ________,\n\nThanks.",
+        "Dear xx,\n\nThanks.",
+        "Thanks for the ${job.title} role.",
+        "Thanks.\n\nBest,\n[Your Name]",
+        "about the (position) position",
+    ],
+)
+def test_placeholder(text: str) -> None:
+    assert check(text).by_rule("placeholder")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for the chat [...] and the tour.",
+        "Write to <dana@acme.example> anytime.",
+        "Thanks for the <b>tour</b>.",
+        "The Xbox demo was fun.",
+    ],
+)
+def test_placeholder_near_misses(text: str) -> None:
+    assert not check(text).by_rule("placeholder")
+
+
+def test_placeholder_filled_from_the_interview(acme: Interview) -> None:
+    report = check("Thank you for meeting me about the [Role] role at [Company].", acme)
+    suggestions = [f.suggestion for f in report.by_rule("placeholder")]
+    assert suggestions == ["Product Marketing Manager", "Acme Robotics"]
+
+
+def test_wrong_recipient(acme: Interview) -> None:
+    report = check("Dear Priya,\n\nThank you for meeting me.", acme)
+    finding = report.by_rule("wrong-recipient")[0]
+    assert finding.excerpt == "Priya" and finding.suggestion == "Dana"
+    report = check("Dear Dana,\n\nThank you. I would love to join Globex Industries.", acme)
+    assert report.by_rule("wrong-recipient")[0].excerpt == "Globex Industries"
+    fine = "Dear Ms. Lee,\n\nThank you. At Brightline I built the same program for Acme's rival."
+    assert not check(fine, acme).by_rule("wrong-recipient")
+
+
+def test_missing_personalization(acme: Interview) -> None:
+    assert check("Hello,\n\nThank you for your time.", acme).by_rule("missing-personalization")
+    assert not check(
+        "Hello,\n\nThank you for the talk about the warehouse robot launch.", acme
+    ).by_rule("missing-personalization")
+    assert not check("Thank you for your time.").by_rule("missing-personalization")
+
+
+def test_late(acme: Interview) -> None:
+    soon = CheckSettings(now=acme.ended_at + timedelta(hours=3))
+    late = CheckSettings(now=acme.ended_at + timedelta(hours=50))
+    assert not check("Thank you.", acme, soon).by_rule("late")
+    assert "26 hours" in check("Thank you.", acme, late).by_rule("late")[0].message
+    assert not check("Thank you.", None, late).by_rule("late")
+
+
+def test_disable() -> None:
+    report = check("Thanks!!! Great!!", settings=CheckSettings(disable=frozenset({"exclamation"})))
+    assert not report.by_rule("exclamation")
+    assert check("Thanks!!! Great!!").by_rule("exclamation")
+
+
+def test_now_is_aware() -> None:
+    # The late rule compares aware datetimes; a naive "now" is the caller's bug, not a crash.
+    assert CheckSettings(now=datetime.now().astimezone()).now is not None
