@@ -70,15 +70,13 @@ def create_app(database_url: str | None = None) -> FastAPI:
     async def not_found(request: Request, exc: NotFoundError) -> Response:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": str(exc)}, status_code=404)
-        response: Response = render(request, "error.html", 404, message=str(exc))
-        return response
+        return render(request, "error.html", 404, message=str(exc))
 
     @app.exception_handler(AfterwordError)
     async def bad_input(request: Request, exc: AfterwordError) -> Response:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": str(exc)}, status_code=422)
-        response: Response = render(request, "error.html", 400, message=str(exc))
-        return response
+        return render(request, "error.html", 400, message=str(exc))
 
     app.add_middleware(SameOriginOnly)
     from afterword.web import api

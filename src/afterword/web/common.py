@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 from starlette.datastructures import FormData
@@ -47,9 +47,12 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def render(request: Request, name: str, status_code: int = 200, **context: Any) -> Any:
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> Response:
     context.setdefault("notice", request.query_params.get("notice"))
-    return templates.TemplateResponse(request, name, context, status_code=status_code)
+    response: Response = templates.TemplateResponse(
+        request, name, context, status_code=status_code
+    )
+    return response
 
 
 def redirect(url: str, notice: str | None = None) -> RedirectResponse:

@@ -131,7 +131,7 @@ async def _save_moment(request: Request, ws: Workspace, interview_id: int) -> Re
         else:
             moment = Moment(
                 question=text(form, "question") or "",
-                kind=text(form, "kind") or "",  # type: ignore[arg-type]
+                kind=text(form, "kind") or "",
                 what_i_said=text(form, "what_i_said"),
                 better_answer=text(form, "better_answer"),
                 topic=text(form, "topic"),
