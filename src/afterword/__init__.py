@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "check"]
+__all__ = ["__version__", "check", "compose"]
 
 if TYPE_CHECKING:
     from afterword.checker import check
+    from afterword.composer import compose
 
 
 def __getattr__(name: str) -> Any:
@@ -20,4 +21,8 @@ def __getattr__(name: str) -> Any:
         from afterword.checker import check
 
         return check
+    if name == "compose":
+        from afterword.composer import compose
+
+        return compose
     raise AttributeError(f"module 'afterword' has no attribute {name!r}")

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -20,9 +21,14 @@ from afterword import config
 from afterword.debrief_file import dump_debrief, load_debrief_file
 from afterword.errors import InputError, NotFoundError
 from afterword.journey import Card, agenda
-from afterword.model import Interview, Note, NoteStatus, Story
+from afterword.model import Interview, Moment, Note, NoteStatus, Story
 from afterword.store.db import Database
 from afterword.store.repository import InterviewRepository, StoryRepository
+
+if TYPE_CHECKING:
+    from afterword.composer import BetterAnswer, Draft, Drafts
+    from afterword.composer.polish import Polished
+    from afterword.matching import MomentEvidence
 
 #: Seconds a cached interview serves live checks before the database is asked again.
 CONTEXT_FRESH_FOR = 2.0
@@ -222,6 +228,135 @@ class Workspace:
     def delete_story(self, story_id: int) -> Story:
         with self._transaction() as session:
             return StoryRepository(session).delete(story_id)
+
+    # Notes and evidence ---------------------------------------------------------------------
+    # The composer and the matcher are pure; these use cases feed them the interview and the
+    # whole story library, and store what the user keeps. Imports are local: they pull in
+    # numpy and the embedding model, which commands that only list interviews should not pay.
+
+    def evidence(self, interview_id: int, top: int = 3) -> dict[int, MomentEvidence]:
+        """For each weak moment, the stories (the whole library) and research that back it,
+        keyed by the moment's 0-based position in the debrief (``.number`` is 1-based)."""
+        from afterword.matching import rank_evidence
+
+        interview = self.interview(interview_id)
+        found = rank_evidence(interview, self._library(), top=top)
+        return {item.number - 1: item for item in found}
+
+    def better_answer(
+        self, interview_id: int, moment_number: int, story_title: str | None = None
+    ) -> BetterAnswer:
+        """Draft a better answer to one weak moment (1-based, as `afterword show` numbers
+        them) in the situation-action-result shape, from its best story or ``story_title``."""
+        from afterword.composer import draft_answer
+        from afterword.matching import Matcher, merge_stories
+
+        interview = self.interview(interview_id)
+        moment = self._weak_moment(interview, moment_number)
+        stories = merge_stories(interview.stories, self._library())
+        found = Matcher(stories, interview.research).moment(moment_number, moment)
+        try:
+            return draft_answer(found, story_title)
+        except LookupError as exc:
+            raise InputError(f"{exc} (see `afterword story list`)") from exc
+
+    def save_better_answer(
+        self,
+        interview_id: int,
+        moment_number: int,
+        text: str,
+        stories: Sequence[str] = (),
+    ) -> Moment:
+        """Keep ``text`` as the moment's better answer, linking the stories it draws on."""
+        if not text.strip():
+            raise InputError("the better answer is empty; nothing was saved")
+
+        def change(interview: Interview) -> Interview:
+            moment = self._weak_moment(interview, moment_number)
+            linked = list(dict.fromkeys([*moment.stories, *stories]))
+            updated = moment.model_copy(update={"better_answer": text.strip(), "stories": linked})
+            moments = list(interview.debrief.moments)
+            moments[moment_number - 1] = updated
+            debrief = interview.debrief.model_copy(update={"moments": moments})
+            return interview.model_copy(update={"debrief": debrief})
+
+        return self.update_interview(interview_id, change).debrief.moments[moment_number - 1]
+
+    def draft_notes(
+        self,
+        interview_id: int,
+        *,
+        to: str | None = None,
+        variants: int = 1,
+        tone: str = "warm",
+        max_words: int = 150,
+        seed: int | None = None,
+        now: datetime | None = None,
+    ) -> Drafts:
+        """Draft the thank-you notes of an interview (see :func:`afterword.composer.compose`),
+        with what to add to the debrief to make them stronger."""
+        from afterword.composer import Drafts, compose
+
+        notes = compose(
+            self.interview(interview_id),
+            to=to,
+            variants=variants,
+            tone=tone,
+            max_words=max_words,
+            seed=seed,
+            now=now,
+            library=self._library(),
+        )
+        return Drafts(notes, list(dict.fromkeys(line for d in notes for line in d.suggestions)))
+
+    def polish_notes(
+        self,
+        interview_id: int,
+        drafts: Sequence[Draft],
+        environ: Mapping[str, str],
+        max_words: int = 150,
+    ) -> list[Polished]:
+        """Ask the configured language model to polish each draft; a draft it cannot improve
+        within the rules stays as it was (each result says why)."""
+        import httpx
+
+        from afterword.composer.polish import LLMSettings, polish
+
+        settings = LLMSettings.from_env(environ)
+        interview = self.interview(interview_id)
+        with httpx.Client() as client:
+            return [
+                polish(d, interview, settings, max_words=max_words, client=client) for d in drafts
+            ]
+
+    def note_eml(self, interview_id: int, to: str) -> tuple[str, bytes]:
+        """The saved note to ``to`` as an .eml file (its name and bytes), to open and send."""
+        from afterword.composer.draft import eml_name, note_eml
+
+        interview = self.interview(interview_id)
+        note = next((n for n in interview.notes if n.to.casefold() == to.casefold()), None)
+        if note is None:
+            raise NotFoundError(f"there is no note to {to} yet")
+        person = interview.interviewer(note.to)
+        return eml_name(interview_id, note.to), note_eml(
+            note, person.email if person else None, interview.sender
+        )
+
+    def _library(self) -> list[Story]:
+        return [story for _, story in self.stories()]
+
+    @staticmethod
+    def _weak_moment(interview: Interview, number: int) -> Moment:
+        moments = interview.debrief.moments
+        if not 1 <= number <= len(moments):
+            raise InputError(
+                f"there is no moment {number}: the debrief has {len(moments)} "
+                "(see `afterword show`)"
+            )
+        moment = moments[number - 1]
+        if not moment.kind.is_weak:
+            raise InputError(f"moment {number} went well; there is nothing to answer better")
+        return moment
 
 
 def note_is_ready(interview: Interview, note: Note) -> bool:

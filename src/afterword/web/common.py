@@ -49,9 +49,7 @@ def now() -> datetime:
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> Response:
     context.setdefault("notice", request.query_params.get("notice"))
-    response: Response = templates.TemplateResponse(
-        request, name, context, status_code=status_code
-    )
+    response: Response = templates.TemplateResponse(request, name, context, status_code=status_code)
     return response
 
 

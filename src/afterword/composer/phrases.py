@@ -1,0 +1,209 @@
+"""The grammar of a thank-you note: every way Afterword knows to say each part.
+
+Rules of the craft that shape these lines (the checker enforces them, see DESIGN.md):
+
+- every follow-up adds something and says so ("I wanted to add", "you asked about", "since we
+  spoke, I looked into"), and never apologizes or admits a weak answer;
+- every closing invites a reply or offers something, and never sets a deadline;
+- the only employer named is the interview's own, and only after "the role at";
+- no "just", "I think I might": hedges undersell.
+
+Slots: ``name`` (first name), ``full`` (full name), ``role``, ``company``, ``opt_when``
+("today", "yesterday", "on Tuesday", or empty), ``topic`` (one the interviewer discussed),
+``mtopic`` (what the weak moment was about), ``clause`` (a result, as a clause that reads after
+a colon), ``iclause`` (one that starts with "I", so it reads after "that"), ``fact`` (whole
+sentences of research or of a better answer), ``offer`` (what the closing offers to share).
+"""
+
+from __future__ import annotations
+
+GRAMMAR: dict[str, tuple[str, ...]] = {
+    "subject": (
+        "w:Thank you, {name}",
+        "w:Thanks for your time, {name}",
+        "w:Great talking with you about the {role} role",
+        "w:Following up on our conversation about {topic}",
+        "w:One more thought on {mtopic}",
+        "w:Thank you for the conversation {opt_when}",
+        "f:Thank you: {role} interview",
+        "f:Thank you for your time, {full}",
+        "f:Following up on the {role} interview",
+        "f:{role} interview: a follow-up",
+        "f:Our discussion of {topic}",
+    ),
+    "greeting": (
+        "w:Hi {name},",
+        "w:Hello {name},",
+        "w:Dear {name},",
+        "f:Dear {full},",
+        "f:Dear {name},",
+    ),
+    "thanks": (
+        "f:Thank you for the time you set aside {opt_when} to speak with me about the {role} "
+        "role at {company}.",
+        "f:Many thanks for our conversation {opt_when} about the {role} position at {company}.",
+        "w:Thank you for taking the time to talk with me {opt_when} about the {role} role at "
+        "{company}.",
+        "w:Thanks so much for meeting with me {opt_when}; I enjoyed learning more about the "
+        "{role} role at {company}.",
+        "w:I really appreciated your time {opt_when} and the chance to hear more about the "
+        "{role} role at {company}.",
+        "w:It was a pleasure to meet you {opt_when}, and thank you for telling me so much about "
+        "the {role} role at {company}.",
+        "w:Thank you for making time for me {opt_when}; it was great to hear how {company} "
+        "thinks about the {role} role.",
+        "f:Thank you for the opportunity to interview for the {role} position at {company} "
+        "{opt_when}.",
+        "f:I appreciate the time you took {opt_when} to discuss the {role} role at {company}.",
+        "f:I am grateful for the time you spent with me {opt_when} discussing the {role} "
+        "position at {company}.",
+        "f:Thank you for meeting with me {opt_when} regarding the {role} position at {company}.",
+        "f:Thank you for your time {opt_when} and for the thoughtful conversation about the "
+        "{role} role at {company}.",
+    ),
+    "topic_line": (
+        "w:I especially enjoyed our conversation about {topic}.",
+        "w:Hearing about {topic} made the role even more exciting to me.",
+        "w:Our talk about {topic} has stayed with me since.",
+        "w:I loved hearing how the team thinks about {topic}.",
+        "w:The part about {topic} was a highlight for me.",
+        "f:I particularly valued our discussion of {topic}.",
+        "f:Your perspective on {topic} was especially insightful.",
+        "f:I found our exchange about {topic} particularly useful.",
+        "f:Learning more about {topic} reinforced my interest in the role.",
+    ),
+    # Following up a weak moment with a story's result.
+    "story_couldnt_answer": (
+        "You asked about {mtopic}, and I wanted to share a concrete example: {clause}.",
+        "w:On your question about {mtopic}, here is one example I wanted to add: {clause}.",
+        "w:I kept thinking about your question on {mtopic}, and I wanted to share an example: "
+        "{clause}.",
+        "f:Regarding your question about {mtopic}, I would like to add a concrete example: "
+        "{clause}.",
+    ),
+    "story_could_be_better": (
+        "I wanted to add to what I said about {mtopic}: {clause}.",
+        "w:We were chatting about {mtopic}, and I wanted to add that {iclause}.",
+        "w:To build on my answer about {mtopic}, {iclause}.",
+        "f:To expand on my answer regarding {mtopic}: {clause}.",
+        "f:I would like to add one result to our discussion of {mtopic}: {clause}.",
+    ),
+    "story_forgot_to_mention": (
+        "w:We were chatting about {mtopic}, and I wanted to add that {iclause}.",
+        "w:One more thing I wanted to mention about {mtopic}: {clause}.",
+        "w:When we talked about {mtopic}, I meant to mention that {iclause}.",
+        "f:In connection with {mtopic}, I would like to add that {iclause}.",
+        "f:I would also like to add one point on {mtopic}: {clause}.",
+    ),
+    "story_topic": (
+        "w:Since we talked about {topic}, I wanted to share a related result: {clause}.",
+        "w:Our conversation about {topic} reminded me of something I wanted to add: {clause}.",
+        "f:In connection with {topic}, I would like to share a relevant result: {clause}.",
+    ),
+    # Following up with research done since the interview.
+    "research_couldnt_answer": (
+        "You asked about {mtopic}, and since we spoke I looked into it further. {fact}",
+        "w:On your question about {mtopic}, I wanted to share what I found after our "
+        "conversation. {fact}",
+        "f:Regarding your question about {mtopic}, I would like to share some further research. "
+        "{fact}",
+    ),
+    "research_could_be_better": (
+        "I wanted to follow up on {mtopic} with something I found since we spoke. {fact}",
+        "w:We were chatting about {mtopic}, and I wanted to add what I found since. {fact}",
+        "f:I would like to follow up on our discussion of {mtopic} with some further research. "
+        "{fact}",
+    ),
+    "research_forgot_to_mention": (
+        "w:We were chatting about {mtopic}, and I wanted to add something I found since. {fact}",
+        "w:One more thing I wanted to share about {mtopic}. {fact}",
+        "f:I would also like to add some research on {mtopic}. {fact}",
+    ),
+    "research_topic": (
+        "w:Since we talked about {topic}, I wanted to share something I looked into. {fact}",
+        "f:Following our discussion of {topic}, I would like to share some further research. "
+        "{fact}",
+    ),
+    # Following up with the better answer the user wrote in the debrief.
+    "answer_couldnt_answer": (
+        "You asked about {mtopic}, and I wanted to share how I would approach it. {fact}",
+        "f:Regarding your question about {mtopic}, I would like to add how I would approach it. "
+        "{fact}",
+    ),
+    "answer_could_be_better": (
+        "I wanted to add to my answer about {mtopic}. {fact}",
+        "f:I would like to expand on my answer regarding {mtopic}. {fact}",
+    ),
+    "answer_forgot_to_mention": (
+        "w:One more thing I wanted to mention about {mtopic}. {fact}",
+        "f:I would also like to add one point on {mtopic}. {fact}",
+    ),
+    # Nothing to add from the debrief: an honest line that still follows up.
+    "generic_moment": (
+        "f:After our meeting, I put together a few thoughts on {mtopic} that I would be glad "
+        "to share.",
+        "w:After our conversation, I thought more about {mtopic}, and a few concrete ideas have "
+        "come out of it.",
+        "f:After our meeting, I reviewed my notes on {mtopic}, and I have some concrete ideas "
+        "on it.",
+        "w:Since we spoke, I have thought more about {mtopic}, and I have a few concrete ideas "
+        "on it.",
+        "f:Since our conversation, I have thought further about {mtopic}, and I have some "
+        "concrete ideas on it.",
+    ),
+    "generic_topic": (
+        "f:After our meeting, I put together a few thoughts on {topic} that I would be glad to "
+        "share.",
+        "w:After our conversation, I thought more about {topic}, especially where I could make a "
+        "difference early on.",
+        "w:Since we talked, I have thought about {topic} a good deal, and I have a few ideas to "
+        "share.",
+        "f:After our meeting, I reviewed my notes on {topic}, and I have some concrete ideas on "
+        "it.",
+        "w:Since we spoke, I have thought more about {topic} and where I could help first.",
+        "f:Since our conversation, I have thought further about {topic} and where I could "
+        "contribute first.",
+    ),
+    "generic_role": (
+        "f:After our meeting, I put together a few thoughts on the {role} role that I would be "
+        "glad to share.",
+        "w:After our conversation, I thought more about the {role} role, especially where I "
+        "could make a difference early on.",
+        "w:Since we talked, I have thought about the {role} role a good deal, and I have a few "
+        "ideas to share.",
+        "f:After our meeting, I reviewed my notes on the {role} role, and I have some concrete "
+        "ideas on it.",
+        "w:Since we spoke, I have thought more about the {role} role and where I could help first.",
+        "f:Since our conversation, I have thought further about the {role} role and where I "
+        "could contribute first.",
+    ),
+    "cta": (
+        "w:Please let me know if a short write-up of {offer} would be useful.",
+        "w:I'd be happy to walk you through {offer} in more detail.",
+        "w:Would you be open to a short call to go over it?",
+        "w:I'd love to talk it through if that would help.",
+        "w:Let me know if it would help to see {offer}.",
+        "w:Please let me know if I can share anything else that would help.",
+        "w:I look forward to hearing about next steps.",
+        "f:I look forward to hearing about the next steps in the process.",
+        "f:I would be glad to share {offer} if it would be useful.",
+        "f:Please let me know whether a brief call would be helpful.",
+        "f:Should you need any further information, I would be glad to provide it.",
+        "f:I would welcome the opportunity to discuss {offer} in more detail.",
+        "f:Please do not hesitate to contact me if I can provide anything further.",
+        "f:Please let me know if a summary of {offer} would be helpful.",
+    ),
+    "signoff": (
+        "w:Best,",
+        "w:All the best,",
+        "w:Warm regards,",
+        "w:Thanks again,",
+        "w:Best wishes,",
+        "w:Warmly,",
+        "f:Kind regards,",
+        "f:Best regards,",
+        "f:Sincerely,",
+        "f:With appreciation,",
+        "f:Respectfully,",
+    ),
+}

@@ -1,0 +1,62 @@
+"""What to add to a thin debrief to make the notes stronger.
+
+A draft is always valid, but a note built on "I have thought more about the role" is weaker
+than one that gives a number. These lines tell the user what Afterword was missing, in the
+order that helps most.
+"""
+
+from __future__ import annotations
+
+from afterword.model import Interview
+
+
+def suggestions_for(interview: Interview) -> dict[str, list[str]]:
+    """Advice for all notes (key ``""``) and for the note to each interviewer (their name)."""
+    general: list[str] = []
+    weak = interview.debrief.weak_moments
+    if not interview.interviewers:
+        general.append(
+            "Add the interviewers (name and email) so each one gets a note of their own, "
+            "greeted by name."
+        )
+    if not interview.debrief.moments:
+        general.append(
+            "Debrief the interview (`afterword debrief`): the questions that went less well "
+            "are what a note can follow up with something new."
+        )
+    elif not weak:
+        general.append(
+            "No weak moment is recorded, so the note follows up a topic instead; add a question "
+            "you would answer better now, and the note can add to it."
+        )
+    if not interview.stories:
+        general.append(
+            "Add a story with a concrete result and a number (`afterword story add`): a "
+            "result is the strongest thing a note can add."
+        )
+    if not interview.research:
+        general.append(
+            f"Look into something about {interview.company} that came up, and add it as "
+            "research: it shows you kept thinking after the interview."
+        )
+    if interview.sender is None:
+        general.append("Add your name (the sender) so the note is signed.")
+    for moment in weak:
+        if not (moment.better_answer or moment.stories or moment.topic):
+            general.append(
+                f'"{moment.question}": add its topic or a better answer, so the note can '
+                "name it and add to it."
+            )
+            break
+    per_person: dict[str, list[str]] = {"": general}
+    for person in interview.interviewers:
+        lines = []
+        if not person.topics:
+            lines.append(
+                f"Add the topics you discussed with {person.name}: a note that names one reads "
+                "as written for them."
+            )
+        if not person.email:
+            lines.append(f"Add {person.name}'s email address to send the note straight away.")
+        per_person[person.name] = lines
+    return per_person

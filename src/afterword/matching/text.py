@@ -1,0 +1,254 @@
+"""Words for ranking: one tokenizer shared by the lexical ranker and the reasons it gives.
+
+Stemming makes "launched" meet "launch" and "negotiating" meet "negotiation"; the stop list
+holds English function words and the words every interview question is made of ("tell me
+about a time you..."), which say nothing about what the question asks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import Protocol
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "aren't",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "can't",
+        "cannot",
+        "could",
+        "couldn't",
+        "did",
+        "didn't",
+        "do",
+        "does",
+        "doesn't",
+        "doing",
+        "don't",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "hadn't",
+        "has",
+        "hasn't",
+        "have",
+        "haven't",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "i'd",
+        "i'll",
+        "i'm",
+        "i've",
+        "if",
+        "in",
+        "into",
+        "is",
+        "isn't",
+        "it",
+        "it's",
+        "its",
+        "itself",
+        "just",
+        "let's",
+        "me",
+        "more",
+        "most",
+        "mustn't",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "ought",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "shan't",
+        "she",
+        "should",
+        "shouldn't",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "that's",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "there's",
+        "these",
+        "they",
+        "they'd",
+        "they'll",
+        "they're",
+        "they've",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "wasn't",
+        "we",
+        "we'd",
+        "we'll",
+        "we're",
+        "we've",
+        "were",
+        "weren't",
+        "what",
+        "what's",
+        "when",
+        "when's",
+        "where",
+        "where's",
+        "which",
+        "while",
+        "who",
+        "who's",
+        "whom",
+        "why",
+        "why's",
+        "will",
+        "with",
+        "won't",
+        "would",
+        "wouldn't",
+        "you",
+        "you'd",
+        "you'll",
+        "you're",
+        "you've",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "tell",
+        "describe",
+        "give",
+        "example",
+        "walk",
+        "talk",
+        "time",
+        "times",
+        "something",
+        "someone",
+        "thing",
+        "things",
+        "way",
+        "ways",
+        "kind",
+        "sort",
+        "really",
+        "one",
+        "two",
+        "get",
+        "got",
+        "make",
+        "made",
+        "us",
+        "let",
+        "like",
+        "please",
+        "share",
+        "explain",
+    ]
+)
+
+
+class _Stemmer(Protocol):
+    def stemWords(self, words: Sequence[str]) -> list[str]: ...
+
+
+@cache
+def _stemmer() -> _Stemmer:
+    import Stemmer  # type: ignore[import-not-found, unused-ignore]
+
+    stemmer: _Stemmer = Stemmer.Stemmer("english")
+    return stemmer
+
+
+def words(text: str) -> list[str]:
+    """The content words of ``text``, lower-cased, without stop words (not stemmed)."""
+    return [w for w in _WORD.findall(text.casefold().replace("’", "'")) if w not in STOPWORDS]
+
+
+def stems(text: str) -> list[str]:
+    """The stems of the content words of ``text``, in order (repeats kept for BM25)."""
+    found = words(text)
+    return _stemmer().stemWords(found) if found else []
+
+
+def stems_of_many(split: Sequence[Sequence[str]]) -> list[list[str]]:
+    """The stems of many lists of :func:`words`, with one call into the stemmer."""
+    flat = [w for ws in split for w in ws]
+    stemmed = _stemmer().stemWords(flat) if flat else []
+    out: list[list[str]] = []
+    at = 0
+    for ws in split:
+        out.append(stemmed[at : at + len(ws)])
+        at += len(ws)
+    return out

@@ -1,0 +1,433 @@
+"""The composer, run for real: the grammar, the matcher and the checker together."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from email import message_from_bytes, policy
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import unquote
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import afterword
+from afterword.checker import check
+from afterword.composer import compose, draft_answer, similarity
+from afterword.composer.facts import first_name
+from afterword.composer.polish import LLMSettings, PolishError, polish
+from afterword.debrief_file import load_debrief_file
+from afterword.errors import InputError
+from afterword.matching import Matcher
+from afterword.model import (
+    Debrief,
+    Interview,
+    Interviewer,
+    Moment,
+    MomentKind,
+    Person,
+    Research,
+)
+from conftest import EXAMPLES
+from test_matching import _labelled
+
+EXAMPLE_FILES = ["acme-first-round.yaml", "panel-onsite.yaml", "good-interview.json"]
+
+
+def _example(name: str) -> Interview:
+    return load_debrief_file(EXAMPLES / name)
+
+
+def _assert_well_formed(interview: Interview, draft: Any, max_words: int = 150) -> None:
+    report = check(draft.text, interview)
+    faults = [(f.rule, f.excerpt) for f in report.findings if f.severity != "info"]
+    assert not faults, draft.text
+    assert draft.clean and draft.ready
+    assert len(report.body.paragraphs) <= 2
+    assert draft.words <= max_words
+    lines = draft.text.splitlines()
+    if interview.interviewers:
+        person = interview.interviewer(draft.to)
+        assert person is not None and first_name(person.name) in lines[0]
+    if interview.sender:
+        assert lines[-1] == interview.sender.name
+    assert draft.subject and "\n" not in draft.subject
+
+
+@pytest.mark.parametrize("name", EXAMPLE_FILES)
+@pytest.mark.parametrize("tone", ["warm", "formal"])
+def test_every_example_gets_a_clean_note_per_interviewer(name: str, tone: str) -> None:
+    interview = _example(name)
+    drafts = compose(interview, tone=tone, seed=11, variants=2)
+    assert len(drafts) == 2 * len(interview.interviewers)
+    for draft in drafts:
+        _assert_well_formed(interview, draft)
+        assert draft.evidence, "every note adds something"
+
+
+def test_a_seed_repeats_and_variants_differ() -> None:
+    interview = _example("acme-first-round.yaml")
+    first = compose(interview, seed=5, variants=3)
+    again = compose(interview, seed=5, variants=3)
+    assert [d.text for d in first] == [d.text for d in again]
+    texts = [d.text for d in first]
+    assert len(set(texts)) == 3
+    assert max(similarity(a, b) for a in texts for b in texts if a != b) < 0.35
+    assert all(d.seed == 5 for d in first)
+
+
+def test_the_note_thanks_ties_to_a_topic_and_follows_up_the_weakest_moment() -> None:
+    interview = _example("acme-first-round.yaml")
+    draft = compose(interview, seed=1)[0]
+    assert "Acme Robotics" in draft.text and "Product Marketing Manager" in draft.text
+    assert any(t in draft.text for t in ("warehouse robot launch", "email nurture program"))
+    assert draft.evidence[0].kind in ("story", "research", "better_answer")
+    assert "200%" in draft.text or "logistics" in draft.text
+
+
+def test_a_panel_gets_notes_that_differ() -> None:
+    interview = _example("panel-onsite.yaml")
+    for seed in range(8):
+        drafts = compose(interview, seed=seed)
+        assert [d.to for d in drafts] == [i.name for i in interview.interviewers]
+        texts = [d.text for d in drafts]
+        assert max(similarity(a, b) for a in texts for b in texts if a != b) < 0.35
+        assert len({d.topic for d in drafts}) == 3
+        assert len({d.moment for d in drafts}) == 3, "three weak moments, one for each"
+
+
+def test_to_picks_one_interviewer_and_an_unknown_one_is_refused() -> None:
+    interview = _example("panel-onsite.yaml")
+    assert [d.to for d in compose(interview, to="tom becker", seed=1)] == ["Tom Becker"]
+    with pytest.raises(InputError, match="not an interviewer"):
+        compose(interview, to="Nobody")
+    with pytest.raises(InputError):
+        compose(interview, tone="sarcastic")
+    with pytest.raises(InputError):
+        compose(interview, max_words=10)
+
+
+def test_formal_tone_and_a_tight_word_limit() -> None:
+    interview = _example("panel-onsite.yaml")
+    for draft in compose(interview, tone="formal", max_words=60, seed=3):
+        _assert_well_formed(interview, draft, max_words=60)
+        assert draft.text.splitlines()[-2] in (
+            "Kind regards,",
+            "Best regards,",
+            "Sincerely,",
+            "With appreciation,",
+            "Respectfully,",
+        )
+
+
+def test_now_says_today_or_yesterday() -> None:
+    interview = _example("acme-first-round.yaml")
+    texts = " ".join(d.text for d in compose(interview, seed=2, variants=3, now=interview.ended_at))
+    assert "today" in texts
+    later = compose(interview, seed=2, now=interview.ended_at + timedelta(hours=20))
+    assert "today" not in later[0].text
+
+
+def test_a_thin_debrief_still_gives_a_clean_note_and_says_what_to_add() -> None:
+    bare = Interview(company="Globex", role="Analyst", ended_at="2026-11-24T15:30:00+00:00")
+    drafts = compose(bare, seed=1)
+    assert len(drafts) == 1 and drafts[0].to == "the hiring team"
+    _assert_well_formed(bare, drafts[0])
+    advice = " ".join(drafts[0].suggestions)
+    assert "interviewers" in advice and "story" in advice and "research" in advice
+
+    one = bare.model_copy(update={"interviewers": [Interviewer(name="Ana Ruiz")]})
+    draft = compose(one, seed=1)[0]
+    _assert_well_formed(one, draft)
+    assert "topics you discussed with Ana Ruiz" in " ".join(draft.suggestions)
+
+
+def test_the_lazy_public_api() -> None:
+    assert afterword.compose is compose
+
+
+def test_a_better_answer_is_drafted_as_situation_action_result() -> None:
+    interview = _example("panel-onsite.yaml")
+    matcher = Matcher(interview.stories, interview.research)
+    found = matcher.moment(3, interview.debrief.moments[2])
+    answer = draft_answer(found)
+    assert answer.story == "Forecast for the emergency department"
+    assert answer.situation == "The ED wanted to staff to expected arrivals."
+    assert answer.action is not None and answer.action.startswith("I built a weekly")
+    assert answer.result is not None and "18%" in answer.result
+    assert answer.text is not None and answer.text.index("ED") < answer.text.index("18%")
+    with pytest.raises(LookupError):
+        draft_answer(found, "No such story")
+    empty = Matcher([], []).moment(1, Moment(question="Why us?", kind=MomentKind.couldnt_answer))
+    assert draft_answer(empty).text is None
+
+
+def test_mailto_and_eml_carry_the_whole_note() -> None:
+    interview = _example("acme-first-round.yaml")
+    draft = compose(interview, seed=4)[0]
+    link = draft.mailto()
+    assert link.startswith("mailto:dana.lee@acme.example?subject=")
+    body = unquote(link.split("&body=", 1)[1])
+    assert body.replace("\r\n", "\n") == draft.text
+    message = message_from_bytes(draft.eml(interview.sender), policy=policy.default)
+    assert message["To"] == "Dana Lee <dana.lee@acme.example>"
+    assert message["From"] == "Alex Kim <alex@example.org>"
+    assert message["Subject"] == draft.subject
+    assert message["X-Unsent"] == "1"
+    assert message.get_content().strip() == draft.text
+
+
+# -- generated debriefs --------------------------------------------------------------------------
+
+_STORIES, _CASES = _labelled()
+_NAMES = ["Dana Lee", "Priya Natarajan", "Tom Becker", "Dr. Mei Chen", "José Álvarez", "Sam O'Neil"]
+_COMPANIES = ["Acme Robotics", "Northwind Health", "Lumen Books", "Globex", "Initech", "Zeta & Co"]
+_ROLES = ["Product Marketing Manager", "Senior Data Analyst", "Customer Success Lead", "Nurse"]
+_TOPICS = [
+    "the warehouse robot launch",
+    "their email nurture program",
+    "dbt models",
+    "SQL window functions",
+    "onboarding independent bookstores",
+    "our hiring plan for next year",
+    "the Q3 roadmap",
+    "patient safety on night shifts",
+]
+_RESEARCH = [
+    Research(topic="robotics industry", text="Most buyers are third-party logistics firms."),
+    Research(
+        topic="SQL window functions",
+        text="I rewrote the rolling-average query with a window frame; it runs in one pass.",
+    ),
+    Research(
+        topic="their customers",
+        text="Their three largest customers are regional grocery chains, and two of them "
+        "expanded last year. I read the annual reports of both to understand why.",
+    ),
+]
+
+
+@st.composite
+def interviews(draw: st.DrawFn) -> Interview:
+    people = draw(st.lists(st.sampled_from(_NAMES), max_size=4, unique=True))
+    interviewers = [
+        Interviewer(
+            name=name,
+            email=draw(st.sampled_from([None, "person@example.org"])),
+            topics=draw(st.lists(st.sampled_from(_TOPICS), max_size=3, unique=True)),
+        )
+        for name in people
+    ]
+    cases = draw(st.lists(st.sampled_from(_CASES), max_size=4))
+    moments = [
+        Moment(
+            question=moment.question,
+            kind=draw(st.sampled_from(list(MomentKind))),
+            topic=draw(st.sampled_from([None, moment.topic, "data quality", "email marketing"])),
+            better_answer=draw(
+                st.sampled_from([None, "Start with the landing pages and one clear offer."])
+            ),
+        )
+        for moment, _ in cases
+    ]
+    return Interview(
+        company=draw(st.sampled_from(_COMPANIES)),
+        role=draw(st.sampled_from(_ROLES)),
+        ended_at="2026-11-24T15:30:00-05:00",
+        sender=draw(st.sampled_from([None, Person(name="Alex Kim", email="alex@example.org")])),
+        interviewers=interviewers,
+        debrief=Debrief(moments=moments),
+        stories=draw(st.lists(st.sampled_from(_STORIES), max_size=6, unique_by=lambda s: s.title)),
+        research=draw(
+            st.lists(st.sampled_from(_RESEARCH), max_size=2, unique_by=lambda r: r.topic)
+        ),
+    )
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    interview=interviews(),
+    tone=st.sampled_from(["warm", "formal"]),
+    max_words=st.sampled_from([60, 100, 150]),
+    seed=st.integers(0, 10_000),
+)
+def test_every_generated_debrief_gets_notes_with_no_error_and_no_warning(
+    interview: Interview, tone: str, max_words: int, seed: int
+) -> None:
+    drafts = compose(interview, tone=tone, max_words=max_words, seed=seed, variants=2)
+    assert len(drafts) == 2 * max(1, len(interview.interviewers))
+    for draft in drafts:
+        _assert_well_formed(interview, draft, max_words)
+    if len(interview.interviewers) > 1:
+        panel = [d.text for d in drafts if d.variant == 1]
+        assert max(similarity(a, b) for a in panel for b in panel if a != b) < 0.35
+
+
+# -- polishing against a real HTTP server on loopback ---------------------------------------------
+
+
+class FakeLLM:
+    """A chat-completions endpoint on 127.0.0.1 whose answers a test scripts."""
+
+    def __init__(self) -> None:
+        self.answers: list[Callable[[dict[str, Any]], tuple[int, str]]] = []
+        self.requests: list[dict[str, Any]] = []
+        self.headers: list[dict[str, str]] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                outer.requests.append(body)
+                outer.headers.append(dict(self.headers))
+                if self.path != "/v1/chat/completions":
+                    status, payload = 404, json.dumps({"error": {"message": "no such path"}})
+                else:
+                    answer = outer.answers.pop(0) if outer.answers else (lambda _: (500, "{}"))
+                    status, payload = answer(body)
+                data = payload.encode()
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (the time-out test)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def reply(self, content: str) -> None:
+        completion = {
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": content}}]
+        }
+        self.answers.append(lambda _: (200, json.dumps(completion)))
+
+    def fail(self, status: int, payload: str) -> None:
+        self.answers.append(lambda _: (status, payload))
+
+    def stall(self, seconds: float, content: str) -> None:
+        def slow(_: dict[str, Any]) -> tuple[int, str]:
+            time.sleep(seconds)
+            return 200, json.dumps({"choices": [{"message": {"content": content}}]})
+
+        self.answers.append(slow)
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def llm() -> Iterator[FakeLLM]:
+    server = FakeLLM()
+    yield server
+    server.close()
+
+
+POLISHED = """Hi Dana,
+
+Thank you for the time today and for walking me through the Product Marketing Manager role at \
+Acme Robotics. Hearing about the warehouse robot launch was the highlight of my week.
+
+On email marketing, I wanted to add one result: I grew email capture 200% in four months by \
+rebuilding our landing pages. I'd be happy to walk you through how we did it.
+
+Best,
+Alex Kim"""
+
+APOLOGETIC = """Hi Dana,
+
+I'm sorry I rambled during the interview. Thank you for your time.
+
+Best,
+Alex Kim"""
+
+
+def _polish(llm: FakeLLM, timeout: float = 5.0) -> Any:
+    interview = _example("acme-first-round.yaml")
+    draft = compose(interview, seed=3)[0]
+    settings_ = LLMSettings(llm.url, "test-model", "secret-key", timeout)
+    return draft, polish(draft, interview, settings_)
+
+
+def test_polishing_keeps_a_clean_answer(llm: FakeLLM) -> None:
+    llm.reply("```\n" + POLISHED + "\n```")
+    draft, result = _polish(llm)
+    assert result.used and result.attempts == 1
+    assert result.draft.text == POLISHED and result.draft.polished
+    assert result.draft.subject == draft.subject
+    request = llm.requests[0]
+    assert request["model"] == "test-model"
+    assert request["messages"][1]["content"] == draft.text
+    assert llm.headers[0]["Authorization"] == "Bearer secret-key"
+
+
+def test_polishing_retries_once_with_the_findings(llm: FakeLLM) -> None:
+    llm.reply(APOLOGETIC)
+    llm.reply(POLISHED)
+    _, result = _polish(llm)
+    assert result.used and result.attempts == 2
+    retry = llm.requests[1]["messages"][-1]["content"]
+    assert "apology" in retry
+
+
+def test_polishing_that_fails_twice_keeps_the_draft_and_says_why(llm: FakeLLM) -> None:
+    llm.reply(APOLOGETIC)
+    llm.reply(APOLOGETIC)
+    draft, result = _polish(llm)
+    assert not result.used and result.draft == draft
+    assert result.reason is not None and "apology" in result.reason
+
+
+def test_a_slow_endpoint_times_out_with_a_clear_message(llm: FakeLLM) -> None:
+    llm.stall(2.0, POLISHED)
+    with pytest.raises(PolishError, match=r"did not answer within 0\.5 s"):
+        _polish(llm, timeout=0.5)
+
+
+@pytest.mark.parametrize(
+    ("status", "payload", "message"),
+    [
+        (500, '{"error": {"message": "model crashed"}}', "answered 500: model crashed"),
+        (401, '{"error": {"message": "bad key"}}', "check AFTERWORD_LLM_API_KEY"),
+        (200, "not json", "not a chat completion"),
+        (200, '{"choices": [{"message": {"content": "  "}}]}', "empty answer"),
+    ],
+)
+def test_endpoint_errors_are_clear(llm: FakeLLM, status: int, payload: str, message: str) -> None:
+    llm.fail(status, payload)
+    with pytest.raises(PolishError, match=message):
+        _polish(llm)
+
+
+def test_an_unreachable_endpoint_and_missing_settings() -> None:
+    interview = _example("acme-first-round.yaml")
+    draft = compose(interview, seed=3)[0]
+    # A port nothing listens on: the server of a fixture that was closed.
+    closed = FakeLLM()
+    closed.close()
+    with pytest.raises(PolishError, match="cannot reach"):
+        polish(draft, interview, LLMSettings(closed.url, "m", timeout=2))
+    with pytest.raises(PolishError, match="AFTERWORD_LLM_BASE_URL"):
+        LLMSettings.from_env({})
+    with pytest.raises(PolishError, match="AFTERWORD_LLM_TIMEOUT"):
+        LLMSettings.from_env(
+            {
+                "AFTERWORD_LLM_BASE_URL": "x",
+                "AFTERWORD_LLM_MODEL": "m",
+                "AFTERWORD_LLM_TIMEOUT": "?",
+            }
+        )
