@@ -93,6 +93,16 @@ def test_the_journey_from_logging_to_outcome(page: Any) -> None:
     page.get_by_text("Marked as sent").wait_for()
     assert page.get_by_role("tab", name=re.compile("Priya Natarajan.*sent")).is_visible()
 
+    # The composer drafts Tom's note; the chosen draft is ready as it is.
+    page.get_by_role("tab", name="Tom Becker").click()
+    page.get_by_role("button", name="Draft for me").click()
+    drafts = page.locator(".variant")
+    assert drafts.count() == 3
+    assert drafts.nth(0).inner_text() != drafts.nth(1).inner_text()
+    drafts.nth(1).get_by_role("button", name="Use this draft").click()
+    page.get_by_text("Ready to send").wait_for()
+    assert "Tom" in page.get_by_label("Your note to Tom Becker").input_value().splitlines()[0]
+
     page.goto("/interviews/1/outcome")
     page.get_by_label("They said no").check()
     page.get_by_role("button", name="Record it").click()

@@ -276,3 +276,58 @@ def test_cross_site_form_posts_are_refused(client: TestClient) -> None:
     )
     assert response.status_code == 403
     assert client.get("/api/stories").json() == []
+
+
+def test_evidence_and_a_better_answer_drafted_from_a_story(client: TestClient) -> None:
+    interview_id = imported(client)
+    page = client.get(f"/interviews/{interview_id}/debrief?step=moments")
+    assert "What backs a better answer" in page.text
+    assert "Email capture growth" in page.text
+    drafted = client.post(
+        f"/interviews/{interview_id}/debrief/answer",
+        data={"moment": "2", "story": "Email capture growth"},
+    )
+    assert "Drafted from “Email capture growth”" in drafted.text
+    assert "200% in four months" in drafted.text
+    # Nothing is saved until the user saves the form.
+    stored = client.get(f"/api/interviews/{interview_id}").json()
+    assert "better_answer" not in stored["moments"][1]
+
+
+def test_draft_for_me_offers_variants_and_saving_one_makes_it_the_note(
+    client: TestClient,
+) -> None:
+    interview_id = imported(client)
+    page = client.post(f"/interviews/{interview_id}/notes/Dana%20Lee/draft", data={"variants": "3"})
+    assert page.text.count("Use this draft") == 3
+    body = page.text.split('name="body" value="')[1].split('"')[0]
+    import html
+
+    text = html.unescape(body)
+    assert "Dana" in text.splitlines()[0]
+    saved = client.post(
+        f"/interviews/{interview_id}/notes/Dana%20Lee",
+        data={"subject": "Thank you", "body": text},
+        follow_redirects=True,
+    )
+    assert "Ready to send" in saved.text
+    eml = client.get(f"/interviews/{interview_id}/notes/Dana%20Lee/eml")
+    assert eml.status_code == 200
+    assert b"To: Dana Lee <dana.lee@acme.example>" in eml.content
+    assert client.get("/api/interviews").json()[0]["status"] == "note ready"
+    sent = client.post(
+        f"/interviews/{interview_id}/notes/Dana%20Lee",
+        data={"subject": "Thank you", "body": text, "action": "sent"},
+        follow_redirects=True,
+    )
+    assert "Marked as sent" in sent.text
+    assert client.get("/api/interviews").json()[0]["status"] == "sent"
+
+
+def test_an_empty_note_cannot_be_marked_sent(client: TestClient) -> None:
+    interview_id = imported(client)
+    response = client.post(
+        f"/interviews/{interview_id}/notes/Dana%20Lee", data={"body": "", "action": "sent"}
+    )
+    assert response.status_code == 400
+    assert "is empty" in response.text

@@ -40,7 +40,7 @@ def _page(
     **extra: Any,
 ) -> Response:
     interview = ws.interview(interview_id)
-    evidence = ws.evidence(interview_id) if step == "moments" and hasattr(ws, "evidence") else {}
+    evidence = ws.evidence(interview_id) if step == "moments" else {}
     return render(
         request,
         "debrief.html",
@@ -78,6 +78,25 @@ def _with_debrief(**changes: Any) -> Any:
         )
 
     return change
+
+
+@router.post("/interviews/{interview_id}/debrief/answer")
+async def draft_answer(request: Request, ws: WS, interview_id: int) -> Response:
+    """Draft a better answer to one moment from a chosen story; shown in the moment's form
+    for the user to edit, and saved only when they save it."""
+    form = await request.form()
+    number = text(form, "moment") or ""
+    if not number.isdigit():
+        raise InputError("moment: which moment is this answer for?")
+    answer = ws.better_answer(interview_id, int(number), text(form, "story"))
+    proposal = answer.text or answer.advice or ""
+    return _page(
+        request,
+        ws,
+        interview_id,
+        "moments",
+        proposed={int(number) - 1: (proposal, answer.story or answer.research)},
+    )
 
 
 @router.post("/interviews/{interview_id}/debrief/{step}")
