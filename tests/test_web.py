@@ -331,3 +331,22 @@ def test_an_empty_note_cannot_be_marked_sent(client: TestClient) -> None:
     )
     assert response.status_code == 400
     assert "is empty" in response.text
+
+
+def test_the_api_composes_a_note_per_interviewer(client: TestClient) -> None:
+    interview_id = imported(client, "panel-onsite.yaml")
+    response = client.post(f"/api/interviews/{interview_id}/compose", json={"seed": 3})
+    notes = response.json()["notes"]
+    assert [n["to"] for n in notes] == ["Priya Natarajan", "Tom Becker", "Mei Chen"]
+    assert all(n["ready"] for n in notes)
+    assert not any(f["severity"] in ("error", "warning") for n in notes for f in n["findings"])
+    again = client.post(f"/api/interviews/{interview_id}/compose", json={"seed": 3}).json()
+    assert again["notes"] == notes  # a seed makes it repeatable
+    one = client.post(
+        f"/api/interviews/{interview_id}/compose",
+        json={"to": "Mei Chen", "variants": 2, "tone": "formal"},
+    ).json()["notes"]
+    assert [n["to"] for n in one] == ["Mei Chen", "Mei Chen"]
+    assert one[0]["text"] != one[1]["text"]
+    bad = client.post(f"/api/interviews/{interview_id}/compose", json={"variants": 9})
+    assert bad.status_code == 422

@@ -31,6 +31,14 @@ class CheckRequest(BaseModel):
     )
 
 
+class ComposeRequest(BaseModel):
+    to: str | None = Field(default=None, description="Only the note to this interviewer.")
+    variants: int = Field(default=1, ge=1, le=5)
+    tone: Literal["warm", "formal"] = "warm"
+    words: int = Field(default=150, ge=40, le=400, description="Word limit of the body.")
+    seed: int | None = Field(default=None, description="Makes the drafts repeatable.")
+
+
 class NoteUpdate(BaseModel):
     subject: str = Field(default="", max_length=500)
     body: str = Field(default="", max_length=MAX_CHECK_CHARS)
@@ -111,6 +119,22 @@ def export_interview(
         media_type=media,
         headers={"Content-Disposition": f'attachment; filename="{slug or "interview"}.{format}"'},
     )
+
+
+@router.post("/interviews/{interview_id}/compose", summary="Draft thank-you notes")
+def compose_notes(interview_id: int, request: ComposeRequest, ws: WS) -> dict[str, Any]:
+    """One draft per interviewer (``variants`` each), checked: none has an error or warning.
+    ``suggestions`` says what to add to the debrief to make the notes stronger."""
+    drafts = ws.draft_notes(
+        interview_id,
+        to=request.to,
+        variants=request.variants,
+        tone=request.tone,
+        max_words=request.words,
+        seed=request.seed,
+        now=now(),
+    )
+    return {"notes": [d.to_dict() for d in drafts.notes], "suggestions": drafts.suggestions}
 
 
 @router.put("/interviews/{interview_id}/notes/{to}", summary="Save a note (autosave)")
