@@ -223,8 +223,7 @@ class _Timed(_Model):
         ended: datetime = getattr(self, "ended_at")  # noqa: B009 - declared by subclasses
         if started is not None and ended <= started:
             raise ValueError(
-                f"the interview ends ({ended.isoformat()}) before it starts "
-                f"({started.isoformat()})"
+                f"the interview ends ({ended.isoformat()}) before it starts ({started.isoformat()})"
             )
         return self
 
