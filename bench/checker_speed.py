@@ -51,9 +51,9 @@ def percentile(values: list[float], q: float) -> float:
 def proselint_check() -> Callable[[str], object] | None:
     """proselint 0.16's own lint path: register its checks once, lint a LintFile per note."""
     try:
-        from proselint.checks import __register__
-        from proselint.registry import CheckRegistry
-        from proselint.tools import LintFile
+        from proselint.checks import __register__  # type: ignore[import-untyped]
+        from proselint.registry import CheckRegistry  # type: ignore[import-untyped]
+        from proselint.tools import LintFile  # type: ignore[import-untyped]
     except ImportError:
         return None
     registry = CheckRegistry()

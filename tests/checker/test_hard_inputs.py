@@ -25,7 +25,7 @@ OFFENDED = Interview.model_validate(
 def assert_spans_inside(text: str, report: Report) -> None:
     for f in report.findings[:50]:
         if f.start is None:
-            assert f.end is f.line is f.column is f.excerpt is None
+            assert f.end is None and f.line is None and f.column is None and f.excerpt is None
             continue
         assert f.end is not None and 0 <= f.start <= f.end <= len(text)
         assert f.line is not None and f.line >= 1 and f.column is not None and f.column >= 1

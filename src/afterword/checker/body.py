@@ -47,6 +47,8 @@ _GREETING_WORD = re.compile(
 )
 # Where a greeting that shares its line with the body ends: "Hi Dana, thanks for ...".
 _GREETING_END = re.compile(r"[,:!\u2014\u2013]|\s-\s")
+# "Dana -", "Hello all —": a greeting closed by a dash.
+_DASH_END = re.compile(r"\s[-\u2013\u2014]$|[\u2013\u2014]$")
 _TITLE_GREETING = re.compile(
     r"^\s*(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\s[^\n,:]{1,60}[,:]\s*$", re.IGNORECASE
 )
@@ -67,6 +69,9 @@ _CLOSING_THANKS = re.compile(
     r"\s+for\s+everything))?\s*(?P<p>[,.!\u2014-]?)\s*$",
     re.IGNORECASE,
 )
+# Any short closing the lists above miss ("Ta,", "Regretfully,", "Warm wishes,", "With thanks,"):
+# a few words and a comma, no sentence. Taken as the sign-off only with a signature under it.
+_CLOSING_SHORT = re.compile(r"^\s*[A-Za-z][a-z']*(?:\s+(?:[a-z']+|&)){0,3}\s*,\s*$")
 _PS = re.compile(r"^\s*(?:P\.?\s?){1,2}S\b\.?|^\s*PP?S\s*[:.-]", re.IGNORECASE)
 _CONTACT = re.compile(
     r"@|https?://|www\.|\+?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}|\d{3}-\d{4}|linkedin|github",
@@ -150,7 +155,7 @@ def _greeting_end(line: _Line, first_content: bool, next_blank: bool) -> int | N
     if (
         first_content
         and next_blank
-        and stripped.endswith((",", ":"))
+        and (stripped.endswith((",", ":")) or (_DASH_END.search(stripped) and _short(stripped, 5)))
         and _short(stripped, 25)
         and not _SENTENCE_INSIDE.search(stripped)
         and not _CLOSING_ALWAYS.match(t)
@@ -244,8 +249,11 @@ def detect_body(work: str) -> Body:
         ln = tail[k]
         after = tail[k + 1 :]
         thanks = _CLOSING_THANKS.match(ln.text)
+        short = False
         if not (_CLOSING_ALWAYS.match(ln.text) or thanks):
-            continue
+            if not (after and _CLOSING_SHORT.match(ln.text)):
+                continue
+            short = True
         sig: list[_Line] = []
         ps: int | None = None
         for j, a in enumerate(after):
@@ -256,6 +264,8 @@ def detect_body(work: str) -> Body:
         if len(sig) > 8 or not all(_signature_line(a.text) for a in sig[1:]):
             continue
         if sig and not (_signature_first_line(sig[0].text) or _signature_line(sig[0].text)):
+            continue
+        if short and not (sig and _signature_first_line(sig[0].text)):
             continue
         if thanks and not sig and thanks.group("p") not in (",", "\u2014", "-"):
             # A last "Thank you." with nothing after it is a sentence of the body.

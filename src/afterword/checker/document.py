@@ -26,12 +26,14 @@ if TYPE_CHECKING:
 # writer's own voice; pattern rules skip it. Single quotes are left alone: they are apostrophes
 # far more often than quotation marks.
 _QUOTED = re.compile(r'"[^"\n]{1,400}"')
+_NEWLINE = re.compile("\n")
 
 
 class Document:
     """The note as the rules see it. Offsets everywhere are into ``text``."""
 
     __slots__ = (
+        "_alpha",
         "_grade",
         "_line_starts",
         "_quote_ends",
@@ -69,7 +71,8 @@ class Document:
             prev = p.end
         pieces.append("\0" * (len(text) - prev))
         self.scan = "".join(pieces)
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        # Line starts are needed only to place findings: built on the first one.
+        self._line_starts: list[int] | None = None
         starts: list[int] = []
         ends: list[int] = []
         for p in self.body.paragraphs:
@@ -82,6 +85,7 @@ class Document:
         self._sentence_starts: list[int] | None = None
         self._grade: float | None = None
         self._words: list[int] | None = None
+        self._alpha: list[str] | None = None
 
     # -- reading -------------------------------------------------------------------------
     @property
@@ -157,9 +161,16 @@ class Document:
         return self._words
 
     @property
+    def alpha_words(self) -> list[str]:
+        """The body's words of letters only (for the reading grade), found once."""
+        if self._alpha is None:
+            self._alpha = alpha_words(self.body.text)
+        return self._alpha
+
+    @property
     def reading_grade(self) -> float:
         if self._grade is None:
-            self._grade = reading_grade(alpha_words(self.body.text), len(self.sentences))
+            self._grade = reading_grade(self.alpha_words, len(self.sentences))
         return self._grade
 
     def note_matches(self, pattern: re.Pattern[str] | PatternSet) -> Iterator[re.Match[str]]:
@@ -192,8 +203,11 @@ class Document:
     ) -> Finding:
         if start is None or end is None:
             return Finding(rule, severity, message, suggestion=suggestion)
-        line = bisect_right(self._line_starts, start)
-        column = start - self._line_starts[line - 1] + 1
+        starts = self._line_starts
+        if starts is None:
+            starts = self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        line = bisect_right(starts, start)
+        column = start - starts[line - 1] + 1
         excerpt = self.text[start:end]
         if len(excerpt) > EXCERPT_MAX:
             excerpt = excerpt[: EXCERPT_MAX - 1].rstrip() + "\u2026"

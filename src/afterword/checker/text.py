@@ -266,6 +266,120 @@ def _top_level_branches(pattern: str) -> list[str]:
     return branches
 
 
+def _group_end(pattern: str, start: int) -> int | None:
+    """Index of the ``)`` closing the group that opens at ``pattern[start]``."""
+    depth = 0
+    escaped = in_class = False
+    for i in range(start, len(pattern)):
+        c = pattern[i]
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif in_class:
+            in_class = c != "]" or pattern[i - 1] == "["
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+_EXPAND_LIMIT = 12
+
+
+def _expand_leading(branch: str) -> list[str]:
+    """``(?:a|b)c`` as ``ac`` and ``bc``, and ``(?:a)?c`` as ``ac`` and ``c``: branches that
+    start with a plain letter, so that each gets the fast literal search (a leading group or
+    optional word leaves ``re`` trying the branch at every position of the text)."""
+    lead = "\\b" if branch.startswith("\\b") else ""
+    body = branch[len(lead) :]
+    if not body.startswith("(?:") or "(?P<" in body:
+        return [branch]
+    close = _group_end(body, 0)
+    if close is None:
+        return [branch]
+    rest = body[close + 1 :]
+    alternatives = _top_level_branches(body[3:close])
+    if rest[:1] == "?":
+        if rest[1:2] in ("?", "+"):
+            return [branch]  # a lazy or possessive group: keep as written
+        rest = rest[1:]
+        alternatives.append("")
+    elif rest[:1] in ("*", "+", "{"):
+        return [branch]
+    out: list[str] = []
+    for alt in alternatives:
+        out.extend(_expand_leading(lead + alt + rest))
+        if len(out) > _EXPAND_LIMIT:
+            return [branch]
+    return out
+
+
+_QUANTIFIERS = frozenset("?*+{")
+_ESCAPED_LITERALS = frozenset(".-'\"/\\$%&,:;!#()[]{}|?*+^ ")
+
+
+def required_literal(pattern: str, flags: int = 0) -> str | None:
+    """The longest plain text every match of ``pattern`` must contain, or None.
+
+    ``str.find`` for it is much cheaper than running a regex that starts with a common letter
+    ("i ...") at each of its places, and most branches of a rule match in no note at all. Reads
+    only the top level of the pattern (a group ends a run); a plain scan, because parsing with
+    ``re``'s own parser would double the import time of the checker.
+    """
+    if flags & re.IGNORECASE:
+        return None
+    best = run = ""
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        piece: str | None = None
+        nxt = i + 1
+        if c == "\\":
+            e = pattern[i + 1 : i + 2]
+            nxt = i + 2
+            if e == "b":
+                i = nxt
+                continue  # \b takes no characters
+            if e in _ESCAPED_LITERALS:
+                piece = e
+        elif c == "(":
+            close = _group_end(pattern, i)
+            if close is None:
+                return None
+            nxt = close + 1
+        elif c == "{":
+            close = pattern.find("}", i)  # a counted repeat, "{0,3}"
+            nxt = close + 1 if close > 0 else n
+        elif c == "[" or c in "|^$.":
+            if c == "|":
+                return None  # a top-level alternation: no single text is required
+            if c == "[":
+                close = pattern.find("]", i + 2)
+                nxt = close + 1 if close > 0 else n
+        elif c not in _QUANTIFIERS and c != ")":
+            piece = c
+        if nxt < n and pattern[nxt] in _QUANTIFIERS:
+            if piece is not None and pattern[nxt] == "+":
+                run += piece  # one at least
+            piece = None  # optional or repeated: the run ends here
+            best = max(best, run, key=len)
+            run = ""
+        elif piece is None:
+            best = max(best, run, key=len)
+            run = ""
+        else:
+            run += piece
+        i = nxt
+    best = max(best, run, key=len)
+    return best if len(best) >= 3 else None
+
+
 class PatternSet:
     """An alternation compiled branch by branch, matched as one pattern.
 
@@ -275,42 +389,89 @@ class PatternSet:
     this made the checker about five times faster than one big alternation.
     """
 
-    __slots__ = ("_branches",)
+    __slots__ = ("_branches", "_flags", "_gates", "_regexes")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         if flags & re.VERBOSE:
             pattern = _strip_verbose(pattern)
             flags &= ~re.VERBOSE
-        self._branches: list[tuple[re.Pattern[str], bool, re.Pattern[str] | None]] = []
-        # Branches that start with the same plain letter share one regex: it keeps the fast
-        # literal search and saves passes over the text.
-        by_letter: dict[tuple[str, bool], list[str]] = {}
-        for branch in _top_level_branches(pattern):
+        #: (index in ``_regexes``, leading \\b, index of its gate in ``_gates`` or -1, text
+        #: it needs or None)
+        self._branches: list[tuple[int, bool, int, str | None]] = []
+        #: Each branch's regex, compiled when first needed: most branches wait for a word that
+        #: few notes hold, and compiling them all would double the checker's import time.
+        self._regexes: list[re.Pattern[str] | str] = []
+        self._flags = flags
+        #: a gate is open when its regex matches, or when one of its texts occurs
+        self._gates: list[re.Pattern[str] | tuple[str, ...]] = []
+        gate_index: dict[str, int] = {}
+        # Branches that start with the same plain letter (or a digit) and share a gate share
+        # one regex: it keeps the fast literal search and saves passes over the text.
+        merged: dict[tuple[str, bool, int], list[str]] = {}
+        for whole in _top_level_branches(pattern):
             # "(?#needs:X)" at the start of a branch: skip it unless X (a pattern without
-            # parentheses) occurs in the text.
-            gate = None
-            if branch.startswith("(?#needs:"):
-                close = branch.index(")")
-                gate = re.compile(branch[9:close], flags)
-                branch = branch[close + 1 :]
-            boundary = branch.startswith("\\b")
-            body = branch[2:] if boundary else branch
-            if gate is None and body[:1].isalpha() and body[1:2] not in ("?", "*", "+", "{"):
-                by_letter.setdefault((body[0], boundary), []).append(body)
-                continue
-            self._branches.append((re.compile(body, flags), boundary, gate))
-        for (_, boundary), bodies in by_letter.items():
-            merged = bodies[0] if len(bodies) == 1 else "|".join(f"(?:{b})" for b in bodies)
-            self._branches.append((re.compile(merged, flags), boundary, None))
+            # parentheses) occurs in the text. Each gate is tried once per call.
+            gate = -1
+            if whole.startswith("(?#needs:"):
+                close = whole.index(")")
+                text = whole[9:close]
+                whole = whole[close + 1 :]
+                if text not in gate_index:
+                    gate_index[text] = len(self._gates)
+                    self._gates.append(_gate(text, flags))
+                gate = gate_index[text]
+            for branch in _expand_leading(whole):
+                boundary = branch.startswith("\\b")
+                body = branch[2:] if boundary else branch
+                if body.startswith("\\d") and body[2:3] not in ("?", "*", "{"):
+                    if gate >= 0 and _is_digit_gate(self._gates[gate]):
+                        gate = -1  # the branch's own first character is that gate
+                    merged.setdefault(("\\d", boundary, gate), []).append(body)
+                    continue
+                needs = required_literal(body, flags)
+                if needs is not None and not body.startswith(needs):
+                    # A rarer word later in the branch: look for it before running the regex.
+                    self._add(body, boundary, gate, needs)
+                elif body[:1].isalpha() and body[1:2] not in ("?", "*", "+", "{"):
+                    merged.setdefault((body[0], boundary, gate), []).append(body)
+                else:
+                    self._add(body, boundary, gate, None)
+        for (first, boundary, gate), bodies in merged.items():
+            if first == "\\d":
+                joined = "|".join(f"(?:{b})" for b in bodies)
+            else:
+                # "i(?<!\\wi)(?:...|...)": the shared letter is the literal to search for, and
+                # the look-behind drops the "i" inside "with" or "interview" before any branch
+                # is tried there.
+                guard = f"(?<!\\w{first})" if boundary else ""
+                joined = first + guard + "(?:" + "|".join(b[1:] for b in bodies) + ")"
+            self._add(joined, boundary, gate, None)
 
-    def finditer(
-        self, string: str, pos: int = 0, endpos: int | None = None
-    ) -> Iterator[re.Match[str]]:
-        end = len(string) if endpos is None else endpos
-        found: list[re.Match[str]] = []
-        for regex, boundary, gate in self._branches:
-            if gate is not None and gate.search(string, pos, end) is None:
-                continue
+    def _add(self, body: str, boundary: bool, gate: int, needs: str | None) -> None:
+        self._branches.append((len(self._regexes), boundary, gate, needs))
+        self._regexes.append(body)
+
+    def _searches(self, string: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+        """The first acceptable-looking match of each branch whose gate and text are there."""
+        found: dict[str, bool] = {}
+        gates: list[bool | None] = [None] * len(self._gates)
+        regexes = self._regexes
+        for index, boundary, gate, needs in self._branches:
+            if gate >= 0:
+                is_open = gates[gate]
+                if is_open is None:
+                    is_open = gates[gate] = _gate_open(self._gates[gate], string, pos, end, found)
+                if not is_open:
+                    continue
+            if needs is not None:
+                there = found.get(needs)
+                if there is None:
+                    there = found[needs] = string.find(needs, pos, end) >= 0
+                if not there:
+                    continue
+            regex = regexes[index]
+            if isinstance(regex, str):
+                regex = regexes[index] = re.compile(regex, self._flags)
             first = regex.search(string, pos, end)
             if first is None:
                 continue  # the usual case; cheaper than starting an iterator
@@ -318,7 +479,13 @@ class PatternSet:
                 s = m.start()
                 if boundary and s > 0 and _is_word(string[s - 1]) and _is_word(string[s]):
                     continue
-                found.append(m)
+                yield m
+
+    def finditer(
+        self, string: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        end = len(string) if endpos is None else endpos
+        found = list(self._searches(string, pos, end))
         if len(found) > 1:
             found.sort(key=lambda m: (m.start(), -m.end()))
         last_end = -1
@@ -329,20 +496,42 @@ class PatternSet:
 
     def unordered(self, string: str, pos: int, end: int) -> Iterator[re.Match[str]]:
         """Matches branch by branch, lazily: enough to ask whether any match is acceptable."""
-        for regex, boundary, gate in self._branches:
-            if gate is not None and gate.search(string, pos, end) is None:
-                continue
-            first = regex.search(string, pos, end)
-            if first is None:
-                continue
-            for m in regex.finditer(string, first.start(), end):
-                s = m.start()
-                if boundary and s > 0 and _is_word(string[s - 1]) and _is_word(string[s]):
-                    continue
-                yield m
+        return self._searches(string, pos, end)
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         return next(self.finditer(string, pos, endpos), None)
+
+
+def _gate(text: str, flags: int) -> re.Pattern[str] | tuple[str, ...]:
+    """A gate as the texts one of which must occur, where each alternative has one."""
+    texts: list[str] = []
+    for alternative in _top_level_branches(text):
+        needs = required_literal(alternative, flags)
+        if needs is None:
+            if len(alternative) >= 2 and alternative.isalpha() and not flags & re.IGNORECASE:
+                needs = alternative  # a short word: "by", "if"
+            else:
+                return re.compile(text, flags)
+        texts.append(needs)
+    return tuple(texts)
+
+
+def _is_digit_gate(gate: re.Pattern[str] | tuple[str, ...]) -> bool:
+    return isinstance(gate, re.Pattern) and gate.pattern == "\\d"
+
+
+def _gate_open(
+    gate: re.Pattern[str] | tuple[str, ...], string: str, pos: int, end: int, found: dict[str, bool]
+) -> bool:
+    if isinstance(gate, re.Pattern):
+        return gate.search(string, pos, end) is not None
+    for needs in gate:
+        there = found.get(needs)
+        if there is None:
+            there = found[needs] = string.find(needs, pos, end) >= 0
+        if there:
+            return True
+    return False
 
 
 def _is_word(c: str) -> bool:

@@ -21,6 +21,7 @@ _APOLOGY = lower_re(
         |need\s+to)\s+)?(?:sincerely\s+|deeply\s+|truly\s+|humbly\s+|also\s+|especially\s+)?
         apologi[sz]e(?:s|d)?\b
     |(?#needs:apolog)\b(?:my|sincere|deepest|humble|an?)\s+(?:\w+\s+)?apolog(?:y|ies)\b
+    |(?#needs:apolog)\bapologies\b
     |\b(?:forgive|excuse|pardon)\s+(?:me|my|the|our|this|any|for)\b
     |(?#needs:regret)\bI\s+(?:(?:truly|deeply|really|sincerely|do|also|now|still)\s+)?regret\b
     |\bmy\s+regrets\b
@@ -44,6 +45,10 @@ _NOT_MINE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CANT_ENOUGH = re.compile(r"\s+enough\b", re.IGNORECASE)
+# "I owe you an apology", "let me offer you my apologies": "you" is who receives it.
+_TO_YOU_BEFORE = re.compile(
+    r"\b(?:owe|offer|extend|give|send|make)\s+(?:you\s+|to\s+you\s+)?$", re.IGNORECASE
+)
 
 
 class Apology(Rule):
@@ -78,8 +83,11 @@ class Apology(Rule):
             word = m.group().lower()
             # Someone else's or a declined apology is skipped, but "I can't apologize
             # enough" is still an apology.
-            if _NOT_MINE_BEFORE.search(doc.before(m.start(), 30)) and not (
-                "apolog" in word and _CANT_ENOUGH.match(doc.work, m.end())
+            before = doc.before(m.start(), 30)
+            if (
+                _NOT_MINE_BEFORE.search(before)
+                and not ("apolog" in word and _CANT_ENOUGH.match(doc.work, m.end()))
+                and not _TO_YOU_BEFORE.search(before)
             ):
                 continue
             if "sorry" in word and _SYMPATHY_AFTER.match(doc.work, m.end()):

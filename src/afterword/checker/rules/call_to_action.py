@@ -17,27 +17,44 @@ _CONTACT_VERB = (
 )
 _STRONG = lower_re(
     rf"""
-    \blet\s+me\s+know\b|\bkeep\s+me\s+(?:posted|updated|informed|in\s+mind)\b
+    \blet\s+me\s+know\b|\blmk\b|\bkeep\s+me\s+(?:posted|updated|informed|in\s+mind|in\s+the\s+loop)\b
     |\b(?:feel\s+free|(?:do\s+not|don't|never)\s+hesitate|be\s+sure|you\s+are\s+welcome|you're\s+welcome)
         \s+to\s+{_CONTACT_VERB}\b
     |\bplease\s+(?:do\s+)?(?:{_CONTACT_VERB}|keep\s+me|consider\s+me|share|advise|forward|include)\b
+    |\bdo\s+(?:let\s+me\s+know|get\s+in\s+touch|reach\s+out|call|e-?mail|contact)\b
+    # "give me a shout", "drop me a line", "shoot me an email"
+    |\b(?:give|drop|shoot|send)\s+me\s+(?:a|an)\s+(?:shout|line|note|call|email|e-mail|message|text)\b
     |\bif\s+(?:you|there)\s+(?:have|need|are|is|would|'d|want|require|think|should)\s+
         (?:\w+\s+){{0,4}}?(?:questions?|information|details|materials|documents|references|samples
         |anything|clarification|help|more|else|examples?|interested)\b
+    # "if you'd like to chat again", "if it would help to talk"
+    |\bif\s+(?:you(?:'d|\s+would)\s+like|you\s+want|it\s+would\s+help)\s+to\s+(?:\w+\s+)?
+        (?:chat|talk|speak|meet|discuss|see|hear|go\s+over|follow\s+up)\b
     |\bshould\s+you\s+(?:need|have|want|require|wish)\b
-    |\b(?:I(?:'d|\s+would|'m|\s+am)|I'll|I\s+will|I'd\s+be|I\s+would\s+be)\s+(?:be\s+)?(?:\w+\s+)?
-        (?:happy|glad|delighted|pleased|eager|keen|available|love|welcome|like)\s+(?:\w+\s+)?
+    # An offer or a wish for the next conversation, with or without its "I": "I'd be happy to
+    # send", "... and would be glad to talk further", "I would really value a second call".
+    |\b(?:I(?:'d|\s+would|'m|\s+am)|I'll|I\s+will|would)\s+(?:be\s+)?(?:\w+\s+)?
+        (?:happy|glad|delighted|pleased|eager|keen|available|free|love|welcome|like|value|appreciate
+        |grateful|thrilled)
+        \s+(?:\w+\s+)?
         (?:to\s+)?(?:talk|discuss|send|share|provide|meet|chat|answer|continue|walk|connect|speak
         |come\s+in|follow\s+up|elaborate|expand|help|clarify|go\s+over|put\s+together|schedule
-        |the\s+(?:chance|opportunity)\s+to\s+(?:talk|discuss|continue|speak|meet|show|walk|present|share)
-        |a\s+(?:call|chance|follow-up|conversation)|any\s+(?:feedback|questions)|being\s+considered)\b
+        |pick\s+(?:up|(?:this|that|the|our)\s+conversation)
+        |the\s+(?:chance|opportunity)\s+to\s+(?:talk|discuss|continue|speak|meet|show|walk|present|share|chat)
+        |(?:a|another|the)\s+(?:chance|opportunity)\s+to\s+(?:talk|discuss|continue|speak|meet|chat)
+        |an?\s+(?:call|chance|follow-up|conversation|update|reply|response)
+        |(?:a|another)\s+(?:second|further|follow-up|short|quick|brief)\s+(?:call|chat|conversation|meeting|interview)
+        |any\s+(?:feedback|questions|update|news)|being\s+considered)\b
+    |\b(?:I'm|I\s+am)\s+(?:free|available)\s+(?:to|on|at|most|any|all|this|next|whenever|for)\b
     |\b(?:look|looking)\s+forward\s+to\s+(?:hearing|the\s+next\s+steps?|next\s+steps?|speaking|talking
         |continuing|our\s+next|discussing|meeting\s+(?:with\s+)?(?:you\s+)?(?:again|soon|further|the)
+        |the\s+(?:opportunity|chance|possibility)\s+(?:to|of)\s+(?:speak|talk|meet|discuss|continu|chat)\w*
         |seeing\s+you\s+(?:again|soon)|your\s+(?:reply|response|decision|feedback|thoughts|call|email)
         |an?\s+(?:reply|response|update|call|conversation|follow-up|decision|second|next|final)
         |the\s+(?:second|next|final|follow-up)\s+(?:interview|round|conversation|meeting|step)
         |learning\s+(?:about|of)\s+(?:the\s+)?next|receiving|getting\s+(?:an?\s+|your\s+)?(?:update|reply|answer|response))
     |\b(?:excited|eager|keen)\s+to\s+(?:hear|learn|talk|speak)\s+(?:back|about|from|more\s+about\s+(?:the\s+)?next)\b
+    |\b(?:can't|cannot|can\s+not)\s+wait\s+to\s+(?:hear|learn|talk|speak)\b
     |\bnext\s+steps\b|\bnext\s+step\s+(?:in|of)\s+(?:the|your)\s+(?:process|hiring|interview)\b
     |\b(?:any|an)\s+(?:update|news|feedback)\s+(?:you\s+can|you\s+could|would|on)\b
     |\b(?:I'm|I\s+am|I\s+wanted\s+to\s+be)\s+checking\s+in\b|\bchecking\s+in\s+(?:to|on|about)\b
@@ -48,7 +65,11 @@ _STRONG = lower_re(
     |\b(?:would\s+)?welcome\s+(?:being|the\s+(?:chance|opportunity)\s+to\s+be)\s+considered\b
     |\bconsider\s+me\s+for\b|\bkeep\s+(?:my\s+(?:application|resume|résumé|name|details)|me)\s+on\s+file\b
     |\bwhen\s+(?:would|will|might)\s+(?:be\s+a\s+good\s+time|you\s+be\s+available|it\s+suit)\b
-    |\bcallback\b|\bhappy\s+to\s+(?:provide|send|share|answer|discuss|talk|help)\b
+    # a time left to the reader: "whenever suits you", "at your convenience"
+    |\bwhenever\s+(?:it\s+)?suits\b|\bat\s+your\s+(?:earliest\s+)?convenience\b
+    |\bcallback\b|\b(?:happy|glad)\s+to\s+(?:provide|send|share|answer|discuss|talk|help|chat|walk|go\s+(?:over|into|through|deeper)
+        |dig|expand|elaborate|explain|clarify)\b
+    |\b(?:keep|stay)\s+in\s+touch\b|\b(?:only|just)\s+(?:an?\s+)?(?:email|e-mail|phone\s+call|call|message|text)\s+away\b
     """,
     re.VERBOSE,
 )
@@ -65,12 +86,15 @@ _WEAK = lower_re(
     """,
     re.VERBOSE,
 )
-# A question put to the reader invites a reply ("Would Thursday work for a follow-up call?").
-_QUESTION_TO_READER = lower_re(
-    r"(?<![^.!?\s\0])(?:could|would|can|will|shall|may|when|is\s+there|are\s+you|do\s+you"
-    r"|what\s+(?:would|is)\s+the\s+best)\b[^.!?\n\0]{0,200}\?",
-    0,
+# A question put to the reader invites a reply ("Would Thursday work for a follow-up call?",
+# "Any news on your side?"); a question about something else ("Who wouldn't love that?") does
+# not. Checked per sentence ending in "?", which real notes rarely have, so it costs little.
+_QUESTION_OPENER = re.compile(
+    r"(?:could|would|can|will|shall|may|when|what|how|where|is|are|was|were|have|has|had|did"
+    r"|do|does|any|anything)\b",
+    re.IGNORECASE,
 )
+_ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 _NEGATION_BEFORE = re.compile(
     r"\b(?:don't|do\s+not|never|no\s+need\s+to|not)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
@@ -105,7 +129,7 @@ class MissingCallToAction(Rule):
         for m in doc.matches(_STRONG, ordered=False):
             if not _NEGATION_BEFORE.search(doc.before(m.start(), 20)):
                 return
-        if doc.first(_QUESTION_TO_READER) is not None:
+        if _asks_the_reader(doc):
             return
         weak = doc.first(_WEAK)
         if weak is not None:
@@ -120,3 +144,17 @@ class MissingCallToAction(Rule):
             )
             return
         yield doc.finding(self.id, self.severity, self.message, suggestion=STRONG_CTA)
+
+
+def _asks_the_reader(doc: Document) -> bool:
+    scan = doc.scan
+    pos = scan.find("?", doc.body.start, doc.body.end)
+    while pos >= 0:
+        if not doc.in_quote(pos, pos + 1):
+            start, end = doc.sentence_at(pos)
+            if _QUESTION_OPENER.match(doc.work, start, end) or _ADDRESSED.search(
+                doc.work, start, end
+            ):
+                return True
+        pos = scan.find("?", pos + 1, doc.body.end)
+    return False

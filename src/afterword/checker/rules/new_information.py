@@ -26,7 +26,12 @@ _METRIC_NOUN = (
     r"|employees|engineers|developers|reports|people|members|projects|stores|locations|countries"
     r"|markets|deals|sales|sign-?ups|visitors|installs|transactions|requests|tickets|orders"
     r"|volunteers|hires|partners|products|features|campaigns|events|attendees|followers"
-    r"|articles|papers|applications|services|servers|teams|sites|schools|hospitals|beds)"
+    r"|articles|papers|applications|services|servers|teams|sites|schools|hospitals|beds"
+    r"|images|samples|records|files|items|titles|books|courses|modules|videos|pages|tests|bugs"
+    r"|incidents|releases|apps|branches|shops|sessions|workshops|classes|pupils|families|homes"
+    r"|units|machines|vehicles|trucks|routes|shipments|invoices|languages|technicians|staff"
+    r"|nurses|agents|reps|suppliers|vendors|contracts|claims|cases|calls|interviews|donors"
+    r"|grants|patents|publications|certifications|clinics|wards|sites|properties|listings)"
 )
 _NEW_INFO = lower_re(
     rf"""
@@ -50,10 +55,16 @@ _NEW_INFO = lower_re(
     |\bto\s+clarify\b|\bto\s+be\s+(?:clear|more\s+precise)\b|\bI\s+misspoke\b
     |\b(?:correction|clarification)\s*:|\bin\s+fact,?\s+(?:the|it|we|our)\s+\w+\s+(?:was|is|were)\b
     |\bI\s+(?:said|mentioned|stated|told\s+you)\b[^.!?\n]{{0,80}}\bbut\s+(?:actually|in\s+fact|it\s+was)\b
+    |\bwhat\s+I\s+meant\s+(?:to\s+say\s+)?was\b|\bI\s+should\s+have\s+said\b
+    |\bthe\s+(?:correct|right|actual|accurate|exact)\s+(?:figure|number|date|answer|amount|total)\s+(?:is|was)\b
+    # a corrected figure: "the cohort was 2,400 samples, not 240", "due in June 2026, not May"
+    |(?#needs:,\s+not\s)\b(?:is|was|are|were)\s+[^,.;!?\n]{{0,40}}?\d[^,.;!?\n]{{0,30}},\s+not\s
     # attachments, links and references offered
     |\b(?:attached|enclosed|included|linked)\s+(?:is\s+|are\s+|below\s+|here\s+)?
         (?:a|an|the|my|some|two|three|both|links?)\b
     |\b(?:find|see)\s+(?:\w+\s+){{0,3}}?(?:attached|enclosed|below|linked)\b
+    |\b(?:is|are|I've|I\s+have|have\s+been|has\s+been)\s+(?:also\s+)?(?:attached|enclosed)\b
+    |\b(?:attached|enclosed)\s+(?:here|below|above|to\s+this)\b
     |\bhere(?:\s+is|'s|\s+are)\s+(?:a|an|the|my|some)\s+(?:\w+\s+)?(?:link|copy|sample|summary|deck
         |portfolio|write-?up|draft|outline|example|demo|repo|repository|article|report|mock-?up)\b
     |https?://\S+|\bwww\.\w\S*|\.(?:com|org|io|dev|net|ai|app|co)/\S+|\bgithub\.com\b
@@ -73,18 +84,24 @@ _NEW_INFO = lower_re(
         \s+(?:\w+\s+)?research|researched|put\s+together|sketched\s+out|drafted|mocked\s+up)\b
     # news
     |\b(?:withdraw|withdrawing|withdrew)\s+(?:my\s+(?:application|candidacy|name)|from)\b
-    |\b(?:accepted|received|got)\s+(?:an|another|a\s+competing|a\s+job)\s+offer\b
+    |\b(?:accepted|received|got|have|'ve|had|hold|holding|considering)\s+(?:an|another|a\s+competing
+        |a\s+job|a\s+firm|other|two\s+other|several|\w+\s+other|(?:an|another|a)\s+\w+)\s+(?:job\s+)?offers?\b
     |\bI(?:'ve|\s+have)?\s+(?:just\s+|recently\s+|since\s+)?(?:passed|earned|completed|finished|been\s+awarded
         |won|published|been\s+promoted|relocated|moved\s+to|obtained|received\s+my|launched|released)
         \b(?!')
     |\b(?:good|great|exciting|some)\s+news\b|\bupdate\s*:
     # numbers that carry a fact: 18%, $2M, 3x, 40 customers, "reduced churn by 18"
-    |(?#needs:\d){_NUMBER}\s?%|(?#needs:\d)\b{_NUMBER}\s+percent\b
+    # one pass over the digits for every "number and unit" fact: 18%, 40 percent, $2M, 3x,
+    # 1,200 images
+    |\b{_NUMBER}(?:\s?%|\s+percent\b|\s?(?:k|m|bn|million|billion|thousand)\b(?!\s*(?:run|walk|miles?|km))
+        |\+?\s+(?:[\w-]+\s+)?{_METRIC_NOUN}\b|(?:x|-fold)\b)
     |(?#needs:percent)\b{_WORD_NUMBER}(?:-\w+)?\s+percent\b
     |[$€£¥]\s?{_NUMBER}
-    |(?#needs:\d)\b{_NUMBER}\s?(?:k|m|bn|million|billion|thousand)\b(?!\s*(?:run|walk|miles?|km))
-    |(?#needs:\d)\b\d+(?:\.\d+)?(?:x|-fold)\b|\b(?:doubled|tripled|quadrupled|halved)\b
-    |(?#needs:\d)\b{_NUMBER}\+?\s+(?:\w+\s+)?{_METRIC_NOUN}\b
+    |\b(?:doubled|tripled|quadrupled|halved)\b
+
+    # a change in a measure: "from ten working days to five", "from 120 to 45"
+    |(?#needs:from)\bfrom\s+(?:{_NUMBER}|{_WORD_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?(?:down\s+|up\s+)?to\s+
+        (?:{_NUMBER}|{_WORD_NUMBER}|{_WORD_NUMBER}|one|two)\b
     |(?#needs:by\s+\d|to\s+\d|from\s+\d|of\s+\d|over\s+\d)\b{_ACHIEVEMENT_VERB}\b[^.!?\n]{{0,60}}?\b(?:by|to|from|of|over)\s+{_NUMBER}
     """,
     re.VERBOSE,
@@ -92,6 +109,12 @@ _NEW_INFO = lower_re(
 # A date or a phone number is not news: "January 6th", "(000) 745-5247", "10/12".
 _NOT_A_FACT = re.compile(
     r"^(?:\d{1,2}/\d{1,2}|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})$", re.IGNORECASE
+)
+
+
+# "You asked about X: ..." opens an answer; "when you asked about X" only recalls the moment.
+_RECALLED = re.compile(
+    r"\b(?:when|while|as|after|before|and|what|that|because|since|if|how|where)\s+$", re.IGNORECASE
 )
 
 
@@ -123,6 +146,8 @@ class MissingNewInformation(Rule):
         for m in doc.matches(_NEW_INFO, ordered=False):
             if _NOT_A_FACT.match(m.group()):
                 continue
+            if m.group().startswith("you asked") and _RECALLED.search(doc.before(m.start(), 12)):
+                continue  # "when you asked about X, I froze" recalls the question, adds nothing
             return
         yield doc.finding(
             self.id,

@@ -17,25 +17,40 @@ _I = r"\bI(?:'d|'ve|\s+had|\s+have|\s+must\s+have|\s+may\s+have|\s+might\s+have)
 _FAILURE = lower_re(
     rf"""
     # "I bombed", "I knew I'd messed up", "I blanked on", "I froze"
-    (?#needs:bombed|botched|flubbed|fumbled|tanked|choked|rambled|floundered|blanked|froze|blew|messed|screwed|stumbled|struggled|failed\s+to|fell|panicked|drew\s+a|made\s+a|embarrassed|underperformed|lost\s+my)
+    (?#needs:bombed|botched|flubbed|fumbled|tanked|choked|rambled|floundered|blanked|froze|blew|blown|messed|screwed|stumbled|struggled|failed\s+to|fell|panicked|drew\s+a|made|embarrassed|underperformed|lost\s+my|nerves|pieces|down)
     {_I}(?:bombed|botched|flubbed|fumbled|tanked|choked|rambled|floundered
-         |blanked|froze(?:\s+up)?|blew\s+(?:it|the\s+interview|my\s+chance|that\s+question)
+         |blanked|froze(?:\s+up)?|(?:blew|blown)\s+(?:it|the\s+interview|my\s+chance|that\s+question)
          |messed\s+(?:up|it\s+up)|screwed\s+(?:up|it\s+up)|stumbled(?!\s+(?:up)?on|\s+across)
          |struggled\s+(?:to|with|through)|failed\s+to\s+(?:answer|explain|show|impress|convey|make)
          |fell\s+(?:short|apart|flat)|fell\s+to\s+pieces|panicked|drew\s+a\s+blank
-         |made\s+a\s+(?:mess|fool)|embarrassed\s+myself|underperformed|lost\s+my\s+(?:train|nerve|cool))\b
+         |made\s+(?:a\s+|such\s+a\s+)?(?:right\s+|real\s+|complete\s+|total\s+|bit\s+of\s+a\s+)?
+            (?:mess|fool|hash|muddle|hash-up|dog's\s+dinner|pig's\s+ear)
+         |embarrassed\s+myself|underperformed|lost\s+my\s+(?:train|nerve|cool|way)
+         |went\s+to\s+pieces|let\s+(?:myself|you|everyone|the\s+(?:team|panel))\s+down
+         |let\s+(?:my\s+)?nerves\s+(?:take\s+over|get\s+the\s+better|get\s+to\s+me|win))\b
     # "I didn't do well", "I did not perform my best", "I did poorly"
     |(?#needs:n't|not)\bI\s+(?:really\s+)?(?:didn't|did\s+not|don't\s+think\s+I|do\s+not\s+think\s+I)\s+
         (?:\w+\s+)?(?:do|perform|interview|present|come\s+across|answer|show\s+(?:up|myself)|express
-        |communicate|articulate|explain)\w*\s+(?:\w+\s+){{0,2}}?(?:well|good|my\s+best|great|strongly
-        |clearly|as\s+well|my\s+(?:true|real)|at\s+all|justice)
+        |communicate|articulate|explain|describe|convey|sell|handle|represent)\w*\s+(?:[\w'-]+\s+){{0,7}}?
+        (?:well|good|my\s+best|great|strongly|clearly|as\s+well|my\s+(?:true|real)|at\s+all|justice)\b
     |(?#needs:poorly|badly|terribly|awfully|horribly|miserably|weakly)
     \bI\s+(?:did|performed|interviewed|answered|presented|came\s+across)\s+(?:\w+\s+)?
         (?:poorly|badly|terribly|awfully|horribly|miserably|weakly)\b
     # "I was not at my best", "I wasn't myself"
     |(?#needs:not)\bI(?:\s+was|\s+am|'m)\s+(?:really\s+|definitely\s+|just\s+)?not\s+(?:quite\s+)?
         (?:at\s+my\s+best|myself|on\s+my\s+game|at\s+my\s+sharpest)
-    |\bI\s+wasn't\s+(?:quite\s+)?(?:at\s+my\s+best|myself|on\s+my\s+game|at\s+my\s+sharpest)
+    |\bI\s+wasn't\s+(?:quite\s+|really\s+)?(?:at\s+my\s+best|myself|on\s+my\s+game|at\s+my\s+sharpest)
+    # British "not on form", "off my game", "not my finest hour"
+    |\bI(?:\s+was|\s+am|'m)?\s+(?:wasn't|was\s+not|not)\s+(?:really\s+|quite\s+)?(?:on\s+(?:top\s+)?form|on\s+my\s+game)\b
+    |\bI(?:\s+was|\s+am|'m|\s+felt)\s+(?:\w+\s+)?off\s+(?:form|my\s+game)\b
+    |\b(?:not|hardly|wasn't|was\s+not|isn't)\s+(?:exactly\s+|quite\s+)?my\s+(?:finest|best|proudest|strongest)
+        \s+(?:hour|moment|day|interview|performance|showing|work)
+    # "I won't pretend it was my best interview"
+    |\bpretend\s+(?:that\s+)?(?:it|the\s+interview|that|this)\s+(?:was|went)\s+(?:my\s+best|well|great|smoothly|perfectly)
+    # "I wasn't as prepared as I should have been", "I was not well prepared"
+    |\bI\s+(?:wasn't|was\s+not)\s+(?:nearly\s+|quite\s+)?(?:as\s+)?(?:prepared|ready|focused|sharp|clear|articulate|composed)
+        \s+as\s+I\s+(?:should|could|would|might|needed|wanted|ought|had\s+hoped)
+    |\bI\s+(?:wasn't|was\s+not)\s+(?:well|fully|properly|sufficiently|adequately)\s+prepared\b
     |\b(?:not|far\s+from)\s+my\s+(?:best|finest|strongest)\s+(?:day|interview|performance|showing|moment|work)
     # "my poor performance", "my disappointing conduct", "my nervousness"
     |\bmy\s+(?:\w+\s+)?(?:poor|weak|bad|terrible|awful|disappointing|lackluster|lacklustre|subpar
@@ -48,18 +63,34 @@ _FAILURE = lower_re(
     # "the interview was a train wreck", "it went badly", "I am a total screw-up"
     |\b(?:what|such|a\s+total|a\s+complete|an\s+absolute)\s+(?:a\s+)?train[\s-]?wreck
     |\btrain[\s-]?wreck\s+of\s+an?\s+(?:interview|answer|performance|conversation)
-    |(?#needs:disaster|mess|failure|fiasco|wreck|dumpster|bad|poorly|terribl|horribl|awful|rough|wrong|n't\s+go|not\s+go)
+    |(?#needs:disaster|mess|failure|fiasco|wreck|dumpster|bad|poorly|terribl|horribl|awful|rough|wrong|n't\s+go|not\s+go|plan)
     \b(?:the\s+interview|our\s+interview|my\s+interview|it|that|the\s+call|the\s+meeting
         |my\s+answer|the\s+presentation|today|yesterday)\s+(?:was|went|turned\s+out|felt|did\s+not\s+go
         |didn't\s+go)\s+(?:(?!not\b|never\b)\w+\s+)?(?:a\s+|an\s+)?
         (?:complete\s+|total\s+|absolute\s+|bit\s+of\s+a\s+)?
         (?:disaster|mess|failure|fiasco|train[\s-]?wreck|dumpster\s+fire|badly|poorly|terribly|horribly|awful|terrible|rough|wrong
-        |bad|well|as\s+(?:planned|hoped|I\s+(?:hoped|wanted|planned)))\b
+        |bad|well|as\s+(?:planned|hoped|I\s+(?:hoped|wanted|planned|intended))
+        |(?:the\s+way|how)\s+I\s+(?:had\s+)?(?:hoped|wanted|planned|intended|expected|would\s+have\s+liked)
+        |(?:according\s+)?to\s+plan)\b
+    # "the interview did not reflect what I can do", "... didn't show my true ability"
+    |(?#needs:reflect|show|represent)\b(?:the\s+interview|our\s+interview|my\s+interview|it|my\s+answers?|my\s+performance|today|yesterday)
+        \s+(?:did\s+not|didn't|does\s+not|doesn't|may\s+not\s+have|might\s+not\s+have)\s+
+        (?:really\s+|fully\s+|accurately\s+)?(?:reflect|show|represent|do\s+justice\s+to)\s+
+        (?:what\s+I|my\s+(?:true\s+|real\s+|actual\s+|full\s+)?(?:abilit|skill|potential|capabilit|experience|strength))
     |(?#needs:failure|mess|wreck|disaster|fool|idiot|prepared|flustered|tongue|screw)
     \bI\s+(?:am|'m|was|felt|feel)\s+(?:\w+\s+)?(?:a\s+)?(?:total\s+|complete\s+|such\s+a\s+)?
         (?:failure|mess|train[\s-]?wreck|wreck|disaster|fool|idiot|unprepared|underprepared|flustered|tongue-tied
         |screw[\s-]?up)\b(?!\s+(?:analysis|recovery|mode|modes|rate|planning|response))
     |\b(?:could|can)\s+barely\s+(?:finish|speak|talk|answer|think|string|get)
+    # how it came across: "I came across as nervous and unprepared", "I must have seemed flustered"
+    |(?#needs:across|seemed|looked|sounded)\bI\s+(?:\w+\s+){{0,2}}?(?:came\s+across|seemed|looked|sounded)\s+(?:as\s+)?(?:\w+\s+)?
+        (?:nervous|unprepared|underprepared|flustered|rattled|scattered|disorganised|disorganized|unfocused
+        |out\s+of\s+my\s+depth|tongue-tied|clueless|incompetent|unprofessional|poorly|badly)\b
+    |(?#needs:all\s+over\s+the\s+place)\b(?:my\s+(?:answers?|responses?|thoughts|presentation)|I)\s+(?:was|were|'m|am)\s+(?:\w+\s+)?all\s+over\s+the\s+place
+    |\bmy\s+nerves\s+(?:got|took|get|take|were|had)\s+(?:the\s+(?:better|best)|over|hold)
+    # "I could have done (much) better", "I know I can do better than that"
+    |(?#needs:better)\bI\s+(?:\w+\s+)?(?:could|should|can|would)\s+(?:have\s+)?(?:done|answered|performed|interviewed|presented)\s+
+        (?:\w+\s+)?(?:much\s+|a\s+lot\s+|far\s+|so\s+much\s+|significantly\s+)?better\b
     |(?#needs:n't|not|unable)\bI\s+(?:couldn't|could\s+not|wasn't\s+able\s+to|was\s+unable\s+to|did\s+not|didn't)\s+
         (?:fully\s+|properly\s+|even\s+|really\s+)?
         (?:(?:answer|recall|remember)\s+(?:your|the|a|an|any|that|my|what|how|why|even)\b
@@ -67,20 +98,26 @@ _FAILURE = lower_re(
         (?:answer|example|response))
     |(?#needs:answer|response|example|reply)\bI\s+(?:didn't|did\s+not)\s+(?:have|give|know)\s+(?:a\s+|an\s+|the\s+)?(?:good|great|strong|clear
         |better|solid|proper|complete|real)?\s*(?:answer|response|example|reply)
-    |(?#needs:answer|response|example)\bI\s+(?:gave|had)\s+(?:a\s+|an\s+|such\s+a\s+)?(?:\w+\s+)?(?:poor|weak|bad|terrible|rambling|vague
+    |(?#needs:answer|response|example)\bI\s+(?:gave|had)\s+(?:you\s+|the\s+panel\s+|him\s+|her\s+|them\s+)?(?:a\s+|an\s+|such\s+a\s+)?(?:\w+\s+)?(?:poor|weak|bad|terrible|rambling|vague
         |confused|confusing|incomplete|wrong|disappointing|incoherent)\s+(?:answer|response|example)
     |(?#needs:impression)\bI\s+(?:made|left)\s+(?:a\s+)?(?:\w+\s+)?(?:poor|bad|terrible|negative|weak)\s+(?:first\s+)?impression
     """,
     re.VERBOSE,
 )
 # "It went well", "that went as planned", "not a disaster" are the opposite.
-_POSITIVE_AFTER = re.compile(r"(?:well|as\s+(?:planned|hoped|I\s+\w+))$", re.IGNORECASE)
+_POSITIVE_AFTER = re.compile(
+    r"(?:well|as\s+(?:planned|hoped|I\s+\w+)|to\s+plan|(?:the\s+way|how)\s+I\s+[\w\s]+)$",
+    re.IGNORECASE,
+)
 _NEGATED = re.compile(r"n't\b|\bnot\b", re.IGNORECASE)
 _NEGATION_BEFORE = re.compile(
     r"\b(?:not|never|wasn't|isn't|hardly|no|don't\s+think|didn't\s+think|wouldn't\s+say|"
     r"if|whether|worry\s+that|afraid\s+that|hope)\s+(?:\w+\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+
+
+_REFUSE_BEFORE = re.compile(r"\b(?:won't|can't|cannot|couldn't|wouldn't)\s+$", re.IGNORECASE)
 
 
 class OvertFailure(Rule):
@@ -114,7 +151,12 @@ class OvertFailure(Rule):
             text = m.group()
             if _POSITIVE_AFTER.search(text) and not _NEGATED.search(text):
                 continue  # "it went well", "it went as planned"
-            if _NEGATION_BEFORE.search(doc.before(m.start(), 30)):
+            negated = _NEGATION_BEFORE.search(doc.before(m.start(), 30)) is not None
+            if text.startswith("pretend"):
+                # Only a refusal to pretend admits it: "I won't pretend it was my best".
+                if not negated and not _REFUSE_BEFORE.search(doc.before(m.start(), 30)):
+                    continue
+            elif negated:
                 continue  # "I don't think it was a disaster", "if I rambled"
             sentence = doc.sentence_at(m.start())
             end = clause_end(doc.work, m.end(), max(sentence[1], m.end()))

@@ -13,7 +13,8 @@ from afterword.checker.text import lower_re
 
 _JOB = r"(?:job|position|role|offer|opportunity|internship|gig)"
 _DAY = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|"
+    r"(?:(?:(?:this|next|the\s+coming|coming)\s+)?(?:monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday)|tomorrow|tonight|today|"
     r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:day|week|month)|(?:this|next)\s+week|"
     r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|noon|eod|eow|cob|close\s+of\s+business|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}|\d{1,2}/\d{1,2})"
@@ -35,14 +36,31 @@ _PRESSURE = lower_re(
     |\bhow\s+(?:badly|desperately|much)\s+I\s+(?:need|needed|want|wanted)\s+(?:this|the|that|a)\s+{_JOB}
     |\bdesperate(?:ly)?\s+(?:for|to\s+(?:get|land|join|work)|need|want|wanted|needed)\b
     |\b(?:I'm|I\s+am|I\s+feel|I'm\s+getting)\s+(?:\w+\s+)?desperate\b
-    |\b(?:my\s+(?:family|rent|mortgage|bills)|I)\s+(?:\w+\s+)?(?:depends?|count(?:s|ing)?|rel(?:y|ies|ying))\s+on\s+
-        (?:this|you\s+(?:hiring|giving))
+    |\b(?:my\s+(?:family|rent|mortgage|bills|future)|I|I'm|I\s+am|we|we're)\s+(?:\w+\s+)?(?:\w+\s+)?
+        (?:depends?|depending|count(?:s|ing)?|rel(?:y|ies|ying))\s+on\s+(?:this|you\s+(?:hiring|giving)|getting\s+this)
+    # "my family is relying on me to find work"
+    |\bmy\s+(?:family|kids|children|wife|husband|partner|parents)\s+(?:is|are)\s+(?:\w+\s+)?
+        (?:relying|depending|counting)\s+on\s+me\b
+    |\b(?:this|the|that)\s+{_JOB}\s+(?:would\s+)?means?\s+everything\s+to\s+me\b
     |\bI(?:'ll|\s+will)\s+(?:lose\s+my\s+(?:house|home|apartment)|be\s+(?:homeless|evicted))
+    |\b(?:can't|cannot|can\s+not)\s+afford\s+to\s+(?:miss\s+out|lose|not\s+get|be\s+(?:turned\s+down|rejected)|let\s+this)
+    # "I need an answer sooner than that", "I want a decision now"
+    |\b(?:need|want|require|expect)\s+(?:an?\s+|your\s+)?(?:answer|decision|response|reply|update|offer)\s+
+        (?:sooner|quicker|faster|now|urgently|asap|immediately|today|this\s+week)\b
     # pushing: "I will call you every day", "I'll keep following up until"
     |\bI(?:'ll|\s+will|\s+plan\s+to|\s+intend\s+to|'m\s+going\s+to|\s+am\s+going\s+to)\s+(?:\w+\s+)?
         (?:call|email|e-mail|ring|text|message|check\s+in|follow\s+up|reach\s+out|contact|stop\s+by)
         (?:\s+(?:with\s+)?you)?\s+(?:\w+\s+)?(?:every|each|daily|twice|again\s+and\s+again|until)\b
     |\bI(?:'ll|\s+will)\s+keep\s+(?:calling|emailing|e-mailing|following\s+up|checking\s+in|writing)\b
+    # turning up or calling to collect the decision: "I'll call you Monday to get your decision",
+    # "I'll drop by your office to find out whether you've decided"
+    |\bI(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to|\s+plan\s+to)\s+(?:\w+\s+)?
+        (?:drop|stop|swing|pop|come)\s+(?:by|in|round|over)\s+(?:to\s+)?(?:your|the)\s+(?:office|building|desk)
+    |\bI(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to)\s+[^.!?\n]{{0,40}}?\b
+        (?:to\s+(?:get|hear|collect|find\s+out|learn)|for)\s+(?:your|a|the)\s+(?:final\s+)?(?:decision|answer|verdict)
+    |\bto\s+find\s+out\s+(?:whether|if)\s+you(?:'ve|\s+have)\s+(?:made\s+a\s+decision|decided)
+    # presuming the decision: "you won't regret hiring me"
+    |\byou\s+(?:won't|will\s+not|wouldn't|would\s+not)\s+regret\s+(?:hiring|choosing|picking|taking|giving|it)\b
     |\bdrag(?:ging|ged)?\s+(?:this|the|it)\s+(?:\w+\s+)?out\b
     |\bhaven't\s+you\s+(?:called|replied|responded|answered|gotten\s+back|decided)\b
     |\byou\s+(?:won't|will\s+not|couldn't|could\s+not)\s+find\s+(?:a\s+|anyone\s+|anybody\s+)?better\b
@@ -55,6 +73,12 @@ _PRESSURE = lower_re(
     |(?#needs:by|before|later)\b(?:let\s+me\s+know|decide|respond|reply|get\s+back\s+to\s+me|make\s+(?:a|your)\s+decision)\s+
         (?:\w+\s+){{0,3}}?(?:by|before|no\s+later\s+than)\s+{_DAY}
     |(?#needs:by|before|later)\b(?:decision|answer|response|reply)\s+(?:by|before|no\s+later\s+than)\s+{_DAY}
+    # "I need to know by Friday", "I must hear back before Monday"
+    |(?#needs:by|before|later|within)\bI\s+(?:\w+\s+)?(?:need|must|have|want)\s+(?:to\s+)?
+        (?:know|hear(?:\s+back)?|have\s+(?:an?\s+|your\s+)?(?:answer|decision|response))\s+
+        (?:\w+\s+){{0,3}}?(?:by|before|within|no\s+later\s+than)\s+{_DAY}
+    |(?#needs:by|before|later)\b(?:reply|response|answer|decision|word)\s+(?:from\s+you\s+)?
+        (?:by|before|no\s+later\s+than)\s+{_DAY}
     |\b(?:asap|immediately|urgently|right\s+away|as\s+soon\s+as\s+possible)\b
     |\bif\s+I\s+(?:don't|do\s+not)\s+hear\s+(?:back\s+)?(?:from\s+you\s+)?(?:by|before|within)\b
     """,
@@ -67,7 +91,10 @@ _THEIR_TIMELINE = re.compile(
     r"per\s+(?:our|your)\s+(?:conversation|discussion))\b",
     re.IGNORECASE,
 )
-_URGENT = re.compile(r"asap|immediately|urgently|right\s+away|as\s+soon\s+as", re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:but|however|although|though|yet)\b", re.IGNORECASE)
+_URGENT = re.compile(
+    r"asap|immediately|urgently|right\s+away|as\s+soon\s+as(?:\s+possible)?", re.IGNORECASE
+)
 _DECISION_WORDS = re.compile(
     r"\b(?:decision|decide|answer|respond|response|reply|hear|offer|update|get\s+back|let\s+me\s+know)\b",
     re.IGNORECASE,
@@ -114,7 +141,10 @@ class Pressure(Rule):
                 continue  # "I can start right away" is eagerness, not pressure
             if _URGENT.fullmatch(m.group()) and _ABOUT_START_DATE.search(sentence):
                 continue
-            if _THEIR_TIMELINE.search(sentence):
+            theirs = _THEIR_TIMELINE.search(sentence)
+            if theirs and not _CONTRAST.search(sentence, theirs.end(), max(m.start() - s, 0)):
+                # "as you mentioned, you'll decide by Friday" is their timeline; "you said two
+                # weeks, but I need to know by tomorrow" overrides it.
                 continue
             if _NEGATION_BEFORE.search(doc.before(m.start(), 25)):
                 continue

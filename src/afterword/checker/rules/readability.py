@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from afterword.checker.document import Document
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
-from afterword.checker.text import alpha_words
 
 #: Flesch-Kincaid grade above which a short note reads as heavy. Plain-language guides (e.g.
 #: plainlanguage.gov) aim for grade 8 or so in public writing; a note to a professional can run
@@ -40,7 +39,7 @@ class Readability(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         if doc.body.end - doc.body.start < MIN_WORDS * 3 or len(doc.sentences) == 0:
             return
-        if len(alpha_words(doc.body.text)) < MIN_WORDS:
+        if len(doc.alpha_words) < MIN_WORDS:
             return
         grade = doc.reading_grade
         if grade > MAX_GRADE:

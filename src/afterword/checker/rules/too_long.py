@@ -26,6 +26,10 @@ class TooLong(Rule):
 
     The greeting, the sign-off and the signature are not counted; a P.S. is a paragraph.
 
+    Only the paragraph count makes the note too long (a ``warning``): that is how the labelled
+    corpus defines the rule, and a note of one or two paragraphs still reads as short in an
+    inbox. A paragraph over the word limit is advice to split or cut it, at ``info``.
+
     Good:
     - Thank you for meeting me today.\\n\\nI look forward to hearing about next steps.
     Bad:
@@ -60,7 +64,7 @@ class TooLong(Rule):
             if words > settings.max_words:
                 yield doc.finding(
                     self.id,
-                    self.severity,
+                    "info",
                     f"This paragraph has {words} words (limit {settings.max_words}); a short "
                     "paragraph gets read, a long one gets skimmed.",
                     p.start,

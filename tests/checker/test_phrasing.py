@@ -1,0 +1,272 @@
+"""Classes of phrasing the rules learned from an independent set of notes, and their near-misses.
+
+Each case is worded afresh (not copied from bench/data/checker-notes.jsonl) so that these tests
+pin the class of phrasing, not one note.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from afterword.checker import check
+from afterword.checker.text import PatternSet, required_literal
+
+NOTE = "Dear Dana,\n\n{}\n\nBest,\nAlex"
+
+
+def fires(rule: str, sentence: str) -> bool:
+    report = check(NOTE.format(sentence))
+    return any(f.rule == rule and f.severity != "info" for f in report.findings)
+
+
+# -- apology -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Apologies for the echo on my line during the call.",
+        "Thank you, and apologies again for the late start.",
+        "I think I owe you an apology for talking over you.",
+        "Let me offer you my apologies for the confusion.",
+        "Pardon my rushed answer on the budget question.",
+        "Sorry again about the broken video link.",
+    ],
+)
+def test_apology_forms(sentence: str) -> None:
+    assert fires("apology", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No apologies needed for the reschedule; it suited me well.",
+        "You owe me no apology for the delay.",
+        "I was sorry to learn that the project was paused.",
+    ],
+)
+def test_apology_near_misses(sentence: str) -> None:
+    assert not fires("apology", sentence)
+
+
+# -- overt failure -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I know I had blown it by the time we reached the case study.",
+        "I made a complete hash of the budgeting exercise.",
+        "Honestly I was off my game all afternoon.",
+        "I wasn't on form during the presentation.",
+        "The interview didn't go the way I had hoped.",
+        "It did not go according to plan.",
+        "I didn't describe my part in the warehouse project very well.",
+        "I came across as flustered in the second half.",
+        "My answers were all over the place.",
+        "I let my nerves take over on the coding task.",
+        "I gave the panel a vague answer about forecasting.",
+        "I could have done much better on the written test.",
+        "I went to pieces on the final question.",
+        "I let myself down on the technical round.",
+        "That wasn't exactly my finest hour.",
+        "I won't pretend it was my best interview.",
+        "I wasn't as prepared as I should have been.",
+        "I realise the interview did not reflect my real abilities.",
+    ],
+)
+def test_overt_failure_forms(sentence: str) -> None:
+    assert fires("overt-failure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I was on form after a good night's sleep.",
+        "It went according to plan, and I enjoyed the tour.",
+        "The interview went the way I had hoped.",
+        "I stumbled across your podcast after we spoke.",
+        "I was a little nervous at first but enjoyed our talk.",
+        "Our first launch failed, and I told you what I learned from it.",
+        "I'm not sure the schedule I mentioned is right; it may be Thursday.",
+        "I pretend it was easy, but it took weeks.",
+        "I will not let you down.",
+    ],
+)
+def test_overt_failure_near_misses(sentence: str) -> None:
+    assert not fires("overt-failure", sentence)
+
+
+# -- pressure ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I need to know by this Thursday whether I am still in the running.",
+        "I must hear back before Monday.",
+        "Trust me, you won't regret hiring me.",
+        "I'm counting on this offer.",
+        "My kids are depending on me to land something soon.",
+        "This role means everything to me.",
+        "I'll swing by your office tomorrow to see where things stand.",
+        "I'm going to phone you Friday for your decision.",
+        "I cannot afford to miss out on this.",
+        "I need a decision sooner than that.",
+        "You said two weeks, but could you let me know by Friday?",
+    ],
+)
+def test_pressure_forms(sentence: str) -> None:
+    assert fires("pressure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As you mentioned, the panel will decide by Friday.",
+        "You said you would let candidates know by the end of the month.",
+        "I could start as soon as possible if that helped the team.",
+        "There is no rush on my side.",
+        "I'll be glad to answer any questions before then.",
+        "I hope I get the chance to join the team.",
+    ],
+)
+def test_pressure_near_misses(sentence: str) -> None:
+    assert not fires("pressure", sentence)
+
+
+# -- call to action ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you again, and I would be glad to talk further at any time.",
+        "Thanks. I'd really value a follow-up conversation.",
+        "Thank you. I would appreciate an update when you have one.",
+        "Thank you. Have you reached a decision yet?",
+        "Thanks for today. Any news on the timeline?",
+        "Thanks again. Happy to go deeper on the data model whenever suits.",
+        "Thanks again. Let's stay in touch.",
+        "Thank you. I'm only an email away if anything comes up.",
+        "Thank you. I look forward to the chance to speak with you again.",
+        "Thank you. I'd be grateful for the opportunity to discuss it further.",
+        "Thank you. If you'd like to chat again, I'm free on Tuesday.",
+        "Thanks! lmk if you need anything.",
+        "Thanks! Give me a shout if anything comes up.",
+        "Thank you. I can't wait to hear what you decide.",
+    ],
+)
+def test_call_to_action_forms(sentence: str) -> None:
+    assert not fires("missing-call-to-action", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I look forward to working with you.",
+        "Thank you. I look forward to the possibility of joining the team.",
+        "Thank you. Who wouldn't want to work somewhere like that?",
+        'Thank you. Your question "what would you change?" has stayed with me.',
+    ],
+)
+def test_call_to_action_near_misses(sentence: str) -> None:
+    assert fires("missing-call-to-action", sentence)
+
+
+# -- new information ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I have since received another offer.",
+        "The revised plan is attached.",
+        "We moved the close from eight days to three.",
+        "Our team processed 900 claims a week.",
+        "The launch was in March 2024, not 2023 as I said.",
+        "What I meant was that the budget was shared across two teams.",
+        "You asked about churn: we kept 94% of customers that year.",
+    ],
+)
+def test_new_information_forms(sentence: str) -> None:
+    assert not fires("missing-new-information", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "When you asked about my last role, I lost my train of thought.",
+        "I enjoyed it when you asked what drives me.",
+        "It was the people, not the product, that impressed me.",
+    ],
+)
+def test_new_information_near_misses(sentence: str) -> None:
+    assert fires("missing-new-information", sentence)
+
+
+# -- gratitude ---------------------------------------------------------------------------------
+def test_gratitude_only_in_a_closing_does_not_count() -> None:
+    for closing in ("Thank you,", "Gratefully,", "With appreciation,", "Thanking you in advance,"):
+        text = f"Hi Sam,\n\nGreat to meet you today.\n\n{closing}\nAlex"
+        assert check(text).by_rule("missing-gratitude"), closing
+
+
+# -- body detection ----------------------------------------------------------------------------
+@pytest.mark.parametrize("closing", ["Ta,", "Regretfully,", "Warm wishes,", "With thanks,"])
+def test_any_short_closing_over_a_name_is_the_sign_off(closing: str) -> None:
+    text = f"Hi Sam,\n\nThanks for today.\n\nLet me know if you need anything.\n\n{closing}\nAlex"
+    assert check(text).stats.paragraphs == 2
+
+
+def test_a_short_comma_line_without_a_signature_stays_in_the_body() -> None:
+    text = "Hi Sam,\n\nThanks for today.\n\nLet me know if you need anything.\n\nAll in all,"
+    assert check(text).stats.paragraphs == 3
+
+
+def test_greeting_closed_by_a_dash() -> None:
+    report = check("Sam -\n\nThanks for today. Let me know if you need anything.\n\n- Alex")
+    assert report.stats.paragraphs == 1
+    assert report.stats.words == 10
+
+
+def test_a_long_paragraph_is_advice_not_a_warning() -> None:
+    sentence = "Thank you for the interview and the tour of the new plant today. "
+    report = check(NOTE.format(sentence * 12))
+    long = report.by_rule("too-long")
+    assert long and all(f.severity == "info" for f in long)
+    many = check(NOTE.format("Thanks.\n\nOne.\n\nTwo."))
+    assert [f.severity for f in many.by_rule("too-long")] == ["warning"]
+
+
+# -- the pattern machinery ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("pattern", "literal"),
+    [
+        (r"i'm\s+(?:really\s+)?begging\b", "begging"),
+        (r"look(?:ing)?\s+forward\s+to", "forward"),
+        (r"i\s+(?:\w+\s+){0,2}?came", "came"),
+        (r"a|b", None),
+        (r"ab{2}cde", "cde"),
+        (r"hopes?\s+to", "hope"),
+        (r"\d+%\s+of", None),
+    ],
+)
+def test_required_literal(pattern: str, literal: str | None) -> None:
+    assert required_literal(pattern) == literal
+
+
+def test_pattern_set_finds_what_one_alternation_finds() -> None:
+    pattern = (
+        r"\b(?:I\s+)?(?:hope|hoping)\s+to\s+hear|(?#needs:blank)\bI\s+(?:\w+\s+)?blanked"
+        r"|\b(?:would\s+)?welcome\s+(?:any|your)\s+feedback|\b\d+\s?%|\b\d+\s+users"
+        r"|\bi'm\s+(?:really\s+)?begging\b|\bplease\s+(?:call|write)\b"
+    )
+    texts = [
+        "i hope to hear from you. hoping to hear soon.",
+        "i completely blanked, then i blanked again. within blanked",
+        "we would welcome any feedback; welcome your feedback",
+        "up 18% and 4000 users, not x18%",
+        "i'm really begging. i'm begging you. please call or please write",
+        "nothing to see here",
+    ]
+    plain = re.compile(pattern.replace("(?#needs:blank)", "").lower())
+    pattern_set = PatternSet(pattern.lower())
+    for text in texts:
+        want = [(m.start(), m.end()) for m in plain.finditer(text)]
+        got = [(m.start(), m.end()) for m in pattern_set.finditer(text)]
+        assert got == want, text
+        unordered = {(m.start(), m.end()) for m in pattern_set.unordered(text, 0, len(text))}
+        assert set(want) <= unordered, text
