@@ -37,9 +37,9 @@ class LiveServer:
         import uvicorn
 
         from afterword.web.app import create_app
-        from conftest import _free_port
+        from support import free_port
 
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(
             create_app(database_url), host="127.0.0.1", port=self.port, log_level="warning"

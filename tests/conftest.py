@@ -2,89 +2,14 @@
 
 from __future__ import annotations
 
-import itertools
 import os
-import shutil
-import socket
 import subprocess
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-EXAMPLES = REPO / "examples"
-
-
-def _pg_bin(name: str) -> str | None:
-    found = shutil.which(name)
-    if found:
-        return found
-    candidates = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"), reverse=True)
-    return str(candidates[0]) if candidates else None
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class PostgresServer:
-    """A throwaway cluster in a temporary directory, on a free loopback port."""
-
-    def __init__(self) -> None:
-        initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
-        if not (initdb and pg_ctl):
-            raise FileNotFoundError("initdb/pg_ctl not found (install Debian's postgresql)")
-        self.root = Path(tempfile.mkdtemp(prefix="afterword-pg-"))
-        self.data = self.root / "data"
-        self.port = _free_port()
-        # PostgreSQL refuses to run as root: run only its own binaries as the postgres user.
-        self.prefix: list[str] = []
-        if os.geteuid() == 0:
-            self.prefix = ["runuser", "-u", "postgres", "--"]
-            shutil.chown(self.root, "postgres")
-            self.root.chmod(0o755)
-        self._run(
-            initdb, "-D", str(self.data), "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"
-        )
-        self._run(
-            pg_ctl,
-            "-D",
-            str(self.data),
-            "-l",
-            str(self.root / "log"),
-            "-w",
-            "start",
-            "-o",
-            f"-h 127.0.0.1 -p {self.port} -k {self.root} -F",
-        )
-        self._pg_ctl = pg_ctl
-        self._names = itertools.count(1)
-
-    def _run(self, *args: str) -> None:
-        subprocess.run([*self.prefix, *args], check=True, capture_output=True, cwd=self.root)
-
-    def url(self, database: str = "postgres") -> str:
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
-
-    def new_database(self) -> str:
-        import psycopg
-
-        name = f"test_{next(self._names)}"
-        with psycopg.connect(self.url().replace("+psycopg", ""), autocommit=True) as conn:
-            conn.execute(f"CREATE DATABASE {name}")
-        return self.url(name)
-
-    def stop(self) -> None:
-        subprocess.run(
-            [*self.prefix, self._pg_ctl, "-D", str(self.data), "-m", "immediate", "stop"],
-            capture_output=True,
-            cwd=self.root,
-        )
-        shutil.rmtree(self.root, ignore_errors=True)
+from support import PostgresServer
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conftest import REPO
+from support import REPO
 
 pytestmark = pytest.mark.browser
 SCREENSHOT = REPO / "docs" / "note-editor.png"

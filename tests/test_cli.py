@@ -11,7 +11,7 @@ import typer
 from typer.testing import CliRunner
 
 from afterword.cli.app import app
-from conftest import EXAMPLES
+from support import EXAMPLES
 
 # Wide enough that Rich does not wrap table cells, as on a usual terminal.
 runner = CliRunner(env={"COLUMNS": "120"})

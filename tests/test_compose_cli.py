@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from afterword.checker import check
 from afterword.cli.app import app
 from afterword.debrief_file import load_debrief_file
-from conftest import EXAMPLES
+from support import EXAMPLES
 from test_composer import POLISHED, FakeLLM, llm  # noqa: F401 - llm is a fixture
 
 runner = CliRunner(env={"COLUMNS": "120"})

@@ -33,7 +33,7 @@ from afterword.model import (
     Person,
     Research,
 )
-from conftest import EXAMPLES
+from support import EXAMPLES
 from test_matching import _labelled
 
 EXAMPLE_FILES = ["acme-first-round.yaml", "panel-onsite.yaml", "good-interview.json"]

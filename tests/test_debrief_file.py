@@ -20,7 +20,7 @@ from afterword.debrief_file import (
 from afterword.errors import InputError
 from afterword.model import Cause, InterviewFormat, MomentKind, Outcome
 from afterword.services import Workspace
-from conftest import EXAMPLES
+from support import EXAMPLES
 
 GOOD = """\
 company: Acme Robotics

@@ -19,7 +19,7 @@ from afterword.matching import Matcher, rank_evidence, themes_of
 from afterword.matching.rank import Mode, moment_text
 from afterword.matching.semantic import wordllama
 from afterword.model import Moment, MomentKind, Research, Story
-from conftest import EXAMPLES, REPO
+from support import EXAMPLES, REPO
 
 BENCH = REPO / "bench" / "data" / "matching.yaml"
 

@@ -19,7 +19,7 @@ from afterword.store.db import (
     head_revision,
     upgrade,
 )
-from conftest import EXAMPLES
+from support import EXAMPLES
 
 TABLES = {
     "interviews",

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from afterword.web.app import create_app
-from conftest import EXAMPLES
+from support import EXAMPLES
 
 
 @pytest.fixture
