@@ -288,6 +288,23 @@ def test_wrong_recipient(acme: Interview) -> None:
     assert report.by_rule("wrong-recipient")[0].excerpt == "Globex Industries"
     fine = "Dear Ms. Lee,\n\nThank you. At Brightline I built the same program for Acme's rival."
     assert not check(fine, acme).by_rule("wrong-recipient")
+    report = check("Dear Dana,\n\nThank you. I am very interested in working at Initech.", acme)
+    assert report.by_rule("wrong-recipient")[0].excerpt == "Initech"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I am very interested in Python automation for the launch.",
+        "I would love to contribute to Kubernetes upgrades there.",
+        "I'm interested in Salesforce reporting as well.",
+    ],
+)
+def test_skills_and_projects_are_not_taken_for_another_company(
+    acme: Interview, sentence: str
+) -> None:
+    note = f"Dear Dana,\n\nThank you for your time. {sentence}\n\nBest,\nAlex"
+    assert not check(note, acme).by_rule("wrong-recipient")
 
 
 def test_missing_personalization(acme: Interview) -> None:

@@ -48,8 +48,11 @@ _COMPANY = re.compile(
     r"|\b(?:to\s+join|joining|join)\s+(?:you\s+at\s+|the\s+(?:\w+\s+)?team\s+at\s+)?"
     r"|(?<!my\s)(?<!our\s)(?<!former\s)(?<!previous\s)(?<!current\s)(?<!old\s)"
     r"\b(?:team|everyone|people)\s+(?:here\s+)?at\s+"
-    r"|\b(?:to\s+work|to\s+contribute)\s+(?:at|for|with|to)\s+"
-    r"|\binterest(?:ed)?\s+in\s+(?:joining\s+)?)"
+    # "contribute to" and a bare "interested in" take skills and projects as often as
+    # employers ("interested in Python automation"), so only the forms that name a workplace
+    # count.
+    r"|\b(?:to\s+work|to\s+contribute)\s+(?:at|for)\s+"
+    r"|\binterest(?:ed)?\s+in\s+(?:joining|working\s+(?:at|for))\s+)"
     r"(?P<name>[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z][\w&'.-]*){0,3})",
 )
 _CAPITALISED_STOP = frozenset(
