@@ -164,3 +164,35 @@ def test_keyboard_users_see_where_they_are(page: Any, live_server: str) -> None:
     assert focused == "Skip to content"
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
+
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/interviews/new",
+        "/interviews/1",
+        "/interviews/1/debrief?step=causes",
+        "/interviews/1/debrief?step=moments",
+        "/interviews/1/notes",
+        "/interviews/1/outcome",
+        "/stories",
+    ],
+)
+def test_pages_have_no_serious_accessibility_problems(page: Any, path: str) -> None:
+    """axe-core (from npm) finds no serious or critical problem: labels, contrast, roles."""
+    page.goto("/")
+    if page.get_by_role("button", name="Try it with an example").count():
+        page.get_by_role("button", name="Try it with an example").click()
+    page.goto(path)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => (await axe.run(document)).violations")
+    serious = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['html'][:80]})"
+        for v in result
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
