@@ -38,7 +38,8 @@ templates.env.filters["hours_label"] = hours_label
 templates.env.filters["when"] = when
 
 
-def workspace(request: Request) -> Workspace:
+async def workspace(request: Request) -> Workspace:
+    # A coroutine, so that FastAPI does not hand this lookup to a thread on every request.
     ws: Workspace = request.app.state.workspace
     return ws
 
