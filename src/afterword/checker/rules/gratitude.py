@@ -24,6 +24,10 @@ _THANKS = lower_re(
     |\b(?:it\s+was|that\s+was|how)\s+(?:very\s+|so\s+|really\s+)?(?:kind|generous|thoughtful|gracious)
         \s+of\s+you\b
     |\bkudos\s+(?:to\s+you|for)\b|\bmerci\b|\bcheers\s+for\b
+    # the subject dropped, as in quick mail: "Appreciate you taking the time", "Really
+    # appreciate it" (kept only at the start of a sentence, see find_gratitude)
+    |\b(?:really\s+|truly\s+|so\s+|much\s+|greatly\s+)?appreciate\s+(?:you|your|it|the\s+(?:time|chance
+        |opportunity|conversation|chat|call|tour|introduction))\b
     """,
     re.VERBOSE,
 )
@@ -32,6 +36,22 @@ _NOT_GRATITUDE_AFTER = re.compile(
     r"\s+to\s+(?:my|our|his|her|their|its|this|that|these|those|the|a|an)\b", re.IGNORECASE
 )
 _NOT_GRATITUDE_BEFORE = re.compile(r"\b(?:no|not|never|without|un)\s*$", re.IGNORECASE)
+# A refusal: "I won't be thanking you", "I'm not going to thank them" ("I can't thank you enough"
+# is thanks).
+_REFUSED_BEFORE = re.compile(
+    r"\b(?:won't|will\s+not|wouldn't|would\s+not|not\s+going\s+to|am\s+not|'m\s+not)\s+(?:be\s+)?$",
+    re.IGNORECASE,
+)
+# A request, not thanks: "I would be grateful for any feedback", "I'd appreciate an update".
+_CONDITIONAL_BEFORE = re.compile(
+    r"\b(?:would|'d|should)\s+(?:be\s+)?(?:\w+\s+)?$|\bI'd\s+(?:be\s+)?(?:\w+\s+)?$", re.IGNORECASE
+)
+_NO_SUBJECT = re.compile(r"(?:(?:really|truly|so|much|greatly)\s+)?appreciate\s")
+_CONDITIONAL_WORD = re.compile(r"grateful|appreciat", re.IGNORECASE)
+# "Appreciate you taking the time" with no "I": only at the start of a sentence.
+_SENTENCE_START_BEFORE = re.compile(
+    r"(?:^|[.!?:;\u2014-]\s*|\n)\s*(?:and\s+|but\s+|also\s+|again\s+|,\s*)?$", re.IGNORECASE
+)
 
 
 def find_gratitude(doc: Document) -> re.Match[str] | None:
@@ -41,8 +61,25 @@ def find_gratitude(doc: Document) -> re.Match[str] | None:
             continue
         if _NOT_GRATITUDE_BEFORE.search(doc.before(m.start(), 12)):
             continue
+        before = doc.before(m.start(), 30)
+        if word.startswith("thank") and _REFUSED_BEFORE.search(before):
+            continue
+        if _NO_SUBJECT.match(word) and not _SENTENCE_START_BEFORE.search(before):
+            continue
+        if _CONDITIONAL_WORD.search(word) and _CONDITIONAL_BEFORE.search(doc.before(m.start(), 20)):
+            continue
+        if _CONDITIONAL_WORD.search(word) and _conditional_inside(word):
+            continue
         return m
     return None
+
+
+_CONDITIONAL_INSIDE = re.compile(r"^(?:I|we)\s+(?:would|'d|should)\b", re.IGNORECASE)
+
+
+def _conditional_inside(word: str) -> bool:
+    """A request inside the match: "I would appreciate your feedback"."""
+    return _CONDITIONAL_INSIDE.match(word) is not None
 
 
 class MissingGratitude(Rule):

@@ -55,7 +55,9 @@ _NEW_INFO = lower_re(
     |\bto\s+clarify\b|\bto\s+be\s+(?:clear|more\s+precise)\b|\bI\s+misspoke\b
     |\b(?:correction|clarification)\s*:|\bin\s+fact,?\s+(?:the|it|we|our)\s+\w+\s+(?:was|is|were)\b
     |\bI\s+(?:said|mentioned|stated|told\s+you)\b[^.!?\n]{{0,80}}\bbut\s+(?:actually|in\s+fact|it\s+was)\b
-    |\bwhat\s+I\s+meant\s+(?:to\s+say\s+)?was\b|\bI\s+should\s+have\s+said\b
+    |\bwhat\s+I\s+(?:meant|was\s+trying\s+to\s+say)\s+(?:to\s+say\s+)?(?:was|is)\b|\bI\s+should\s+have\s+said\b
+    |\bto\s+give\s+you\s+(?:a|the)\s+(?:proper|fuller|better|clearer|complete|more\s+complete|real|straight
+        |direct|full)\s+answer\b
     |\bthe\s+(?:correct|right|actual|accurate|exact)\s+(?:figure|number|date|answer|amount|total)\s+(?:is|was)\b
     # a corrected figure: "the cohort was 2,400 samples, not 240", "due in June 2026, not May"
     |(?#needs:,\s+not\s)\b(?:is|was|are|were)\s+[^,.;!?\n]{{0,40}}?\d[^,.;!?\n]{{0,30}},\s+not\s
@@ -65,6 +67,8 @@ _NEW_INFO = lower_re(
     |\b(?:find|see)\s+(?:\w+\s+){{0,3}}?(?:attached|enclosed|below|linked)\b
     |\b(?:is|are|I've|I\s+have|have\s+been|has\s+been)\s+(?:also\s+)?(?:attached|enclosed)\b
     |\b(?:attached|enclosed)\s+(?:here|below|above|to\s+this)\b
+    # "I am attaching", "in the attached one-pager", "attached it here"
+    |\b(?:attaching|enclosing)\b|\bthe\s+attached\s+[\w-]+|\battached\s+(?:it|them|both)\b
     |\bhere(?:\s+is|'s|\s+are)\s+(?:a|an|the|my|some)\s+(?:\w+\s+)?(?:link|copy|sample|summary|deck
         |portfolio|write-?up|draft|outline|example|demo|repo|repository|article|report|mock-?up)\b
     |https?://\S+|\bwww\.\w\S*|\.(?:com|org|io|dev|net|ai|app|co)/\S+|\bgithub\.com\b
@@ -74,6 +78,17 @@ _NEW_INFO = lower_re(
         |portfolio|examples?\s+of\s+my|deck|slides|proposal|plan|write-?up|summary|outline|mock-?ups?
         |demo|prototype|analysis|recommendation\s+letters?|letters?\s+of\s+recommendation|article
         |transcripts?|certificates?|report)\b
+    # references offered: "let me know if you need references", "referees available"
+    |\b(?:need|want|like|require|request|see|contact)\s+(?:any\s+|some\s+|my\s+|the\s+)?(?:references|referees)\b
+    |\b(?:references|referees)\s+(?:are\s+)?(?:available|on\s+request|upon\s+request|ready)\b
+    |\bagreed\s+to\s+(?:act\s+as\s+(?:a\s+|my\s+)?(?:reference|referee)s?|be\s+(?:a\s+|my\s+)?(?:reference|referee)s?
+        |speak\s+(?:with|to)\s+you)\b
+    # own work offered to look at: "if you'd like to see any of my dashboards"
+    |\b(?:like|want|care)\s+to\s+see\s+(?:any\s+of\s+|some\s+of\s+|more\s+of\s+)?my\b
+    # a credential held: "I hold a current prescriber licence", "registration no. 2087342"
+    |\bI\s+(?:hold|have)\s+(?:a|an)\s+(?:current|valid|full|active)\s+[\w-]+(?:\s+[\w-]+){{0,2}}?\s+
+        (?:licen[cs]e|registration|certification|certificate|annotation|clearance|visa|permit)\b
+    |\b(?:no\.|number|\#)\s?\d{{5,}}
     # research done since the interview
     |\b(?:since|after)\s+(?:our|the|we|my)\s+(?:\w+\s+)?(?:conversation|interview|meeting|call|talk
         |chat|spoke|talked|met|visit)\b,?\s+I(?:'ve|\s+have)?\s+(?:also\s+|already\s+)?
@@ -83,7 +98,9 @@ _NEW_INFO = lower_re(
     |\bI\s+(?:\w+\s+)?(?:looked\s+into|read\s+up\s+on|dug\s+into|did\s+(?:some|a\s+bit\s+of|more)
         \s+(?:\w+\s+)?research|researched|put\s+together|sketched\s+out|drafted|mocked\s+up)\b
     # news
-    |\b(?:withdraw|withdrawing|withdrew)\s+(?:my\s+(?:application|candidacy|name)|from)\b
+    |\b(?:withdraw|withdrawing|withdrew)\s+(?:my\s+(?:application|candidacy|name)|from)\b|\bmy\s+withdrawal\b
+    # another offer in hand: "the other offer I'm holding", "turned down two other offers"
+    |\b(?:another|other|competing)\s+(?:job\s+)?offers?\b
     |\b(?:accepted|received|got|have|'ve|had|hold|holding|considering)\s+(?:an|another|a\s+competing
         |a\s+job|a\s+firm|other|two\s+other|several|\w+\s+other|(?:an|another|a)\s+\w+)\s+(?:job\s+)?offers?\b
     |\bI(?:'ve|\s+have)?\s+(?:just\s+|recently\s+|since\s+)?(?:passed|earned|completed|finished|been\s+awarded
@@ -96,6 +113,9 @@ _NEW_INFO = lower_re(
     |\b{_NUMBER}(?:\s?%|\s+percent\b|\s?(?:k|m|bn|million|billion|thousand)\b(?!\s*(?:run|walk|miles?|km))
         |\+?\s+(?:[\w-]+\s+)?{_METRIC_NOUN}\b|(?:x|-fold)\b)
     |(?#needs:percent)\b{_WORD_NUMBER}(?:-\w+)?\s+percent\b
+    # a counted result in words, done by the writer: "I worked on two Passivhaus projects"
+    |\bI\s+(?:\w+\s+){{0,2}}?(?:worked\s+on|led|ran|managed|built|delivered|completed|shipped|launched)\s+
+        {_WORD_NUMBER}\s+(?:[\w-]+\s+)?{_METRIC_NOUN}\b
     |[$€£¥]\s?{_NUMBER}
     |\b(?:doubled|tripled|quadrupled|halved)\b
 

@@ -48,8 +48,9 @@ _FAILURE = lower_re(
     # "I won't pretend it was my best interview"
     |\bpretend\s+(?:that\s+)?(?:it|the\s+interview|that|this)\s+(?:was|went)\s+(?:my\s+best|well|great|smoothly|perfectly)
     # "I wasn't as prepared as I should have been", "I was not well prepared"
-    |\bI\s+(?:wasn't|was\s+not)\s+(?:nearly\s+|quite\s+)?(?:as\s+)?(?:prepared|ready|focused|sharp|clear|articulate|composed)
-        \s+as\s+I\s+(?:should|could|would|might|needed|wanted|ought|had\s+hoped)
+    |\bI\s+(?:wasn't|was\s+not)\s+(?:nearly\s+|quite\s+)?(?:as\s+)?(?:prepared|ready|focused|sharp|clear|articulate|composed
+        |concise|confident|polished|crisp|strong|calm|organi[sz]ed|structured)
+        \s+as\s+I(?:'d|\s+should|\s+could|\s+would|\s+might|\s+needed|\s+wanted|\s+ought|\s+had\s+hoped)
     |\bI\s+(?:wasn't|was\s+not)\s+(?:well|fully|properly|sufficiently|adequately)\s+prepared\b
     |\b(?:not|far\s+from)\s+my\s+(?:best|finest|strongest)\s+(?:day|interview|performance|showing|moment|work)
     # "my poor performance", "my disappointing conduct", "my nervousness"
@@ -87,6 +88,10 @@ _FAILURE = lower_re(
         (?:nervous|unprepared|underprepared|flustered|rattled|scattered|disorganised|disorganized|unfocused
         |out\s+of\s+my\s+depth|tongue-tied|clueless|incompetent|unprofessional|poorly|badly)\b
     |(?#needs:all\s+over\s+the\s+place)\b(?:my\s+(?:answers?|responses?|thoughts|presentation)|I)\s+(?:was|were|'m|am)\s+(?:\w+\s+)?all\s+over\s+the\s+place
+    # conduct owned as bad: "I was dismissive", "I came across as defensive"
+    |(?#needs:dismissive|defensive|rude|curt|abrupt|evasive|unprofessional|flippant|argumentative|arrogant)
+    \bI\s+(?:was|got|became|must\s+have\s+been)\s+(?:\w+\s+)?(?:dismissive|defensive|rude|curt|abrupt|evasive
+        |unprofessional|flippant|argumentative|arrogant)\b
     |\bmy\s+nerves\s+(?:got|took|get|take|were|had)\s+(?:the\s+(?:better|best)|over|hold)
     # "I could have done (much) better", "I know I can do better than that"
     |(?#needs:better)\bI\s+(?:\w+\s+)?(?:could|should|can|would)\s+(?:have\s+)?(?:done|answered|performed|interviewed|presented)\s+

@@ -24,7 +24,10 @@ _PRESSURE = lower_re(
     # begging
     \b(?:give|grant|allow)\s+me\s+(?:just\s+)?(?:another|a\s+second|one\s+more|a\s+(?:new|fresh)
         |one\s+last)\s+(?:chance|shot|try|opportunity|interview)
-    |\b(?:I'm|I\s+am)\s+begging\b|\bI\s+beg\s+(?:you|of\s+you)\b|\bplease,?\s+please\b
+    |\b(?:I'm|I\s+am)\s+begging\b|\bI\s+beg\s+(?:you|of\s+you)\b|\bplease[,.!]?\s+please\b
+    # a threat on not hiring: "if you don't hire me, you'll be the ones explaining it"
+    |\bif\s+you\s+(?:don't|do\s+not|won't|will\s+not|decide\s+not\s+to|choose\s+not\s+to)\s+
+        (?:hire|pick|choose|take|select)\s+me\b
     |\bplease\s+(?:just\s+)?hire\s+me\b|\bhire\s+me\s+or\s+(?:don't|do\s+not|not)\b
     |\blet's\s+do\s+it\s+or\s+(?:let's\s+)?not\b
     |\bplease\s+(?:reconsider|don't\s+reject|do\s+not\s+reject|don't\s+give\s+up\s+on\s+me)
