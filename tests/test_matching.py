@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +18,11 @@ import yaml
 
 from afterword.debrief_file import load_debrief_file
 from afterword.matching import Matcher, rank_evidence, themes_of
+from afterword.matching.features import FEATURES, FeatureCache
 from afterword.matching.rank import Mode, moment_text
-from afterword.matching.semantic import wordllama
+from afterword.matching.semantic import WordLlamaEmbedder, wordllama
+from afterword.matching.text import stems
+from afterword.matching.themes import _PHRASES
 from afterword.model import Moment, MomentKind, Research, Story
 from support import EXAMPLES, REPO
 
@@ -137,3 +142,130 @@ def test_the_model_loads_with_the_network_cut(tmp_path: Path) -> None:
         pytest.skip("unshare is not permitted here")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "(1, 256)"
+
+
+# Caches: what is remembered changes how long a ranking takes, never what it finds. ----------
+
+
+def _rankings(matcher: Matcher, cases: list[tuple[Moment, set[str]]]) -> list[Any]:
+    return [
+        [(c.position, c.score, c.semantic, c.to_dict()) for c in matcher.moment(n, moment)]
+        for n, (moment, _) in enumerate(cases, 1)
+    ]
+
+
+def test_rankings_are_identical_with_and_without_the_feature_cache() -> None:
+    stories, cases = _labelled()
+    research = [Research(topic=s.title, text=s.result or s.title) for s in stories[:8]]
+    cache = FeatureCache()
+    uncached = _rankings(Matcher(stories, research, cache=None), cases)
+    first = _rankings(Matcher(stories, research, cache=cache), cases)
+    assert cache.read_count == len(stories) + len(research)
+    again = _rankings(Matcher(stories, research, cache=cache), cases)
+    assert cache.read_count == len(stories) + len(research)  # all remembered
+    assert uncached == first == again
+
+
+def test_a_changed_story_is_read_again_and_an_unchanged_one_is_not() -> None:
+    cache = FeatureCache()
+    one = Story(title="Churn model", result="Cut churn 12% with a forecast", skills=["SQL"])
+    two = Story(title="Vendor deal", result="Negotiated a 20% discount", skills=["negotiation"])
+    Matcher([one, two], mode="lexical", cache=cache)
+    assert cache.read_count == 2
+    Matcher([one, two], mode="lexical", cache=cache)
+    assert cache.read_count == 2
+    edited = two.model_copy(update={"result": "Negotiated a 30% discount after a conflict"})
+    matcher = Matcher([one, edited], mode="lexical", cache=cache)
+    assert cache.read_count == 3  # only the edited story was read again
+    best = matcher.rank_stories("Tell me about a conflict with a vendor")[0]
+    assert best.title == "Vendor deal" and "conflict" in best.themes
+    reskilled = one.model_copy(update={"skills": ["SQL", "forecasting"]})
+    Matcher([reskilled, edited], mode="lexical", cache=cache)
+    assert cache.read_count == 4  # skills are part of what a story is read for
+
+
+def test_the_feature_cache_is_bounded_and_forgets_the_least_recently_used() -> None:
+    cache = FeatureCache(max_items=3)
+    keys = [(f"story number {i}", ()) for i in range(5)]
+    cache.get_many(keys[:3])
+    cache.get_many(keys[:1])  # story 0 used again: story 1 is now the oldest
+    cache.get_many(keys[3:])
+    assert len(cache) == 3 and cache.read_count == 5
+    cache.get_many(keys[:1])
+    assert cache.read_count == 5
+    cache.get_many(keys[1:2])
+    assert cache.read_count == 6
+
+
+def test_lexical_scores_are_those_of_bm25s_to_the_bit() -> None:
+    bm25s = pytest.importorskip("bm25s")
+    stories, cases = _labelled()
+    stories = [*stories, Story(title="the of and")]  # a story without a content word
+    matcher = Matcher(stories, mode="lexical", cache=None)
+    side = matcher._stories
+    index = bm25s.BM25()
+    index.index([_doc(f) for f in side.features], show_progress=False)
+    for moment, _ in cases:
+        query = stems(moment_text(moment))
+        ours = side.bm25(query)
+        theirs = np.asarray(index.get_scores(query), dtype=np.float32)
+        assert np.array_equal(ours, theirs)
+
+
+def _doc(feature: Any) -> list[str]:
+    # bm25s scores term frequencies and lengths only, so any order of the stems will do.
+    words = [stem for stem, n in feature.terms.items() for _ in range(n)]
+    return words or ["\x00"]
+
+
+def test_the_embedder_remembers_texts_and_gives_the_same_vectors() -> None:
+    shared = wordllama()
+    fresh = WordLlamaEmbedder(shared._model)
+    texts = ["Grew email capture 200% in four months.", "", "Led a team of five", "Grew"]
+    first = fresh.embed(texts)
+    assert np.array_equal(first, fresh.embed(texts))
+    assert np.array_equal(first[::-1], fresh.embed(texts[::-1]))
+    one_by_one = np.stack([WordLlamaEmbedder(shared._model).embed([t])[0] for t in texts])
+    assert np.array_equal(first, one_by_one)
+    small = WordLlamaEmbedder(shared._model)
+    small.max_words, small.max_texts = 6, 2
+    small._forget_words()
+    assert np.array_equal(small.embed(texts), first)  # past both bounds: forgets, same result
+
+
+def test_ranking_from_several_threads_at_once_matches_ranking_alone() -> None:
+    stories, cases = _labelled()
+    expected = _rankings(Matcher(stories, cache=None), cases[:10])
+
+    def work(shift: int) -> list[Any]:
+        # Each thread edits one story, so the threads read, remember and forget concurrently.
+        edited = list(stories)
+        edited[shift] = edited[shift].model_copy(update={"result": f"x{shift}"})
+        Matcher(edited)
+        return _rankings(Matcher(stories), cases[:10])
+
+    cache_before = FEATURES.max_items
+    FEATURES.max_items = len(stories) + 2  # tiny, so the threads evict each other's items
+    try:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            results = list(pool.map(work, range(16)))
+    finally:
+        FEATURES.max_items = cache_before
+    assert all(r == expected for r in results)
+
+
+def test_a_phrase_is_found_where_its_whole_pattern_would_find_it() -> None:
+    # The phrase search skips the leading \b for speed; it must find what \b(?:cue)\b finds.
+    for text in (
+        "i pushed back on the date",
+        "upushed back",
+        "upushed back then pushed back",
+        "push back",
+        "pushback",
+        "we push backwards",
+        "(push back)",
+    ):
+        for phrases in _PHRASES.values():
+            for phrase in phrases:
+                whole = re.compile(rf"\b(?:{phrase._fast.pattern[:-2]})\b")
+                assert phrase.search(text) == bool(whole.search(text)), (text, whole.pattern)

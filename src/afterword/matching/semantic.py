@@ -13,8 +13,10 @@ downloads disabled, and a test loads it with the network cut.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Sequence
 from functools import cache
+from itertools import chain
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -35,7 +37,8 @@ class ModelUnavailable(RuntimeError):
 
 
 class WordLlamaEmbedder:
-    """WordLlama's bundled model, embedding texts a word at a time, with a memory of words.
+    """WordLlama's bundled model, embedding texts a word at a time, with a memory of words and
+    of whole texts.
 
     WordLlama's vector for a text is the mean of its token vectors, and its tokenizer never
     joins two words into one token, so a text's vector is the sum of its words' token vectors
@@ -44,52 +47,129 @@ class WordLlamaEmbedder:
     faster cold, and the web app and the composer re-rank the same stories often). The
     vectors match ``WordLlama.embed`` (cosine 1.0) except where a text holds runs of spaces or
     tabs, which WordLlama reads as tokens and this reads as one space.
+
+    A text's vector is remembered too, so an unchanged story is never embedded twice in a
+    process. Both memories are bounded and guarded by a lock: the web app embeds from several
+    threads at once.
     """
 
     #: Forget every word past this many (a library's vocabulary is a few thousand words).
-    max_words = 200_000
+    max_words = 100_000
+    #: Forget every text's vector past this many (1 KiB each).
+    max_texts = 20_000
+    #: Texts of more words than this are averaged one at a time (see :meth:`_means`).
+    long_text = 200
 
     def __init__(self, model: Any) -> None:
         self._model = model
         self._table: NDArray[np.float32] = np.asarray(model.embedding, dtype=np.float32)
         self.dimensions = int(self._table.shape[1])
+        self._lock = threading.Lock()
+        self._texts: dict[str, Vectors] = {}
+        self._forget_words()
+
+    def _forget_words(self) -> None:
         self._row: dict[str, int] = {}
-        self._sums = np.zeros((0, self.dimensions), dtype=np.float32)
-        self._counts = np.zeros(0, dtype=np.float32)
+        # Room for every word up front, so learning never copies what it learned: the memory
+        # is only reserved, and the system hands it out a page at a time as rows are written.
+        self._sums = np.zeros((self.max_words, self.dimensions), dtype=np.float32)
+        self._counts = np.zeros(self.max_words, dtype=np.float32)
 
     def _learn(self, chunks: list[str]) -> None:
-        if len(self._row) + len(chunks) > self.max_words:
-            self._row.clear()
-            self._sums = np.zeros((0, self.dimensions), dtype=np.float32)
-            self._counts = np.zeros(0, dtype=np.float32)
-        encoded = self._model.tokenizer.encode_batch(chunks, add_special_tokens=False)
-        sums = np.zeros((len(chunks), self.dimensions), dtype=np.float32)
-        counts = np.zeros(len(chunks), dtype=np.float32)
-        last = self._table.shape[0] - 1
-        for i, item in enumerate(encoded):
-            ids = [min(t, last) for t, on in zip(item.ids, item.attention_mask, strict=True) if on]
-            if ids:
-                sums[i] = self._table[ids].sum(axis=0)
-                counts[i] = len(ids)
-        start = len(self._row)
+        tokenizer = self._model.tokenizer
+        # encode_batch_fast (tokenizers 0.20+) skips the character offsets, which we don't use.
+        encode = getattr(tokenizer, "encode_batch_fast", tokenizer.encode_batch)
+        encoded = encode(chunks, add_special_tokens=False)
+        start, end = len(self._row), len(self._row) + len(chunks)
+        # The tokenizer pads a batch on the right: a chunk's tokens are the first
+        # sum(mask) ids of its row. Chunks with as many tokens are summed together, token by
+        # token, in the order a per-chunk sum adds them (so the vectors are the same).
+        ids = np.minimum(np.array([e.ids for e in encoded], dtype=np.intp), len(self._table) - 1)
+        mask = np.array([e.attention_mask for e in encoded], dtype=bool)
+        lengths = mask.sum(axis=1)
+        if not np.array_equal(mask, np.arange(mask.shape[1]) < lengths[:, None]):
+            raise ModelUnavailable("wordllama's tokenizer no longer pads on the right")
+        sums = self._sums[start:end]
+        for length in np.unique(lengths[lengths > 0]).tolist():
+            which = np.flatnonzero(lengths == length)
+            total = self._table[ids[which, 0]]
+            for j in range(1, length):
+                total += self._table[ids[which, j]]
+            sums[which] = total
+        self._counts[start:end] = lengths
         for offset, chunk in enumerate(chunks):
             self._row[chunk] = start + offset
-        self._sums = np.concatenate([self._sums, sums])
-        self._counts = np.concatenate([self._counts, counts])
 
-    def embed(self, texts: Sequence[str]) -> Vectors:
+    def _embed_new(self, texts: list[str]) -> Vectors:
         split = [t.split() for t in texts]
-        new = list(dict.fromkeys(c for chunks in split for c in chunks if c not in self._row))
+        distinct = set(chain.from_iterable(split))
+        row = self._row
+        new = [c for c in distinct if c not in row]
+        if len(row) + len(new) > self.max_words:
+            # Start over, with every word of these texts (not only the new ones) to learn.
+            self._forget_words()
+            new = list(distinct)
+            if len(new) > self.max_words:  # more words than the memory holds: halve the batch
+                if len(texts) == 1:
+                    vector = self._model.embed(texts, norm=True)
+                    return np.asarray(vector, dtype=np.float32).reshape(1, self.dimensions)
+                half = len(texts) // 2
+                return np.concatenate(
+                    [self._embed_new(texts[:half]), self._embed_new(texts[half:])]
+                )
         if new:
             self._learn(new)
-        out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
-        # A small gather per text: numpy's reduceat over one big gather is six times slower.
-        for i, chunks in enumerate(split):
-            if chunks:
-                rows = [self._row[c] for c in chunks]
-                out[i] = self._sums[rows].sum(axis=0) / max(float(self._counts[rows].sum()), 1.0)
+        out = self._means(split)
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return np.asarray(np.divide(out, norms, out=out, where=norms > 0), dtype=np.float32)
+
+    def _means(self, split: list[list[str]]) -> Vectors:
+        """Each text's mean token vector, from its words' sums and counts.
+
+        Texts go longest first, and word j of every text that has one is added in one step,
+        so a thousand texts cost as many numpy calls as the longest has words; each text's
+        words are still added in order, so the sums are those of a per-text loop. A text
+        longer than :attr:`long_text` words is summed on its own, to keep the table small.
+        """
+        out = np.zeros((len(split), self.dimensions), dtype=np.float32)
+        row = self._row
+        lengths = np.fromiter(map(len, split), np.intp, len(split))
+        for i in np.flatnonzero(lengths > self.long_text).tolist():
+            rows = [row[c] for c in split[i]]
+            out[i] = self._sums[rows].sum(axis=0) / max(float(self._counts[rows].sum()), 1.0)
+        lengths[lengths > self.long_text] = 0
+        longest = int(lengths.max()) if len(split) else 0
+        if longest == 0:
+            return out
+        short = (chunks for chunks, n in zip(split, lengths.tolist(), strict=True) if n)
+        flat = np.array(list(map(row.__getitem__, chain.from_iterable(short))), dtype=np.intp)
+        order = np.argsort(-lengths, kind="stable")
+        rows_of = np.zeros((len(split), longest), dtype=np.intp)
+        rows_of[np.arange(longest) < lengths[:, None]] = flat
+        rows_of, lengths = rows_of[order], lengths[order]
+        live = int(np.count_nonzero(lengths))
+        sums = self._sums[rows_of[:live, 0]]
+        counts = self._counts[rows_of[:live, 0]]
+        for j in range(1, longest):
+            n = int(np.count_nonzero(lengths > j))
+            sums[:n] += self._sums[rows_of[:n, j]]
+            counts[:n] += self._counts[rows_of[:n, j]]
+        out[order[:live]] = sums / np.maximum(counts, 1.0)[:, None]
+        return out
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        with self._lock:
+            remembered = self._texts
+            new = [t for t in dict.fromkeys(texts) if t not in remembered]
+            if new:
+                if len(remembered) + len(new) > self.max_texts:
+                    remembered.clear()
+                    new = list(dict.fromkeys(texts))
+                for text, vector in zip(new, self._embed_new(new), strict=True):
+                    remembered[text] = vector
+            if not texts:
+                return np.zeros((0, self.dimensions), dtype=np.float32)
+            return np.stack([remembered[t] for t in texts])
 
 
 @cache

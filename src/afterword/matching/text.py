@@ -8,7 +8,8 @@ about a time you..."), which say nothing about what the question asks.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Protocol
 
@@ -231,24 +232,53 @@ def _stemmer() -> _Stemmer:
     return stemmer
 
 
+# Stemming is a pure function of one word, and a library of a thousand stories holds a few
+# thousand distinct words: each is stemmed once per process and remembered (bounded). The lock
+# keeps one thread at a time inside the stemmer, which is not documented as thread-safe.
+_STEMS: dict[str, str] = {}
+_STEM_LOCK = threading.Lock()
+#: Forget every stem past this many (a library's vocabulary is a few thousand words).
+MAX_STEMS = 200_000
+
+
+def stem_table(found: Iterable[str]) -> dict[str, str]:
+    """word -> stem for each distinct word of ``found``, stemming only words not seen before."""
+    table: dict[str, str] = {}
+    new: list[str] = []
+    remembered = _STEMS.get
+    for word in set(found):
+        stem = remembered(word)
+        if stem is None:
+            new.append(word)
+        else:
+            table[word] = stem
+    if new:
+        with _STEM_LOCK:
+            stemmed = _stemmer().stemWords(new)
+            if len(_STEMS) + len(new) > MAX_STEMS:
+                _STEMS.clear()
+            for word, stem in zip(new, stemmed, strict=True):
+                table[word] = _STEMS[word] = stem
+    return table
+
+
+def fold(text: str) -> str:
+    """``text`` as every reader here reads it: case-folded, with plain apostrophes."""
+    return text.casefold().replace("’", "'")
+
+
+def tokens(folded: str) -> list[str]:
+    """Every word of a :func:`fold`-ed text, stop words included, in order."""
+    return _WORD.findall(folded)
+
+
 def words(text: str) -> list[str]:
     """The content words of ``text``, lower-cased, without stop words (not stemmed)."""
-    return [w for w in _WORD.findall(text.casefold().replace("’", "'")) if w not in STOPWORDS]
+    return [w for w in tokens(fold(text)) if w not in STOPWORDS]
 
 
 def stems(text: str) -> list[str]:
     """The stems of the content words of ``text``, in order (repeats kept for BM25)."""
     found = words(text)
-    return _stemmer().stemWords(found) if found else []
-
-
-def stems_of_many(split: Sequence[Sequence[str]]) -> list[list[str]]:
-    """The stems of many lists of :func:`words`, with one call into the stemmer."""
-    flat = [w for ws in split for w in ws]
-    stemmed = _stemmer().stemWords(flat) if flat else []
-    out: list[list[str]] = []
-    at = 0
-    for ws in split:
-        out.append(stemmed[at : at + len(ws)])
-        at += len(ws)
-    return out
+    table = stem_table(found)
+    return [table[w] for w in found]

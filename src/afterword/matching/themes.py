@@ -12,8 +12,10 @@ The themes are data: add one by adding a :class:`Theme` to :data:`THEMES`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
+
+from afterword.matching.text import fold, tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -465,7 +467,6 @@ THEMES_BY_ID = {theme.id: theme for theme in THEMES}
 # three hundred alternatives costs Python's engine about 2 ms a story. So a cue that is one word
 # is looked up per distinct word (and remembered), and a cue of several words is tried only on
 # texts that hold its longest plain word.
-_TOKEN = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 _PLAIN = re.compile(r"[a-z'-]+")
 
 
@@ -479,12 +480,36 @@ def _themes_by_cue() -> dict[str, frozenset[str]]:
 
 _BY_CUE = _themes_by_cue()
 _SINGLE = [(re.compile(cue), ids) for cue, ids in _BY_CUE.items() if " " not in cue]
+
+
+class _Phrase:
+    """A cue of several words, found as ``\\b(?:cue)\\b`` finds it, 25 times faster: a
+    pattern that starts with ``\\b`` makes Python's engine try every position of the text,
+    while one that starts with letters lets it skip to where they occur. So the cue is looked
+    for without its leading ``\\b``, and each place found is checked with it."""
+
+    __slots__ = ("_fast", "_full", "ids")
+
+    def __init__(self, cue: str, ids: frozenset[str]) -> None:
+        self._fast = re.compile(rf"(?:{cue})\b")
+        self._full = re.compile(rf"\b(?:{cue})\b")
+        self.ids = ids
+
+    def search(self, text: str) -> bool:
+        at = 0
+        while (found := self._fast.search(text, at)) is not None:
+            if self._full.match(text, found.start()):  # \b looks behind the start position
+                return True
+            at = found.start() + 1
+        return False
+
+
 # A cue of several words, filed under its longest plain word (every such cue must have one).
-_PHRASES: dict[str, list[tuple[re.Pattern[str], frozenset[str]]]] = {}
+_PHRASES: dict[str, list[_Phrase]] = {}
 for _cue, _ids in _BY_CUE.items():
     if " " in _cue:
         _key = max((p for p in _cue.split(" ") if _PLAIN.fullmatch(p)), key=len)
-        _PHRASES.setdefault(_key, []).append((re.compile(rf"\b(?:{_cue})\b"), _ids))
+        _PHRASES.setdefault(_key, []).append(_Phrase(_cue, _ids))
 _PHRASE_KEYS = frozenset(_PHRASES)
 
 
@@ -503,12 +528,24 @@ _WORD_THEMES: dict[str, frozenset[str]] = {}
 _NO_THEMES: frozenset[str] = frozenset()
 
 
+def _first(cue: str) -> str:
+    """The letter every word the cue matches starts with ("" where that is not known)."""
+    return cue[0] if cue[0].isalnum() and cue[1:2] not in ("?", "*", "{") else ""
+
+
+# The single-word cues by first letter: a word is tried against its letter's few, not all.
+_SINGLE_BY_FIRST: dict[str, list[tuple[re.Pattern[str], frozenset[str]]]] = {}
+for _pattern, _ids in _SINGLE:
+    _SINGLE_BY_FIRST.setdefault(_first(_pattern.pattern), []).append((_pattern, _ids))
+
+
 def _themes_of_word(word: str) -> frozenset[str]:
     found = _WORD_THEMES.get(word)
     if found is None:
         found = _NO_THEMES
         if _ANY_SINGLE.fullmatch(word):
-            found = found.union(*(ids for cue, ids in _SINGLE if cue.fullmatch(word)))
+            tried = _SINGLE_BY_FIRST.get(word[0], []) + _SINGLE_BY_FIRST.get("", [])
+            found = found.union(*(ids for cue, ids in tried if cue.fullmatch(word)))
         if len(_WORD_THEMES) < 200_000:  # a memo of a pure function, bounded
             _WORD_THEMES[word] = found
     return found
@@ -516,16 +553,36 @@ def _themes_of_word(word: str) -> frozenset[str]:
 
 def themes_of(text: str) -> frozenset[str]:
     """The ids of the themes whose cues occur in ``text``."""
-    folded = text.casefold().replace("’", "'")
-    tokens = set(_TOKEN.findall(folded))
-    found: set[str] = set()
-    for token in tokens:
-        ids = _WORD_THEMES.get(token)
-        found |= ids if ids is not None else _themes_of_word(token)
-    for key in tokens & _PHRASE_KEYS:
-        for pattern, ids in _PHRASES[key]:
-            if not ids <= found and pattern.search(folded):
-                found |= ids
+    folded = fold(text)
+    return themes_of_words(folded, set(tokens(folded)))
+
+
+def themed_words(distinct: Iterable[str]) -> dict[str, frozenset[str]]:
+    """The words of ``distinct`` that are cues on their own, with the themes of each."""
+    out: dict[str, frozenset[str]] = {}
+    memo = _WORD_THEMES.get
+    for word in distinct:
+        ids = memo(word)
+        if ids is None:
+            ids = _themes_of_word(word)
+        if ids:
+            out[word] = ids
+    return out
+
+
+def themes_of_words(
+    folded: str, distinct: Set[str], themed: dict[str, frozenset[str]] | None = None
+) -> frozenset[str]:
+    """The ids of the themes of a :func:`~afterword.matching.text.fold`-ed text, given its
+    distinct words, for a caller that has split the text already (and, reading many texts,
+    looked their words up at once with :func:`themed_words`)."""
+    if themed is None:
+        themed = themed_words(distinct)
+    found: set[str] = set().union(*[themed[w] for w in themed.keys() & distinct])
+    for key in _PHRASE_KEYS & distinct:
+        for phrase in _PHRASES[key]:
+            if not phrase.ids <= found and phrase.search(folded):
+                found |= phrase.ids
     return frozenset(found)
 
 

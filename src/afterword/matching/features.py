@@ -1,0 +1,146 @@
+"""What the rankers read in a text, read once per distinct text and remembered.
+
+Reading a library (splitting each story into words, stemming them, finding its themes) was
+most of the cost of a ranking, and the web app ranks the same library again for every page,
+moment and draft. So each text's features are kept in a bounded cache keyed by the text itself
+(and the skills read with it): an unchanged story is read once per process, an edited one is
+read again because its key changed, and nothing else is ever invalidated.
+
+Pure: a feature is a function of its key alone, so the cache changes how long a ranking takes
+and never what it finds (a test compares rankings with and without it).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from afterword.matching.text import STOPWORDS, fold, stem_table, stems, tokens
+from afterword.matching.themes import themed_words, themes_of_words
+
+#: What a text is read for: the text itself and the skills (or topic) that go with it.
+Key = tuple[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """One text, read for ranking."""
+
+    #: stem -> how often the text uses it (BM25's term frequencies).
+    terms: dict[str, int]
+    #: BM25's document length: content words, or 1 for a text without any (bm25s indexes an
+    #: empty document as one token that no query has).
+    length: int
+    #: stem -> the first word that the text writes for it, for reasons people can read.
+    surface: dict[str, str]
+    themes: frozenset[str]
+    #: Each skill (or the research topic) with its stems.
+    skills: tuple[tuple[str, frozenset[str]], ...]
+
+
+def read(keys: Sequence[Key]) -> list[Features]:
+    """Read texts (no cache). The distinct words of all the texts are stemmed and looked up
+    for themes at once; then each text costs a few passes at C speed over its distinct words.
+    """
+    folded = [fold(text) for text, _ in keys]
+    counts = [Counter(tokens(f)) for f in folded]
+    distinct: set[str] = set().union(*counts)
+    table = stem_table(distinct - STOPWORDS)
+    themed = themed_words(distinct)
+    out = []
+    for (_, skills), text, count in zip(keys, folded, counts, strict=True):
+        # A Counter keeps the order in which words first occur, so the first word written
+        # for each stem is the one a reason quotes, as when reading the words one by one.
+        content = [w for w in count if w not in STOPWORDS]
+        stemmed = list(map(table.__getitem__, content))
+        frequencies = list(map(count.__getitem__, content))
+        # Built backwards, so where two words share a stem the first one written stays.
+        surface = dict(zip(reversed(stemmed), reversed(content), strict=True))
+        if len(surface) == len(content):
+            terms = dict(zip(stemmed, frequencies, strict=True))
+        else:
+            terms = {}
+            for stem, n in zip(stemmed, frequencies, strict=True):
+                terms[stem] = terms.get(stem, 0) + n
+        out.append(
+            Features(
+                terms=terms,
+                length=sum(frequencies) or 1,
+                surface=surface,
+                themes=_same(themes_of_words(text, count.keys(), themed)),
+                skills=_skills(skills),
+            )
+        )
+    return out
+
+
+# A library repeats the same few dozen skills and a few hundred sets of themes: one object for
+# each keeps the cache small and gives Python's garbage collector fewer objects to walk.
+_SAME: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _same(themes: frozenset[str]) -> frozenset[str]:
+    if len(_SAME) >= 10_000:
+        return themes
+    return _SAME.setdefault(themes, themes)
+
+
+@lru_cache(maxsize=20_000)
+def _skills(skills: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((skill, _stems_of_skill(skill)) for skill in skills)
+
+
+@lru_cache(maxsize=20_000)
+def _stems_of_skill(skill: str) -> frozenset[str]:
+    return frozenset(stems(skill))
+
+
+class FeatureCache:
+    """A bounded, thread-safe memory of :class:`Features` by key, least recently used first
+    out. ``read_count`` says how many texts it has had to read (for tests and benchmarks)."""
+
+    def __init__(self, max_items: int = 5_000) -> None:
+        self.max_items = max_items
+        self.read_count = 0
+        self._items: OrderedDict[Key, Features] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self.read_count = 0
+
+    def get_many(self, keys: Sequence[Key]) -> list[Features]:
+        found: list[Features | None] = []
+        with self._lock:
+            items = self._items
+            for key in keys:
+                feature = items.get(key)
+                if feature is not None:
+                    items.move_to_end(key)
+                found.append(feature)
+        missing = list(dict.fromkeys(k for k, f in zip(keys, found, strict=True) if f is None))
+        if not missing:
+            return [f for f in found if f is not None]  # every one was found
+        # Read outside the lock: another thread may read the same text meanwhile, to the
+        # same features, and whichever stores it last wins.
+        fresh = dict(zip(missing, read(missing), strict=True))
+        with self._lock:
+            self.read_count += len(fresh)
+            items = self._items
+            for key, feature in fresh.items():
+                items[key] = feature
+                items.move_to_end(key)
+            while len(items) > self.max_items:
+                items.popitem(last=False)
+        return [f if f is not None else fresh[k] for k, f in zip(keys, found, strict=True)]
+
+
+#: The process's memory of features, shared by every :class:`~afterword.matching.Matcher`.
+FEATURES = FeatureCache()
