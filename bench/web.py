@@ -1,6 +1,6 @@
 """Load on the web app: the dashboard and the live-check endpoint under 50 concurrent clients.
 
-Run: ``.venv/bin/python bench/web.py [--clients 50] [--seconds 10] [--workers 1]``
+Run: ``.venv/bin/python bench/web.py [--clients 50] [--seconds 10] [--workers 2]``
 
 It builds a database of 500 interviews (with notes) in a temporary directory, starts
 ``afterword serve`` as its own process on a free loopback port, measures how long the first
@@ -184,7 +184,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--max-requests", type=int, default=50_000)
     parser.add_argument("--interviews", type=int, default=500)
-    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=2, help="one per core by default")
     parser.add_argument("--client", choices=["auto", "wrk", "httpx"], default="auto")
     options = parser.parse_args()
     use_wrk = options.client == "wrk" or (options.client == "auto" and shutil.which("wrk"))
