@@ -147,6 +147,13 @@ def test_a_thin_debrief_still_gives_a_clean_note_and_says_what_to_add() -> None:
     assert "topics you discussed with Ana Ruiz" in " ".join(draft.suggestions)
 
 
+def test_a_moment_backed_by_a_story_is_never_called_unbacked() -> None:
+    interview = load_debrief_file(EXAMPLES / "acme-first-round.yaml")
+    for seed in range(20):
+        for draft in compose(interview, variants=3, seed=seed):
+            assert not any("no story or research" in s for s in draft.suggestions), draft.text
+
+
 def test_the_lazy_public_api() -> None:
     assert afterword.compose is compose
 

@@ -449,7 +449,11 @@ def _with_suggestions(
 
     key = _name(plan.interviewer)
     lines = [*advice.get("", []), *advice.get(key, [])]
-    if draft.evidence and draft.evidence[0].kind == "topic" and plan.moment_number:
+    # Only when nothing backs the moment: a variant may take the general line by choice.
+    backed = any(
+        p.evidence is not None and p.evidence.kind in ("story", "research") for p in plan.pieces
+    )
+    if draft.evidence and draft.evidence[0].kind == "topic" and plan.moment_number and not backed:
         lines.append(
             f"Moment {plan.moment_number} has no story or research to back it: add one and "
             "the note can give a concrete result instead of a general line."
