@@ -425,3 +425,147 @@ def test_stacked_closings_are_the_sign_off() -> None:
 def test_a_lowercase_last_line_is_no_signature() -> None:
     report = check("hi,\n\nthanks for the interview today!\n\ncall me back whenever")
     assert report.stats.paragraphs == 2
+
+
+# -- third blind round (bench/data/checker-blind2.jsonl) ----------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I realise my response on the pricing exercise missed the mark.",
+        "That example I gave about onboarding fell flat, I think.",
+        "I've been kicking myself for forgetting the name of the framework.",
+        "I could kick myself for how I handled the budget part.",
+        "I didn't like how I answered the question about conflict.",
+        "I'm not happy with my answer on the forecasting case.",
+        "I was nervous and spoke far too much in the first half.",
+        "I'm sorry for cutting you off during the panel.",
+        "Even though I stumbled on the second case question, I enjoyed it.",
+        "I know the interview did not go the way we had hoped.",
+    ],
+)
+def test_overt_failure_owned_answers_and_self_reproach(sentence: str) -> None:
+    assert fires("overt-failure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I stumbled on your team's engineering blog last night and loved it.",
+        "I hope my note doesn't miss the mark on tone.",
+        "I'm not beating myself up about the commute, it's only forty minutes.",
+        "I didn't like how long the drive was, but the office is lovely.",
+        "You mentioned the team talked too much about tooling last year.",
+        "The interview went the way I hoped it would.",
+    ],
+)
+def test_overt_failure_near_misses_found_things_and_other_subjects(sentence: str) -> None:
+    assert not fires("overt-failure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. Hire me or regret it forever.",
+        "Thank you. If you want me, you'll have to act quickly.",
+        "Thank you. It would mean the world to me to join your studio.",
+        "Thank you. I don't know what I'll do if this falls through.",
+        "Thank you. I plan to wrap up my job search by Thursday.",
+        "Thank you. An answer by Monday would really help me.",
+        "Thank you. Since I need to sign the lease before the 15th, please decide soon.",
+    ],
+)
+def test_pressure_ultimatums_neediness_and_own_deadlines(sentence: str) -> None:
+    assert fires("pressure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. As you mentioned, a decision by the 15th would help the team plan.",
+        "Thank you. If you want me to send the deck, just say so.",
+        "Thank you. The new wing will mean a lot to the patients you serve.",
+        "Thank you. I'd love to hear what comes next in your search.",
+    ],
+)
+def test_pressure_near_misses_their_timeline_and_plain_wishes(sentence: str) -> None:
+    assert not fires("pressure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you for the chat. Would love to hear your thoughts on the draft.",
+        "Thank you. I'd appreciate hearing where I could improve.",
+        "Thank you. I would be glad to do a short take-home exercise.",
+        "Thank you. I'd welcome the chance to address any concerns.",
+        "Thank you. I'd be grateful for a second chance to show my work.",
+        "Thank you. Any feedback you could share would be hugely appreciated.",
+        "Thank you. Your answer this week would really help me plan.",
+        "Thank you. Should a call with the director be convenient, I am in town all week.",
+        "Thank you. Plz reply when you can!",
+    ],
+)
+def test_call_to_action_requests_as_favours_and_offers(sentence: str) -> None:
+    assert not fires("missing-call-to-action", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I look forward to working with you and the team.",
+        "Thank you. I would welcome the opportunity to bring my skills to your team.",
+        "Thank you. The answer you gave about culture would help any new hire.",
+        "Thank you. I'll be in touch.",
+    ],
+)
+def test_call_to_action_near_misses_hopes_and_own_plans(sentence: str) -> None:
+    assert fires("missing-call-to-action", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. Relocation would not be an issue for my family.",
+        "Thank you. We are relocating to Leeds in the spring anyway.",
+        "Thank you. I am available to start as early as the first of May.",
+        "Thank you. I need to give my employer four weeks' notice.",
+        "Thank you. Here are two references from my last role.",
+        "Thank you. I can send reference letters from both supervisors.",
+        "Thank you. I have 8 years of clinical experience on surgical wards.",
+        "Thank you. At the clinic I ran a team of twelve.",
+        "Thank you. I may have given you the wrong impression about my hours.",
+        "Thank you. For the record, the launch was in March, not June.",
+    ],
+)
+def test_new_information_logistics_documents_and_corrections(sentence: str) -> None:
+    assert not fires("missing-new-information", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I wanted to follow up on my interview for the analyst role.",
+        "Thank you. I am ready to start on day one.",
+        "Thank you. I have plenty of experience in retail.",
+        "Thank you. I was in fact very nervous.",
+    ],
+)
+def test_new_information_near_misses_check_ins_and_eagerness(sentence: str) -> None:
+    assert fires("missing-new-information", sentence)
+
+
+def test_a_memo_header_is_no_quoted_mail() -> None:
+    text = (
+        "To: Ms. Rao, Hiring Lead\nFrom: Sam Lee\nDate: 3 May\nSubject: Thanks\n\n"
+        "Dear Ms. Rao,\n\nThank you for the interview today.\n\nRegards,\nSam Lee"
+    )
+    report = check(text)
+    assert (report.stats.paragraphs, report.stats.words) == (1, 6)
+
+
+def test_a_subject_line_label_is_header() -> None:
+    text = (
+        "Email #2: the quick one\n\nSubject line: Thanks, {Name}!\n\nHi {Name},\n\n"
+        "Thank you for today.\n\nBest,\n{Me}"
+    )
+    assert check(text).stats.paragraphs == 1

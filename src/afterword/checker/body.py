@@ -28,7 +28,10 @@ _QUOTED_LINE = re.compile(r"^\s*>")
 _DEVICE_LINE = re.compile(r"^\s*Sent from my \w+", re.IGNORECASE)
 
 # -- header and greeting ---------------------------------------------------------------------
-_SUBJECT = re.compile(r"^\s*(?:Subject|Re|Fwd?|Fw|To|From|Cc|Date|Sent)\s*:", re.IGNORECASE)
+_SUBJECT = re.compile(
+    r"^\s*(?:(?:e-?mail\s+)?Subject(?:\s+lines?)?|Re|Fwd?|Fw|To|From|Cc|Date|Sent)\s*:",
+    re.IGNORECASE,
+)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -135,7 +138,8 @@ def _quoted_cutoff(lines: list[_Line]) -> int:
             nxt = [x.text for x in lines[i + 1 : i + 5]]
             if any(_MAIL_HEADER.match(x) for x in nxt):
                 return i
-        if not _QUOTED_LINE.match(t):
+        # A memo header at the top ("To: ...", "From: ...", "Date: ...") is no quoted mail.
+        if not _QUOTED_LINE.match(t) and not _MAIL_HEADER.match(t):
             seen_text = True
     return len(lines)
 

@@ -13,7 +13,7 @@ from afterword.checker.text import lower_re
 
 _CONTACT_VERB = (
     r"(?:contact|reach(?:\s+out)?|call|phone|ring|e-?mail|write|get\s+in\s+touch|let\s+me\s+know"
-    r"|ask|send|text|message|ping|follow\s+up|get\s+back\s+to\s+me)"
+    r"|ask|send|text|message|ping|follow\s+up|get\s+back\s+to\s+me|respond|reply|write\s+back)"
 )
 _STRONG = lower_re(
     rf"""
@@ -41,11 +41,16 @@ _STRONG = lower_re(
         |come\s+in|follow\s+up|elaborate|expand|help|clarify|go\s+over|put\s+together|schedule
         |pick\s+(?:up|(?:this|that|it|things)\s+up|(?:this|that|the|our)\s+conversation)
         |the\s+(?:chance|opportunity)\s+to\s+(?:talk|discuss|continue|speak|meet|show|walk|present|share|chat
-            |provide|answer|send|clarify|follow\s+up)
+            |provide|answer|send|clarify|follow\s+up|address|revisit|explain|expand|elaborate|demonstrate)
         |(?:a|another|the)\s+(?:chance|opportunity)\s+to\s+(?:talk|discuss|continue|speak|meet|chat)
         |an?\s+(?:call|chance|follow-up|conversation|update|reply|response)
         |(?:a|another)\s+(?:second|further|follow-up|short|quick|brief)\s+(?:call|chat|conversation|meeting|interview)
-        |any\s+(?:feedback|questions|update|news)|being\s+considered)\b
+        |any\s+(?:feedback|questions|update|news)|being\s+considered
+        # asking for a reply: "would love to hear what you think", "I'd appreciate hearing how"
+        |hear(?:ing)?\s+(?:from|back|what|how|where|your|any|whether|if)
+        # offering a further step: "I'd be glad to complete a take-home version"
+        |(?:complete|do|take\s+on|tackle|try|work\s+through)\s+(?:a|an|the|another|any)\s+(?:[\w-]+\s+){{0,2}}?
+            (?:take-home|exercise|assignment|test|task|case|challenge|trial|version|assessment))\b
     |\b(?:I'm|I\s+am)\s+(?:free|available)\s+(?:to|on|at|most|any|all|this|next|whenever|for)\b
     |\b(?:look|looking)\s+forward\s+to\s+(?:hearing|the\s+next\s+steps?|next\s+steps?|speaking|talking
         |continuing|our\s+next|discussing|meeting\s+(?:with\s+)?(?:you\s+)?(?:again|soon|further|the)
@@ -76,10 +81,16 @@ _STRONG = lower_re(
     |\bsay\s+the\s+word\b|\byou\s+know\s+where\s+to\s+find\s+me\b
     |\b(?:jump|hop|get)\s+on\s+a\s+(?:quick\s+|short\s+|brief\s+)?(?:call|zoom|video\s+call|phone\s+call|chat)\b
     # asking for another round: "would love another shot", "I'd welcome a second interview"
-    |\b(?:love|welcome|appreciate|value|like)\s+(?:another|a\s+second|one\s+more|a\s+further)\s+
+    |\b(?:love|welcome|appreciate|value|like|grateful\s+for)\s+(?:another|a\s+second|one\s+more|a\s+further)\s+
         (?:shot|chance|opportunity|go|try|conversation|call|interview|round|meeting)\b
     # asking for the answer: "I need an answer from you by Monday"
     |\b(?:need|want|expect)\s+(?:an?\s+|your\s+)(?:answer|decision|response|reply)\s+from\s+you\b
+    # the reply asked for as a favour: "any update you can share would be great", "a decision
+    # this week would really help", "any word at all would be a huge relief"
+    |(?#needs:would)\b(?:decision|answer|update|reply|response|word|news|feedback|thoughts)\b(?:\s+[\w']+){{0,5}}?\s+would\s+(?:\w+\s+)?(?:help\s+(?:me|us)\b|be\s+(?:\w+\s+){{0,2}}?
+        (?:appreciated|great|helpful|wonderful|welcome|lovely|useful|relief))\b
+    # a next step offered on the reader's terms: "should a meeting with the CEO be convenient"
+    |(?#needs:convenient|of\s+interest|of\s+use)\bshould\s+(?:[\w'-]+\s+){{1,6}}?be\s+(?:convenient|of\s+(?:use|interest))\b
     |\b(?:keep|stay)\s+in\s+touch\b|\b(?:only|just)\s+(?:an?\s+)?(?:email|e-mail|phone\s+call|call|message|text)\s+away\b
     """,
     re.VERBOSE,

@@ -40,20 +40,26 @@ _NEW_INFO = lower_re(
         |note|item)\s+(?:that\s+)?I\s+(?:\w+\s+)?(?:wanted|want|meant|forgot|neglected|didn't|did\s+not
         |should|would\s+like|'d\s+like)\b
     |\bI\s+(?:also\s+|just\s+|really\s+)?(?:wanted|want|meant|would\s+like|'d\s+like|wish)\s+to\s+
-        (?:\w+\s+)?(?:add|mention|share|clarify|correct|expand\s+on|elaborate|follow\s+up\s+on
+        (?:\w+\s+)?(?:add|mention|share|clarify|correct|expand\s+on|elaborate
+        # "follow up on my interview" is a check-in, not an addition
+        |follow\s+up\s+on(?!\s+(?:my\s+(?:\w+\s+)?(?:interview|application|candidacy)
+            |the\s+(?:status|position|role|job|interview|opening)))
         |build\s+on|revisit|return\s+to|circle\s+back|highlight|point\s+out|note\s+that
         |give\s+you\s+a\s+(?:better|fuller|clearer|more))\b
     |\bI\s+(?:\w+\s+)?(?:forgot|neglected|failed|omitted)\s+to\s+(?:mention|add|say|share|tell|note)\b
     |\bI\s+(?:didn't|did\s+not)\s+(?:\w+\s+)?(?:get|have|find)\s+(?:\w+\s+)?(?:chance|time|opportunity)
         \s+to\s+(?:mention|share|discuss|add|tell|talk\s+about|explain|show)\b
     |\bI\s+(?:should|could)\s+(?:also\s+)?have\s+(?:mentioned|said|added|shared|explained|noted)\b
-    |\bto\s+(?:add\s+to|expand\s+on|build\s+on|follow\s+up\s+on|clarify|elaborate\s+on|correct
+    |\bto\s+(?:add\s+to|expand\s+on|build\s+on|clarify|elaborate\s+on|correct
+        |follow\s+up\s+on(?!\s+my\s+(?:\w+\s+)?(?:interview|application|candidacy)\b)
         |complete|round\s+out)\s+(?:my|what\s+I|our|the\s+(?:answer|point))
     |(?#needs:question)\b(?:regarding|about|on|as\s+for|re|following\s+up\s+on|in\s+(?:response|answer)\s+to)\s+your\s+
         question\s+(?:about|on|regarding|of|around)\b
     |\byou\s+asked\s+(?:me\s+)?(?:about|how|what|why|whether|if|which|for)\b
     |\bto\s+clarify\b|\bto\s+be\s+(?:clear|more\s+precise)\b|\bI\s+misspoke\b
-    |\b(?:correction|clarification)\s*:|\bin\s+fact,?\s+(?:the|it|we|our)\s+\w+\s+(?:was|is|were)\b
+    |\b(?:correction|clarification)\s*:|\bfor\s+the\s+record\b|\bset\s+the\s+record\s+straight\b
+    |\b(?:gave|given|give|left|leave)\s+(?:you\s+)?(?:the|a)\s+(?:wrong|false|mistaken|misleading)\s+impression\b
+    |\b(?:I|we)\s+(?:can|could|did|do|will)\s+in\s+fact\b|\bin\s+fact,?\s+(?:the|it|we|our)\s+\w+\s+(?:was|is|were)\b
     |\bI\s+(?:said|mentioned|stated|told\s+you)\b[^.!?\n]{{0,80}}\bbut\s+(?:actually|in\s+fact|it\s+was)\b
     |\bwhat\s+I\s+(?:meant|was\s+trying\s+to\s+say)\s+(?:to\s+say\s+)?(?:was|is)\b|\bI\s+should\s+have\s+said\b
     |\bto\s+give\s+you\s+(?:a|the)\s+(?:proper|fuller|better|clearer|complete|more\s+complete|real|straight
@@ -70,7 +76,12 @@ _NEW_INFO = lower_re(
     # "I am attaching", "in the attached one-pager", "attached it here"
     |\b(?:attaching|enclosing)\b|\bthe\s+attached\s+[\w-]+|\battached\s+(?:it|them|both)\b
     |\bhere(?:\s+is|'s|\s+are)\s+(?:a|an|the|my|some)\s+(?:\w+\s+)?(?:link|copy|sample|summary|deck
-        |portfolio|write-?up|draft|outline|example|demo|repo|repository|article|report|mock-?up)\b
+        |portfolio|write-?up|draft|outline|example|demo|repo|repository|article|report|mock-?up
+        |references|referees|contacts)\b
+    |\bhere\s+are\s+(?:{_WORD_NUMBER}|{_NUMBER})\s+(?:[\w-]+\s+)?(?:references|referees|examples|samples|links|ideas)\b
+    # documents that only exist to be sent: "my publication list or reference letters"
+    |\b(?:reference|recommendation)\s+letters?\b|\bletters?\s+of\s+(?:reference|recommendation)\b
+    |\bpublication\s+list\b|\blist\s+of\s+(?:my\s+)?(?:publications|references|referees)\b
     |https?://\S+|\bwww\.\w\S*|\.(?:com|org|io|dev|net|ai|app|co)/\S+|\bgithub\.com\b
     |\b(?:send|share|provide|forward|pass\s+along|email)\s+(?:you\s+)?(?:over\s+|along\s+)?
         (?:my\s+|a\s+few\s+|some\s+|the\s+|a\s+(?:short\s+|brief\s+|quick\s+)?|two\s+|three\s+)?
@@ -89,6 +100,16 @@ _NEW_INFO = lower_re(
     |\bI\s+(?:hold|have)\s+(?:a|an)\s+(?:current|valid|full|active)\s+[\w-]+(?:\s+[\w-]+){{0,2}}?\s+
         (?:licen[cs]e|registration|certification|certificate|annotation|clearance|visa|permit)\b
     |\b(?:no\.|number|\#)\s?\d{{5,}}
+    # experience counted: "6 years experience", "twelve years of experience"
+    |(?#needs:years)\b\d{{1,2}}\+?\s+(?:(?:full|more)\s+)?years'?\s+(?:of\s+)?(?:\w+\s+)?experience\b
+    # a size that is a fact: "a team of nine", "a budget of two million"
+    |\bteam\s+of\s+(?:{_NUMBER}|{_WORD_NUMBER})\b
+    # logistics the reader did not have: a start date, relocation, a notice period
+    |(?#needs:start)\b(?:can|could|able\s+to|available\s+to|ready\s+to)\s+(?:in\s+fact\s+|actually\s+|now\s+)?start\s+
+        (?:work\s+)?(?:on|in|as\s+early\s+as|from|by|within)\s+(?!day\s+one)
+    |(?#needs:relocat|move)\brelocation\s+(?:would|will|is|should)\s+(?:not|never)\s+be\s+(?:an?\s+)?(?:issue|problem|concern)\b
+    |\b(?:arranged|planning|plan|decided|already\s+set)\s+to\s+(?:move|relocate)\s+to\b|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:\w+\s+)?(?:moving|relocating)\s+to\b
+    |\b(?:give|hand\s+in|serve)\s+(?:my\s+)?(?:[\w']+\s+){{0,3}}?notice\b|\bnotice\s+period\b
     # research done since the interview
     |\b(?:since|after)\s+(?:our|the|we|my)\s+(?:\w+\s+)?(?:conversation|interview|meeting|call|talk
         |chat|spoke|talked|met|visit)\b,?\s+I(?:'ve|\s+have)?\s+(?:also\s+|already\s+)?

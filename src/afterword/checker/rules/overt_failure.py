@@ -20,7 +20,10 @@ _FAILURE = lower_re(
     (?#needs:bombed|botched|flubbed|fumbled|tanked|choked|rambled|floundered|blanked|froze|blew|blown|messed|screwed|stumbled|struggled|failed\s+to|fell|panicked|drew\s+a|made|embarrassed|underperformed|lost\s+my|nerves|pieces|down)
     {_I}(?:bombed|botched|flubbed|fumbled|tanked|choked|rambled|floundered
          |blanked|froze(?:\s+up)?|(?:blew|blown)\s+(?:it|the\s+interview|my\s+chance|that\s+question)
-         |messed\s+(?:up|it\s+up)|screwed\s+(?:up|it\s+up)|stumbled(?!\s+(?:up)?on|\s+across)
+         |messed\s+(?:up|it\s+up)|screwed\s+(?:up|it\s+up)
+         # "stumbled on the budgeting question"; not "stumbled on your blog", "stumbled upon"
+         |stumbled(?!\s+upon|\s+across|\s+on\s+(?!(?:the|your|that|a|an|one|my)\s+(?:[\w'-]+\s+){{0,3}}?
+            (?:question|answer|part|section|case|problem|exercise|test|task|bit|one)))
          |struggled\s+(?:to|with|through)|failed\s+to\s+(?:answer|explain|show|impress|convey|make)
          |fell\s+(?:short|apart|flat)|fell\s+to\s+pieces|panicked|drew\s+a\s+blank
          |made\s+(?:a\s+|such\s+a\s+)?(?:right\s+|real\s+|complete\s+|total\s+|bit\s+of\s+a\s+)?
@@ -71,7 +74,8 @@ _FAILURE = lower_re(
         (?:complete\s+|total\s+|absolute\s+|bit\s+of\s+a\s+)?
         (?:disaster|mess|failure|fiasco|train[\s-]?wreck|dumpster\s+fire|badly|poorly|terribly|horribly|awful|terrible|rough|wrong
         |bad|well|as\s+(?:planned|hoped|I\s+(?:hoped|wanted|planned|intended))
-        |(?:the\s+way|how)\s+I\s+(?:had\s+)?(?:hoped|wanted|planned|intended|expected|would\s+have\s+liked)
+        |(?:the\s+way|how)\s+(?:I|we|either\s+of\s+us|you|anyone|I'd|we'd)\s+(?:had\s+|would\s+have\s+)?
+            (?:hoped|wanted|planned|intended|expected|would\s+have\s+liked|liked)
         |(?:according\s+)?to\s+plan)\b
     # "the interview did not reflect what I can do", "... didn't show my true ability"
     |(?#needs:reflect|show|represent)\b(?:the\s+interview|our\s+interview|my\s+interview|it|my\s+answers?|my\s+performance|today|yesterday)
@@ -105,13 +109,25 @@ _FAILURE = lower_re(
         |better|solid|proper|complete|real)?\s*(?:answer|response|example|reply)
     |(?#needs:answer|response|example)\bI\s+(?:gave|had)\s+(?:you\s+|the\s+panel\s+|him\s+|her\s+|them\s+)?(?:a\s+|an\s+|such\s+a\s+)?(?:\w+\s+)?(?:poor|weak|bad|terrible|rambling|vague
         |confused|confusing|incomplete|wrong|disappointing|incoherent)\s+(?:answer|response|example)
-    |(?#needs:impression)\bI\s+(?:made|left)\s+(?:a\s+)?(?:\w+\s+)?(?:poor|bad|terrible|negative|weak)\s+(?:first\s+)?impression
+    # an answer owned as weak: "my answer on the case study missed the mark", "my pitch fell flat"
+    |(?#needs:missed\s+the\s+mark|fell\s+flat|fell\s+short|land)\b(?:my|that|the|this)\s+(?:[\w'-]+\s+){{0,8}}?
+        (?:missed\s+the\s+mark|fell\s+(?:flat|short)|didn't\s+land|did\s+not\s+land)\b
+    # self-reproach: "I'm kicking myself for blanking", "I've been beating myself up"
+    |(?#needs:myself)\b(?:kicking|beating|kick)\s+myself\b
+    # "I didn't love how I answered", "I'm not happy with my answer on pricing"
+    |(?#needs:n't|not)\bI(?:'m|\s+am|\s+was)?\s+(?:still\s+)?(?:didn't|did\s+not|wasn't|was\s+not|not)\s+(?:\w+\s+)?
+        (?:love|like|happy\s+with|pleased\s+with|satisfied\s+with|proud\s+of|thrilled\s+with)\s+
+        (?:(?:how|the\s+way)\s+I\b|my\s+(?:\w+\s+)?(?:answers?|responses?|performance|presentation|showing))
+    # conduct owned: "I talked far too much", "cutting you off several times"
+    |(?#needs:too)\bI\s+(?:\w+\s+){{0,3}}?(?:talked|spoke|rambled|went\s+on)\s+(?:\w+\s+)?(?:too\s+much|too\s+long|for\s+too\s+long)\b
+    |\b(?:cutting|cut|kept\s+cutting)\s+you\s+off\b
+    |(?#needs:impression)\\bI\\s+(?:made|left)\s+(?:a\s+)?(?:\w+\s+)?(?:poor|bad|terrible|negative|weak)\s+(?:first\s+)?impression
     """,
     re.VERBOSE,
 )
 # "It went well", "that went as planned", "not a disaster" are the opposite.
 _POSITIVE_AFTER = re.compile(
-    r"(?:well|as\s+(?:planned|hoped|I\s+\w+)|to\s+plan|(?:the\s+way|how)\s+I\s+[\w\s]+)$",
+    r"(?:well|as\s+(?:planned|hoped|I\s+\w+)|to\s+plan|(?:the\s+way|how)\s+[\w\s']+)$",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(r"n't\b|\bnot\b", re.IGNORECASE)

@@ -17,7 +17,8 @@ _DAY = (
     r"|saturday|sunday)|tomorrow|tonight|today|"
     r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:day|week|month)|(?:this|next)\s+week|"
     r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|noon|eod|eow|cob|close\s+of\s+business|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}|\d{1,2}/\d{1,2})"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}|\d{1,2}/\d{1,2}"
+    r"|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b)"
 )
 _PRESSURE = lower_re(
     rf"""
@@ -29,6 +30,10 @@ _PRESSURE = lower_re(
     |\bif\s+you\s+(?:don't|do\s+not|won't|will\s+not|decide\s+not\s+to|choose\s+not\s+to)\s+
         (?:hire|pick|choose|take|select)\s+me\b
     |\bplease\s+(?:just\s+)?hire\s+me\b|\bhire\s+me\s+or\s+(?:don't|do\s+not|not)\b
+    # an ultimatum: "hire me or regret it", "if you want me, you'll need to move fast"
+    |\bhire\s+me\s+or\s+(?:\w+\s+)?(?:regret|lose|miss|else|you'll|live)\b
+    |\byou(?:'ll|\s+will|'d|\s+would)?\s+(?:need|have)\s+to\s+(?:move|act|decide)\s+(?:fast|quickly|soon|now)\b
+    |\bif\s+you\s+want\s+me\s*,
     |\blet's\s+do\s+it\s+or\s+(?:let's\s+)?not\b
     |\bplease\s+(?:reconsider|don't\s+reject|do\s+not\s+reject|don't\s+give\s+up\s+on\s+me)
     |(?#needs:reconsider)\b(?:ask|asking|beg|urge)\s+you\s+to\s+reconsider\b|\breconsider\s+(?:your|the)\s+decision\b
@@ -45,6 +50,9 @@ _PRESSURE = lower_re(
     |\bmy\s+(?:family|kids|children|wife|husband|partner|parents)\s+(?:is|are)\s+(?:\w+\s+)?
         (?:relying|depending|counting)\s+on\s+me\b
     |\b(?:this|the|that)\s+{_JOB}\s+(?:would\s+)?means?\s+everything\s+to\s+me\b
+    # "it would mean the world to me to get this job", "I don't know what I'll do if ..."
+    |\b(?:would|will|'d)\s+mean\s+(?:the\s+world|everything)\s+to\s+me\b
+    |\bI\s+(?:don't|do\s+not)\s+know\s+what\s+I(?:'ll|\s+will|'d|\s+would)\s+do\s+(?:if|without)\b
     |\bI(?:'ll|\s+will)\s+(?:lose\s+my\s+(?:house|home|apartment)|be\s+(?:homeless|evicted))
     |\b(?:can't|cannot|can\s+not)\s+afford\s+to\s+(?:miss\s+out|lose|not\s+get|be\s+(?:turned\s+down|rejected)|let\s+this)
     # "I need an answer sooner than that", "I want a decision now"
@@ -83,6 +91,14 @@ _PRESSURE = lower_re(
     |(?#needs:by|before|later)\b(?:reply|response|answer|decision|word)\s+(?:from\s+you\s+)?
         (?:by|before|no\s+later\s+than)\s+{_DAY}
     |\b(?:asap|immediately|urgently|right\s+away|as\s+soon\s+as\s+possible)\b
+    # the writer's own deadline set on the decision: "I'm hoping to wrap up my search by Friday",
+    # "a decision this week would really help", "as I need to give notice by the 30th"
+    |(?#needs:search)\b(?:wrap\s+up|finali[sz]e|conclude|close\s+out|end|complete)\s+my\s+(?:job\s+)?search\s+
+        (?:\w+\s+){{0,2}}?(?:by|before|within)\s+{_DAY}
+    |(?#needs:help)\b(?:decision|answer|response)\s+(?:by\s+|before\s+)?{_DAY}\s+would\s+(?:really\s+|greatly\s+)?help\b
+    |(?#needs:need)\b(?:as|since|because)\s+I\s+(?:\w+\s+)?need\s+to\s+
+        (?:give|hand\s+in|serve|sign|accept|decline|respond|reply|answer|let)\s+(?:[\w'-]+\s+){{0,5}}?
+        (?:by|before|within)\s+{_DAY}
     |\bif\s+I\s+(?:don't|do\s+not)\s+hear\s+(?:back\s+)?(?:from\s+you\s+)?(?:by|before|within)\b
     """,
     re.VERBOSE,
