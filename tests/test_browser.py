@@ -196,3 +196,48 @@ def test_pages_have_no_serious_accessibility_problems(page: Any, path: str) -> N
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+def test_autosaves_reach_the_server_in_the_order_they_were_typed(page: Any) -> None:
+    """A slow save overtaken by a later one must not leave the older text stored."""
+    log_panel_interview(page)
+    page.goto("/interviews/1/notes")
+    held: list[Any] = []
+
+    def hold_the_first_save(route: Any) -> None:
+        if route.request.method == "PUT" and not held:
+            held.append(route)  # answered later, after the next save
+            return
+        route.continue_()
+
+    page.route("**/api/interviews/1/notes/**", hold_the_first_save)
+    body = page.get_by_label("Your note to Priya Natarajan")
+    body.fill("Dear Priya,\n\nFirst version.")
+    page.wait_for_function("document.querySelector('[data-save-status]').textContent")
+    page.wait_for_timeout(1200)
+    assert len(held) == 1
+    body.fill("Dear Priya,\n\nSecond version.")
+    page.wait_for_timeout(1200)
+    held[0].continue_()
+    page.wait_for_function("document.querySelector('[data-save-status]').textContent == 'Saved.'")
+    page.wait_for_timeout(500)
+    stored = page.request.get("/api/interviews/1").json()["notes"]
+    assert [n["body"] for n in stored] == ["Dear Priya,\n\nSecond version."]
+
+
+def test_apply_never_rewrites_text_the_findings_were_not_for(page: Any) -> None:
+    """After more typing, a finding's offsets point into the old text: Apply must not cut
+    the user's note at the wrong place."""
+    log_panel_interview(page)
+    page.goto("/interviews/1/notes?to=Tom%20Becker")
+    body = page.get_by_label("Your note to Tom Becker")
+    body.fill("Dear Tom,\n\nI apologize for rambling about dbt.\n\nBest,\nSam")
+    apply = page.get_by_role("button", name="Apply").first
+    apply.wait_for()
+    page.route("**/api/check", lambda route: None)  # the next check never answers
+    typed = "Dear Tom,\n\nThank you for the time today.\n\nI apologize for rambling about dbt."
+    typed += "\n\nBest,\nSam"
+    body.fill(typed)
+    apply.click()
+    page.wait_for_timeout(300)
+    assert body.input_value() == typed

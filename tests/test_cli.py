@@ -284,3 +284,49 @@ def test_every_command_has_help_with_an_example(command: tuple[str, ...]) -> Non
     result = run(*command, "--help")
     assert result.exit_code == 0
     assert re.search(r"Example:\s+afterword ", result.stdout), result.stdout
+
+
+def test_user_text_is_shown_as_written_not_read_as_terminal_markup(
+    use_database: str, tmp_path: Path
+) -> None:
+    """Square brackets in what the user wrote are text: Rich must not read them as styles
+    (a stray closing tag used to crash `list`, `show` and `story list`)."""
+    source = tmp_path / "brackets.yaml"
+    source.write_text(
+        "company: 'Acme [/] Labs'\n"
+        "role: '[bold]PMM'\n"
+        "ended_at: 2026-11-24T15:30:00-05:00\n"
+        "interviewers: [{name: 'Dana [/b]', topics: ['x [/]']}]\n"
+        "causes: [nerves]\n"
+        "cause_notes: '[/] why'\n"
+        "moments: [{question: 'What about [/]?', kind: could_be_better, what_i_said: '[red]hi'}]\n"
+        "lessons: ['[/] lesson']\n"
+        "stories: [{title: '[/] title', result: 'grew [b]200%'}]\n"
+    )
+    assert run("import", str(source)).exit_code == 0
+    listed = run("list")
+    assert listed.exit_code == 0, listed.output
+    assert "Acme [/] Labs" in listed.stdout and "[bold]PMM" in listed.stdout
+    shown = run("show", "1")
+    assert shown.exit_code == 0, shown.output
+    for text in ("Dana [/b]", "[/] why", "What about [/]?", "[red]hi", "[/] lesson"):
+        assert text in shown.stdout
+    stories = run("story", "list")
+    assert stories.exit_code == 0, stories.output
+    assert "[/] title" in stories.stdout and "grew [b]200%" in stories.stdout
+    # The guided debrief marks the causes already chosen with [x].
+    debriefed = run("debrief", "1", input="\n" * 12)
+    assert debriefed.exit_code == 0, debriefed.output
+    assert "Debrief: Acme [/] Labs" in debriefed.stdout
+    assert "[x] 6. Nerves got the better of me" in debriefed.stdout
+
+
+def test_an_unknown_time_zone_setting_is_a_one_line_error(
+    use_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AFTERWORD_TIMEZONE", "Mars/Olympus_Mons")
+    result = run("import", str(EXAMPLES / "acme-first-round.yaml"))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "error: unknown time zone 'Mars/Olympus_Mons' (use a name such as Europe/Paris)"
+    )

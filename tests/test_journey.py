@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from afterword.journey import agenda, state, urgency
 from afterword.model import Debrief, Interview, InterviewState, Note, Outcome
@@ -63,3 +63,21 @@ def test_the_agenda_puts_the_nearest_deadline_first() -> None:
     assert cards[0].urgency == "amber" and cards[2].urgency == "red"
     assert cards[0].next_step == ("Debrief it", "debrief")
     assert cards[3].next_step[0] == "Record the outcome"
+
+
+def test_the_promised_decision_date_is_read_in_the_interview_s_zone() -> None:
+    """In Los Angeles on the evening of the promised day it is already tomorrow in UTC; the
+    decision is not overdue yet."""
+    la = timezone(timedelta(hours=-8))
+    ended = datetime(2026, 12, 1, 15, 0, tzinfo=la)
+    sent = Note(to="Dana Lee", body="...", status="sent", sent_at=ended + timedelta(hours=2))
+    interview = Interview(
+        company="Acme",
+        role="Analyst",
+        ended_at=ended,
+        decision_expected_by=date(2026, 12, 2),
+        notes=[sent],
+    )
+    evening = datetime(2026, 12, 2, 19, 0, tzinfo=la).astimezone(UTC)  # 03:00 UTC on the 3rd
+    assert state(interview, evening) is InterviewState.sent
+    assert state(interview, evening + timedelta(hours=6)) is InterviewState.waiting

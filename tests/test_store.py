@@ -10,7 +10,7 @@ from sqlalchemy import inspect, text
 
 from afterword.debrief_file import load_debrief_file
 from afterword.errors import InputError, NotFoundError
-from afterword.model import Story
+from afterword.model import Outcome, Story
 from afterword.services import Workspace
 from afterword.store.db import (
     Database,
@@ -148,3 +148,49 @@ def test_deleting_an_interview_removes_its_rows_but_keeps_stories(database_url: 
         with workspace.database.engine.connect() as connection:
             assert connection.execute(text("SELECT count(*) FROM interviewers")).scalar() == 0
             assert connection.execute(text("SELECT count(*) FROM moments")).scalar() == 0
+
+
+def test_a_change_through_one_worker_shows_on_the_next_check_in_another(
+    database_url: str,
+) -> None:
+    """Each worker process has its own Workspace (and caches) over the same database."""
+    from afterword.model import Interviewer
+
+    with Workspace(database_url) as one, Workspace(database_url) as other:
+        interview_id = one.import_file(EXAMPLES / "acme-first-round.yaml")
+        assert other.context(interview_id).interviewer("Sam Ortiz") is None
+
+        def add_sam(interview):  # type: ignore[no-untyped-def]
+            people = [*interview.interviewers, Interviewer(name="Sam Ortiz")]
+            return interview.model_copy(update={"interviewers": people})
+
+        one.update_interview(interview_id, add_sam)
+        assert other.context(interview_id).interviewer("Sam Ortiz") is not None
+
+
+def test_the_agenda_sees_a_save_whose_clock_is_behind(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker whose clock is behind (another host, or a transaction that began earlier and
+    committed later) still changes what every other worker's dashboard shows."""
+    from datetime import UTC, datetime, timedelta
+
+    from afterword.store import repository
+
+    now = datetime.now(UTC)
+    with Workspace(database_url) as one, Workspace(database_url) as other:
+        first = one.import_file(EXAMPLES / "acme-first-round.yaml")
+        one.import_file(EXAMPLES / "panel-onsite.yaml")  # saved last: the latest stamp
+        assert {c.interview.outcome for c in other.agenda(now)} == {None}
+
+        class Behind(datetime):
+            @classmethod
+            def now(cls, tz=None):  # type: ignore[no-untyped-def, override]
+                return datetime.now(tz) - timedelta(minutes=5)
+
+        monkeypatch.setattr(repository, "datetime", Behind)
+        one.update_interview(
+            first, lambda interview: interview.model_copy(update={"outcome": Outcome.rejected})
+        )
+        cards = other.agenda(now)
+        assert [c.interview.outcome for c in cards if c.id == first] == ["rejected"]

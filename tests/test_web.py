@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -350,3 +351,53 @@ def test_the_api_composes_a_note_per_interviewer(client: TestClient) -> None:
     assert one[0]["text"] != one[1]["text"]
     bad = client.post(f"/api/interviews/{interview_id}/compose", json={"variants": 9})
     assert bad.status_code == 422
+
+
+def test_a_refused_change_to_a_moment_comes_back_in_that_moment_s_form(
+    client: TestClient,
+) -> None:
+    """Not in the "Add a moment" form, where saving it would add a second moment."""
+    interview_id = imported(client)
+    response = client.post(
+        f"/interviews/{interview_id}/debrief/moments",
+        data={
+            "index": "0",
+            "question": "   ",
+            "kind": "couldnt_answer",
+            "better_answer": "My careful answer, with a number: 40%.",
+        },
+    )
+    assert response.status_code == 422
+    page = response.text
+    first, add = page.index('id="moment-1"'), page.index("Add a moment")
+    typed = page.index("My careful answer, with a number: 40%.")
+    assert first < typed < page.index('id="moment-2"') < add
+    assert page.count("My careful answer, with a number: 40%.") == 1
+    moment = page[first : page.index('id="moment-2"')]
+    assert '<option value="couldnt_answer" selected>' in moment
+
+
+def test_a_local_app_answers_only_to_its_own_host_names(database_url: str) -> None:
+    """DNS rebinding: a page on evil.example, its name re-pointed at 127.0.0.1, must not read
+    the user's interviews (same-origin to the browser, so only the Host header tells)."""
+    app = create_app(database_url, allowed_hosts=["localhost", "127.0.0.1", "[::1]"])
+    with TestClient(app, base_url="http://127.0.0.1:8765") as local:
+        local.post("/interviews/example")
+        assert local.get("/api/interviews").status_code == 200
+        assert local.get("/", headers={"host": "localhost:8765"}).status_code == 200
+        assert local.get("/", headers={"host": "[::1]:8765"}).status_code == 200
+        stolen = local.get("/api/interviews", headers={"host": "evil.example:8765"})
+        assert stolen.status_code == 421
+        assert "Acme" not in stolen.text
+
+
+def test_serve_keeps_a_loopback_app_to_loopback_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from afterword.cli import serve
+
+    monkeypatch.setenv("AFTERWORD_ALLOWED_HOSTS", "")  # restored afterwards
+    monkeypatch.delenv("AFTERWORD_ALLOWED_HOSTS")
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
+    serve.serve(port=8765, host="127.0.0.1", open_browser=False, workers=1)
+    assert os.environ["AFTERWORD_ALLOWED_HOSTS"] == "localhost,127.0.0.1,::1"

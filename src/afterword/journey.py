@@ -34,7 +34,9 @@ def state(
     if notes and len(sent) == len(notes):
         last = max((n.sent_at for n in sent if n.sent_at), default=None)
         decided = interview.decision_expected_by
-        overdue = decided is not None and now.date() > decided
+        # The date the decision was promised for is a date where the user lives: read the
+        # clock in the interview's zone, not in UTC.
+        overdue = decided is not None and now.astimezone(interview.ended_at.tzinfo).date() > decided
         if overdue or last is None or now - last > SENT_FOR:
             return InterviewState.waiting
         return InterviewState.sent

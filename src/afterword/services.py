@@ -7,7 +7,6 @@ it either happens whole or not at all, so bad input never loses what was saved b
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,15 +29,13 @@ if TYPE_CHECKING:
     from afterword.composer.polish import Polished
     from afterword.matching import MomentEvidence
 
-#: Seconds a cached interview serves live checks before the database is asked again.
-CONTEXT_FRESH_FOR = 2.0
 #: Seconds between recomputations of the agenda's order and countdowns.
 AGENDA_STEP_SECONDS = 5
 
 
 @dataclass
 class _AgendaCache:
-    version: tuple[int, int, str]
+    version: tuple[tuple[int, str], ...]
     interviews: list[tuple[int, Interview]]
     ready: dict[tuple[int, str], bool]
     bucket: int = -1
@@ -50,7 +47,7 @@ class Workspace:
         self.database = Database(database_url or config.database_url())
         self._agenda: _AgendaCache | None = None
         self._agenda_lock = threading.Lock()
-        self._contexts: dict[int, tuple[float, datetime, Interview]] = {}
+        self._contexts: dict[int, tuple[datetime, Interview]] = {}
 
     def close(self) -> None:
         self.database.close()
@@ -82,22 +79,20 @@ class Workspace:
 
     def context(self, interview_id: int) -> Interview:
         """The interview a note is checked against. The live editor asks on every pause in
-        typing, so a copy is kept: used as is for a moment, then only after one cheap query
-        says the interview has not changed."""
+        typing, so a copy is kept, and used only after one cheap query says the interview has
+        not changed since: with several workers, a change saved through any of them must show
+        on the very next check, so there is no grace period."""
         cached = self._contexts.get(interview_id)
-        clock = time.monotonic()
-        if cached is not None and clock - cached[0] < CONTEXT_FRESH_FOR:
-            return cached[2]
         with self._transaction() as session:
             repository = InterviewRepository(session)
             stamp = repository.updated_at(interview_id)
-            if cached is not None and cached[1] == stamp:
-                interview = cached[2]
+            if cached is not None and cached[0] == stamp:
+                interview = cached[1]
             else:
                 interview = repository.get(interview_id)
         if len(self._contexts) > 256:
             self._contexts.clear()
-        self._contexts[interview_id] = (clock, stamp, interview)
+        self._contexts[interview_id] = (stamp, interview)
         return interview
 
     def interviews(self) -> list[tuple[int, Interview]]:

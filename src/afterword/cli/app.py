@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 from afterword import __version__
 from afterword.cli import compose, database, debrief, interviews, serve, stories
 from afterword.cli.check import check
+from afterword.config import ConfigError
 from afterword.errors import AfterwordError
 
 
@@ -33,6 +34,8 @@ class Group(TyperGroup):
             return super().invoke(ctx)
         except AfterwordError as exc:
             raise _fail(str(exc), exc.exit_code) from exc
+        except ConfigError as exc:  # a setting the user gave, not a bug
+            raise _fail(str(exc), AfterwordError.exit_code) from exc
         except (typer.Exit, typer.Abort):
             raise
         except Exception as exc:

@@ -38,11 +38,13 @@ def debrief(
 
         afterword debrief 1
     """
+    from rich.markup import escape
+
     out = console()
     with workspace() as ws:
         interview = ws.interview(interview_id)
         out.print(
-            f"[bold]Debrief: {interview.company}, {interview.role}[/]\n"
+            f"[bold]Debrief: {escape(interview.company)}, {escape(interview.role)}[/]\n"
             "Bad interviews happen to everyone. Let's turn this one into something useful: "
             "a few questions, and everything you answer is saved straight away. "
             "Press Enter to skip a question."
@@ -62,6 +64,8 @@ def debrief(
 
 
 def _walk(out: Console, ws: Workspace, interview_id: int, interview: Interview) -> None:
+    from rich.markup import escape
+
     from afterword.model import Cause, Moment, MomentKind
 
     def save(**changes: object) -> None:
@@ -83,7 +87,7 @@ def _walk(out: Console, ws: Workspace, interview_id: int, interview: Interview) 
     out.print("\nWhat played a part? It helps to name it; none of these is a verdict on you.")
     for number, cause in enumerate(causes, 1):
         mark = "x" if cause in interview.debrief.causes else " "
-        out.print(f"  [{mark}] {number}. {cause.label}")
+        out.print(escape(f"  [{mark}] {number}. {cause.label}"))
     while answer := _ask("Numbers, separated by commas (Enter keeps what is marked)"):
         try:
             picked = [causes[int(n) - 1] for n in answer.replace(" ", "").split(",") if n]

@@ -125,6 +125,7 @@ def list_(
         return
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title="Interviews, most urgent first", box=box.SIMPLE_HEAD)
     table.add_column("id", justify="right")
@@ -140,8 +141,8 @@ def list_(
             mark = f"[{styles[card.urgency]}]{hours_left_label(card.hours_left)}[/]"
         table.add_row(
             str(card.id),
-            card.interview.company,
-            card.interview.role,
+            Text(card.interview.company),  # user text, not Rich markup
+            Text(card.interview.role),
             card.interview.ended_at.strftime("%d %b %H:%M"),
             mark,
             card.state.value,
@@ -237,9 +238,11 @@ def add(
     with workspace() as ws:
         interview_id = ws.add_interview(interview)
     print(interview_id)
+    from rich.markup import escape
+
     err = console(stderr=True)
     err.print(
-        f"Logged {company} ({role}), ended {when.isoformat()}. Next: "
+        f"Logged {escape(company)} ({escape(role)}), ended {when.isoformat()}. Next: "
         f"`afterword debrief {interview_id}`."
     )
 

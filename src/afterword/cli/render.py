@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -46,7 +47,15 @@ def render_interview(out: Console, card: Card) -> None:
             table.add_column(column)
         for person in interview.interviewers:
             table.add_row(
-                person.name, person.title or "", person.email or "", "; ".join(person.topics)
+                *(
+                    Text(cell)
+                    for cell in (
+                        person.name,
+                        person.title or "",
+                        person.email or "",
+                        "; ".join(person.topics),
+                    )
+                )
             )
         out.print(table)
 
@@ -59,31 +68,34 @@ def render_interview(out: Console, card: Card) -> None:
         if debrief.causes:
             out.print("Causes: " + "; ".join(c.label for c in debrief.causes))
         if debrief.cause_notes:
-            out.print(f"  {debrief.cause_notes}")
+            out.print(f"  {escape(debrief.cause_notes)}")
         for number, moment in enumerate(debrief.moments, 1):
             out.print(
-                f"\n[bold]{number}. {moment.question}[/] [dim]({KIND_LABELS[moment.kind]})[/]"
+                f"\n[bold]{number}. {escape(moment.question)}[/] "
+                f"[dim]({KIND_LABELS[moment.kind]})[/]"
             )
             if moment.what_i_said:
-                out.print(f"   What I said: {moment.what_i_said}")
+                out.print(f"   What I said: {escape(moment.what_i_said)}")
             if moment.better_answer:
-                out.print(f"   Better answer: {moment.better_answer}")
+                out.print(f"   Better answer: {escape(moment.better_answer)}")
             elif moment.kind.is_weak:
                 out.print("   [yellow]No better answer yet.[/]")
             if moment.stories:
-                out.print(f"   Backed by: {', '.join(moment.stories)}")
+                out.print(f"   Backed by: {escape(', '.join(moment.stories))}")
         if debrief.lessons:
             out.print("\n[bold]Lessons[/]")
             for lesson in debrief.lessons:
-                out.print(f" • {lesson}")
+                out.print(f" • {escape(lesson)}")
     if interview.research:
         out.print("\n[bold]Research since[/]")
         for item in interview.research:
-            out.print(f" • {item.topic}: {item.text}")
+            out.print(f" • {escape(item.topic)}: {escape(item.text)}")
     if interview.stories:
-        out.print("\n[bold]Stories[/]: " + "; ".join(s.title for s in interview.stories))
+        out.print("\n[bold]Stories[/]: " + escape("; ".join(s.title for s in interview.stories)))
     for note in interview.notes:
-        out.print(f"\n[bold]Note to {note.to}[/] ({note.status.value}): {note.subject}")
+        out.print(
+            f"\n[bold]Note to {escape(note.to)}[/] ({note.status.value}): {escape(note.subject)}"
+        )
 
 
 def render_story(out: Console, story_id: int, story: Story) -> None:

@@ -27,14 +27,19 @@ def serve(
 
         afterword serve --open
     """
+    import os
     import sys
 
     import uvicorn
 
     from afterword.config import database_url
     from afterword.store.db import Database
+    from afterword.web.app import ALLOWED_HOSTS_VARIABLE, LOOPBACK_NAMES
     from afterword.web.common import HERE
 
+    if host in ("127.0.0.1", "localhost", "::1"):
+        # Private to this computer: answer only to its own names (see SameOriginOnly).
+        os.environ.setdefault(ALLOWED_HOSTS_VARIABLE, LOOPBACK_NAMES)
     # Upgrade once here, before any worker starts, so that workers never race to migrate.
     Database(database_url()).close()
     if not (HERE / "static" / "vendor" / "pico.min.css").exists():

@@ -99,13 +99,15 @@ def list_(
     if fmt is OutputFormat.json:
         print_json([{"id": i, **s.model_dump(mode="json")} for i, s in stories])
         return
+    from rich.text import Text
+
     out = console()
     if not stories:
         out.print(
             "No stories yet. Add the achievements you are proud of with `afterword story add`: "
             "they are the evidence for your better answers."
             if not search
-            else f"No story mentions {search!r}."
+            else Text(f"No story mentions {search!r}.")
         )
         return
     from rich.table import Table
@@ -114,7 +116,12 @@ def list_(
     for column in ("id", "title", "result", "skills"):
         table.add_column(column)
     for story_id, story in stories:
-        table.add_row(str(story_id), story.title, story.result or "", ", ".join(story.skills))
+        table.add_row(  # user text, not Rich markup
+            str(story_id),
+            Text(story.title),
+            Text(story.result or ""),
+            Text(", ".join(story.skills)),
+        )
     out.print(table)
 
 

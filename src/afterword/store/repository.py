@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone
 
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session, selectinload
 
 from afterword.errors import InputError, NotFoundError
@@ -191,16 +191,17 @@ class InterviewRepository:
             raise NotFoundError(f"there is no interview {interview_id} (see `afterword list`)")
         return stamp
 
-    def version(self) -> tuple[int, int, str]:
-        """Changes whenever an interview is added, changed or deleted: a cheap cache key."""
-        count, top, latest = self.session.execute(
-            select(
-                func.count(InterviewRow.id),
-                func.max(InterviewRow.id),
-                func.max(InterviewRow.updated_at),
-            )
-        ).one()
-        return (int(count), int(top or 0), str(latest))
+    def version(self) -> tuple[tuple[int, str], ...]:
+        """Changes whenever an interview is added, changed or deleted: a cache key.
+
+        Every interview's save stamp, not only the latest: with several workers (or hosts),
+        a save whose clock reads earlier than another's, or whose transaction commits after
+        a later one, must still change the key.
+        """
+        # Compared as stored, as text: parsing 500 timestamps would cost more than the query.
+        stamp = cast(InterviewRow.updated_at, String)
+        rows = self.session.execute(select(InterviewRow.id, stamp).order_by(InterviewRow.id))
+        return tuple((int(row_id), str(text)) for row_id, text in rows)
 
     def _fill(self, row: InterviewRow, interview: Interview) -> None:
         # Set in Python, to the microsecond: the database's clock has whole seconds on SQLite,

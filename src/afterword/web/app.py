@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import gc
+import os
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
@@ -21,6 +22,9 @@ from afterword.services import Workspace
 from afterword.web.common import HERE, render
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+#: Set by `afterword serve` when it listens on loopback only: the host names it answers to.
+ALLOWED_HOSTS_VARIABLE = "AFTERWORD_ALLOWED_HOSTS"
+LOOPBACK_NAMES = "localhost,127.0.0.1,::1"
 
 
 class SameOriginOnly:
@@ -31,10 +35,20 @@ class SameOriginOnly:
     than the live check it would guard.
     """
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, allowed_hosts: frozenset[str] | None = None) -> None:
         self.app = app
+        self.allowed_hosts = allowed_hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and self.allowed_hosts is not None:
+            # DNS rebinding: a web site whose name is made to resolve to 127.0.0.1 is "same
+            # origin" with itself, and could read the user's interviews; it cannot make the
+            # browser send a Host header that names this computer.
+            host = urlsplit("//" + (Headers(scope=scope).get("host") or "")).hostname
+            if host not in self.allowed_hosts:
+                response = PlainTextResponse("Unknown host name refused.", status_code=421)
+                await response(scope, receive, send)
+                return
         if scope["type"] == "http" and scope["method"] in UNSAFE:
             headers = Headers(scope=scope)
             origin = headers.get("origin") or headers.get("referer")
@@ -45,9 +59,17 @@ class SameOriginOnly:
         await self.app(scope, receive, send)
 
 
-def create_app(database_url: str | None = None) -> FastAPI:
-    """An app over the database at ``database_url`` (default: the user's), upgraded first."""
+def create_app(
+    database_url: str | None = None, allowed_hosts: Iterable[str] | None = None
+) -> FastAPI:
+    """An app over the database at ``database_url`` (default: the user's), upgraded first.
+
+    ``allowed_hosts`` (default: ``AFTERWORD_ALLOWED_HOSTS``, comma-separated; unset: any)
+    are the host names requests may be addressed to."""
     workspace = Workspace(database_url)
+    if allowed_hosts is None and (names := os.environ.get(ALLOWED_HOSTS_VARIABLE)):
+        allowed_hosts = names.split(",")
+    hosts = frozenset(h.strip().strip("[]").lower() for h in allowed_hosts or ()) or None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -85,7 +107,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
             return JSONResponse({"detail": str(exc)}, status_code=422)
         return render(request, "error.html", 400, message=str(exc))
 
-    app.add_middleware(SameOriginOnly)
+    app.add_middleware(SameOriginOnly, allowed_hosts=hosts)
     from afterword.web import api
     from afterword.web.views import debrief, interviews, notes, stories
 

@@ -133,6 +133,7 @@
           const apply = document.createElement("button");
           apply.type = "button"; apply.textContent = "Apply"; apply.dataset.apply = String(index);
           apply.addEventListener("click", () => {
+            if (area.value !== checkedText) return; // the text changed since: offsets are stale
             area.value = area.value.slice(0, f.start) + f.suggestion + area.value.slice(f.end);
             area.dispatchEvent(new Event("input"));
           });
@@ -143,34 +144,57 @@
       paint();
     }
 
+    // Findings carry offsets into the text they were computed for: a report on an older text
+    // (a slow answer overtaken by typing) is dropped, and "Apply" acts only on current ones.
+    let checkedText = null;
+    let checks = 0;
     const check = debounce(async () => {
+      const sent = area.value;
+      const ticket = ++checks;
       try {
         const response = await fetch("/api/check", {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ text: area.value, interview_id: Number(interviewId) }),
+          body: JSON.stringify({ text: sent, interview_id: Number(interviewId) }),
         });
-        if (response.ok) render(await response.json());
+        if (!response.ok || ticket !== checks || sent !== area.value) return;
+        const report = await response.json();
+        if (ticket !== checks || sent !== area.value) return;
+        checkedText = sent;
+        render(report);
       } catch (error) { /* offline: keep the last findings */ }
     }, 250);
 
-    const save = debounce(async () => {
+    // One save at a time, in order: two saves in flight could reach the server in the wrong
+    // order and leave the older text stored (and reported as saved).
+    let saving = false;
+    let again = false;
+    async function saveNow() {
+      if (saving) { again = true; return; }
+      saving = true;
+      const sent = { subject: subject.value, body: area.value };
       try {
         const response = await fetch(`/api/interviews/${interviewId}/notes/${encodeURIComponent(to)}`, {
           method: "PUT",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ subject: subject.value, body: area.value }),
+          body: JSON.stringify(sent),
         });
         if (!response.ok) throw new Error((await response.json()).detail || response.statusText);
-        serverText = area.value; serverSubject = subject.value;
-        localStorage.removeItem(storeKey);
-        status.classList.remove("failed");
-        status.textContent = "Saved.";
+        serverText = sent.body; serverSubject = sent.subject;
+        if (area.value === sent.body && subject.value === sent.subject) {
+          localStorage.removeItem(storeKey);
+          status.classList.remove("failed");
+          status.textContent = "Saved.";
+        }
       } catch (error) {
         status.classList.add("failed");
         status.textContent = `Not saved to Afterword (${error.message}); your text is kept in this browser.`;
+      } finally {
+        saving = false;
+        if (again) { again = false; saveNow(); }
       }
-    }, 800);
+    }
+    const save = debounce(saveNow, 800);
 
     function changed() {
       localStorage.setItem(storeKey, JSON.stringify({ subject: subject.value, body: area.value }));
