@@ -3,6 +3,7 @@ atomicity."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,7 @@ TABLES = {
     "research",
     "lessons",
     "notes",
+    "revision",
     "alembic_version",
 }
 
@@ -59,6 +61,36 @@ def test_migrations_go_down_and_up_again_without_losing_the_way(database_url: st
         assert current_revision(database.engine) == head_revision()
     finally:
         database.close()
+
+
+def test_upgrading_a_first_version_database_keeps_its_interviews(database_url: str) -> None:
+    """A user's data written by the first schema survives every later migration."""
+    database = Database(database_url, migrate=False)
+    try:
+        upgrade(database.engine, "0001")
+        with database.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO interviews (id, company, role, format, ended_at, "
+                    "utc_offset_minutes, causes) VALUES (7, 'Acme Robotics', 'PMM', 'video', "
+                    "'2026-11-24 20:30:00', -300, '[\"nerves\"]')"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO interviewers (interview_id, position, name, topics) "
+                    "VALUES (7, 0, 'Dana Lee', '[]')"
+                )
+            )
+    finally:
+        database.close()
+    with Workspace(database_url) as workspace:  # opening it upgrades to the latest schema
+        interview = workspace.interview(7)
+        assert (interview.company, interview.interviewers[0].name) == ("Acme Robotics", "Dana Lee")
+        assert interview.ended_at.isoformat() == "2026-11-24T15:30:00-05:00"
+        assert [c.value for c in interview.debrief.causes] == ["nerves"]
+        before = [card.id for card in workspace.agenda(datetime.now(UTC))]
+        assert before == [7]
 
 
 def test_the_quick_head_revision_agrees_with_alembic() -> None:

@@ -35,7 +35,7 @@ AGENDA_STEP_SECONDS = 5
 
 @dataclass
 class _AgendaCache:
-    version: tuple[tuple[int, str], ...]
+    version: int
     interviews: list[tuple[int, Interview]]
     ready: dict[tuple[int, str], bool]
     bucket: int = -1

@@ -207,3 +207,13 @@ class NoteRow(Base):
     updated_at: Mapped[datetime] = mapped_column(
         UTCDateTime(), server_default=func.now(), onupdate=func.now()
     )
+
+
+class RevisionRow(Base):
+    """One counter, raised by every save: readers tell from it, in one cheap query, whether
+    anything changed since they last looked, whichever worker (or host, or clock) saved."""
+
+    __tablename__ = "revision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
