@@ -22,7 +22,7 @@ from afterword.errors import InputError, NotFoundError
 from afterword.journey import Card, agenda
 from afterword.model import Interview, Moment, Note, NoteStatus, Story
 from afterword.store.db import Database
-from afterword.store.repository import InterviewRepository, StoryRepository
+from afterword.store.repository import InterviewRepository, StoryRepository, revision
 
 if TYPE_CHECKING:
     from afterword.composer import BetterAnswer, Draft, Drafts
@@ -47,7 +47,7 @@ class Workspace:
         self.database = Database(database_url or config.database_url())
         self._agenda: _AgendaCache | None = None
         self._agenda_lock = threading.Lock()
-        self._contexts: dict[int, tuple[datetime, Interview]] = {}
+        self._contexts: dict[int, tuple[int, Interview]] = {}
 
     def close(self) -> None:
         self.database.close()
@@ -79,20 +79,19 @@ class Workspace:
 
     def context(self, interview_id: int) -> Interview:
         """The interview a note is checked against. The live editor asks on every pause in
-        typing, so a copy is kept, and used only after one cheap query says the interview has
-        not changed since: with several workers, a change saved through any of them must show
-        on the very next check, so there is no grace period."""
+        typing, so a copy is kept, and used only while the revision counter says nothing was
+        saved since, through any worker: one cheap query, and no grace period."""
+        with self.database.engine.connect() as connection:
+            current = revision(connection)
         cached = self._contexts.get(interview_id)
+        if cached is not None and cached[0] == current:
+            return cached[1]
         with self._transaction() as session:
-            repository = InterviewRepository(session)
-            stamp = repository.updated_at(interview_id)
-            if cached is not None and cached[0] == stamp:
-                interview = cached[1]
-            else:
-                interview = repository.get(interview_id)
+            current = revision(session)
+            interview = InterviewRepository(session).get(interview_id)
         if len(self._contexts) > 256:
             self._contexts.clear()
-        self._contexts[interview_id] = (stamp, interview)
+        self._contexts[interview_id] = (current, interview)
         return interview
 
     def interviews(self) -> list[tuple[int, Interview]]:
@@ -109,8 +108,8 @@ class Workspace:
         countdowns ticking in between). One thread rebuilds while the others wait for it,
         rather than all rebuilding at once after a change.
         """
-        with self._transaction() as session:
-            version = InterviewRepository(session).version()
+        with self.database.engine.connect() as connection:
+            version = revision(connection)
         bucket = int(now.timestamp() // AGENDA_STEP_SECONDS)
         with self._agenda_lock:
             cache = self._agenda

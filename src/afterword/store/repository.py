@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from afterword.errors import InputError, NotFoundError
@@ -63,9 +63,13 @@ def _fill_story(row: StoryRow, story: Story) -> None:
     row.skills = list(story.skills)
 
 
-def revision(session: Session) -> int:
-    """The counter every save raises (see :class:`RevisionRow`)."""
-    return int(session.scalar(select(RevisionRow.value).where(RevisionRow.id == 1)) or 0)
+_REVISION = select(RevisionRow.value).where(RevisionRow.id == 1)
+
+
+def revision(session: Session | Connection) -> int:
+    """The counter every save raises (see :class:`RevisionRow`). Callers on a hot path pass a
+    plain connection: an ORM session costs several times the query."""
+    return int(session.execute(_REVISION).scalar() or 0)
 
 
 def bump_revision(session: Session) -> None:
@@ -201,19 +205,6 @@ class InterviewRepository:
         if ids is not None:
             query = query.where(InterviewRow.id.in_(ids))
         return [(row.id, self._to_model(row)) for row in self.session.scalars(query)]
-
-    def updated_at(self, interview_id: int) -> datetime:
-        """When the interview was last saved (a cheap check that a cached copy is current)."""
-        stamp = self.session.scalar(
-            select(InterviewRow.updated_at).where(InterviewRow.id == interview_id)
-        )
-        if stamp is None:
-            raise NotFoundError(f"there is no interview {interview_id} (see `afterword list`)")
-        return stamp
-
-    def version(self) -> int:
-        """Changes whenever anything is saved, through any worker: a cache key."""
-        return revision(self.session)
 
     def _fill(self, row: InterviewRow, interview: Interview) -> None:
         # Set in Python, to the microsecond: the database's clock has whole seconds on SQLite,
