@@ -401,3 +401,32 @@ def test_serve_keeps_a_loopback_app_to_loopback_names(monkeypatch: pytest.Monkey
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
     serve.serve(port=8765, host="127.0.0.1", open_browser=False, workers=1)
     assert os.environ["AFTERWORD_ALLOWED_HOSTS"] == "localhost,127.0.0.1,::1"
+
+
+def test_editing_an_unrelated_field_keeps_the_times_as_stored(client: TestClient) -> None:
+    data = {"company": "Globex", "role": "PM", "ended_at": "2026-11-24T15:30:45-05:00"}
+    interview_id = client.post("/api/interviews", json=data).json()["id"]
+    form = client.get(f"/interviews/{interview_id}/edit").text
+    assert 'value="2026-11-24T15:30"' in form
+    client.post(
+        f"/interviews/{interview_id}/edit",
+        data={
+            "company": "Globex",
+            "role": "Senior PM",
+            "ended_at": "2026-11-24T15:30",
+            "timezone": "-05:00",
+        },
+    )
+    stored = client.get(f"/api/interviews/{interview_id}").json()
+    assert stored["role"] == "Senior PM"
+    assert stored["ended_at"] == "2026-11-24T15:30:45-05:00"
+
+
+def test_a_sent_note_shows_its_time_in_the_interview_s_zone(client: TestClient) -> None:
+    interview_id = imported(client)
+    client.post(
+        f"/interviews/{interview_id}/notes/Dana%20Lee",
+        data={"body": "Dear Dana,\n\nThank you.\n\nBest,\nAlex", "action": "sent"},
+    )
+    sent_at = client.get(f"/api/interviews/{interview_id}").json()["notes"][0]["sent_at"]
+    assert sent_at.endswith("-05:00")

@@ -328,7 +328,7 @@ class InterviewRepository:
                         subject=n.subject,
                         body=n.body,
                         status=n.status,
-                        sent_at=n.sent_at,
+                        sent_at=_in_offset(n.sent_at, offset),
                     )
                     for n in row.notes
                 ],

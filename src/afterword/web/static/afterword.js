@@ -38,6 +38,7 @@
       const last = rows[rows.length - 1];
       const copy = last.cloneNode(true);
       copy.hidden = false;
+      copy.classList.remove("removed");
       copy.querySelectorAll("input:not([type=checkbox]), textarea").forEach((el) => { el.value = ""; });
       const remove = copy.querySelector("[data-remove-row]");
       remove.checked = false;

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import datetime
 from itertools import zip_longest
 from pathlib import Path
 from typing import Annotated, Any
@@ -95,11 +96,27 @@ def _form_values(interview: Interview | None) -> dict[str, Any]:
     }
 
 
+def _keep_seconds(moment: datetime | None, base: Interview | None, field: str) -> datetime | None:
+    """The form shows times to the minute; an unchanged minute keeps the stored seconds."""
+    stored: datetime | None = getattr(base, field, None) if base is not None else None
+    if (
+        moment is not None
+        and stored is not None
+        and moment == stored.replace(second=0, microsecond=0)
+    ):
+        return stored
+    return moment
+
+
 def _from_form(form: FormData, base: Interview | None) -> Interview:
     """Build the interview a form describes (keeping the debrief and notes of ``base``)."""
     zone = text(form, "timezone")
-    ended_at = parse_local_time(text(form, "ended_at"), zone, "ended at")
-    started_at = parse_local_time(text(form, "started_at"), zone, "started at")
+    ended_at = _keep_seconds(
+        parse_local_time(text(form, "ended_at"), zone, "ended at"), base, "ended_at"
+    )
+    started_at = _keep_seconds(
+        parse_local_time(text(form, "started_at"), zone, "started at"), base, "started_at"
+    )
     names = form.getlist("interviewer_name")
     titles = form.getlist("interviewer_title")
     emails = form.getlist("interviewer_email")
