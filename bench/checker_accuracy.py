@@ -12,8 +12,8 @@ precision, recall and F1 per rule, the accuracy of the verdict "follows the rule
 ``follows_rules`` label, and how often the body detection finds the labelled paragraph and
 word counts.
 
-    .venv/bin/python bench/checker_accuracy.py [CORPUS.jsonl] [--set dev|own|blind|blind2|all]
-        [--verbose]
+    .venv/bin/python bench/checker_accuracy.py [CORPUS.jsonl]
+        [--set dev|own|blind|blind2|blind3|all] [--verbose]
 
 A CORPUS path replaces the dev corpus. ``AFTERWORD_CORPUS`` (a file or a folder holding
 dev-notes.jsonl) overrides the default dev path. ``--verbose`` lists every disagreement as
@@ -35,7 +35,8 @@ DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "de
 OWN = Path(__file__).resolve().parent / "data" / "checker-notes.jsonl"
 BLIND = Path(__file__).resolve().parent / "data" / "checker-blind.jsonl"
 BLIND2 = Path(__file__).resolve().parent / "data" / "checker-blind2.jsonl"
-SETS = ("dev", "own", "blind", "blind2")
+BLIND3 = Path(__file__).resolve().parent / "data" / "checker-blind3.jsonl"
+SETS = ("dev", "own", "blind", "blind2", "blind3")
 
 #: rule id -> (label, value of the label that means the rule should fire)
 RULES: dict[str, tuple[str, bool]] = {
@@ -176,9 +177,15 @@ def main(argv: list[str]) -> int:
         i = argv.index("--set")
         which = argv[i + 1] if i + 1 < len(argv) else ""
     if which not in (*SETS, "all"):
-        print("--set takes dev, own, blind, blind2 or all", file=sys.stderr)
+        print("--set takes dev, own, blind, blind2, blind3 or all", file=sys.stderr)
         return 2
-    paths = {"dev": corpus_path(argv), "own": OWN, "blind": BLIND, "blind2": BLIND2}
+    paths = {
+        "dev": corpus_path(argv),
+        "own": OWN,
+        "blind": BLIND,
+        "blind2": BLIND2,
+        "blind3": BLIND3,
+    }
     ok = True
     for n, name in enumerate(s for s in SETS if which in (s, "all")):
         if n:

@@ -569,3 +569,177 @@ def test_a_subject_line_label_is_header() -> None:
         "Thank you for today.\n\nBest,\n{Me}"
     )
     assert check(text).stats.paragraphs == 1
+
+
+# -- round four: messy, non-native and forwarded notes -------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I feel awful about logging in ten minutes late.",
+        "Thanks again. I hope you can forgive the barking in the background.",
+        "Thank you. Kindly overlook the spelling mistakes in my slides.",
+        "Thank you, and I hope you'll overlook how long my answers ran.",
+    ],
+)
+def test_apology_disguised_as_remorse_or_pardon(sentence: str) -> None:
+    assert fires("apology", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I feel terrible for the candidates who drove in through the snow.",
+        "Thank you. I hope you can forget about work over the holiday.",
+        "Thank you. It is easy to overlook how much the front desk does.",
+    ],
+)
+def test_apology_near_misses_sympathy_and_plain_overlook(sentence: str) -> None:
+    assert not fires("apology", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I don't think I showed the panel my best work today.",
+        "Thanks for the session. I was a bit rusty on recursion.",
+        "Thank you. I felt out of practice with whiteboard questions.",
+        "Thank you. I kept interrupting you, which is not how I work.",
+    ],
+)
+def test_overt_failure_rusty_and_talking_over(sentence: str) -> None:
+    assert fires("overt-failure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I would be grateful for feedback on where I fell short.",
+        "Thank you. My Spanish is a bit rusty, and I am taking evening classes.",
+        "Thank you. I showed the demo to my old team and they loved it.",
+    ],
+)
+def test_overt_failure_near_misses_feedback_and_skills(sentence: str) -> None:
+    assert not fires("overt-failure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. Another company's offer expires on Thursday, so please let me know.",
+        "Thank you. I'd appreciate a decision soon; please let me know.",
+        "Thank you. I await your offer by the end of the week.",
+        "Thank you. I need to know within the next two weeks, so please let me know.",
+        "thanks. i cant afford to wait much longer, pls call me asap",
+        "Thank you. I really really need this one. Please let me know.",
+    ],
+)
+def test_pressure_offers_expiring_and_decisions_asked_soon(sentence: str) -> None:
+    assert fires("pressure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I turned down another offer last month to stay in this process.",
+        "Thank you. I look forward to hearing from you soon.",
+        "Thank you. No rush at all; please let me know whenever you have an update.",
+    ],
+)
+def test_pressure_near_misses_offers_without_a_clock(sentence: str) -> None:
+    assert not fires("pressure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you for the interview. Kindly revert with the next steps.",
+        "Thank you for the interview. Please do the needful regarding my candidature.",
+        "Thank you for the interview. Request you to update me on the result.",
+        "Thank you for the interview. For questions I stand at your disposal.",
+        "Thank you for the interview. Looking forward your reply.",
+        "Thank you for the interview. I am looking forward to hear from you.",
+        "Thank you for the interview. I look forward to the committee's decision.",
+        "Thank you for the interview. I can provide my transcripts if needed.",
+        "thx for the interview! hit me up if u need anything",
+        "Thank you for the interview. Happy to sketch the design on a call.",
+        "Thank you for the interview. If there's any chance of a second conversation, I'd love it.",
+    ],
+)
+def test_call_to_action_office_english_and_texting(sentence: str) -> None:
+    assert not fires("missing-call-to-action", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you for the interview. I was happy to see the new lab.",
+        "Thank you for the interview. I'd welcome the chance to join the team.",
+        "Thank you for the interview. I look forward to working with you.",
+    ],
+)
+def test_call_to_action_near_misses_happy_and_welcome(sentence: str) -> None:
+    assert fires("missing-call-to-action", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I have four years at a regional bank as a teller.",
+        "Thank you. I have volunteered at the shelter every weekend for three years.",
+        "Thank you. Please be advised that my nursing registration was renewed on Monday.",
+        "Thank you. My work permit expires in March, so I wanted you to know.",
+        "Thank you. PFA my experience letter.",
+        "Thank you. About the caching question, the better way is a write-through cache.",
+        "Thank you. I went back and solved the puzzle with two pointers.",
+        "Thank you. A few things I didn't get to mention: I speak Tagalog and Spanish.",
+        "Thank you. The case study is on my website.",
+    ],
+)
+def test_new_information_years_credentials_and_finished_answers(sentence: str) -> None:
+    assert not fires("missing-new-information", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I stumbled on the pricing question, but I enjoyed the talk.",
+        "Thank you. My release process, which I have run for years, came up a lot.",
+        "Thank you. I'll reply as soon as I finished it.",
+    ],
+)
+def test_new_information_near_misses_recalled_years_and_finished_it(sentence: str) -> None:
+    assert fires("missing-new-information", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["tysm for the interview!", "I write to sincerely appreciate you for the interview."],
+)
+def test_gratitude_texting_and_west_african_forms(sentence: str) -> None:
+    assert not fires("missing-gratitude", sentence)
+
+
+def test_a_forwarded_note_keeps_its_body() -> None:
+    text = (
+        "---------- Forwarded message ---------\nFrom: Sam Lee <sam@example.com>\n"
+        "Date: Mon, 3 Mar 2025\nSubject: Thanks\nTo: <rao@example.com>\n\n\n"
+        "Hi Ms. Rao,\n\nThank you for the interview today.\n\nBest,\nSam"
+    )
+    assert (check(text).stats.paragraphs, check(text).stats.words) == (1, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        (
+            "Dear Sir,\n\nThank you for the interview.\n\nThanks & Regards,\nRavi\n+91 98000 00021",
+            (1, 5),
+        ),
+        ("Good day Sir,\n\nThank you for the interview.\n\nRemain blessed.\nAda Obi", (1, 5)),
+        ("mr dobbs,\r\nthanks for having me at the shop today.\r\n- ray", (1, 8)),
+        ("hiii!!\n\ntysm for the interview today\n\nxo, kayla", (1, 5)),
+    ],
+)
+def test_sign_offs_of_other_voices(text: str, counts: tuple[int, int]) -> None:
+    report = check(text)
+    assert (report.stats.paragraphs, report.stats.words) == counts

@@ -44,7 +44,7 @@ _DATE_LINE = re.compile(
 )
 _PLACEHOLDER_LINE = re.compile(r"^\s*[\[{<(][^\]}>)\n]{1,40}[\]}>)]\s*$")
 _GREETING_WORD = re.compile(
-    r"^\s*(?:dear|hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening|day)"
+    r"^\s*(?:dear|hi+|hello+|hey+|heya|hiya|yo|greetings|good\s+(?:morning|afternoon|evening|day)"
     r"|to\s+whom\s+it\s+may\s+concern|attn|attention)\b",
     re.IGNORECASE,
 )
@@ -64,12 +64,13 @@ _CLOSING_ALWAYS = re.compile(
     r"|yours(?:\s+(?:sincerely|truly|faithfully|respectfully))?|respectfully(?:\s+yours)?"
     r"|cordially|cheers|take\s+care|talk\s+soon|gratefully|appreciatively|thankfully"
     r"|many\s+thanks|with\s+(?:gratitude|appreciation|thanks|many\s+thanks|best\s+wishes)"
-    r"|very\s+truly\s+yours|best\s+of\s+luck|until\s+then)\s*[,.!\u2014-]?\s*$",
+    r"|very\s+truly\s+yours|best\s+of\s+luck|until\s+then|(?:remain|stay|be)\s+blessed"
+    r"|god\s+bless(?:\s+you)?)\s*[,.!\u2014-]?\s*$",
     re.IGNORECASE,
 )
 _CLOSING_THANKS = re.compile(
     r"^\s*(?:thanks|thank\s+you|thanking\s+you|thx)(?:\s+(?:again|so\s+much|very\s+much|a\s+lot|again"
-    r"\s+for\s+everything))?\s*(?P<p>[,.!\u2014-]?)\s*$",
+    r"\s+for\s+everything|\s*(?:&|and)\s+(?:best\s+|warm\s+|kind\s+)?regards))?\s*(?P<p>[,.!\u2014-]?)\s*$",
     re.IGNORECASE,
 )
 # Any short closing the lists above miss ("Ta,", "Regretfully,", "Warm wishes,", "With thanks,"):
@@ -94,6 +95,9 @@ _SIGNATURE_VETO = re.compile(
 _SENTENCE_WORDS = re.compile(
     r"\b(?:thank|thanks|please|hope|look(?:ing)?|let|best|regards|sincerely)\b", re.IGNORECASE
 )
+_DASH_SIGNATURE = re.compile(
+    r"^\s*[-\u2013\u2014~]+\s*[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*)?\s*$"
+)
 _NAME_LINE = re.compile(
     r"^\s*(?:[A-Z][\w'\u00c0-\u024f-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w'\u00c0-\u024f-]*\.?|[A-Z]\.)){0,3}"
     r"(?:,\s*[A-Z][\w.,' -]{0,40})?\s*$"
@@ -106,30 +110,43 @@ class _Line:
     start: int
     end: int
     text: str
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
+    blank: bool
 
 
 def _lines(work: str) -> list[_Line]:
     out: list[_Line] = []
     start = 0
     for i, text in enumerate(work.split("\n")):
-        out.append(_Line(i, start, start + len(text), text))
-        start += len(text) + 1
+        end = start + len(text)
+        out.append(_Line(i, start, end, text, not text or text.isspace()))
+        start = end + 1
     return out
 
 
-def _quoted_cutoff(lines: list[_Line]) -> int:
+def _may_quote(work: str) -> bool:
+    """Whether quoted mail or a signature delimiter can be in the note at all: what every
+    marker of them needs ("--", "wrote", "From:", a forward line, a rule of underscores)."""
+    if "--" in work or "________" in work:
+        return True
+    low = work.lower()
+    return "wrote" in low or "from" in low or "forwarded" in low
+
+
+def _quoted_cutoff(lines: list[_Line], work: str) -> int:
     """Index of the first line of quoted earlier mail or a signature after ``-- ``."""
+    if not _may_quote(work):
+        return len(lines)
     seen_text = False
     for i, line in enumerate(lines):
         t = line.text
         if line.blank:
             continue
-        if _SIG_DELIMITER.match(t) or _FORWARD.match(t):
+        if _SIG_DELIMITER.match(t):
             return i
+        if _FORWARD.match(t):
+            if seen_text:
+                return i
+            continue  # a note forwarded as it is: its header block opens it
         if _ON_LINE.match(t):
             two = t if i + 1 >= len(lines) else t + " " + lines[i + 1].text
             if _WROTE.match(t) or (len(two) < 320 and _WROTE.match(two)):
@@ -223,7 +240,7 @@ def _signature_line(text: str) -> bool:
 def detect_body(work: str) -> Body:
     """Find greeting, sign-off and body paragraphs in the working copy of a note."""
     lines = _lines(work)
-    cutoff = _quoted_cutoff(lines)
+    cutoff = _quoted_cutoff(lines, work)
     # Quoted lines ("> ...") anywhere are set aside like blank lines.
     content = [
         ln
@@ -340,6 +357,9 @@ def _strip_signature(content: list[_Line], lo: int, hi: int, first_offset: int |
         and all(_signature_line(b.text) for b in block[1:])
     ):
         return k
+    # "- ray" glued under the last line: a dash and a name sign a quick note.
+    if hi - 1 > k and _DASH_SIGNATURE.match(content[hi - 1].text):
+        return hi - 1
     # A name glued under the last sentence: "... from you.\nAlex Kim\n555-0100".
     n = hi
     while n - 1 > k and _NAME_OR_CONTACT(content[n - 1].text):

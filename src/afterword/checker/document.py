@@ -233,4 +233,7 @@ _QUOTE_START = re.compile(
 
 def _quoted_mail_start(work: str) -> int:
     m = _QUOTE_START.search(work)
+    if m is not None and not work[: m.start()].strip():
+        # A note forwarded as it is opens with the forward line: the quote is the note.
+        m = _QUOTE_START.search(work, m.end())
     return m.start() if m else len(work)

@@ -165,7 +165,7 @@ MIN_WORDS = 6
 
 def detect(text: str) -> str:
     """'en', 'other', or 'unknown' (too short to tell)."""
-    if _NON_LATIN.search(text) is not None:
+    if not text.isascii() and _NON_LATIN.search(text) is not None:
         tokens = _TOKEN.findall(text)
         letters = sum(map(len, tokens))
         # Chinese and Japanese put no spaces between words: judge the script by letters.

@@ -26,6 +26,11 @@ _APOLOGY = lower_re(
     |(?#needs:regret)\bI\s+(?:(?:truly|deeply|really|sincerely|do|also|now|still)\s+)?regret\b
     |\bmy\s+regrets\b
     |\bmea\s+culpa\b|\bmy\s+bad\b
+    # remorse owned: "I feel terrible about arriving late", "I felt awful that I ..."
+    |\bI\s+(?:feel|felt)\s+(?:(?:so|really|just|truly|very|pretty)\s+)?(?:terrible|awful|horrible|dreadful|guilty|bad)
+        \s+(?:about|that|for\s+(?:my|being|not|having|missing|arriving|getting|making|taking|wasting|keeping|the\s+delay))\b
+    # pardon asked: "I hope you'll overlook the projector trouble", "kindly overlook my nerves"
+    |\b(?:please|kindly|you(?:'ll|\s+will|\s+can|\s+could|\s+would|\s+might))\s+overlook\b
     """,
     re.VERBOSE,
 )
@@ -45,6 +50,12 @@ _NOT_MINE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CANT_ENOUGH = re.compile(r"\s+enough\b", re.IGNORECASE)
+# Pardon asked of the reader: "I hope you can forgive the noise", "I trust you'll excuse".
+_ASKED_BEFORE = re.compile(
+    r"\b(?:hope|hoping|trust|ask|asking|pray)\s+(?:that\s+)?you(?:'ll|\s+will|\s+can|\s+could|\s+would"
+    r"|\s+might|\s+may)?\s+$",
+    re.IGNORECASE,
+)
 # "I owe you an apology", "let me offer you my apologies": "you" is who receives it.
 _TO_YOU_BEFORE = re.compile(
     r"\b(?:owe|offer|extend|give|send|make)\s+(?:you\s+|to\s+you\s+)?$", re.IGNORECASE
@@ -88,6 +99,7 @@ class Apology(Rule):
                 _NOT_MINE_BEFORE.search(before)
                 and not ("apolog" in word and _CANT_ENOUGH.match(doc.work, m.end()))
                 and not _TO_YOU_BEFORE.search(before)
+                and not _ASKED_BEFORE.search(before)
             ):
                 continue
             if "sorry" in word and _SYMPATHY_AFTER.match(doc.work, m.end()):

@@ -92,6 +92,30 @@ _STRONG = lower_re(
     # a next step offered on the reader's terms: "should a meeting with the CEO be convenient"
     |(?#needs:convenient|of\s+interest|of\s+use)\bshould\s+(?:[\w'-]+\s+){{1,6}}?be\s+(?:convenient|of\s+(?:use|interest))\b
     |\b(?:keep|stay)\s+in\s+touch\b|\b(?:only|just)\s+(?:an?\s+)?(?:email|e-mail|phone\s+call|call|message|text)\s+away\b
+    # Indian and West African office English: "kindly revert", "do the needful", "request you
+    # to update me", "I stand at your disposal"
+    |\bkindly\s+(?:\w+\s+){{0,4}}?(?:revert|advise|update|inform|let|confirm|respond|reply|get\s+back|consider|share
+        |contact|call|acknowledge|intimate)\b
+    |\brevert\s+(?:back\s+)?(?:to\s+me|with|at|on|soon|regarding|about)\b|\band\s+revert\b|\bdo\s+the\s+needful\b
+    |\brequest\s+you\s+to\b|\b(?:update|inform|intimate)\s+me\s+(?:on|about|of|regarding|with|when|if|whether)\b
+    |\bat\s+your\s+(?:disposal|service)\b
+    # a texted imperative: "call me if u need anything", "hit me up", "ping me if ..."
+    |\b(?:call|text|ping|email|e-mail|message|ring|contact|hit)\s+me\b(?!\s+(?:by|as|a\s+name))
+    |\bif\s+(?:u|you)\s+(?:need|want|have)\s+(?:\w+\s+){{0,3}}?(?:anything|more|refs|references|questions?|info|details)\b
+    # an offer: "I can provide the SF-86 confirmation if needed", "happy to sketch it out"
+    |\bI\s+(?:can|could)\s+(?:also\s+|easily\s+|gladly\s+)?(?:provide|send|share|forward|supply|walk|demo|show\s+you)\b
+    |\b(?:happy|glad|delighted)\s+to\s+(?!(?:have|hear|be|see|learn|meet|know|say|report|join|read|find|get
+        |finally|been|had|work|contribute|start|call\s+\w+\s+home)\b)[a-z]+\b
+    |\bif\s+(?:needed|required|necessary|helpful|useful)\b
+    # asking for the answer or a next conversation: "share where things stand", "any chance of
+    # a second conversation", "I'd appreciate a few minutes to answer it properly"
+    |\bwhere\s+things\s+stand\b|\bif\s+there(?:'s|\s+is)\s+any\s+way\s+to\b
+    |\bchance\s+(?:of|for)\s+(?:a|another)\s+(?:\w+\s+)?(?:conversation|call|chat|interview|meeting|round|talk)\b
+    |\b(?:I'd|I\s+would)\s+(?:really\s+|greatly\s+)?(?:appreciate|value|welcome|love)\s+(?:a|an|the|any|some|your)\s+
+        (?:\w+\s+){{0,2}}?(?:minutes|call|update|feedback|answer|reply|response|word|conversation)\b
+    |\b(?:excited|eager|keen)\s+to\s+(?:hear|learn|see)\s+what(?:'s|\s+is|\s+comes)?\s+next\b
+    |\blook(?:ing)?\s+forward\s+(?:to\s+)?(?:hear(?:ing)?\s+(?:from|back)|your\s+(?:reply|response|answer|call|feedback|decision))\b
+    |\blook(?:ing)?\s+forward\s+to\s+the\s+(?:[\w-]+(?:'s)?\s+)?(?:decision|outcome|response|reply|feedback|result)\b
     """,
     re.VERBOSE,
 )
@@ -102,7 +126,9 @@ _WEAK = lower_re(
     |\b(?:I\s+)?(?:hope|hoping)\s+to\s+(?:speak|talk|meet|chat)\s+(?:with|to)\s+you\s+(?:again|soon|further)
     |\b(?:I\s+)?(?:hope|hoping)\s+(?:that\s+)?(?:we\s+(?:can|will|get\s+to)\s+(?:speak|talk|meet|chat)
         |I\s+(?:will|'ll)\s+hear|you'?ll\s+(?:keep|consider)|you\s+will\s+(?:keep|consider))
-    |\b(?:await(?:ing)?|wait(?:ing)?\s+(?:for|on))\s+(?:your|a)\s+(?:reply|response|decision|answer|call|word)
+    |\b(?:await(?:ing)?|wait(?:ing)?\s+(?:for|on)|hop(?:e|ing)\s+for)\s+(?:your|a|an|the)\s+(?:\w+\s+){0,2}?
+        (?:reply|response|decision|answer|call|word|instructions?|feedback|news|update|outcome|result)
+    |\b(?:hope|hoping)\s+(?:that\s+)?you\s+(?:can|could|will|'ll)\s+(?:reply|respond|revert|answer|write\s+back|get\s+back)\b
     |\blook(?:ing)?\s+forward\s+to\s+(?:learning|finding\s+out)\s+more\b
     |\bfingers\s+crossed\b
     """,

@@ -13,7 +13,8 @@ from afterword.checker.text import lower_re
 
 _THANKS = lower_re(
     r"""
-    \b(?:thank(?:s|\s+you|\s+your|ing\s+you|\s+u|ful|fully)?|thx|thnx|tks|ty\s+(?:so|for))\b
+    \b(?:thank(?:s|\s+you|\s+your|ing\s+you|\s+u|ful|fully|u|you|q)?|thx|thnx|thnks|thanx|tks|tysm|tyvm
+        |ty\s+(?:so|for))\b
     (?![\s-]+(?:you\s+)?(?:note|notes|letter|letters|email|emails|e-mail|card|cards|message)\b)
     |\b(?:I|we)\s+(?:\w+\s+){0,2}?appreciat(?:e|ed)\s+(?:it|you|your|the|this|that\s+you|what\s+you
         |how\s+you|having|being|getting|meeting|learning|hearing|talking|speaking|our|all|everything
@@ -21,6 +22,8 @@ _THANKS = lower_re(
     |\bappreciat(?:ion|ive)\s+(?:for|of)\b|\b(?:my|with)\s+(?:sincere\s+|deep\s+)?appreciation\b
     |\bmuch\s+appreciated\b|\b(?:really|truly|greatly|very\s+much)\s+appreciated\b
     |\bgrateful\b|\bgratitude\b|\bmuch\s+obliged\b|\bI\s+owe\s+you\b
+    # "I write to sincerely appreciate you", "use this medium to appreciate the panel"
+    |\bto\s+(?:\w+\s+)?appreciate\s+(?:you|your|the\s+(?:panel|team|committee|opportunity))\b
     |\b(?:it\s+was|that\s+was|how)\s+(?:very\s+|so\s+|really\s+)?(?:kind|generous|thoughtful|gracious)
         \s+of\s+you\b
     |\bkudos\s+(?:to\s+you|for)\b|\bmerci\b|\bcheers\s+for\b

@@ -36,9 +36,41 @@ _METRIC_NOUN = (
 _NEW_INFO = lower_re(
     rf"""
     # a flagged addition: "one thing I wanted to add", "I forgot to mention"
-    \b(?:one|another|a)\s+(?:more\s+|other\s+|last\s+|quick\s+)?(?:thing|point|detail|example|idea
-        |note|item)\s+(?:that\s+)?I\s+(?:\w+\s+)?(?:wanted|want|meant|forgot|neglected|didn't|did\s+not
-        |should|would\s+like|'d\s+like)\b
+    \b(?:one|another|a|a\s+few|a\s+couple\s+(?:of\s+)?|two|three|some)\s+(?:more\s+|other\s+|last\s+|quick\s+)?
+        (?:things?|points?|details?|examples?|ideas?|notes?|items?)\s+(?:that\s+)?I\s+(?:\w+\s+)?(?:wanted|want|meant
+        |forgot|neglected|didn't|did\s+not|should|would\s+like|'d\s+like)\b
+    |\bI\s+(?:didn't|did\s+not|never)\s+get\s+to\s+(?:mention|share|add|say|tell|show)\b
+    # news flagged as such: "please be advised that", "FYI", "just so you know", "addendum"
+    |\bplease\s+(?:be\s+advised|note\s+that)\b|\bfyi\b|\baddendum\b
+    # an answer finished after the interview: "about the SQL question, ...", "quick follow-up on
+    # the system design:", "here's the fix", "the bug was my base case", "a better way is"
+    |(?#needs:question|problem|exercise|challenge|design|case)\b(?:about|regarding|re|as\s+for
+        |(?:follow[\s-]?up|update|addendum|note)\s+(?:on|to))\s+the\s+(?:[\w-]+\s+){{0,3}}?
+        (?:question|problem|exercise|challenge|design|case\s+study)\s*[,:\u2014]
+    |\bhere(?:'s|\s+is)\s+(?:the|my|a)\s+(?:\w+\s+)?(?:fix|solution|corrected|revised|working|updated)\b
+    |\bthe\s+(?:bug|fix|mistake|error|issue)\s+(?:is|was)\b|\b(?:a|the)\s+better\s+(?:way|approach|solution)\s+(?:is|would\s+be)\b
+    |\bI\s+went\s+back\s+(?:and|to|over)\b
+    |\bI\s+(?:said|mentioned|suggested|proposed|answered)\b[^.!?\n]{{0,80}},\s+but\s+(?:for|in|with|actually|on)\b
+    # a document or licence that changed: "my security clearance was reinstated on March 3",
+    # "my contract with my previous BPO ended last week", "my visa expires on 30 June"
+    |(?#needs:expire|ended|ends|renewed|reinstated|approved|issued|granted|came\s+through|runs\s+out|ran\s+out)
+    \bmy\s+(?:[\w-]+\s+)?(?:visa|permit|lease|contract|licen[cs]e|clearance|certification|registration|authori[sz]ation)\b
+        [^.!?\n]{{0,40}}?\b(?:expires|expired|ended|ends|renewed|reinstated|approved|issued|granted|came\s+through
+        |runs\s+out|ran\s+out)\b
+    |(?#needs:expired|broken|n't\s+work|not\s+work|n't\s+open|not\s+open|n't\s+load)\b(?:link|file|attachment|portal|form)\s+(?:[\w']+\s+){{0,4}}?
+        (?:expired|(?:is|was)\s+broken|(?:doesn't|does\s+not|didn't|did\s+not|won't)\s+(?:work|open|load))\b
+    |\bI\s+(?:just\s+|finally\s+|recently\s+|also\s+)?(?:got|received|earned|passed|obtained)\s+my\s+[^.!?\n]{{0,30}}?
+        \b(?:yesterday|today|this\s+(?:morning|week)|(?:on|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday
+        |sunday|week|month))\b
+    # experience counted in years: "i have 3 years at dollar general", "every Saturday for two
+    # years"
+    |\bI\s+(?:have|'ve|had|bring)\s+(?:over\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:\d{{1,2}}|{_WORD_NUMBER})\+?\s+years?\s+
+        (?:at|with|in|as|of)\b
+    |(?#needs:years)\bI(?:'ve|\s+have)\s+(?:\w+\s+){{0,2}}?(?:worked|volunteered|served|taught|coached|nursed)\b[^.!?\n]{{0,60}}?
+        \bfor\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\d{{1,2}}|{_WORD_NUMBER}|several|many)\s+years\b
+    # office English for an attachment: "PFA", "I enclose herewith", "on my site"
+    |\bpfa\b|\bherewith\b|\b(?:I|we)\s+(?:hereby\s+)?(?:enclose|attach)\b
+    |\bon\s+my\s+(?:web)?(?:site|portfolio|github|blog)\b
     |\bI\s+(?:also\s+|just\s+|really\s+)?(?:wanted|want|meant|would\s+like|'d\s+like|wish)\s+to\s+
         (?:\w+\s+)?(?:add|mention|share|clarify|correct|expand\s+on|elaborate
         # "follow up on my interview" is a check-in, not an addition
@@ -88,9 +120,12 @@ _NEW_INFO = lower_re(
         (?:references|case\s+stud(?:y|ies)|(?:work|writing|code)\s+samples?|samples?\s+of\s+my
         |portfolio|examples?\s+of\s+my|deck|slides|proposal|plan|write-?up|summary|outline|mock-?ups?
         |demo|prototype|analysis|recommendation\s+letters?|letters?\s+of\s+recommendation|article
-        |transcripts?|certificates?|report)\b
+        |transcripts?|certificates?|report
+        |(?:[\w-]+\s+){{1,3}}?(?:data|results|figures|lesson\s+plans?|verification|licen[cs]e|certificates?|payslips?
+            |score\s*cards?|dashboards?|spreadsheets?|code|repo)
+        |(?:[\w-]+\s+)?(?:data|results|figures|lesson\s+plans?|dashboards?|spreadsheets?|repo))\b
     # references offered: "let me know if you need references", "referees available"
-    |\b(?:need|want|like|require|request|see|contact)\s+(?:any\s+|some\s+|my\s+|the\s+)?(?:references|referees)\b
+    |\b(?:need|want|like|require|request|see|contact)\s+(?:any\s+|some\s+|my\s+|the\s+)?(?:references|referees|refs)\b
     |\b(?:references|referees)\s+(?:are\s+)?(?:available|on\s+request|upon\s+request|ready)\b
     |\bagreed\s+to\s+(?:act\s+as\s+(?:a\s+|my\s+)?(?:reference|referee)s?|be\s+(?:a\s+|my\s+)?(?:reference|referee)s?
         |speak\s+(?:with|to)\s+you)\b
@@ -99,7 +134,7 @@ _NEW_INFO = lower_re(
     # a credential held: "I hold a current prescriber licence", "registration no. 2087342"
     |\bI\s+(?:hold|have)\s+(?:a|an)\s+(?:current|valid|full|active)\s+[\w-]+(?:\s+[\w-]+){{0,2}}?\s+
         (?:licen[cs]e|registration|certification|certificate|annotation|clearance|visa|permit)\b
-    |\b(?:no\.|number|\#)\s?\d{{5,}}
+    |\b(?:no\.|number|\#)\s?\d{{5,}}|\#[a-z]{{1,3}}-?\d{{4,}}
     # experience counted: "6 years experience", "twelve years of experience"
     |(?#needs:years)\b\d{{1,2}}\+?\s+(?:(?:full|more)\s+)?years'?\s+(?:of\s+)?(?:\w+\s+)?experience\b
     # a size that is a fact: "a team of nine", "a budget of two million"
@@ -124,9 +159,9 @@ _NEW_INFO = lower_re(
     |\b(?:another|other|competing)\s+(?:job\s+)?offers?\b
     |\b(?:accepted|received|got|have|'ve|had|hold|holding|considering)\s+(?:an|another|a\s+competing
         |a\s+job|a\s+firm|other|two\s+other|several|\w+\s+other|(?:an|another|a)\s+\w+)\s+(?:job\s+)?offers?\b
-    |\bI(?:'ve|\s+have)?\s+(?:just\s+|recently\s+|since\s+)?(?:passed|earned|completed|finished|been\s+awarded
-        |won|published|been\s+promoted|relocated|moved\s+to|obtained|received\s+my|launched|released)
-        \b(?!')
+    |\bI(?:'ve|\s+have)?\s+(?:just\s+|recently\s+|since\s+|now\s+|also\s+|finally\s+)?(?:passed|earned|completed|finished
+        |been\s+awarded|won|published|been\s+promoted|relocated|moved\s+to|obtained|received\s+my|launched|released)
+        \b(?!'|\s+(?:it|that|this|them|up|off|speaking|talking|writing)\b)
     |\b(?:good|great|exciting|some)\s+news\b|\bupdate\s*:
     # numbers that carry a fact: 18%, $2M, 3x, 40 customers, "reduced churn by 18"
     # one pass over the digits for every "number and unit" fact: 18%, 40 percent, $2M, 3x,
@@ -143,10 +178,34 @@ _NEW_INFO = lower_re(
     # a change in a measure: "from ten working days to five", "from 120 to 45"
     |(?#needs:from)\bfrom\s+(?:{_NUMBER}|{_WORD_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?(?:down\s+|up\s+)?to\s+
         (?:{_NUMBER}|{_WORD_NUMBER}|{_WORD_NUMBER}|one|two)\b
-    |(?#needs:by\s+\d|to\s+\d|from\s+\d|of\s+\d|over\s+\d)\b{_ACHIEVEMENT_VERB}\b[^.!?\n]{{0,60}}?\b(?:by|to|from|of|over)\s+{_NUMBER}
     """,
     re.VERBOSE,
 )
+# A change done by the writer and measured: "reduced churn by 18", "grew the list to 4,000".
+# Found from the number back (a leading alternation of verbs would be tried at every position
+# of every note): a number after "by", "to", "from", "of" or "over", then a verb before it in
+# the same sentence.
+_MEASURE = re.compile(r"\b(?:by|to|from|of|over)\s+\d")
+_ACHIEVED_BEFORE = re.compile(rf"\b{_ACHIEVEMENT_VERB}\b[^.!?\n]{{0,60}}$")
+
+
+def _measured_change(doc: Document) -> bool:
+    scan, body = doc.scan, doc.body
+    pos = body.start
+    while True:
+        digit = _DIGIT.search(scan, pos, body.end)
+        if digit is None:
+            return False
+        pos = digit.end()
+        m = _MEASURE.search(scan, max(body.start, digit.start() - 6), digit.start() + 1)
+        if m is None or m.end() != digit.start() + 1:
+            continue
+        if _ACHIEVED_BEFORE.search(scan, max(body.start, m.start() - 90), m.start()):
+            return True
+
+
+_DIGIT = re.compile(r"\d+")
+
 # A date or a phone number is not news: "January 6th", "(000) 745-5247", "10/12".
 _NOT_A_FACT = re.compile(
     r"^(?:\d{1,2}/\d{1,2}|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})$", re.IGNORECASE
@@ -189,6 +248,8 @@ class MissingNewInformation(Rule):
                 continue
             if m.group().startswith("you asked") and _RECALLED.search(doc.before(m.start(), 12)):
                 continue  # "when you asked about X, I froze" recalls the question, adds nothing
+            return
+        if _measured_change(doc):
             return
         yield doc.finding(
             self.id,

@@ -17,7 +17,6 @@ _I = r"\bI(?:'d|'ve|\s+had|\s+have|\s+must\s+have|\s+may\s+have|\s+might\s+have)
 _FAILURE = lower_re(
     rf"""
     # "I bombed", "I knew I'd messed up", "I blanked on", "I froze"
-    (?#needs:bombed|botched|flubbed|fumbled|tanked|choked|rambled|floundered|blanked|froze|blew|blown|messed|screwed|stumbled|struggled|failed\s+to|fell|panicked|drew\s+a|made|embarrassed|underperformed|lost\s+my|nerves|pieces|down)
     {_I}(?:bombed|botched|flubbed|fumbled|tanked|choked|rambled|floundered
          |blanked|froze(?:\s+up)?|(?:blew|blown)\s+(?:it|the\s+interview|my\s+chance|that\s+question)
          |messed\s+(?:up|it\s+up)|screwed\s+(?:up|it\s+up)
@@ -34,7 +33,7 @@ _FAILURE = lower_re(
     # "I didn't do well", "I did not perform my best", "I did poorly"
     |(?#needs:n't|not)\bI\s+(?:really\s+)?(?:didn't|did\s+not|don't\s+think\s+I|do\s+not\s+think\s+I)\s+
         (?:\w+\s+)?(?:do|perform|interview|present|come\s+across|answer|show\s+(?:up|myself)|express
-        |communicate|articulate|explain|describe|convey|sell|handle|represent)\w*\s+(?:[\w'-]+\s+){{0,7}}?
+        |communicate|articulate|explain|describe|convey|sell|handle|represent|show)\w*\s+(?:[\w'-]+\s+){{0,7}}?
         (?:well|good|my\s+best|great|strongly|clearly|as\s+well|my\s+(?:true|real)|at\s+all|justice)\b
     |(?#needs:poorly|badly|terribly|awfully|horribly|miserably|weakly)
     \bI\s+(?:did|performed|interviewed|answered|presented|came\s+across)\s+(?:\w+\s+)?
@@ -87,14 +86,17 @@ _FAILURE = lower_re(
         (?:failure|mess|train[\s-]?wreck|wreck|disaster|fool|idiot|unprepared|underprepared|flustered|tongue-tied
         |screw[\s-]?up)\b(?!\s+(?:analysis|recovery|mode|modes|rate|planning|response))
     |\b(?:could|can)\s+barely\s+(?:finish|speak|talk|answer|think|string|get)
+    # "i was rusty on the graph stuff", "I felt a bit out of practice"
+    |(?#needs:rusty|out\s+of\s+practice)\bI\s+(?:was|felt|got|seemed|sounded)\s+(?:\w+\s+){{0,2}}?(?:rusty|out\s+of\s+practice)\b
+    # conduct owned: "I talked over you", "I kept interrupting you"
+    |(?#needs:over\s+you|interrupt)\bI\s+(?:\w+\s+)?(?:talked|spoke|interrupted|kept\s+interrupting)\s+(?:over\s+)?you\b
     # how it came across: "I came across as nervous and unprepared", "I must have seemed flustered"
     |(?#needs:across|seemed|looked|sounded)\bI\s+(?:\w+\s+){{0,2}}?(?:came\s+across|seemed|looked|sounded)\s+(?:as\s+)?(?:\w+\s+)?
         (?:nervous|unprepared|underprepared|flustered|rattled|scattered|disorganised|disorganized|unfocused
         |out\s+of\s+my\s+depth|tongue-tied|clueless|incompetent|unprofessional|poorly|badly)\b
     |(?#needs:all\s+over\s+the\s+place)\b(?:my\s+(?:answers?|responses?|thoughts|presentation)|I)\s+(?:was|were|'m|am)\s+(?:\w+\s+)?all\s+over\s+the\s+place
     # conduct owned as bad: "I was dismissive", "I came across as defensive"
-    |(?#needs:dismissive|defensive|rude|curt|abrupt|evasive|unprofessional|flippant|argumentative|arrogant)
-    \bI\s+(?:was|got|became|must\s+have\s+been)\s+(?:\w+\s+)?(?:dismissive|defensive|rude|curt|abrupt|evasive
+    |\bI\s+(?:was|got|became|must\s+have\s+been)\s+(?:\w+\s+)?(?:dismissive|defensive|rude|curt|abrupt|evasive
         |unprofessional|flippant|argumentative|arrogant)\b
     |\bmy\s+nerves\s+(?:got|took|get|take|were|had)\s+(?:the\s+(?:better|best)|over|hold)
     # "I could have done (much) better", "I know I can do better than that"
@@ -110,7 +112,8 @@ _FAILURE = lower_re(
     |(?#needs:answer|response|example)\bI\s+(?:gave|had)\s+(?:you\s+|the\s+panel\s+|him\s+|her\s+|them\s+)?(?:a\s+|an\s+|such\s+a\s+)?(?:\w+\s+)?(?:poor|weak|bad|terrible|rambling|vague
         |confused|confusing|incomplete|wrong|disappointing|incoherent)\s+(?:answer|response|example)
     # an answer owned as weak: "my answer on the case study missed the mark", "my pitch fell flat"
-    |(?#needs:missed\s+the\s+mark|fell\s+flat|fell\s+short|land)\b(?:my|that|the|this)\s+(?:[\w'-]+\s+){{0,8}}?
+    |(?#needs:missed\ the|fell\ flat|fell\ short|n't\ land|not\ land)
+    \b(?:my|that|the|this)\s+(?:[\w'-]+\s+){{0,8}}?
         (?:missed\s+the\s+mark|fell\s+(?:flat|short)|didn't\s+land|did\s+not\s+land)\b
     # self-reproach: "I'm kicking myself for blanking", "I've been beating myself up"
     |(?#needs:myself)\b(?:kicking|beating|kick)\s+myself\b
@@ -121,7 +124,7 @@ _FAILURE = lower_re(
     # conduct owned: "I talked far too much", "cutting you off several times"
     |(?#needs:too)\bI\s+(?:\w+\s+){{0,3}}?(?:talked|spoke|rambled|went\s+on)\s+(?:\w+\s+)?(?:too\s+much|too\s+long|for\s+too\s+long)\b
     |\b(?:cutting|cut|kept\s+cutting)\s+you\s+off\b
-    |(?#needs:impression)\\bI\\s+(?:made|left)\s+(?:a\s+)?(?:\w+\s+)?(?:poor|bad|terrible|negative|weak)\s+(?:first\s+)?impression
+    |(?#needs:impression)\bI\s+(?:made|left)\s+(?:a\s+)?(?:\w+\s+)?(?:poor|bad|terrible|negative|weak)\s+(?:first\s+)?impression
     """,
     re.VERBOSE,
 )
@@ -138,6 +141,10 @@ _NEGATION_BEFORE = re.compile(
 )
 
 
+_ASKED_WHERE_BEFORE = re.compile(
+    r"\b(?:on|about|of|know|learn|understand|see|hear|share|me|us)\s+(?:where|how|why|what|in\s+what\s+ways?)\s+$",
+    re.IGNORECASE,
+)
 _REFUSE_BEFORE = re.compile(r"\b(?:won't|can't|cannot|couldn't|wouldn't)\s+$", re.IGNORECASE)
 
 
@@ -179,6 +186,9 @@ class OvertFailure(Rule):
                     continue
             elif negated:
                 continue  # "I don't think it was a disaster", "if I rambled"
+            if _ASKED_WHERE_BEFORE.search(doc.before(m.start(), 30)):
+                continue  # "any feedback on where I fell short" asks; it does not admit
+
             sentence = doc.sentence_at(m.start())
             end = clause_end(doc.work, m.end(), max(sentence[1], m.end()))
             yield doc.finding(

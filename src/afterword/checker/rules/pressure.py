@@ -18,7 +18,8 @@ _DAY = (
     r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:day|week|month)|(?:this|next)\s+week|"
     r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|noon|eod|eow|cob|close\s+of\s+business|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}|\d{1,2}/\d{1,2}"
-    r"|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b)"
+    r"|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b"
+    r"|(?:the\s+)?next\s+(?:few\s+|couple\s+(?:of\s+)?|two\s+|three\s+|\d{1,2}\s+)?(?:days?|weeks?))"
 )
 _PRESSURE = lower_re(
     rf"""
@@ -39,12 +40,12 @@ _PRESSURE = lower_re(
     |(?#needs:reconsider)\b(?:ask|asking|beg|urge)\s+you\s+to\s+reconsider\b|\breconsider\s+(?:your|the)\s+decision\b
     |\bI(?:'ll|\s+will|\s+would)\s+do\s+(?:absolutely\s+)?anything\b
     # need: "I really need this job", "how badly I need this job"
-    |\bI\s+(?:\w+\s+)?need\s+(?:this|the|that)\s+{_JOB}\b
+    |\bI\s+(?:\w+\s+){{0,2}}?need\s+(?:this|the|that)\s+{_JOB}\b|\bI\s+(?:\w+\s+){{0,2}}?need\s+this\s+one\b
     |(?#needs:need)\b(?:really|badly|desperately|truly|seriously|so)\s+need\s+(?:a|this|the|that)\s+{_JOB}\b
     |\bhow\s+(?:badly|desperately|much)\s+I\s+(?:need|needed|want|wanted)\s+(?:this|the|that|a)\s+{_JOB}
     |\bdesperate(?:ly)?\s+(?:for|to\s+(?:get|land|join|work)|need|want|wanted|needed)\b
     |\b(?:I'm|I\s+am|I\s+feel|I'm\s+getting)\s+(?:\w+\s+)?desperate\b
-    |\b(?:my\s+(?:family|rent|mortgage|bills|future)|I|I'm|I\s+am|we|we're)\s+(?:\w+\s+)?(?:\w+\s+)?
+    |(?#needs:depend|count|rely|relies|relying)\b(?:my\s+(?:family|rent|mortgage|bills|future)|I|I'm|I\s+am|we|we're)\s+(?:\w+\s+)?(?:\w+\s+)?
         (?:depends?|depending|count(?:s|ing)?|rel(?:y|ies|ying))\s+on\s+(?:this|you\s+(?:hiring|giving)|getting\s+this)
     # "my family is relying on me to find work"
     |\bmy\s+(?:family|kids|children|wife|husband|partner|parents)\s+(?:is|are)\s+(?:\w+\s+)?
@@ -54,7 +55,16 @@ _PRESSURE = lower_re(
     |\b(?:would|will|'d)\s+mean\s+(?:the\s+world|everything)\s+to\s+me\b
     |\bI\s+(?:don't|do\s+not)\s+know\s+what\s+I(?:'ll|\s+will|'d|\s+would)\s+do\s+(?:if|without)\b
     |\bI(?:'ll|\s+will)\s+(?:lose\s+my\s+(?:house|home|apartment)|be\s+(?:homeless|evicted))
-    |\b(?:can't|cannot|can\s+not)\s+afford\s+to\s+(?:miss\s+out|lose|not\s+get|be\s+(?:turned\s+down|rejected)|let\s+this)
+    |\b(?:can't|cant|cannot|can\s+not)\s+afford\s+to\s+(?:miss\s+out|lose|not\s+get|be\s+(?:turned\s+down|rejected)|let\s+this
+        |wait)
+    # another offer with a clock on it: "I have another offer that expires this Friday"
+    |(?#needs:offer)\boffers?\s+(?:that\s+|which\s+)?(?:\w+\s+){{0,3}}?(?:expires?|expiring|lapses?|runs\s+out)\b
+    |(?#needs:offer)\b(?:another|other|competing|second|outside)\s+(?:job\s+)?offers?\b[^.!?\n]{{0,50}}?
+        \b(?:deadline|(?:by|before|until)\s+{_DAY})
+    # the decision asked for soon: "I'd appreciate a decision soon", "I await your offer by end
+    # of day"
+    |\b(?:appreciate|need|want|expect|await|awaiting|require)\s+(?:a|an|your|the)\s+(?:quick\s+|prompt\s+|fast\s+|speedy\s+|swift\s+)?
+        (?:decision|answer|response|reply|update|offer|verdict)\s+(?:\w+\s+)?(?:soon|quickly|promptly|shortly|sooner|(?:by|before|within)\s+{_DAY})
     # "I need an answer sooner than that", "I want a decision now"
     |\b(?:need|want|require|expect)\s+(?:an?\s+|your\s+)?(?:answer|decision|response|reply|update|offer)\s+
         (?:sooner|quicker|faster|now|urgently|asap|immediately|today|this\s+week)\b
@@ -115,7 +125,8 @@ _URGENT = re.compile(
     r"asap|immediately|urgently|right\s+away|as\s+soon\s+as(?:\s+possible)?", re.IGNORECASE
 )
 _DECISION_WORDS = re.compile(
-    r"\b(?:decision|decide|answer|respond|response|reply|hear|offer|update|get\s+back|let\s+me\s+know)\b",
+    r"\b(?:decision|decide|answer|respond|response|reply|hear|offer|update|get\s+back|let\s+me\s+know"
+    r"|call\s+me|text\s+me|email\s+me|contact\s+me)\b",
     re.IGNORECASE,
 )
 _NEGATION_BEFORE = re.compile(
