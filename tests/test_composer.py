@@ -174,6 +174,16 @@ def test_a_better_answer_is_drafted_as_situation_action_result() -> None:
     assert draft_answer(empty).text is None
 
 
+def test_a_better_answer_speaks_in_the_first_person_and_stays_on_the_question() -> None:
+    interview = _example("acme-first-round.yaml")
+    matcher = Matcher(interview.stories, interview.research)
+    answer = draft_answer(matcher.moment(1, interview.debrief.moments[0]))
+    # "Rebuilt ..." in the story becomes "I rebuilt ..."; research about the robotics market
+    # shares a word or two with an email question, and is left out of its answer.
+    assert answer.action is not None and answer.action.startswith("I rebuilt the landing pages")
+    assert answer.research is None and "warehouse" not in (answer.text or "")
+
+
 def test_mailto_and_eml_carry_the_whole_note() -> None:
     interview = _example("acme-first-round.yaml")
     draft = compose(interview, seed=4)[0]

@@ -79,7 +79,11 @@ def draft_answer(found: MomentEvidence, story_title: str | None = None) -> Bette
     ):
         chosen = candidates[0]
     research = found.best_research
-    if research is not None and not (research.skills or research.themes or research.words):
+    # Research joins the answer only when it is about the question: a word or two in common
+    # (as "market" in an answer about email sign-ups) would make the answer wander.
+    if research is not None and not (
+        research.linked or research.skills or len(research.words) >= 3
+    ):
         research = None
 
     parts: list[str] = []

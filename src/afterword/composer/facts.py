@@ -109,9 +109,15 @@ def _strip_end(text: str) -> str:
     return " ".join(text.split()).rstrip(" .;:,")
 
 
+_PREFIXES = ("re", "co-", "co", "over", "out", "under", "up")
+
+
 def _is_past(word: str) -> bool:
     w = word.casefold()
-    return w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST)
+    if w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST):
+        return True
+    # "rebuilt", "oversaw", "co-led", "undertook": an irregular past behind a prefix.
+    return any(w.startswith(p) and w[len(p) :] in _PAST for p in _PREFIXES)
 
 
 def _has_verb(text: str) -> bool:
