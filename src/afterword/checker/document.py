@@ -38,6 +38,7 @@ class Document:
         "_line_starts",
         "_quote_ends",
         "_quote_starts",
+        "_quoted_mail",
         "_sentence_starts",
         "_sentences",
         "_words",
@@ -86,6 +87,7 @@ class Document:
         self._grade: float | None = None
         self._words: list[int] | None = None
         self._alpha: list[str] | None = None
+        self._quoted_mail: int | None = None
 
     # -- reading -------------------------------------------------------------------------
     @property
@@ -175,7 +177,9 @@ class Document:
 
     def note_matches(self, pattern: re.Pattern[str] | PatternSet) -> Iterator[re.Match[str]]:
         """Matches anywhere in the note except quoted earlier mail (greeting and signature too)."""
-        yield from pattern.finditer(self.work, 0, _quoted_mail_start(self.work))
+        if self._quoted_mail is None:
+            self._quoted_mail = _quoted_mail_start(self.work)
+        yield from pattern.finditer(self.work, 0, self._quoted_mail)
 
     def before(self, pos: int, width: int = 40) -> str:
         """The working text just before ``pos``, within its paragraph."""
