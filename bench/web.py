@@ -158,8 +158,11 @@ def wrk_load(
     os.unlink(handle.name)
 
     def duration(text: str) -> float:
-        number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()  # type: ignore[union-attr]
-        return float(number) * {"us": 1e-6, "ms": 1e-3, "s": 1.0}[unit]
+        found = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text)
+        if found is None:
+            raise RuntimeError(f"cannot read wrk's output:\n{output}")
+        number, unit = found.groups()
+        return float(number) * {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}[unit]
 
     p50 = duration(re.search(r"50%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
     p99 = duration(re.search(r"99%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
