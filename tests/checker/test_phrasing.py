@@ -11,7 +11,7 @@ import re
 import pytest
 
 from afterword.checker import check
-from afterword.checker.text import PatternSet, required_literal
+from afterword.checker.text import PatternSet, required_literal, word_requirement
 
 NOTE = "Dear Dana,\n\n{}\n\nBest,\nAlex"
 
@@ -743,3 +743,50 @@ def test_a_forwarded_note_keeps_its_body() -> None:
 def test_sign_offs_of_other_voices(text: str, counts: tuple[int, int]) -> None:
     report = check(text)
     assert (report.stats.paragraphs, report.stats.words) == counts
+
+
+@pytest.mark.parametrize(
+    ("pattern", "boundary", "words"),
+    [
+        (r"sorry\b", True, {"sorry"}),
+        (r"sorry", True, None),  # "sorryyy" matches too
+        (r"sorry\b", False, None),  # "unsorry" matches too
+        (r"i\s+(?:just\s+)?(?:got|received)\s+my\s+offer", True, {"got", "received"}),
+        (r"offers?\s+(?:that\s+)?expire", True, {"offer", "offers"}),
+        (r"on\s+my\s+(?:web)?(?:site|blog)\b", True, {"site", "website", "blog", "webblog"}),
+        (r"appreciat(?:e|ed)\s+it", False, None),
+        (r"\bappreciat(?:e|ed)\s+it", False, {"appreciate", "appreciated"}),
+        (r"train[\s-]?wreck\s+of\s+an?\s+interview\b", True, {"interview"}),
+        (r"train[\s-]?wreck\b", True, None),  # "trainwreck"
+        (r"(?:so|very)\s+sorry(?!\s+to)\b", True, {"sorry"}),
+        (r"the\s+\w+\s+is", True, None),  # only common words
+        (r"a.b\s+c", True, None),
+        (r"(?i)sorry\b", True, None),
+    ],
+)
+def test_word_requirement(pattern: str, boundary: bool, words: set[str] | None) -> None:
+    got = word_requirement(pattern, boundary)
+    assert (set(got) if got is not None else None) == words
+
+
+def test_pattern_set_word_gates_keep_every_match() -> None:
+    pattern = (
+        r"\bi\s+(?:just\s+)?(?:got|received)\s+my\s+offer|\boffers?\s+(?:that\s+)?expire"
+        r"|\btrain[\s-]?wreck\s+of\s+an?\s+interview\b|\bsorry(?!\s+to)\b|\bpre-?sorry\b"
+    )
+    texts = [
+        "i just got my offer; i received my offer. offer expires, offers that expire",
+        "a trainwreck of an interview, a train-wreck of a interview, train wreck of an interviews",
+        "sorry. sorry to hear. sorryyy, unsorry, presorry, pre-sorry",
+        "igot my offer, i gotten my offer, offerss expire",
+        "nothing to see here",
+    ]
+    plain = re.compile(pattern)
+    pattern_set = PatternSet(pattern)
+    for text in texts:
+        # the whole text, ranges that cut words, and ranges that end between words
+        ranges = [(0, len(text)), (3, len(text) - 4), (text.index(" "), text.rindex(" "))]
+        for pos, end in ranges:
+            want = [(m.start(), m.end()) for m in plain.finditer(text, pos, end)]
+            got = [(m.start(), m.end()) for m in pattern_set.finditer(text, pos, end)]
+            assert got == want, (text, pos, end)

@@ -126,7 +126,7 @@ def test_pressure_caught(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "As we discussed, I look forward to hearing about next steps by Friday.",
+        "As you mentioned, I look forward to hearing about next steps by Friday.",
         "You mentioned you expect a decision by Friday; I'm happy to send anything before then.",
         "I can start right away if that helps the team.",
         "I need a day to gather the samples, and I'll send them Thursday.",

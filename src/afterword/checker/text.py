@@ -9,6 +9,7 @@ pasted HTML) into one plain form.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -216,32 +217,15 @@ def reading_grade(words: list[str], n_sentences: int) -> float:
     return round(max(grade, 0.0), 1)
 
 
+# Kept pieces of a VERBOSE pattern (escapes, character classes, text), or layout to drop.
+_VERBOSE_PIECE = re.compile(
+    r"(\\.|\[\]?(?:\\.|[^\]\\])*\]?|\(\?\#|[^\\\[\s#(]+|\()|\s+|\#[^\n]*", re.DOTALL
+)
+
+
 def _strip_verbose(pattern: str) -> str:
     """A VERBOSE pattern without its comments and layout whitespace."""
-    out: list[str] = []
-    escaped = in_class = in_comment = False
-    for c in pattern:
-        if in_comment:
-            if c == "\n":
-                in_comment = False
-            continue
-        if escaped:
-            out.append(c)
-            escaped = False
-        elif c == "\\":
-            out.append(c)
-            escaped = True
-        elif in_class:
-            out.append(c)
-            in_class = c != "]" or out[-2:] == ["[", "]"]
-        elif c == "[":
-            out.append(c)
-            in_class = True
-        elif c == "#" and out[-2:] != ["(", "?"]:
-            in_comment = True
-        elif not c.isspace():
-            out.append(c)
-    return "".join(out)
+    return "".join(_VERBOSE_PIECE.findall(pattern))
 
 
 def _top_level_branches(pattern: str) -> list[str]:
@@ -370,6 +354,7 @@ def required_literal(pattern: str, flags: int = 0) -> str | None:
         if nxt < n and pattern[nxt] in _QUANTIFIERS:
             if piece is not None and pattern[nxt] == "+":
                 run += piece  # one at least
+
             piece = None  # optional or repeated: the run ends here
             best = max(best, run, key=len)
             run = ""
@@ -381,6 +366,327 @@ def required_literal(pattern: str, flags: int = 0) -> str | None:
         i = nxt
     best = max(best, run, key=len)
     return best if len(best) >= 3 else None
+
+
+# -- whole-word requirements -------------------------------------------------------------
+#
+# Most branches match in no note at all, and a regex search costs about a microsecond even
+# when it finds nothing. Many branches need a whole word ("received", or one of "got",
+# "earned", ...) that stands between word boundaries in every match; whether a note holds that
+# word is one set lookup in the note's words, found once (see ``_words_in``).
+
+_WORD_RUN = re.compile(r"\w+")
+_LEXEME = re.compile(
+    r"""
+    (\\.)                                       # 1: an escape
+    |(\[\^?\]?(?:\\.|[^\]\\])*\])               # 2: a character class
+    |(\((?:\?:|\?P<\w+>|(?!\?)))                 # 3: a group opens
+    |(\(\?<?[=!])                               # 4: a look-around opens
+    |(\(\?\#[^)]*\))                            # 5: a comment
+    |(\(\?)                                     # 6: flags, conditionals, back references
+    |(\))                                       # 7: a group closes
+    |(\|)                                       # 8
+    |([?*+]|\{(\d*)(,\d*)?\})[?+]?              # 9: a quantifier (10: its least, 11: most)
+    |(\w+)                                      # 12: plain word characters
+    |(.)                                        # 13: another plain character
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+# Words in nearly every note: a branch that needs only these is not worth a gate.
+_COMMON_WORDS = frozenset(
+    [
+        *("i", "a", "an", "the", "to", "and", "of", "in", "on", "for", "my", "me", "you"),
+        *("your", "it", "is", "was", "be", "that", "this", "we", "with", "at", "as"),
+    ]
+)
+
+#: A token of a branch: ("w", text) literal word characters; ("n",) something that is no
+#: word character (or a boundary); ("g", alternatives, starts, ends) a group that occurs
+#: once; ("o", starts, ends) an optional piece; ("x",) anything else. ``starts`` and ``ends``
+#: tell whether every alternative starts and ends with an ("n",) token.
+_Token = tuple[object, ...]
+
+
+def _tokens(pattern: str, places: list[tuple[int, int]] | None = None) -> list[_Token] | None:
+    """The top level of ``pattern`` (no top-level ``|``) as tokens, or None if unsure.
+
+    ``places`` gets (offset in ``pattern``, number of tokens before it) for each top-level
+    place where a new piece of the pattern begins.
+    """
+    # Each open group: the tokens around it, its alternatives so far, whether it looks around.
+    stack: list[tuple[list[_Token], list[list[_Token]], bool]] = []
+    out: list[_Token] = []
+    atom: _Token | None = None  # the atom that a quantifier would apply to
+    for m in _LEXEME.finditer(pattern):
+        kind = m.lastindex
+        if places is not None and not stack and kind not in (9, 10, 11):
+            places.append((m.start(), len(out)))
+        if kind == 10 or kind == 11:
+            kind = 9
+        if kind == 9:
+            if atom is None or atom[0] == "look":
+                return None
+            q = m.group(9)
+            low = 0 if q in ("?", "*") else 1 if q == "+" else int(m.group(10) or 0)
+            single = q[0] == "{" and low == 1 and m.group(11) in (None, ",1")
+            out.pop()
+            if atom[0] == "w" and len(str(atom[1])) > 1:
+                # the quantifier takes the last character only
+                word = str(atom[1])
+                out.append(("w", word[:-1]))
+                atom = ("w", word[-1])
+            if single:
+                out.append(atom)
+            elif atom == ("n",):
+                out.append(("n",) if low >= 1 else ("o", True, True, None))
+            elif low == 0 and q == "?" and atom[0] == "w":
+                out.append(("o", False, False, ["", atom[1]]))
+            elif low == 0 and atom[0] == "g":
+                inner_words = atom[4] if q == "?" else None
+                assert inner_words is None or isinstance(inner_words, list)
+                optional = None if inner_words is None else ["", *inner_words]
+                out.append(("o", atom[2], atom[3], optional))
+            else:
+                out.append(("x",))
+            atom = None
+            continue
+        text = m.group()
+        if kind == 1:
+            e = text[1]
+            if e == "b":
+                out.append(("n",))
+                atom = None
+                continue
+            if e in ("s", "W"):
+                atom = ("n",)
+            elif e.isalnum() or e == "_":
+                atom = ("x",)  # \d, \w, \S, \B, \A, \Z, a back reference, ...
+            else:
+                atom = ("n",)  # an escaped punctuation mark
+        elif kind == 2:
+            atom = ("n",) if _no_word_class(text[1:-1]) else ("x",)
+        elif kind == 3 or kind == 4:
+            inner: list[_Token] = []
+            stack.append((out, [inner], kind == 4))
+            out = inner
+            atom = None
+            continue
+        elif kind == 5:
+            atom = None
+            continue
+        elif kind == 6:
+            return None
+        elif kind == 8:
+            if not stack:
+                return None
+            out = []
+            stack[-1][1].append(out)
+            atom = None
+            continue
+        elif kind == 7:
+            if not stack:
+                return None
+            out, alternatives, look = stack.pop()
+            if look:
+                # Takes no characters: dropping it only allows more matches.
+                atom = ("look",)
+                continue
+            starts = all(a and a[0] == ("n",) for a in alternatives)
+            ends = all(a and a[-1] == ("n",) for a in alternatives)
+            spellings: list[str] | None = None
+            if all(t[0] == "w" for a in alternatives for t in a):
+                spellings = ["".join(str(t[1]) for t in a) for a in alternatives]
+            atom = ("g", alternatives, starts, ends, spellings)
+        elif kind == 12:
+            atom = ("w", text)
+        elif text in "^$":
+            atom = None
+            continue
+        elif text == ".":
+            atom = ("x",)
+        else:
+            atom = ("n",)
+        out.append(atom)
+    return None if stack else out
+
+
+def _shared_tokens(
+    body: str, whole: str, known: tuple[str, list[_Token] | None, list[tuple[int, int]]]
+) -> list[_Token] | None:
+    """The tokens of ``body``, one of the branches that ``whole`` expands to: the text that
+    ``body`` ends with is read from ``whole``'s tokens (``known``) instead of again."""
+    _, whole_tokens, places = known
+    if whole_tokens is None:
+        return _tokens(body)
+    # the longest common ending of the two
+    lo, hi = 0, min(len(body), len(whole))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if body.endswith(whole[len(whole) - mid :]):
+            lo = mid
+        else:
+            hi = mid - 1
+    i = bisect_left(places, (len(whole) - lo, -1))
+    if i == len(places):
+        return _tokens(body)
+    offset, count = places[i]
+    head = _tokens(body[: len(body) - (len(whole) - offset)])
+    return None if head is None else head + whole_tokens[count:]
+
+
+def _no_word_class(inside: str) -> bool:
+    """Whether the character class ``[inside]`` holds no word character (``[\\s-]``)."""
+    if not inside or inside[0] == "^":
+        return False
+    i, n = 0, len(inside)
+    while i < n:
+        c = inside[i]
+        if c == "\\":
+            e = inside[i + 1 : i + 2]
+            if e not in ("s", "W") and (not e or e.isalnum() or e == "_"):
+                return False
+            i += 2
+            continue
+        if c == "-" and 0 < i < n - 1:
+            return False  # a range
+        if _is_word(c):
+            return False
+        i += 1
+    return True
+
+
+def _spellings(t: _Token) -> list[str] | None:
+    """The texts a token of word characters only can take, or None."""
+    if t[0] == "w":
+        return [str(t[1])]
+    spellings = t[4] if t[0] == "g" else t[3] if t[0] == "o" else None
+    assert spellings is None or isinstance(spellings, list)
+    return spellings
+
+
+def _bounded_before(toks: list[_Token], i: int, left: bool) -> bool:
+    while i > 0:
+        t = toks[i - 1]
+        if t[0] == "n":
+            return True
+        if t[0] == "g":
+            return bool(t[3])
+        if t[0] != "o" or not t[2]:
+            return False
+        i -= 1
+    return left
+
+
+def _bounded_after(toks: list[_Token], i: int, right: bool) -> bool:
+    n = len(toks)
+    while i < n - 1:
+        t = toks[i + 1]
+        if t[0] == "n":
+            return True
+        if t[0] == "g":
+            return bool(t[2])
+        if t[0] != "o" or not t[1]:
+            return False
+        i += 1
+    return right
+
+
+def _requirements(toks: list[_Token], left: bool, right: bool) -> list[frozenset[str]]:
+    """Sets of words, one word of each of which stands whole in every match."""
+    found: list[frozenset[str]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if _spellings(t) is not None:
+            # A word written out, perhaps with optional or alternative parts: "offers?",
+            # "appreciat(?:e|ed)".
+            j = i
+            while j + 1 < n and _spellings(toks[j + 1]) is not None:
+                j += 1
+            texts = [""]
+            for k in range(i, j + 1):
+                parts = _spellings(toks[k])
+                assert parts is not None
+                texts = [a + b for a in texts for b in parts]
+                if len(texts) > 32:
+                    break
+            else:
+                if (
+                    "" not in texts
+                    and _bounded_before(toks, i, left)
+                    and _bounded_after(toks, j, right)
+                ):
+                    found.append(frozenset(texts))
+            i = j + 1
+            continue
+        if t[0] == "g":
+            lctx = _bounded_before(toks, i, left)
+            rctx = _bounded_after(toks, i, right)
+            union: set[str] = set()
+            alternatives = t[1]
+            assert isinstance(alternatives, list)
+            for alt in alternatives:
+                reqs = _requirements(alt, lctx, rctx)
+                if not reqs:
+                    break
+                union |= _best(reqs)
+            else:
+                found.append(frozenset(union))
+        i += 1
+    return found
+
+
+def _best(reqs: list[frozenset[str]]) -> frozenset[str]:
+    """The requirement likely to rule out the most notes: no common word, fewest words."""
+    return min(reqs, key=lambda r: (not r.isdisjoint(_COMMON_WORDS), len(r)))
+
+
+def word_requirement(
+    body: str, boundary: bool, toks: list[_Token] | None = None
+) -> frozenset[str] | None:
+    """Words one of which every match of ``body`` holds as a whole word, or None.
+
+    ``boundary``: a match must start at a word boundary (the branch began with ``\\b``).
+    ``toks``: the tokens of ``body``, if read already.
+    """
+    if toks is None:
+        toks = _tokens(body)
+    if toks is None:
+        return None
+    reqs = _requirements(toks, boundary, False)
+    if not reqs:
+        return None
+    best = _best(reqs)
+    return None if best & _COMMON_WORDS else best
+
+
+#: The words of the strings searched last (the note's lower-cased body, its working copy):
+#: id of the string -> (the string, words of all of it, (start, end) -> words).
+_word_sets: dict[int, tuple[str, list[frozenset[str]], dict[tuple[int, int], frozenset[str]]]] = {}
+
+
+def _words_in(string: str, pos: int, end: int) -> frozenset[str]:
+    """The words of ``string[pos:end]``, or more, kept while the same few strings are searched.
+
+    Where neither end of the range cuts a word (a paragraph), the words of the whole string
+    serve: one pass over a note instead of one for each paragraph.
+    """
+    held = _word_sets.get(id(string))
+    if held is None or held[0] is not string:
+        if len(_word_sets) >= 4:
+            _word_sets.clear()
+        held = _word_sets[id(string)] = (string, [], {})
+    n = len(string)
+    if (pos <= 0 or pos >= n or not _is_word(string[pos - 1]) or not _is_word(string[pos])) and (
+        end >= n or end <= pos or not _is_word(string[end]) or not _is_word(string[end - 1])
+    ):
+        if not held[1]:
+            held[1].append(frozenset(_WORD_RUN.findall(string)))
+        return held[1][0]
+    words = held[2].get((pos, end))
+    if words is None:
+        words = held[2][(pos, end)] = frozenset(_WORD_RUN.findall(string, pos, end))
+    return words
 
 
 class PatternSet:
@@ -399,8 +705,8 @@ class PatternSet:
             pattern = _strip_verbose(pattern)
             flags &= ~re.VERBOSE
         #: (index in ``_regexes``, leading \\b, index of its gate in ``_gates`` or -1, text
-        #: it needs or None)
-        self._branches: list[tuple[int, bool, int, str | None]] = []
+        #: it needs or None, words one of which it needs whole or None)
+        self._branches: list[tuple[int, bool, int, str | None, frozenset[str] | None]] = []
         #: Each branch's regex, compiled when first needed: most branches wait for a word that
         #: few notes hold, and compiling them all would double the checker's import time.
         self._regexes: list[re.Pattern[str] | str] = []
@@ -410,7 +716,9 @@ class PatternSet:
         gate_index: dict[str, int] = {}
         # Branches that start with the same plain letter (or a digit) and share a gate share
         # one regex: it keeps the fast literal search and saves passes over the text.
-        merged: dict[tuple[str, bool, int], list[str]] = {}
+        merged: dict[tuple[str, bool, int, frozenset[str] | None], list[str]] = {}
+        words = flags == 0
+        known: tuple[str, list[_Token] | None, list[tuple[int, int]]] = ("", None, [])
         for whole in _top_level_branches(pattern):
             # "(?#needs:X)" at the start of a branch: skip it unless X (a pattern without
             # parentheses) occurs in the text. Each gate is tried once per call.
@@ -426,20 +734,26 @@ class PatternSet:
             for branch in _expand_leading(whole):
                 boundary = branch.startswith("\\b")
                 body = branch[2:] if boundary else branch
+                req: frozenset[str] | None = None
+                if words:
+                    if known[0] is not whole:
+                        places: list[tuple[int, int]] = []
+                        known = (whole, _tokens(whole, places), places)
+                    req = word_requirement(body, boundary, _shared_tokens(body, whole, known))
                 if body.startswith("\\d") and body[2:3] not in ("?", "*", "{"):
                     if gate >= 0 and _is_digit_gate(self._gates[gate]):
                         gate = -1  # the branch's own first character is that gate
-                    merged.setdefault(("\\d", boundary, gate), []).append(body)
+                    merged.setdefault(("\\d", boundary, gate, req), []).append(body)
                     continue
                 needs = required_literal(body, flags)
                 if needs is not None and not body.startswith(needs):
                     # A rarer word later in the branch: look for it before running the regex.
-                    self._add(body, boundary, gate, needs)
+                    self._add(body, boundary, gate, needs, req)
                 elif body[:1].isalpha() and body[1:2] not in ("?", "*", "+", "{"):
-                    merged.setdefault((body[0], boundary, gate), []).append(body)
+                    merged.setdefault((body[0], boundary, gate, req), []).append(body)
                 else:
-                    self._add(body, boundary, gate, None)
-        for (first, boundary, gate), bodies in merged.items():
+                    self._add(body, boundary, gate, None, req)
+        for (first, boundary, gate, req), bodies in merged.items():
             if first == "\\d":
                 joined = "|".join(f"(?:{b})" for b in bodies)
             else:
@@ -448,10 +762,12 @@ class PatternSet:
                 # is tried there.
                 guard = f"(?<!\\w{first})" if boundary else ""
                 joined = first + guard + "(?:" + "|".join(b[1:] for b in bodies) + ")"
-            self._add(joined, boundary, gate, None)
+            self._add(joined, boundary, gate, None, req)
 
-    def _add(self, body: str, boundary: bool, gate: int, needs: str | None) -> None:
-        self._branches.append((len(self._regexes), boundary, gate, needs))
+    def _add(
+        self, body: str, boundary: bool, gate: int, needs: str | None, req: frozenset[str] | None
+    ) -> None:
+        self._branches.append((len(self._regexes), boundary, gate, needs, req))
         self._regexes.append(body)
 
     def _searches(self, string: str, pos: int, end: int) -> Iterator[re.Match[str]]:
@@ -459,7 +775,13 @@ class PatternSet:
         found: dict[str, bool] = {}
         gates: list[bool | None] = [None] * len(self._gates)
         regexes = self._regexes
-        for index, boundary, gate, needs in self._branches:
+        words: frozenset[str] | None = None
+        for index, boundary, gate, needs, req in self._branches:
+            if req is not None:
+                if words is None:
+                    words = _words_in(string, pos, end)
+                if words.isdisjoint(req):
+                    continue
             if gate >= 0:
                 is_open = gates[gate]
                 if is_open is None:
@@ -548,20 +870,13 @@ def lower_re(pattern: str, flags: int = re.VERBOSE) -> PatternSet:
     the rules several times slower; so the rules match a lower-cased copy instead, and their
     patterns are lower-cased here (escapes such as ``\\S`` are kept as written).
     """
-    out: list[str] = []
-    escaped = False
-    for c in pattern:
-        if escaped:
-            out.append(c)
-            escaped = False
-        elif c == "\\":
-            out.append(c)
-            escaped = True
-        elif c == "P" and out[-2:] == ["(", "?"]:
-            out.append(c)  # (?P<name>...)
-        else:
-            out.append(c.lower())
-    return PatternSet("".join(out), flags)
+    parts = _KEEP_CASE.split(pattern)
+    parts[::2] = [part.lower() for part in parts[::2]]
+    return PatternSet("".join(parts), flags)
+
+
+# Escapes and the P of "(?P<name>" keep their case in a lower-cased pattern.
+_KEEP_CASE = re.compile(r"(\\.|(?<=\(\?)P)", re.DOTALL)
 
 
 def lower_copy(work: str) -> str:

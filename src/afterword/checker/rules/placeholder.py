@@ -20,7 +20,7 @@ _PLACEHOLDER = PatternSet(
     |\{{\{{?\s*[^{{}}\n]{{1,60}}?\s*\}}\}}?                   # {{role}}, {{today}}
     |\[(?!\.\.\.\]|…\]|sic\]|\d+\])[^\[\]\n]*[A-Za-z][^\[\]\n]{{0,80}}\]   # [Name], [Company Name]
     |<(?![a-z][\w.+-]*@|https?:|mailto:)[A-Za-z][A-Za-z _'/.-]{{0,40}}>  # <NAME>, <Company>
-    |_{{3,}}                                              # Dear ________,
+    |___+                                                 # Dear ________,
     |\b(?:XX+|xx+)(?![\w'])                               # Dear xx, living in XXX
     |\((?:{_TEMPLATE_WORDS}\s+)*(?:name|position|company|date|day/date|title|role|job\s+title
         |factor|city|topic|skill|project|number|email|phone)\)

@@ -144,7 +144,7 @@ class Pressure(Rule):
     offer help with the next step instead.
 
     Good:
-    - Thank you for meeting me. As we discussed, I look forward to hearing about next steps by
+    - Thank you for meeting me. As you mentioned, I look forward to hearing about next steps by
       Friday.
     - I'm very excited about the role and happy to send anything that would help.
     - My best quality is that I need a job, said no candidate ever.
