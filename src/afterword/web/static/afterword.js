@@ -60,13 +60,6 @@
         if (!window.confirm(form.dataset.confirm)) event.preventDefault();
       });
     });
-    document.querySelectorAll("[data-use-draft]").forEach((button) => {
-      button.addEventListener("click", () => {
-        const area = button.closest("form").querySelector("[data-better-answer]");
-        area.value = button.dataset.useDraft;
-        area.focus();
-      });
-    });
   }
 
   // The note editor -----------------------------------------------------------------------
