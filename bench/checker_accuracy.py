@@ -13,7 +13,7 @@ precision, recall and F1 per rule, the accuracy of the verdict "follows the rule
 word counts.
 
     .venv/bin/python bench/checker_accuracy.py [CORPUS.jsonl]
-        [--set dev|own|blind|blind2|blind3|all] [--verbose]
+        [--set dev|own|blind|blind2|blind3|blind4|all] [--verbose]
 
 A CORPUS path replaces the dev corpus. ``AFTERWORD_CORPUS`` (a file or a folder holding
 dev-notes.jsonl) overrides the default dev path. ``--verbose`` lists every disagreement as
@@ -36,7 +36,8 @@ OWN = Path(__file__).resolve().parent / "data" / "checker-notes.jsonl"
 BLIND = Path(__file__).resolve().parent / "data" / "checker-blind.jsonl"
 BLIND2 = Path(__file__).resolve().parent / "data" / "checker-blind2.jsonl"
 BLIND3 = Path(__file__).resolve().parent / "data" / "checker-blind3.jsonl"
-SETS = ("dev", "own", "blind", "blind2", "blind3")
+BLIND4 = Path(__file__).resolve().parent / "data" / "checker-blind4.jsonl"
+SETS = ("dev", "own", "blind", "blind2", "blind3", "blind4")
 
 #: rule id -> (label, value of the label that means the rule should fire)
 RULES: dict[str, tuple[str, bool]] = {
@@ -177,7 +178,7 @@ def main(argv: list[str]) -> int:
         i = argv.index("--set")
         which = argv[i + 1] if i + 1 < len(argv) else ""
     if which not in (*SETS, "all"):
-        print("--set takes dev, own, blind, blind2, blind3 or all", file=sys.stderr)
+        print("--set takes dev, own, blind, blind2, blind3, blind4 or all", file=sys.stderr)
         return 2
     paths = {
         "dev": corpus_path(argv),
@@ -185,6 +186,7 @@ def main(argv: list[str]) -> int:
         "blind": BLIND,
         "blind2": BLIND2,
         "blind3": BLIND3,
+        "blind4": BLIND4,
     }
     ok = True
     for n, name in enumerate(s for s in SETS if which in (s, "all")):

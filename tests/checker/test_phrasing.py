@@ -790,3 +790,102 @@ def test_pattern_set_word_gates_keep_every_match() -> None:
             want = [(m.start(), m.end()) for m in plain.finditer(text, pos, end)]
             got = [(m.start(), m.end()) for m in pattern_set.finditer(text, pos, end)]
             assert got == want, (text, pos, end)
+
+
+# -- classes from the fourth blind set ----------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'm sorry about how our interview went on Friday.",
+        "I apologize for how the call went this afternoon.",
+        "I was anxious and didn't give you a clear sense of my background.",
+        "I don't think I did a good job explaining why I left retail.",
+        "I don't feel like I did a great job on the case study.",
+        "My answer on pricing was not a fair reflection of my experience.",
+        "That answer came out far harsher than I intended.",
+        "My point about the budget came out all wrong.",
+    ],
+)
+def test_overt_failure_regretted_interview_and_poor_likeness(sentence: str) -> None:
+    assert fires("overt-failure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I was pleased with how our interview went on Friday.",
+        "I hope I gave you a clear picture of my experience.",
+        "I think I did a good job of preparing for the case study.",
+        "The portfolio is a good reflection of my work.",
+        "The launch came out better than we intended.",
+    ],
+)
+def test_overt_failure_near_misses_good_likeness(sentence: str) -> None:
+    assert not fires("overt-failure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I hold two other offers and I'll be accepting one of them on Friday.",
+        "I plan to accept the other offer by the end of the week.",
+        "I'll be checking my inbox every ten minutes until you reply.",
+        "I will take another position unless I hear from you by Monday.",
+    ],
+)
+def test_pressure_own_clock_and_inbox_watching(sentence: str) -> None:
+    assert fires("pressure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I accepted the invitation to the second round on Friday.",
+        "I'll be checking my calendar for a time that suits you.",
+        "I'll take the train in on Monday for the panel.",
+    ],
+)
+def test_pressure_near_misses_own_plans(sentence: str) -> None:
+    assert not fires("pressure", sentence)
+
+
+def test_call_to_action_a_demanded_answer_still_asks_for_a_reply() -> None:
+    assert not fires("missing-call-to-action", "Thank you. I'll need your answer by Monday.")
+    assert fires("missing-call-to-action", "Thank you. I need a break before Monday.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A better example would have been the Ostrander migration, which I ran alone.",
+        "Here's how I would approach the caching question with more time.",
+        "The short version is that the team was dissolved in the merger.",
+        "Please excuse the error in my previous email about the start date.",
+        "I referred to the wrong team; I of course meant the platform group.",
+        "I've linked it here for reference.",
+        "I'm happy to share the intake form I designed for my clinic.",
+        "I spent three years running the night shift at a distribution center.",
+        "I'm finishing my nursing degree in December.",
+        "I'm available for a second interview any time on Thursday.",
+    ],
+)
+def test_new_information_redone_answers_corrections_news(sentence: str) -> None:
+    assert not fires("missing-new-information", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I wanted to follow up on our conversation from last week about the role.",
+        "I'm happy to share my thoughts whenever suits you.",
+        "I spent the afternoon thinking about our conversation.",
+        "I'm available whenever suits you.",
+    ],
+)
+def test_new_information_near_misses_check_ins(sentence: str) -> None:
+    assert fires("missing-new-information", sentence)
+
+
+def test_a_closing_with_an_aside_over_a_name_is_the_sign_off() -> None:
+    report = check("Hi Sam,\n\nThanks for the call. Let me know.\n\nTalk soon (hopefully),\nJo")
+    assert report.stats.paragraphs == 1

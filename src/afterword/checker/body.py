@@ -75,7 +75,10 @@ _CLOSING_THANKS = re.compile(
 )
 # Any short closing the lists above miss ("Ta,", "Regretfully,", "Warm wishes,", "With thanks,"):
 # a few words and a comma, no sentence. Taken as the sign-off only with a signature under it.
-_CLOSING_SHORT = re.compile(r"^\s*[A-Za-z][a-z']*(?:\s+(?:[a-z']+|&)){0,3}\s*,\s*$")
+# A short aside may ride along: "Talk soon (hopefully today),".
+_CLOSING_SHORT = re.compile(
+    r"^\s*[A-Za-z][a-z']*(?:\s+(?:[a-z']+|&)){0,3}(?:\s+\([a-z' ]{1,30}\))?\s*,\s*$"
+)
 # A salutation on its own line under the greeting ("Greetings of the day!", "Good morning!") is
 # part of the greeting, not a body paragraph.
 _SALUTATION_LINE = re.compile(

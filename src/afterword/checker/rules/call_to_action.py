@@ -18,6 +18,10 @@ _CONTACT_VERB = (
 _STRONG = lower_re(
     rf"""
     \blet\s+me\s+know\b|\blmk\b|\bkeep\s+me\s+(?:posted|updated|informed|in\s+mind|in\s+the\s+loop)\b
+    # a reply asked for, pushily or not: "I'll need your answer by Monday"
+    |(?#needs:answer|reply|response|decision)\bI(?:'ll|\s+will|'d|\s+would)?\s+(?:\w+\s+)?(?:need|expect|require|want)\s+
+        (?:an?|your|the)\s+(?:\w+\s+)?(?:answer|reply|response|decision)\s+(?:from\s+you\s+)?
+        (?:by|before|within|today|tomorrow|asap|soon)\b
     |\b(?:feel\s+free|(?:do\s+not|don't|never)\s+hesitate|be\s+sure|you\s+are\s+welcome|you're\s+welcome)
         \s+to\s+{_CONTACT_VERB}\b
     |\b(?:please|pls|plz)\s+(?:do\s+)?(?:{_CONTACT_VERB}|keep\s+me|consider\s+me|share|advise|forward|include)\b

@@ -48,7 +48,16 @@ _NEW_INFO = lower_re(
         |(?:follow[\s-]?up|update|addendum|note)\s+(?:on|to))\s+the\s+(?:[\w-]+\s+){{0,3}}?
         (?:question|problem|exercise|challenge|design|case\s+study)\s*[,:\u2014]
     |\bhere(?:'s|\s+is)\s+(?:the|my|a)\s+(?:\w+\s+)?(?:fix|solution|corrected|revised|working|updated)\b
-    |\bthe\s+(?:bug|fix|mistake|error|issue)\s+(?:is|was)\b|\b(?:a|the)\s+better\s+(?:way|approach|solution)\s+(?:is|would\s+be)\b
+    |\bthe\s+(?:bug|fix|mistake|error|issue)\s+(?:is|was)\b
+    |\b(?:a|the)\s+better\s+(?:way|approach|solution|answer|example)\s+(?:is|would\s+(?:be|have\s+been))\b
+    # an answer redone: "here is how I would approach it", "the honest version is that"
+    |\bhere(?:'s|\s+is)\s+how\s+I\s+(?:would|'d|should|could|might|will)\s+(?:have\s+)?
+        (?:approach|solv|answer|handl|tackl|structur|explain|fix)\w*
+    |\bthe\s+(?:honest|real|short|shorter|full|fuller|longer|accurate|true|clearer)\s+
+        (?:version|answer|story|explanation|reason)\s+(?:is|was)\b
+    # a slip corrected: "the error in my previous email", "I of course meant the Associate role"
+    |\b(?:error|mistake|typo)\s+in\s+my\s+(?:previous|last|earlier|first)\s+(?:email|e-mail|message|note|letter)\b
+    |\bI\s+(?:of\s+course|actually|obviously)\s+meant\b
     |\bI\s+went\s+back\s+(?:and|to|over)\b
     |\bI\s+(?:said|mentioned|suggested|proposed|answered)\b[^.!?\n]{{0,80}},\s+but\s+(?:for|in|with|actually|on)\b
     # a document or licence that changed: "my security clearance was reinstated on March 3",
@@ -75,7 +84,8 @@ _NEW_INFO = lower_re(
         (?:\w+\s+)?(?:add|mention|share|clarify|correct|expand\s+on|elaborate
         # "follow up on my interview" is a check-in, not an addition
         |follow\s+up\s+on(?!\s+(?:my\s+(?:\w+\s+)?(?:interview|application|candidacy)
-            |the\s+(?:status|position|role|job|interview|opening)))
+            |the\s+(?:status|position|role|job|interview|opening)
+            |our\s+(?:\w+\s+)?(?:conversation|interview|meeting|chat|call|discussion)\s+(?:from|last|on|about|regarding)\b))
         |build\s+on|revisit|return\s+to|circle\s+back|highlight|point\s+out|note\s+that
         |give\s+you\s+a\s+(?:better|fuller|clearer|more))\b
     |\bI\s+(?:\w+\s+)?(?:forgot|neglected|failed|omitted)\s+to\s+(?:mention|add|say|share|tell|note)\b
@@ -83,7 +93,8 @@ _NEW_INFO = lower_re(
         \s+to\s+(?:mention|share|discuss|add|tell|talk\s+about|explain|show)\b
     |\bI\s+(?:should|could)\s+(?:also\s+)?have\s+(?:mentioned|said|added|shared|explained|noted)\b
     |\bto\s+(?:add\s+to|expand\s+on|build\s+on|clarify|elaborate\s+on|correct
-        |follow\s+up\s+on(?!\s+my\s+(?:\w+\s+)?(?:interview|application|candidacy)\b)
+        |follow\s+up\s+on(?!\s+my\s+(?:\w+\s+)?(?:interview|application|candidacy)\b
+            |\s+our\s+(?:\w+\s+)?(?:conversation|interview|meeting|chat|call|discussion)\s+(?:from|last|on|about|regarding)\b)
         |complete|round\s+out)\s+(?:my|what\s+I|our|the\s+(?:answer|point))
     |(?#needs:question)\b(?:regarding|about|on|as\s+for|re|following\s+up\s+on|in\s+(?:response|answer)\s+to)\s+your\s+
         question\s+(?:about|on|regarding|of|around)\b
@@ -106,7 +117,8 @@ _NEW_INFO = lower_re(
     |\b(?:is|are|I've|I\s+have|have\s+been|has\s+been)\s+(?:also\s+)?(?:attached|enclosed)\b
     |\b(?:attached|enclosed)\s+(?:here|below|above|to\s+this)\b
     # "I am attaching", "in the attached one-pager", "attached it here"
-    |\b(?:attaching|enclosing)\b|\bthe\s+attached\s+[\w-]+|\battached\s+(?:it|them|both)\b
+    |\b(?:attaching|enclosing)\b|\bthe\s+attached\s+[\w-]+|\b(?:attached|linked)\s+(?:it|them|both)\b
+    |\[(?:link|url|attachment|portfolio\s+link)\]
     |\bhere(?:\s+is|'s|\s+are)\s+(?:a|an|the|my|some)\s+(?:\w+\s+)?(?:link|copy|sample|summary|deck
         |portfolio|write-?up|draft|outline|example|demo|repo|repository|article|report|mock-?up
         |references|referees|contacts)\b
@@ -137,6 +149,20 @@ _NEW_INFO = lower_re(
     |\b(?:no\.|number|\#)\s?\d{{5,}}|\#[a-z]{{1,3}}-?\d{{4,}}
     # experience counted: "6 years experience", "twelve years of experience"
     |(?#needs:years)\b\d{{1,2}}\+?\s+(?:(?:full|more)\s+)?years'?\s+(?:of\s+)?(?:\w+\s+)?experience\b
+    # own work offered: "happy to share the onboarding flow I built at my last company"
+    |\b(?:send|share|show|forward)\s+(?:you\s+)?(?:the|a|my|some)\s+(?:[\w-]+\s+){{0,3}}?I\s+
+        (?:built|wrote|made|designed|created|developed|drafted|put\s+together)\b
+    # time spent, counted: "I spent four years handling scheduling"
+    |(?#needs:spent)\bI\s+(?:\w+\s+)?spent\s+(?:over\s+|nearly\s+|almost\s+|more\s+than\s+)?
+        (?:\d{{1,2}}|{_WORD_NUMBER})\s+years?\b
+    # news ahead with its date: "I'm finishing my MBA in May"
+    |(?#needs:finishing|completing|graduating|wrapping)\b(?:I'm|I\s+am|I'll\s+be|I\s+will\s+be)\s+(?:\w+\s+)?
+        (?:finishing|completing|graduating|wrapping\s+up)\s+(?:[\w-]+\s+){{0,4}}?(?:in|this|next|by)\s+
+        (?:january|february|march|april|may|june|july|august|september|october|november|december
+        |(?:the\s+)?(?:spring|summer|fall|autumn|winter)|(?:this|next|the)\s+(?:month|semester|term|year))\b
+    # availability offered: "I'm available for a second interview any time Tuesday through Thursday"
+    |(?#needs:available)\b(?:I'm|I\s+am)\s+available\s+(?:for\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:interview|call|meeting|visit)\s+)?
+        (?:any\s?time\s+|all\s+day\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b
     # a size that is a fact: "a team of nine", "a budget of two million"
     |\bteam\s+of\s+(?:{_NUMBER}|{_WORD_NUMBER})\b
     # logistics the reader did not have: a start date, relocation, a notice period

@@ -125,6 +125,27 @@ _FAILURE = lower_re(
     |(?#needs:too)\bI\s+(?:\w+\s+){{0,3}}?(?:talked|spoke|rambled|went\s+on)\s+(?:\w+\s+)?(?:too\s+much|too\s+long|for\s+too\s+long)\b
     |\b(?:cutting|cut|kept\s+cutting)\s+you\s+off\b
     |(?#needs:impression)\bI\s+(?:made|left)\s+(?:a\s+)?(?:\w+\s+)?(?:poor|bad|terrible|negative|weak)\s+(?:first\s+)?impression
+    # a picture not given: "I did not give you a clear picture of my experience"
+    |(?#needs:picture|sense|idea|account)\bI\s+(?:\w+\s+){{0,3}}?(?:didn't|did\s+not|failed\s+to|wasn't\s+able\s+to
+        |couldn't|could\s+not)\s+(?:really\s+)?(?:give|paint|convey|present)\s+(?:you\s+|the\s+panel\s+)?(?:a|an|the)\s+
+        (?:very\s+)?(?:clear|full|good|accurate|complete|true|strong|fair|real)\s+(?:picture|sense|idea|account)\s+of\b
+    # "I'm sorry about how our interview went"
+    |(?#needs:went)\b(?:sorry|apologi[sz]e|apologies|regret|embarrassed|disappointed)\s+(?:\w+\s+)?(?:about|for|with|by)\s+
+        how\s+(?:the|our|my|today's|yesterday's)\s+(?:\w+\s+)?(?:interview|call|conversation|meeting|presentation)\s+went\b
+    # "I don't think I did a great job explaining my background"
+    |(?#needs:job)\bI\s+(?:really\s+)?(?:didn't|did\s+not|don't\s+think\s+I|do\s+not\s+think\s+I|don't\s+feel\s+(?:like\s+)?I
+        |do\s+not\s+feel\s+(?:like\s+)?I)\s+(?:did|do|had\s+done)\s+(?:a\s+|the\s+|my\s+)?(?:very\s+|particularly\s+
+        |especially\s+|that\s+|such\s+a\s+)?(?:good|great|strong|solid|fantastic|best|decent)\s+job\b
+    # an answer owned as a poor likeness: "it was not a good reflection of me", "it came out far
+    # more negative than I intended"
+    |(?#needs:reflection)\b(?:it|that|this|(?:my|that|the)\s+(?:\w+\s+)?(?:answer|response|performance|interview)
+        (?:\s+(?:on|about|to|regarding)\s+(?:[\w'-]+\s+){{0,3}}?[\w'-]+)?|today|yesterday)\s+(?:was|is)(?:n't|\s+not)\s+(?:really\s+|exactly\s+|quite\s+)?(?:a|an)\s+
+        (?:good|great|fair|true|accurate|real|full)\s+reflection\s+of\b
+    |(?#needs:reflection)\b(?:was|is)\s+(?:a\s+)?(?:poor|bad|weak)\s+reflection\s+of\b
+    |(?#needs:came)\b(?:it|that|(?:my|that|the)\s+(?:\w+\s+)?(?:answer|response|point|explanation)
+        (?:\s+(?:on|about|to|regarding)\s+(?:[\w'-]+\s+){{0,3}}?[\w'-]+)?|what\s+I\s+said)\s+came\s+(?:out|across)\s+
+        (?:all\s+|completely\s+|totally\s+)?(?:wrong|badly|poorly|(?:far\s+|much\s+|a\s+lot\s+|way\s+)?
+        (?:more\s+\w+|harsher|worse)\s+than\s+I\s+(?:intended|meant|wanted))
     """,
     re.VERBOSE,
 )
@@ -134,6 +155,8 @@ _POSITIVE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NEGATED = re.compile(r"n't\b|\bnot\b", re.IGNORECASE)
+# "sorry about how the interview went" regrets it; "how the interview went" alone may be good.
+_REGRETTED = re.compile(r"sorry|apologi|regret|embarrassed|disappointed", re.IGNORECASE)
 _NEGATION_BEFORE = re.compile(
     r"\b(?:not|never|wasn't|isn't|hardly|no|don't\s+think|didn't\s+think|wouldn't\s+say|"
     r"if|whether|worry\s+that|afraid\s+that|hope)\s+(?:\w+\s+)?(?:\w+\s+)?$",
@@ -177,7 +200,11 @@ class OvertFailure(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         for m in doc.matches(_FAILURE):
             text = m.group()
-            if _POSITIVE_AFTER.search(text) and not _NEGATED.search(text):
+            if (
+                _POSITIVE_AFTER.search(text)
+                and not _NEGATED.search(text)
+                and not _REGRETTED.match(text)
+            ):
                 continue  # "it went well", "it went as planned"
             negated = _NEGATION_BEFORE.search(doc.before(m.start(), 30)) is not None
             if text.startswith("pretend"):

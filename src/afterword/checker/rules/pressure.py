@@ -110,6 +110,16 @@ _PRESSURE = lower_re(
         (?:give|hand\s+in|serve|sign|accept|decline|respond|reply|answer|let)\s+(?:[\w'-]+\s+){{0,5}}?
         (?:by|before|within)\s+{_DAY}
     |\bif\s+I\s+(?:don't|do\s+not)\s+hear\s+(?:back\s+)?(?:from\s+you\s+)?(?:by|before|within)\b
+    |(?#needs:unless)\bunless\s+I\s+hear\s+(?:back\s+)?(?:from\s+you\s+)?(?:by|before|first|sooner|within)\b
+    # the writer's own clock on another offer: "I'll be accepting one of them on Friday"
+    |(?#needs:accept|tak|sign|go\s+with)\bI(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to|\s+plan\s+to|\s+intend\s+to
+        |\s+have\s+to|\s+need\s+to|\s+must)\s+(?:be\s+)?(?:accept\w*|tak(?:e|ing)|sign\w*|go(?:ing)?\s+with)\s+
+        (?:one\s+of\s+them|(?:an|another|the\s+other|their|that|a\s+competing)\s+(?:[\w-]+\s+)?(?:offer|job|position|role)s?)\s+
+        (?:on\s+|by\s+|before\s+)?{_DAY}
+    # watching the inbox: "I'll be checking my email every five minutes until you reply"
+    |(?#needs:email|e-mail|inbox|phone)\bI(?:'ll|\s+will|'m|\s+am)\s+(?:be\s+)?(?:checking|refreshing|watching|staring\s+at
+        |glued\s+to)\s+(?:my\s+)?(?:email|e-mail|inbox|phone)\s+(?:\w+\s+)?(?:every|until|constantly|nonstop|non-stop
+        |all\s+day|hourly)\b
     """,
     re.VERBOSE,
 )
