@@ -14,6 +14,14 @@ from typing import Any, ClassVar
 from afterword.checker.document import Document
 from afterword.checker.report import Finding, Severity
 
+#: The interview the context rules' docstring examples are checked against.
+EXAMPLE_INTERVIEW: dict[str, Any] = {
+    "company": "Acme Robotics",
+    "role": "Product Marketing Manager",
+    "ended_at": "2026-11-24T15:30:00-05:00",
+    "interviewers": [{"name": "Dana Lee", "topics": ["the warehouse robot launch"]}],
+}
+
 
 class Rule:
     """Base of every rule. Subclasses set the class variables and implement ``check``."""

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from afterword.checker.document import Document
 from afterword.checker.report import Finding
-from afterword.checker.rules.base import Rule
+from afterword.checker.rules.base import EXAMPLE_INTERVIEW, Rule
 
 _STOP = frozenset(
     [
@@ -71,12 +71,7 @@ class MissingPersonalization(Rule):
         "The note names neither the interviewer, the company, the role nor anything you "
         "discussed, so it reads as a form letter."
     )
-    example_interview: ClassVar[dict[str, Any] | None] = {
-        "company": "Acme Robotics",
-        "role": "Product Marketing Manager",
-        "ended_at": "2026-11-24T15:30:00-05:00",
-        "interviewers": [{"name": "Dana Lee", "topics": ["the warehouse robot launch"]}],
-    }
+    example_interview: ClassVar[dict[str, Any] | None] = EXAMPLE_INTERVIEW
 
     def check(self, doc: Document) -> Iterator[Finding]:
         interview = doc.interview

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from afterword.checker.document import Document
 from afterword.checker.report import Finding
-from afterword.checker.rules.base import Rule
+from afterword.checker.rules.base import EXAMPLE_INTERVIEW, Rule
 
 if TYPE_CHECKING:
     from afterword.model import Interview
@@ -152,12 +152,7 @@ class WrongRecipient(Rule):
         "The note names someone other than the interview on record; a reused note tells the "
         "reader they were not worth a fresh one."
     )
-    example_interview: ClassVar[dict[str, Any] | None] = {
-        "company": "Acme Robotics",
-        "role": "Product Marketing Manager",
-        "ended_at": "2026-11-24T15:30:00-05:00",
-        "interviewers": [{"name": "Dana Lee", "topics": ["the warehouse robot launch"]}],
-    }
+    example_interview: ClassVar[dict[str, Any] | None] = EXAMPLE_INTERVIEW
 
     def check(self, doc: Document) -> Iterator[Finding]:
         interview = doc.interview
