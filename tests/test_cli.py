@@ -209,15 +209,26 @@ def test_quitting_the_debrief_half_way_keeps_what_was_answered(use_database: str
     assert shown["feeling"] == 1
     assert shown["causes"] == ["topic_knowledge"]
     assert shown["cause_notes"] == "Nerves."
+    # The question typed just before quitting is kept too.
+    assert [m["question"] for m in shown["moments"]] == ["Why us?"]
 
-    # Running it again adds to what is there.
+    # Running it again keeps what is there, first asks for the answer left for later, then
+    # adds to it.
     again = run(
-        "debrief", "1", input="\n\n\nWhy us?\nI rambled.\nBecause of the mission.\n" + "\n" * 6
+        "debrief",
+        "1",
+        input="\n\n\nBecause of the mission.\nTell me about a conflict.\nI rambled.\n" + "\n" * 8,
     )
     assert again.exit_code == 0, again.output
+    assert "Earlier you noted: Why us?" in again.stdout
     shown = json.loads(run("show", "1", "--format", "json").stdout)
     assert shown["feeling"] == 1
-    assert shown["moments"][0]["question"] == "Why us?"
+    first, second = shown["moments"]
+    assert (first["question"], first["better_answer"]) == ("Why us?", "Because of the mission.")
+    assert (second["question"], second["what_i_said"]) == (
+        "Tell me about a conflict.",
+        "I rambled.",
+    )
 
 
 def test_the_story_library_commands(use_database: str) -> None:

@@ -37,6 +37,17 @@ from afterword.model import (
 MAX_FILE_BYTES = 1_000_000
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML without its own timestamps: PyYAML turns ``2026-13-45`` into an exception with no
+    field or line, and ``15:30`` into seconds; as text, the model reads and checks them."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class DebriefFile(_Timed):
     """A whole interview in one file: the format of DESIGN.md."""
 
@@ -143,7 +154,7 @@ def parse_debrief_text(
         raise InputError(f"{name}: the file is empty")
     kind = _format_of(name, text)
     try:
-        data = json.loads(text) if kind == "json" else yaml.safe_load(text)
+        data = json.loads(text) if kind == "json" else yaml.load(text, _Loader)
     except json.JSONDecodeError as exc:
         raise InputError(f"{name}:{exc.lineno}: not valid JSON: {exc.msg}") from exc
     except yaml.YAMLError as exc:
@@ -182,7 +193,9 @@ def load_debrief_file(path: Path, timezone: ZoneInfo | None = None) -> Interview
 def parse_debrief_bytes(raw: bytes, name: str, timezone: ZoneInfo | None = None) -> Interview:
     if len(raw) > MAX_FILE_BYTES:
         raise InputError(
-            f"{name}: the input is {len(raw) / 1_000_000:.1f} MB; a debrief file is a few kilobytes"
+            # Standard input is read only up to the limit, so its whole size is unknown.
+            f"{name}: the input is larger than {MAX_FILE_BYTES // 1_000_000} MB; "
+            "a debrief file is a few kilobytes"
         )
     try:
         text = raw.decode("utf-8-sig")

@@ -20,7 +20,7 @@ from afterword import config
 from afterword.debrief_file import dump_debrief, load_debrief_file
 from afterword.errors import InputError, NotFoundError
 from afterword.journey import Card, agenda
-from afterword.model import Interview, Moment, Note, NoteStatus, Story
+from afterword.model import Interview, Moment, Note, NoteStatus, Outcome, Story
 from afterword.store.db import Database
 from afterword.store.repository import InterviewRepository, StoryRepository, revision
 
@@ -159,10 +159,10 @@ class Workspace:
     # Saving and sending notes ---------------------------------------------------------------
 
     def save_note(self, interview_id: int, note: Note) -> Note:
-        """Save the note to one interviewer, replacing what was there.
+        """Save the note to one interviewer, replacing the draft that was there.
 
-        Saving a sent note's text unchanged keeps it sent; changing it makes it a draft again,
-        since what is stored would no longer be what went out.
+        A sent note is the record of what went out (and of when, which the follow-up timing
+        counts from): saving it unchanged keeps it, and changing it is refused.
         """
 
         def change(interview: Interview) -> Interview:
@@ -170,6 +170,11 @@ class Workspace:
             for index, existing in enumerate(notes):
                 if existing.to.casefold() == note.to.casefold():
                     unchanged = (existing.subject, existing.body) == (note.subject, note.body)
+                    if existing.status is NoteStatus.sent and not unchanged:
+                        raise InputError(
+                            f"the note to {existing.to} was already sent, and what went out "
+                            "is kept as it was; nothing was saved"
+                        )
                     notes[index] = existing if unchanged else note
                     break
             else:
@@ -196,6 +201,27 @@ class Workspace:
 
         updated = self.update_interview(interview_id, change)
         return next(n for n in updated.notes if n.to.casefold() == to.casefold())
+
+    def record_outcome(
+        self, interview_id: int, outcome: Outcome | None, lessons: Sequence[str] = ()
+    ) -> Interview:
+        """Record how it ended (``None`` leaves the outcome as it is) and add lessons."""
+        lessons = [line.strip() for line in lessons if line.strip()]
+        if outcome is None and not lessons:
+            raise InputError("give an outcome or a lesson; nothing was saved")
+
+        def change(interview: Interview) -> Interview:
+            update: dict[str, object] = {}
+            if outcome is not None:
+                update["outcome"] = outcome
+            if lessons:
+                debrief = interview.debrief
+                update["debrief"] = debrief.model_copy(
+                    update={"lessons": [*debrief.lessons, *lessons]}
+                )
+            return interview.model_copy(update=update)
+
+        return self.update_interview(interview_id, change)
 
     # The story library ----------------------------------------------------------------------
 

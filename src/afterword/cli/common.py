@@ -66,7 +66,20 @@ def parse_time(text: str, what: str) -> datetime:
             "2026-11-24T15:30-05:00"
         ) from exc
     if value.tzinfo is None:
-        value = value.replace(tzinfo=local_zone())
+        from afterword import config
+
+        configured = config.timezone()
+        if configured is not None:
+            return value.replace(tzinfo=configured)
+        # This computer's zone, with the offset in force on that date (summer time included),
+        # and said out loud: the 24-hour countdown depends on it.
+        value = value.astimezone()
+        print(
+            f"note: {what}: read {text!r} as this computer's local time "
+            f"({value.strftime('%z')[:3]}:{value.strftime('%z')[3:]}); write an offset or "
+            "set AFTERWORD_TIMEZONE to choose another zone",
+            file=sys.stderr,
+        )
     return value
 
 

@@ -80,6 +80,25 @@ def evidence(
                     out.print(f"      - {reason}", markup=False)
 
 
+#: Lines of the editor's text that start with this are instructions, dropped on saving.
+COMMENT = "#"
+
+
+def _merge_for_editing(own: str, draft: str) -> str:
+    # The user's own words come first and stay as they are; the draft is there to borrow from.
+    borrowed = "\n".join(f"{COMMENT} {line}".rstrip() for line in draft.splitlines())
+    return (
+        f"{own.strip()}\n\n{COMMENT} A draft from your story, to borrow from (lines starting "
+        f"with {COMMENT} are dropped):\n{borrowed}"
+    )
+
+
+def _without_comments(text: str) -> str:
+    return "\n".join(
+        line for line in text.splitlines() if not line.lstrip().startswith(COMMENT)
+    ).strip()
+
+
 def answer(
     interview_id: InterviewId,
     moment: Annotated[
@@ -94,6 +113,10 @@ def answer(
     save: Annotated[
         bool, typer.Option("--save", help="Save the draft as the moment's better answer.")
     ] = False,
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="With --save: replace the better answer you wrote."),
+    ] = False,
     fmt: Annotated[OutputFormat, typer.Option("--format", help="text or json.")] = (
         OutputFormat.text
     ),
@@ -101,7 +124,9 @@ def answer(
     """Draft a better answer to a weak moment (situation, action, result) from your best story.
 
     Print it, edit it in your editor (--edit), and keep it (--save) as the moment's better
-    answer; the story it draws on is linked to the moment.
+    answer; the story it draws on is linked to the moment. An answer you already wrote is
+    never replaced silently: --edit opens it with the draft below it, and --save needs
+    --replace.
 
     Example:
 
@@ -109,7 +134,17 @@ def answer(
     """
     with workspace() as ws:
         drafted = ws.better_answer(interview_id, moment, story)
+        own = ws.interview(interview_id).debrief.moments[moment - 1].better_answer
         text = drafted.text
+        merged = False
+        if text is not None and own and own.strip() != text.strip():
+            if edit:
+                text, merged = _merge_for_editing(own, text), True
+            elif save and not replace:
+                raise InputError(
+                    f"moment {moment} already has the better answer you wrote; nothing was "
+                    "saved (--edit opens it with this draft, --replace overwrites it)"
+                )
         if text is not None and edit:
             import click  # Typer's own dependency; its edit() is not re-exported by Typer
 
@@ -117,7 +152,7 @@ def answer(
             if edited is None:
                 console(stderr=True).print("The editor closed without saving; nothing kept.")
                 raise typer.Exit(1)
-            text = edited.strip()
+            text = _without_comments(edited) if merged else edited.strip()
         saved = False
         if text is not None and (save or edit):
             ws.save_better_answer(
@@ -189,6 +224,8 @@ def draft(
 
         afterword draft 1 --variants 3 --tone formal --seed 7
     """
+    from afterword.model import NoteStatus
+
     now = datetime.now(UTC)
     err = console(stderr=True)
     with workspace() as ws:
@@ -204,9 +241,16 @@ def draft(
         if polish:
             drafts = _polish(ws, interview_id, drafts, words, err)
         interview = ws.interview(interview_id)
+        saved: list[str] = []
+        kept_sent: list[str] = []
         if save:
+            sent = {n.to.casefold() for n in interview.notes if n.status is NoteStatus.sent}
             for note in {d.to: d for d in reversed(drafts)}.values():
-                ws.save_note(interview_id, note.note())
+                if note.to.casefold() in sent:
+                    kept_sent.append(note.to)  # what went out stays on record
+                else:
+                    ws.save_note(interview_id, note.note())
+                    saved.append(note.to)
     sender = interview.sender
     if fmt is NoteFormat.json:
         print_json({"notes": [_json(d) for d in drafts]})
@@ -226,7 +270,9 @@ def draft(
         _print_text(console(), drafts, variants)
         err.print(f"\nNote window: {hours_left_label(interview.hours_left(now))}.")
     if save:
-        err.print(f"Saved {len({d.to for d in drafts})} note(s) as drafts.")
+        err.print(f"Saved {len(saved)} note(s) as drafts.")
+        for name in kept_sent:
+            err.print(f"Kept the note to {name} as it was: it was already sent.")
     _print_suggestions(err, drafts)
 
 

@@ -23,6 +23,11 @@ MOMENT_PROMPTS = [
 ]
 
 
+BETTER_ANSWER_PROMPT = (
+    "Your best answer now, with a concrete example or number (Enter to come back to it later)"
+)
+
+
 def _ask(text: str, default: str = "") -> str:
     return str(typer.prompt(text, default=default, show_default=bool(default))).strip()
 
@@ -53,8 +58,8 @@ def debrief(
             _walk(out, ws, interview_id, interview)
         except typer.Abort:
             out.print(
-                f"\nStopped. Everything you answered is saved; "
-                f"`afterword debrief {interview_id}` picks up from here."
+                f"\nStopped. Everything you answered is saved; `afterword debrief "
+                f"{interview_id}` shows it again (Enter keeps an answer) and adds to it."
             )
             raise typer.Exit(1) from None
     out.print(
@@ -101,22 +106,31 @@ def _walk(out: Console, ws: Workspace, interview_id: int, interview: Interview) 
     if notes != previous:
         save(cause_notes=notes or None)
 
+    def update_moment(index: int, **changes: object) -> None:
+        moments = list(interview.debrief.moments)
+        moments[index] = moments[index].model_copy(update=changes)
+        save(moments=moments)
+
+    # Moments left "to come back to later" on an earlier run come back first.
+    for index, moment in enumerate(interview.debrief.moments):
+        if moment.kind.is_weak and not moment.better_answer:
+            out.print(f"\nEarlier you noted: [bold]{escape(moment.question)}[/]")
+            if better := _ask(BETTER_ANSWER_PROMPT):
+                update_moment(index, better_answer=better)
+                out.print("[green]Saved.[/]")
+
     for kind, prompt in MOMENT_PROMPTS:
         out.print()
         moment_kind = MomentKind(kind)
         while question := _ask(f"{prompt} (Enter when there are no more)"):
-            said = "" if moment_kind is MomentKind.forgot_to_mention else _ask("What did you say?")
-            moment = Moment(question=question, kind=moment_kind, what_i_said=said or None)
-            save(moments=[*interview.debrief.moments, moment])
-            if moment_kind.is_weak and (
-                better := _ask(
-                    "Your best answer now, with a concrete example or number "
-                    "(Enter to come back to it later)"
-                )
-            ):
-                moments = list(interview.debrief.moments)
-                moments[-1] = moments[-1].model_copy(update={"better_answer": better})
-                save(moments=moments)
+            # Saved before the next question, so that quitting there keeps it.
+            save(moments=[*interview.debrief.moments, Moment(question=question, kind=moment_kind)])
+            index = len(interview.debrief.moments) - 1
+            asks_said = moment_kind is not MomentKind.forgot_to_mention
+            if asks_said and (said := _ask("What did you say?")):
+                update_moment(index, what_i_said=said)
+            if moment_kind.is_weak and (better := _ask(BETTER_ANSWER_PROMPT)):
+                update_moment(index, better_answer=better)
             out.print("[green]Saved.[/]")
 
     out.print()

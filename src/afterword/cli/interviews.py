@@ -21,10 +21,10 @@ from afterword.cli.common import (
 from afterword.errors import InputError
 
 if TYPE_CHECKING:
-    from afterword.model import Interviewer
+    from afterword.model import Interview, Interviewer
 
 interview_app = typer.Typer(
-    help="Log, and remove, interviews.", no_args_is_help=True, rich_markup_mode=None
+    help="Log, edit and remove interviews.", no_args_is_help=True, rich_markup_mode=None
 )
 
 
@@ -209,6 +209,8 @@ def add(
 
     from afterword.model import Interview, Person
 
+    if sender_email and not sender_name:
+        raise InputError("--sender-email needs --sender-name too (the notes are signed with it)")
     company = company or typer.prompt("Company")
     role = role or typer.prompt("Role")
     when = parse_time(ended_at or typer.prompt("When did it end?", default="now"), "ended_at")
@@ -253,6 +255,62 @@ def _parse_person(text: str) -> Interviewer:
     name, _, rest = text.partition("<")
     email = rest.rstrip("> ").strip() or None
     return Interviewer(name=name.strip(), email=email)
+
+
+@interview_app.command("edit")
+def edit(
+    interview_id: Annotated[int, typer.Argument(metavar="ID", help="The interview's id.")],
+) -> None:
+    """Edit a whole interview (interviewers, topics, debrief, research...) in your editor.
+
+    It opens as a debrief file (YAML) in $EDITOR. What you save is checked as an import is;
+    when it is not valid, you are told why and can edit it again: nothing is saved until it
+    is valid.
+
+    Example:
+
+        afterword interview edit 1
+    """
+    from afterword.debrief_file import dump_debrief
+
+    err = console(stderr=True)
+    with workspace() as ws:
+        edited = _edit_until_valid(dump_debrief(ws.interview(interview_id), "yaml"), interview_id)
+        if edited is None:
+            err.print("No change; nothing saved.")
+            return
+        ws.update_interview(interview_id, lambda _: edited)
+    err.print(f"Saved interview {interview_id}.")
+
+
+def _edit_until_valid(text: str, interview_id: int) -> Interview | None:
+    """The interview as the user saves it in the editor; None when they change nothing."""
+    import click  # Typer's own dependency; its edit() is not re-exported by Typer
+
+    from afterword import config
+    from afterword.debrief_file import parse_debrief_text
+
+    while True:
+        edited = click.edit(text, extension=".yaml", require_save=True)
+        if edited is None or edited == text:
+            return None
+        text = edited
+        try:
+            return parse_debrief_text(text, f"interview {interview_id}", config.timezone())
+        except InputError as exc:
+            console(stderr=True).print(str(exc), markup=False)
+            if not sys.stdin.isatty() or not typer.confirm("Edit it again?", default=True):
+                import tempfile
+
+                # The interview stays as it was; the user's typing is kept to copy from.
+                with tempfile.NamedTemporaryFile(
+                    "w", suffix=".yaml", prefix=f"afterword-edit-{interview_id}-", delete=False
+                ) as kept:
+                    kept.write(text)
+                raise InputError(
+                    f"the edit was not valid, so the interview was left as it was; "
+                    f"your edited text is in {kept.name}"
+                ) from exc
 
 
 @interview_app.command("rm")

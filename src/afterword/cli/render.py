@@ -35,8 +35,10 @@ def render_interview(out: Console, card: Card) -> None:
         f"{hours_left_label(card.hours_left)}",
     ]
     if interview.timeline or interview.decision_expected_by:
-        when = interview.decision_expected_by.isoformat() if interview.decision_expected_by else ""
-        facts.append(f"Timeline: {interview.timeline or ''} {when}".strip())
+        said = [interview.timeline] if interview.timeline else []
+        if interview.decision_expected_by:
+            said.append(f"decision expected by {interview.decision_expected_by.isoformat()}")
+        facts.append("Timeline: " + "; ".join(said))
     if interview.outcome:
         facts.append(f"Outcome: {interview.outcome.value}")
     out.print(Panel(Group(head, *(Text(f) for f in facts)), expand=False))

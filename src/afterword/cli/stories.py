@@ -68,16 +68,23 @@ def add(
     """
     from afterword.model import Story
 
-    story = _validated(
-        title=title or typer.prompt("Title"),
-        situation=situation,
-        action=action,
-        result=result if result is not None else (typer.prompt("Result", default="") or None),
-        metrics=metric or [],
-        skills=skill or [],
-    )
-    assert isinstance(story, Story)
     with workspace() as ws:
+        title = title or typer.prompt("Title")
+        # Said before asking for the rest, so that nobody types a result for nothing.
+        if ws.find_story(title) is not None:
+            raise InputError(
+                f"a story titled {title!r} is already in your library "
+                "(`afterword story edit` changes it)"
+            )
+        story = _validated(
+            title=title,
+            situation=situation,
+            action=action,
+            result=result if result is not None else (typer.prompt("Result", default="") or None),
+            metrics=metric or [],
+            skills=skill or [],
+        )
+        assert isinstance(story, Story)
         print(ws.add_story(story))
 
 
@@ -193,7 +200,8 @@ def remove(
     ref: StoryRef,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Delete a story from your library (interviews that used it keep their debriefs).
+    """Delete a story from your library (interviews that drew on it keep their debriefs and
+    notes, but no longer list it among their stories).
 
     Example:
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from afterword.errors import AfterwordError
@@ -38,8 +38,14 @@ def make_engine(url: str) -> Engine:
     url = _normalise(url)
     try:
         parsed = make_url(url)
+        parsed.get_dialect()
     except ArgumentError as exc:
         raise AfterwordError(f"AFTERWORD_DATABASE_URL is not a database URL: {url!r}") from exc
+    except NoSuchModuleError as exc:
+        raise AfterwordError(
+            f"AFTERWORD_DATABASE_URL names a database Afterword cannot use: {parsed.drivername!r} "
+            "(use sqlite:///PATH or postgresql://USER:PASSWORD@HOST/NAME)"
+        ) from exc
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)

@@ -123,7 +123,7 @@
           show.addEventListener("click", () => { area.focus(); area.setSelectionRange(f.start, f.end); });
           li.appendChild(show);
         }
-        if (f.suggestion && f.replaces_span && f.start !== null) {
+        if (f.suggestion && f.replaces_span && f.start !== null && !area.readOnly) {
           const apply = document.createElement("button");
           apply.type = "button"; apply.textContent = "Apply"; apply.dataset.apply = String(index);
           apply.addEventListener("click", () => {

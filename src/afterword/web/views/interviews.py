@@ -305,18 +305,7 @@ async def record_outcome(request: Request, ws: WS, interview_id: int) -> Respons
     except ValueError:
         return redirect(f"/interviews/{interview_id}/outcome", "Choose one of the outcomes.")
 
-    def change(interview: Interview) -> Interview:
-        update: dict[str, Any] = {}
-        if outcome is not None:
-            update["outcome"] = outcome
-        if lesson:
-            debrief = interview.debrief
-            update["debrief"] = debrief.model_copy(
-                update={"lessons": [*debrief.lessons, *lines(form, "lesson")]}
-            )
-        return interview.model_copy(update=update)
-
-    ws.update_interview(interview_id, change)
+    ws.record_outcome(interview_id, outcome, lines(form, "lesson"))
     if outcome is Outcome.rejected and not lesson:
         return redirect(f"/interviews/{interview_id}/outcome?lesson=1")
     if lesson:
