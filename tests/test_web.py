@@ -295,6 +295,19 @@ def test_evidence_and_a_better_answer_drafted_from_a_story(client: TestClient) -
     assert "better_answer" not in stored["moments"][1]
 
 
+def test_the_debrief_proposes_only_stories_that_speak_to_the_question(
+    client: TestClient,
+) -> None:
+    interview_id = imported(client)
+    client.post(
+        "/api/stories",
+        json={"title": "Forklift licence", "result": "Passed the forklift test first time"},
+    )
+    page = client.get(f"/interviews/{interview_id}/debrief?step=moments").text
+    assert "Email capture growth" in page
+    assert "Forklift licence" not in page
+
+
 def test_draft_for_me_offers_variants_and_saving_one_makes_it_the_note(
     client: TestClient,
 ) -> None:
