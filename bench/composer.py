@@ -7,6 +7,11 @@ for N (default 1,000) generated debriefs: random panels, topics, weak moments, a
 from bench/data/matching.yaml. Prints the share of drafts with no error and no warning, the
 p95 time to compose one note (the matcher built once per interview included, the model load
 excluded), and the largest word 3-gram Jaccard similarity between two notes of one panel.
+
+Then a tight run (three variants, ``--words 50``) over the same debriefs: the share of drafts
+with no error and no warning, the share within the limit (all of them, or the composer says
+so), and how often a note adds a story's result or a research item there and at the default
+limit: a tight limit or a later variant should shorten the fact, not drop it.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from afterword.composer import compose, similarity
+from afterword.composer import Draft, compose, similarity
 from afterword.debrief_file import load_debrief_file
 from afterword.matching import Matcher
 from afterword.model import (
@@ -109,6 +114,32 @@ def generated(rng: random.Random, stories: list[Story], moments: list[dict[str, 
     )
 
 
+def _adds_fact(draft: Draft) -> bool:
+    return any(e.kind in ("story", "research") for e in draft.evidence)
+
+
+def tight(interviews: list[Interview]) -> bool:
+    """Three variants at 50 words: clean, within the limit, and still carrying the fact."""
+    total = clean = within = facts = 0
+    kept = first = 0
+    for number, interview in enumerate(interviews):
+        drafts = compose(interview, seed=number, variants=3, max_words=50)
+        total += len(drafts)
+        clean += sum(d.clean for d in drafts)
+        within += sum(d.words <= 50 for d in drafts)
+        facts += sum(map(_adds_fact, drafts))
+        for to in {d.to for d in drafts}:
+            mine = [d for d in drafts if d.to == to]
+            if _adds_fact(mine[0]):
+                first += 1
+                kept += all(map(_adds_fact, mine[1:]))
+    print(f"Tight run (3 variants, 50 words): {total} drafts")
+    print(f"  no error and no warning: {clean / total:.1%}; within 50 words: {within / total:.1%}")
+    print(f"  adding a story's result or research: {facts / total:.1%}")
+    print(f"  later variants keeping a fact when the first has one: {kept / max(first, 1):.1%}")
+    return clean == total == within
+
+
 def main() -> int:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     stories, moments = load()
@@ -118,7 +149,7 @@ def main() -> int:
     Matcher(stories)  # load the model once, outside the timings
 
     per_note: list[float] = []
-    drafts_total = clean = 0
+    drafts_total = clean = facts = 0
     panel_max = 0.0
     failures = []
     for number, interview in enumerate(interviews):
@@ -128,6 +159,7 @@ def main() -> int:
         )
         per_note.append((time.perf_counter() - start) * 1000 / len(drafts))
         drafts_total += len(drafts)
+        facts += sum(map(_adds_fact, drafts))
         for draft in drafts:
             if draft.clean:
                 clean += 1
@@ -143,9 +175,11 @@ def main() -> int:
     print(f"Drafts: {drafts_total}, ready with no error and no warning: {clean / drafts_total:.1%}")
     print(f"Compose time per note, p95: {statistics.quantiles(per_note, n=20)[-1]:.1f} ms")
     print(f"Panel similarity (word 3-gram Jaccard), max: {panel_max:.3f}")
+    print(f"Notes adding a story's result or research: {facts / drafts_total:.1%}")
     for number, found in failures[:10]:
         print(f"  not clean: interview {number}: {found}")
-    return 0 if clean == drafts_total else 1
+    tight_ok = tight(interviews)
+    return 0 if clean == drafts_total and tight_ok else 1
 
 
 if __name__ == "__main__":

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from email import message_from_bytes, policy
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +80,11 @@ def test_draft_eml_writes_one_message_per_note(use_database: str, tmp_path: Path
     assert message.get_content().startswith(("Hi Priya", "Hello Priya", "Dear Priya"))
     mei = message_from_bytes(files[0].read_bytes(), policy=policy.default)
     assert mei["To"] is None  # no address on record; the user fills it in
+    # RFC 5322: every message has a Date; each has a Message-ID of its own.
+    for each in (message, mei):
+        assert parsedate_to_datetime(each["Date"]).tzinfo is not None
+        assert re.fullmatch(r"<[^<>@\s]+@example\.org>", each["Message-ID"])
+    assert message["Message-ID"] != mei["Message-ID"]
 
 
 def test_draft_to_one_person_save_and_errors(use_database: str) -> None:
@@ -181,3 +188,87 @@ def test_polish_without_an_endpoint_says_how_to_set_one(
     result = run("draft", acme, "--polish")
     assert result.exit_code == 0
     assert "AFTERWORD_LLM_BASE_URL" in result.stderr
+
+
+# -- what a reviewer of the composer noticed, as a user sees it -----------------------------------
+
+
+@pytest.fixture
+def examples(use_database: str) -> None:
+    """The three examples, imported as a user would: 1 Acme, 2 Lumen Books, 3 Northwind."""
+    for name in ("acme-first-round.yaml", "good-interview.json", "panel-onsite.yaml"):
+        assert run("import", str(EXAMPLES / name)).exit_code == 0
+
+
+def _notes(*args: str) -> list[dict[str, Any]]:
+    result = run("draft", *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    notes: list[dict[str, Any]] = json.loads(result.stdout)["notes"]
+    return notes
+
+
+def _body_words(text: str) -> int:
+    """Words between the greeting line and the sign-off, as a reader would count them."""
+    paragraphs = text.split("\n\n")
+    return sum(len(p.split()) for p in paragraphs[1:-1])
+
+
+def test_notes_cite_no_story_from_an_unrelated_job(examples: None) -> None:
+    # Lumen Books (onboarding) shares only "first, day, fixed" with the claims story of the
+    # health-data job, and a theme-less "first week" with the app launch.
+    for note in _notes("2", "--variants", "2", "--seed", "9"):
+        stories = {e["title"] for e in note["evidence"] if e["kind"] == "story"}
+        assert stories <= {"Churn turnaround"}, note["text"]
+        assert "feed failures" not in note["text"] and "sign-ups" not in note["text"]
+    # Tom Becker discussed SQL window functions: research on them, not the story that only
+    # lists "sql" among its skills.
+    (tom,) = _notes("3", "--to", "tom becker", "--words", "60")
+    assert [e["kind"] for e in tom["evidence"]] == ["research"]
+    assert "window frame" in tom["text"] and "feed failures" not in tom["text"]
+
+
+def test_an_answer_about_the_company_comes_from_research(examples: None) -> None:
+    result = run("answer", "1", "3")
+    assert result.exit_code == 0, result.output
+    assert "third-party logistics firms" in result.stdout
+    assert "churn" not in result.stdout.casefold()
+    assert "since we spoke" not in result.stdout
+    assert "With your research on: robotics industry" in result.stdout
+
+
+def test_variants_and_tight_limits_keep_the_evidence_and_the_limit(examples: None) -> None:
+    notes = _notes("3", "--words", "50", "--variants", "3", "--seed", "11")
+    assert len(notes) == 9
+    for note in notes:
+        assert note["words"] <= 50 and _body_words(note["text"]) <= 50, note["text"]
+        assert note["evidence"][0]["kind"] in ("story", "research"), note["text"]
+        # A story's result keeps its figure, however tight the limit.
+        stories = [e["text"] for e in note["evidence"] if e["kind"] == "story"]
+        assert all(re.search(r"\d", text) for text in stories), stories
+        assert not [f for f in note["findings"] if f["severity"] != "info"]
+    for note in _notes("2", "--variants", "3", "--seed", "4"):
+        assert "9% to 4%" in note["text"], note["text"]
+    text = run("draft", "3", "--words", "50", "--variants", "3", "--seed", "11")
+    assert text.stdout.count("ready: no errors, no warnings") == 9
+
+
+def test_a_word_limit_no_note_can_meet_is_said_plainly(use_database: str) -> None:
+    run(
+        "interview",
+        "add",
+        "--company",
+        "The Northern Regional Consolidated Health and Social Care Partnership Trust of the "
+        "Greater Metropolitan Area",
+        "--role",
+        "Senior Principal Clinical Informatics and Population Health Data Engineering Lead "
+        "for Regional Services",
+        "--ended-at",
+        "now",
+        "-i",
+        "Ana Ruiz",
+    )
+    result = run("draft", "1", "--words", "50")
+    assert result.exit_code == 0, result.output
+    assert "ready: no errors, no warnings" not in result.stdout
+    assert "over your limit of 50" in result.stdout
+    assert "could not be made to fit the word limit" in result.stderr

@@ -1,9 +1,10 @@
 """The composer: from a debrief to a ready thank-you note per interviewer, and a better
 answer per weak moment, backed by the user's own stories and research.
 
-Pure: no I/O, no clock (pass ``now``), no randomness that a ``seed`` does not fix. The one
-exception is :mod:`afterword.composer.polish`, which asks a language model the user configured,
-and only when asked to.
+Pure: no I/O, no clock (pass ``now``), no randomness that a ``seed`` does not fix. The
+exceptions: :mod:`afterword.composer.polish`, which asks a language model the user configured,
+and only when asked to; and an .eml file, which is dated (and given a Message-ID) when it is
+written, unless a ``now`` is passed.
 
     >>> from afterword.composer import compose
     >>> for draft in compose(interview, seed=7):

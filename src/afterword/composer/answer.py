@@ -9,13 +9,15 @@ user wrote it, in the first person, and adds research done since where there is 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from afterword.composer import facts
+from afterword.composer import facts, relevance
 
 if TYPE_CHECKING:
-    from afterword.matching import MomentEvidence
+    from afterword.matching import Candidate, MomentEvidence
+    from afterword.model import Moment
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,27 +66,26 @@ def draft_answer(found: MomentEvidence, story_title: str | None = None) -> Bette
     """Draft a better answer for one weak moment from its ranked evidence.
 
     ``story_title`` picks a story other than the best-ranked one (it must be among the ranked).
+    Only evidence that is about the question is used (see :mod:`~.relevance`): an answer built
+    on another job's story that merely shares a word with the question would not answer it.
     """
     moment = found.moment
-    candidates = list(found.stories)
     chosen = None
     if story_title is not None:
         chosen = next(
-            (c for c in candidates if c.title.casefold() == story_title.strip().casefold()), None
+            (c for c in found.stories if c.title.casefold() == story_title.strip().casefold()),
+            None,
         )
         if chosen is None:
             raise LookupError(f"no story titled {story_title!r} in your library")
-    elif candidates and (
-        candidates[0].linked or candidates[0].themes or candidates[0].skills or candidates[0].words
-    ):
-        chosen = candidates[0]
-    research = found.best_research
-    # Research joins the answer only when it is about the question: a word or two in common
-    # (as "market" in an answer about email sign-ups) would make the answer wander.
-    if research is not None and not (
-        research.linked or research.skills or len(research.words) >= 3
-    ):
-        research = None
+    stories = _ranked(found.stories, moment)
+    research = next(iter(_ranked(found.research, moment)), None)
+    if chosen is None and stories:
+        strength, best = stories[0]
+        # Research on the very question ("What do you know about our customers?") answers it;
+        # a story that only shares a theme with it would be a detour.
+        if research is None or research[0] < relevance.ABOUT or strength >= relevance.ABOUT:
+            chosen = best
 
     parts: list[str] = []
     situation = action = result = None
@@ -98,16 +99,14 @@ def draft_answer(found: MomentEvidence, story_title: str | None = None) -> Bette
             parts.append(action)
         clause = facts.story_clause(story, 60)
         if clause is not None:
-            if clause.startswith("I "):
-                result = facts.as_sentence(("In the end, " if parts else "") + clause)
-            else:
-                # After a colon the clause keeps its capital, whether it is "Overtime" or a
-                # name such as "Brightline", which cannot be told apart here.
-                result = facts.as_sentence(f"The result: {clause}")
+            # "In the end, monthly churn fell...": the clause reads on after a comma as it
+            # does after a colon, so names keep their capitals and nothing else gets one.
+            result = facts.as_sentence(f"In the end, {clause}" if parts else clause)
             parts.append(result)
     research_text = None
-    if research is not None and research.research is not None:
-        research_text = facts.research_fact(research.research.text, 60)
+    if research is not None and research[1].research is not None:
+        # An interview answer is said in the next interview: "since we spoke" has no place.
+        research_text = facts.research_fact(research[1].research.text, 60)
         if research_text:
             parts.append(research_text)
     if not parts:
@@ -115,10 +114,7 @@ def draft_answer(found: MomentEvidence, story_title: str | None = None) -> Bette
             moment=found.number,
             question=moment.question,
             text=None,
-            advice=(
-                "Add a story with a situation, what you did and a result with a number "
-                "(`afterword story add`), or research on the topic, and draft again."
-            ),
+            advice=_advice(found),
         )
     return BetterAnswer(
         moment=found.number,
@@ -128,6 +124,31 @@ def draft_answer(found: MomentEvidence, story_title: str | None = None) -> Bette
         action=action,
         result=result,
         story=chosen.title if chosen is not None else None,
-        research=research.title if research is not None and research_text else None,
+        research=research[1].title if research is not None and research_text else None,
         reasons=chosen.reasons if chosen is not None else (),
     )
+
+
+def _ranked(candidates: Sequence[Candidate], moment: Moment) -> list[tuple[int, Candidate]]:
+    rated = [(relevance.for_moment(c, moment), c) for c in candidates]
+    return sorted(((s, c) for s, c in rated if s), key=lambda pair: (-pair[0], -pair[1].score))
+
+
+def _advice(found: MomentEvidence) -> str:
+    add = (
+        "Add a story with a situation, what you did and a result with a number "
+        "(`afterword story add`), or research on the topic, and draft again."
+    )
+    if relevance.asks_about_employer(found.moment.question):
+        return (
+            "This question is about the company: research answers it better than a story. "
+            "Add what you have learned about it as research, and draft again."
+        )
+    if found.stories:
+        # Say why the library's stories were passed over, so the user trusts the silence.
+        closest = found.stories[0].title
+        return (
+            f'None of your stories is about this question (the closest, "{closest}", has no '
+            "skill, theme or link that ties it to it). " + add
+        )
+    return add

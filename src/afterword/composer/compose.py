@@ -1,25 +1,28 @@
 """From a debrief to one checked thank-you note per interviewer.
 
 For each interviewer the composer plans what the note is about (one topic they discussed, the
-most important weak moment for them, the best evidence for it), then writes it from the grammar
-with a seeded random choice, and runs the checker on it. A draft that the checker faults, that
-runs over the word limit, or that reads too much like a sibling note (the other interviewers of
-a panel compare notes) is written again with other choices, then with other evidence, then with
-the plainest wording; the user's own words are the usual cause, and dropping them is safer than
-sending them.
+most important weak moment for them, the evidence that is about it: see :mod:`.relevance`),
+then writes it from the grammar with a seeded random choice, and runs the checker on it. A
+draft that runs over the word limit is written again with shorter wording and a shorter form
+of the same fact; one that the checker faults, or that reads too much like a sibling note (the
+other interviewers of a panel compare notes), with other choices, then with other evidence,
+and only then with a general line. The user's own words are the usual cause of a fault, and
+dropping them is safer than sending them. No draft over the limit is handed out as within it:
+if not even the plainest note fits, it says so (``over-word-limit``).
 """
 
 from __future__ import annotations
 
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
-from afterword.composer import facts
+from afterword.checker.report import Finding
+from afterword.composer import facts, relevance
 from afterword.composer.draft import Draft, EvidenceUsed
 from afterword.composer.grammar import Generator, tidy
 from afterword.composer.phrases import GRAMMAR
@@ -37,6 +40,8 @@ MIN_WORDS = 50
 MAX_VARIANTS = 10
 #: Notes of one panel must differ at least this much (word 3-gram Jaccard below it).
 PANEL_SIMILARITY = 0.35
+#: The id of the finding the composer adds to a note it could not fit in the word limit.
+OVER_LIMIT = "over-word-limit"
 
 _KIND_WEIGHT = {
     MomentKind.couldnt_answer: 3.0,
@@ -57,13 +62,33 @@ def _generator() -> Generator:
 
 
 @dataclass(frozen=True, slots=True)
-class _Piece:
-    """One way to fill the follow-up: a grammar symbol and the slots its evidence gives."""
+class _Form:
+    """One length of a piece's evidence: the slots it fills and what the note then says."""
 
-    symbol: str
     slots: tuple[tuple[str, str], ...]
     evidence: EvidenceUsed | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """One way to fill the follow-up: a grammar symbol, and its evidence in one or more
+    lengths (longest first), so a tight word limit shortens the fact instead of dropping it."""
+
+    symbol: str
+    forms: tuple[_Form, ...]
     offer: str
+    #: Carries a story's result or a research item: what the note is there to add (the user's
+    #: better answer and the general lines are fallbacks for a debrief without one).
+    backed: bool = False
+
+    @property
+    def evidence(self) -> EvidenceUsed | None:
+        return self.forms[0].evidence
+
+    @property
+    def key(self) -> tuple[str, str] | None:
+        e = self.evidence
+        return (e.kind, e.title.casefold()) if e is not None and self.backed else None
 
 
 @dataclass(slots=True)
@@ -72,6 +97,8 @@ class _Plan:
     topics: list[str]
     moment_number: int | None
     pieces: list[_Piece]
+    #: The moment followed up has a story or research item that is about it.
+    moment_backed: bool = False
 
 
 def compose(
@@ -103,19 +130,24 @@ def compose(
             "to action"
         )
     recipients: list[Interviewer | None] = list(interview.interviewers) or [None]
+    found: Interviewer | None = None
     if to is not None:
         found = interview.interviewer(to.strip())
         if found is None:
             names = ", ".join(i.name for i in interview.interviewers) or "none on record"
             raise InputError(f"{to!r} is not an interviewer of this interview ({names})")
-        recipients = [found]
     if seed is None:
         seed = random.SystemRandom().randrange(1_000_000)
     if matcher is None:
         from afterword.matching import Matcher, merge_stories
 
         matcher = Matcher(merge_stories(interview.stories, library), interview.research)
-    plans = _plan(interview, recipients, matcher, max_words)
+    # The whole panel is planned even for one note (--to): that note follows up the moment it
+    # would in the panel, not the one another panelist's note takes up.
+    planned = list(enumerate(_plan(interview, recipients, matcher)))
+    if found is not None:
+        planned = [(i, plan) for i, plan in planned if plan.interviewer is found]
+    plans = [plan for _, plan in planned]
     context = _context(interview, now)
     advice = suggestions_for(interview)
 
@@ -123,8 +155,8 @@ def compose(
     accepted: list[Draft] = []
     for variant in range(1, variants + 1):
         panel: list[Draft] = []
-        for position, plan in enumerate(plans):
-            siblings = panel + [d for d in accepted if d.to == _name(plan.interviewer)]
+        for position, plan in planned:
+            own = [d for d in accepted if d.to == _name(plan.interviewer)]
             draft = _write(
                 interview,
                 plan,
@@ -134,7 +166,8 @@ def compose(
                 seed,
                 variant,
                 position,
-                siblings,
+                panel,
+                own,
                 accepted,
             )
             panel.append(draft)
@@ -171,17 +204,16 @@ def _plan(
     interview: Interview,
     recipients: list[Interviewer | None],
     matcher: Matcher,
-    max_words: int,
 ) -> list[_Plan]:
-    budget = max(14, min(45, max_words - 70))
     weak = [
         (number, moment)
         for number, moment in enumerate(interview.debrief.moments, 1)
         if moment.kind.is_weak
     ]
-    found = {number: matcher.moment(number, moment, top=3) for number, moment in weak}
-    pieces = {number: _moment_pieces(moment, found[number], budget) for number, moment in weak}
+    found = {number: matcher.moment(number, moment, top=5) for number, moment in weak}
+    pieces = {number: _moment_pieces(moment, found[number]) for number, moment in weak}
     usable = [n for n, _ in weak if pieces[n]]
+    backed = {n: any(p.backed for p in pieces[n]) for n in usable}
 
     plans: list[_Plan] = []
     taken_moments: list[int] = []
@@ -197,123 +229,195 @@ def _plan(
         def importance(number: int, about: set[str] = about) -> float:
             moment = interview.debrief.moments[number - 1]
             affinity = len(about & _words(f"{moment.topic or ''} {moment.question}"))
-            return _KIND_WEIGHT[moment.kind] + min(2.0, affinity) - 0.1 * number / 100
+            # A moment the note can back with a fact beats a slightly weaker-sounding one
+            # it could only follow up with a general line.
+            evidence = 1.5 if backed[number] else 0.0
+            return _KIND_WEIGHT[moment.kind] + min(2.0, affinity) + evidence - number / 1000
 
         fresh = [n for n in usable if n not in taken_moments]
         choice = max(fresh or usable, key=importance, default=None)
-        chosen_pieces: list[_Piece] = []
+        chosen: list[_Piece] = []
         if choice is not None:
             taken_moments.append(choice)
-            chosen_pieces = list(pieces[choice])
-            if choice in taken_moments[:-1] and len(chosen_pieces) > 1:
+            chosen = list(pieces[choice])
+            lead = [p for p in chosen if p.backed]
+            if choice in taken_moments[:-1] and len(lead) > 1:
                 # The same moment as another panelist's note: lead with other evidence.
-                chosen_pieces = chosen_pieces[1:] + chosen_pieces[:1]
+                chosen = lead[1:] + lead[:1] + [p for p in chosen if not p.backed]
+            if len(recipients) == 1:
+                # One note: its variants may take up the other weak moments too. (A panel's
+                # notes keep a moment each, so that no two of them tell the same story.)
+                for other in sorted(usable, key=importance, reverse=True):
+                    if other != choice:
+                        chosen += [p for p in pieces[other] if p.backed]
         for topic in topics[:2]:
-            chosen_pieces += _topic_pieces(topic, matcher, budget)
-        chosen_pieces += _generic_pieces(interview, choice, topics[0] if topics else None)
-        plans.append(_Plan(interviewer, topics, choice, chosen_pieces))
+            chosen += _topic_pieces(topic, matcher)
+        chosen += _generic_pieces(topics[0] if topics else None)
+        seen: set[tuple[str, str]] = set()
+        unique = []
+        for piece in chosen:
+            if piece.key is None or piece.key not in seen:
+                unique.append(piece)
+                if piece.key is not None:
+                    seen.add(piece.key)
+        plans.append(
+            _Plan(
+                interviewer,
+                topics,
+                choice,
+                unique,
+                moment_backed=choice is not None and backed[choice],
+            )
+        )
     return plans
 
 
-def _relevant(candidate: Candidate) -> bool:
-    """Whether a candidate is evidence at all: the best of a library of unrelated stories is
-    still unrelated, and a note that offers it reads as a non sequitur."""
-    if candidate.linked or candidate.skills:
-        return True  # the user tied it to the moment, or it names the moment's topic
-    if candidate.kind == "research":
-        return len(candidate.words) >= 3
-    return len(candidate.words) >= 2 or bool(candidate.themes and candidate.words)
+def _ranked(
+    candidates: Sequence[Candidate], strength: Callable[[Candidate], int]
+) -> list[tuple[int, Candidate]]:
+    """The candidates that are evidence at all, strongest kind of evidence first."""
+    rated = [(strength(c), c) for c in candidates]
+    return sorted(((s, c) for s, c in rated if s), key=lambda pair: (-pair[0], -pair[1].score))
 
 
-def _moment_pieces(moment: Moment, found: MomentEvidence, budget: int) -> list[_Piece]:
+def _moment_pieces(moment: Moment, found: MomentEvidence) -> list[_Piece]:
+    stories = _ranked(found.stories, lambda c: relevance.for_moment(c, moment))
+    research = _ranked(found.research, lambda c: relevance.for_moment(c, moment))
+    if research and research[0][0] >= relevance.ABOUT:
+        # Research on the very question ("What do you know about our customers?") is what
+        # the interviewer asked for; a story that only shares a theme with it is a stretch.
+        stories = [pair for pair in stories if pair[0] >= relevance.ABOUT]
+    if stories:
+        # A runner-up only when it is the same kind of evidence and nearly as good.
+        best_strength, best = stories[0]
+        stories = [stories[0]] + [
+            (s, c) for s, c in stories[1:2] if s >= best_strength and c.score >= 0.75 * best.score
+        ]
     mtopic = facts.moment_topic(moment)
-    story = next((c for c in found.stories if _relevant(c)), None)
-    research = next((c for c in found.research if _relevant(c)), None)
     if mtopic is None:
-        # Name the moment by what its evidence is about: the research topic or a shared skill.
-        if research is not None and research.research is not None:
-            mtopic = facts.topic_phrase(research.research.topic)
-        elif story is not None and story.skills:
-            mtopic = story.skills[0]
+        # Name the moment by what its evidence is about: the research topic, or the skill
+        # that is the question's subject, in the casing the question uses.
+        about = [
+            skill
+            for _, c in stories
+            if c.story is not None
+            for skill in c.story.skills
+            if relevance.covers(skill, moment.question) or relevance.names(skill, moment.question)
+        ]
+        if research and research[0][1].research is not None:
+            mtopic = facts.topic_phrase(research[0][1].research.topic)
+        elif about:
+            mtopic = facts.as_written(about[0], moment.question)
         else:
             return []
     kind = moment.kind.value
-    out: list[tuple[float, _Piece]] = []
-    stories = [c for c in found.stories if _relevant(c)]
-    # A runner-up far behind the best is a stretch; offer it only when it is close.
-    stories = [c for c in stories if c.score >= 0.5 * stories[0].score][:2]
-    for candidate in stories:
+    out: list[tuple[int, float, _Piece]] = []
+    for strength, candidate in stories:
         assert candidate.story is not None
-        clause = facts.story_clause(candidate.story, budget)
-        if clause is None:
-            continue
-        slots = [("mtopic", mtopic), ("clause", clause)]
-        if clause.startswith("I "):
-            slots.append(("iclause", clause))
-        used = EvidenceUsed("story", candidate.title, clause, found.number, candidate.reasons)
-        out.append((candidate.score, _Piece(f"story_{kind}", tuple(slots), used, _OFFER["story"])))
-    if research is not None and research.research is not None:
-        fact = facts.research_fact(research.research.text, budget)
-        if fact is not None:
-            used = EvidenceUsed(
-                "research", research.research.topic, fact, found.number, research.reasons
+        forms = []
+        for clause in facts.story_clauses(candidate.story):
+            slots = [("mtopic", mtopic), ("clause", clause)]
+            if clause.startswith("I "):
+                slots.append(("iclause", clause))
+            used = EvidenceUsed("story", candidate.title, clause, found.number, candidate.reasons)
+            forms.append(_Form(tuple(slots), used))
+        if forms:
+            piece = _Piece(f"story_{kind}", tuple(forms), _OFFER["story"], backed=True)
+            out.append((strength, candidate.score, piece))
+    if research:
+        strength, candidate = research[0]
+        assert candidate.research is not None
+        forms = [
+            _Form(
+                (("mtopic", mtopic), ("fact", fact)),
+                EvidenceUsed(
+                    "research", candidate.research.topic, fact, found.number, candidate.reasons
+                ),
             )
-            piece = _Piece(
-                f"research_{kind}", (("mtopic", mtopic), ("fact", fact)), used, _OFFER["research"]
-            )
-            # Research on the very topic of the moment is what the interviewer asked for.
-            bonus = (
-                0.5
-                if moment.topic and research.research.topic.casefold() == (moment.topic.casefold())
-                else 0.0
-            )
-            out.append((research.score + bonus, piece))
-    out.sort(key=lambda pair: -pair[0])
-    pieces = [piece for _, piece in out]
+            for fact in facts.research_facts(candidate.research.text)
+        ]
+        if forms:
+            piece = _Piece(f"research_{kind}", tuple(forms), _OFFER["research"], backed=True)
+            out.append((strength, candidate.score, piece))
+    out.sort(key=lambda item: (-item[0], -item[1]))
+    pieces = [piece for _, _, piece in out]
     if moment.better_answer:
-        fact = facts.research_fact(moment.better_answer, budget)
-        if fact is not None:
-            used = EvidenceUsed("better_answer", moment.question, fact, found.number)
-            pieces.append(
-                _Piece(
-                    f"answer_{kind}",
-                    (("mtopic", mtopic), ("fact", fact)),
-                    used,
-                    _OFFER["better_answer"],
-                )
+        forms = [
+            _Form(
+                (("mtopic", mtopic), ("fact", fact)),
+                EvidenceUsed("better_answer", moment.question, fact, found.number),
             )
+            for fact in facts.research_facts(moment.better_answer)
+        ]
+        if forms:
+            pieces.append(_Piece(f"answer_{kind}", tuple(forms), _OFFER["better_answer"]))
     generic = EvidenceUsed("topic", mtopic, mtopic, found.number)
-    pieces.append(_Piece("generic_moment", (("mtopic", mtopic),), generic, _OFFER["topic"]))
+    pieces.append(
+        _Piece("generic_moment", (_Form((("mtopic", mtopic),), generic),), _OFFER["topic"])
+    )
     return pieces
 
 
-def _topic_pieces(topic: str, matcher: Matcher, budget: int) -> list[_Piece]:
+def _topic_pieces(topic: str, matcher: Matcher) -> list[_Piece]:
     out: list[_Piece] = []
-    story = next((c for c in matcher.rank_stories(topic, top=3) if _relevant(c)), None)
+    stories = _ranked(matcher.rank_stories(topic, top=3), lambda c: relevance.for_topic(c, topic))
+    story = stories[0][1] if stories else None
     if story is not None and story.story is not None:
-        clause = facts.story_clause(story.story, budget)
-        if clause is not None:
-            used = EvidenceUsed("story", story.title, clause, None, story.reasons)
-            out.append(_Piece("story_topic", (("clause", clause),), used, _OFFER["story"]))
-    research = next((c for c in matcher.rank_research(topic, top=3) if _relevant(c)), None)
-    if research is not None and research.research is not None:
-        fact = facts.research_fact(research.research.text, budget)
-        if fact is not None:
-            used = EvidenceUsed("research", research.title, fact, None, research.reasons)
-            out.append(_Piece("research_topic", (("fact", fact),), used, _OFFER["research"]))
+        forms = tuple(
+            _Form(
+                (("topic", topic), ("clause", clause)),
+                EvidenceUsed("story", story.title, clause, None, story.reasons),
+            )
+            for clause in facts.story_clauses(story.story)
+        )
+        if forms:
+            out.append(_Piece("story_topic", forms, _OFFER["story"], backed=True))
+    research = _ranked(matcher.rank_research(topic, top=3), lambda c: relevance.for_topic(c, topic))
+    item = research[0][1] if research else None
+    if item is not None and item.research is not None:
+        forms = tuple(
+            _Form(
+                (("topic", topic), ("fact", fact)),
+                EvidenceUsed("research", item.title, fact, None, item.reasons),
+            )
+            for fact in facts.research_facts(item.research.text)
+        )
+        if forms:
+            out.append(_Piece("research_topic", forms, _OFFER["research"], backed=True))
     return out
 
 
-def _generic_pieces(interview: Interview, moment: int | None, topic: str | None) -> list[_Piece]:
+def _generic_pieces(topic: str | None) -> list[_Piece]:
     out = []
     if topic:
         used = EvidenceUsed("topic", topic, topic)
-        out.append(_Piece("generic_topic", (), used, _OFFER["topic"]))
-    out.append(_Piece("generic_role", (), None, _OFFER["topic"]))
+        out.append(_Piece("generic_topic", (_Form((("topic", topic),), used),), _OFFER["topic"]))
+    out.append(_Piece("generic_role", (_Form((), None),), _OFFER["topic"]))
     return out
 
 
 # -- writing ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """How a note is written: random or the shortest wording, with or without a line on the
+    topic, keeping clear of sibling notes' wording or not (the similarity check stays)."""
+
+    shortest: bool
+    topic_line: bool
+    avoid_siblings: bool
+    attempts: int
+
+
+#: From the fullest note to the tightest one.
+_LAYOUTS = (
+    _Layout(shortest=False, topic_line=True, avoid_siblings=True, attempts=3),
+    _Layout(shortest=True, topic_line=True, avoid_siblings=True, attempts=1),
+    _Layout(shortest=False, topic_line=False, avoid_siblings=True, attempts=2),
+    _Layout(shortest=True, topic_line=False, avoid_siblings=True, attempts=1),
+    _Layout(shortest=True, topic_line=False, avoid_siblings=False, attempts=1),
+)
 
 
 def _write(
@@ -325,7 +429,8 @@ def _write(
     seed: int,
     variant: int,
     position: int,
-    siblings: list[Draft],
+    panel: list[Draft],
+    own: list[Draft],
     accepted: list[Draft],
 ) -> Draft:
     from afterword.checker import check
@@ -334,46 +439,87 @@ def _write(
     rng = random.Random(f"{seed}:{position}:{variant}")
     # The panel's other notes are what interviewers compare: never reuse their wording where
     # the grammar has another; the other variants' wording only where there is still a choice.
-    avoid = frozenset(c for d in siblings for c in d.choices)
+    avoid = frozenset(c for d in [*panel, *own] for c in d.choices)
     also_avoid = frozenset(c for d in accepted for c in d.choices)
     topics = plan.topics
-    topic = topics[(variant - 1) % len(topics)] if topics else ""
-    pieces = plan.pieces
-    # Variants after the first lead with other evidence, where there is other evidence.
-    if variant > 1 and len(pieces) > 2:
-        shift = (variant - 1) % (len(pieces) - 1)
-        pieces = pieces[shift:-1] + pieces[:shift] + pieces[-1:]
+    # Variants take turns at the evidence (another story, the research, another moment), so
+    # every one of them still adds a fact; the better answer and the general lines are only
+    # fallbacks.
+    backed = [p for p in plan.pieces if p.backed]
+    if backed:
+        shift = (variant - 1) % len(backed)
+        backed = backed[shift:] + backed[:shift]
+    pieces = backed + [p for p in plan.pieces if not p.backed]
 
-    best: tuple[tuple[int, int, float], Draft] | None = None
+    best: tuple[tuple[int, float], Draft] | None = None
+    shortest: Draft | None = None
+    # A clean note that reads too much like one of this interviewer's other variants: better
+    # than a general line, since only one variant is sent (a panel's notes must differ).
+    close: tuple[float, Draft] | None = None
     for piece in pieces:
-        for attempt in range(6):
-            compact = attempt >= 4
-            draft = _render(
-                interview,
-                interviewer,
-                context,
-                topic,
-                piece,
-                tone,
-                rng,
-                avoid,
-                also_avoid if attempt == 0 else frozenset(),
-                compact,
-                seed,
-                variant,
-            )
-            report = check(draft.text, interview)
-            draft = draft.with_text(draft.text, draft.paragraphs, tuple(report.findings))
-            faults = sum(f.severity in ("error", "warning") for f in report.findings)
-            similar = max((similarity(draft.text, s.text) for s in siblings), default=0.0)
-            over = max(0, draft.words - max_words)
-            rank = (faults, over, similar)
-            if best is None or rank < best[0]:
-                best = (rank, draft)
-            if faults == 0 and over == 0 and similar < PANEL_SIMILARITY:
-                return draft
-    assert best is not None
-    return best[1]
+        if close is not None and not piece.backed:
+            return close[1]
+        faulty = 0
+        # The line on a topic names another one than the follow-up does, where there is one.
+        mtopic = dict(piece.forms[0].slots).get("mtopic", "").casefold()
+        others = [t for t in topics if t.casefold() != mtopic] or topics
+        topic = others[(variant - 1) % len(others)] if others else ""
+        # A tight limit takes the shortest wording, then drops the line on the topic, each
+        # with the evidence in every length; only then does it try the next evidence.
+        for layout in _LAYOUTS:
+            if faulty >= 2:
+                break  # the checker faults what this piece says, not how: try the next one
+            for form in piece.forms:
+                for attempt in range(layout.attempts):
+                    draft = _render(
+                        interview,
+                        interviewer,
+                        context,
+                        topic,
+                        piece,
+                        form,
+                        tone,
+                        rng,
+                        avoid if layout.avoid_siblings else frozenset(),
+                        also_avoid if attempt == 0 and layout.avoid_siblings else frozenset(),
+                        layout,
+                        seed,
+                        variant,
+                    )
+                    if draft.words > max_words:
+                        # Over the limit is never handed out: no need to check it.
+                        if shortest is None or draft.words < shortest.words:
+                            shortest = draft
+                        continue
+                    report = check(draft.text, interview)
+                    draft = draft.with_text(draft.text, draft.paragraphs, tuple(report.findings))
+                    faults = sum(f.severity in ("error", "warning") for f in report.findings)
+                    faulty += faults > 0
+                    similar = max((similarity(draft.text, s.text) for s in panel), default=0.0)
+                    if faults == 0 and similar < PANEL_SIMILARITY:
+                        mine = max((similarity(draft.text, s.text) for s in own), default=0.0)
+                        if mine < PANEL_SIMILARITY:
+                            return draft
+                        if close is None or mine < close[0]:
+                            close = (mine, draft)
+                    rank = (faults, similar)
+                    if best is None or rank < best[0]:
+                        best = (rank, draft)
+    if close is not None:
+        return close[1]
+    if best is not None:
+        return best[1]
+    # Not even the plainest note fits (a role or company name of many words): keep the
+    # shortest and say so, rather than pass it off as within the limit.
+    assert shortest is not None
+    report = check(shortest.text, interview)
+    over = Finding(
+        OVER_LIMIT,
+        "warning",
+        f"The note runs {shortest.words} words, over your limit of {max_words}, even in its "
+        "shortest form: shorten it by hand, or allow more words.",
+    )
+    return shortest.with_text(shortest.text, shortest.paragraphs, (*report.findings, over))
 
 
 def _render(
@@ -382,11 +528,12 @@ def _render(
     context: dict[str, str],
     topic: str,
     piece: _Piece,
+    form: _Form,
     tone: str,
     rng: random.Random,
     avoid: frozenset[tuple[str, int]],
     also_avoid: frozenset[tuple[str, int]],
-    compact: bool,
+    layout: _Layout,
     seed: int,
     variant: int,
 ) -> Draft:
@@ -395,16 +542,25 @@ def _render(
     if interviewer is not None:
         slots["name"] = facts.first_name(interviewer.name)
         slots["full"] = facts.formal_name(interviewer.name)
-    uses_topic = piece.symbol.endswith("_topic")
     slots["topic"] = topic
     slots["offer"] = piece.offer
-    slots.update(piece.slots)
-    if piece.evidence is not None and piece.evidence.kind == "topic" and uses_topic:
-        slots["topic"] = piece.evidence.title
+    # A piece about a topic brings its own (and then the note needs no line on one).
+    slots.update(form.slots)
+    uses_topic = piece.symbol.endswith("_topic")
     choices: list[tuple[str, int]] = []
+    used: set[tuple[str, ...]] = set()
 
     def say(symbol: str, shortest: bool = False) -> str:
-        expansion = generator.expand(symbol, slots, rng, tone=tone, avoid=avoid, shortest=shortest)
+        expansion = generator.expand(
+            symbol,
+            slots,
+            rng,
+            tone=tone,
+            avoid=avoid,
+            also_avoid=also_avoid,
+            shortest=shortest,
+            used=used,
+        )
         if expansion is None:
             return ""
         choices.extend(expansion.choices)
@@ -415,16 +571,17 @@ def _render(
         if interviewer is not None
         else ("Hello," if tone == "warm" else "Dear Hiring Team,")
     )
-    thanks = say("thanks", shortest=compact)
-    topic_line = "" if compact or uses_topic or not topic else say("topic_line")
-    follow_up = say(piece.symbol)
-    cta = say("cta", shortest=compact)
+    thanks = say("thanks", layout.shortest)
+    with_topic = layout.topic_line and not uses_topic and slots["topic"]
+    topic_line = say("topic_line") if with_topic else ""
+    follow_up = say(piece.symbol, layout.shortest)
+    cta = say("cta", layout.shortest)
     subject = say("subject") or f"Thank you: {context['role']}"
     signoff = say("signoff")
     paragraphs = tuple(p for p in (tidy(f"{thanks} {topic_line}"), tidy(f"{follow_up} {cta}")) if p)
     sender = interview.sender.name if interview.sender else None
     text = "\n\n".join([greeting, *paragraphs, signoff + (f"\n{sender}" if sender else "")])
-    evidence = (piece.evidence,) if piece.evidence is not None else ()
+    evidence = (form.evidence,) if form.evidence is not None else ()
     return Draft(
         to=_name(interviewer),
         email=interviewer.email if interviewer else None,
@@ -436,8 +593,8 @@ def _render(
         tone=tone,
         seed=seed,
         variant=variant,
-        topic=topic or None,
-        moment=piece.evidence.moment if piece.evidence else None,
+        topic=slots["topic"] or None,
+        moment=form.evidence.moment if form.evidence else None,
         choices=tuple(choices),
     )
 
@@ -449,14 +606,18 @@ def _with_suggestions(
 
     key = _name(plan.interviewer)
     lines = [*advice.get("", []), *advice.get(key, [])]
-    # Only when nothing backs the moment: a variant may take the general line by choice.
-    backed = any(
-        p.evidence is not None and p.evidence.kind in ("story", "research") for p in plan.pieces
-    )
-    if draft.evidence and draft.evidence[0].kind == "topic" and plan.moment_number and not backed:
+    if plan.moment_number and not plan.moment_backed:
+        # Stories that only share words with the question are left out on purpose (a note
+        # that cites them reads as a non sequitur): say what would back it instead.
         lines.append(
-            f"Moment {plan.moment_number} has no story or research to back it: add one and "
-            "the note can give a concrete result instead of a general line."
+            f"Moment {plan.moment_number} has no story or research that is about it: add one "
+            "(or link a story to the moment) and the note can give a concrete result instead "
+            "of a general line."
+        )
+    if any(f.rule == OVER_LIMIT for f in draft.findings):
+        lines.append(
+            f"The note to {key} could not be made to fit the word limit; allow more words "
+            "(--words) or shorten it by hand."
         )
     return replace(draft, suggestions=tuple(dict.fromkeys(lines)))
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from email.message import EmailMessage
-from email.utils import formataddr
+from email.utils import format_datetime, formataddr, formatdate, make_msgid
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from urllib.parse import quote
 
@@ -107,8 +108,8 @@ class Draft:
             f"&body={quote(self.text.replace(chr(10), chr(13) + chr(10)), safe='')}"
         )
 
-    def eml(self, sender: Person | None = None) -> bytes:
-        return note_eml(self.note(), self.email, sender)
+    def eml(self, sender: Person | None = None, now: datetime | None = None) -> bytes:
+        return note_eml(self.note(), self.email, sender, now)
 
 
 class Drafts(NamedTuple):
@@ -118,15 +119,28 @@ class Drafts(NamedTuple):
     suggestions: list[str]
 
 
-def note_eml(note: Note, email: str | None, sender: Person | None = None) -> bytes:
+def note_eml(
+    note: Note, email: str | None, sender: Person | None = None, now: datetime | None = None
+) -> bytes:
     """A note as a standards-compliant message (RFC 5322, UTF-8, quoted-printable), marked
-    unsent so that mail programs open it as a draft, ready to send."""
+    unsent so that mail programs open it as a draft, ready to send.
+
+    RFC 5322 requires a Date; it is ``now`` or, without one, the moment the file is written
+    (the one clock this package reads: a message is dated when it is made). The Message-ID's
+    domain is the sender's, so that no host name is looked up."""
     message = EmailMessage()
     if sender is not None and sender.email:
         message["From"] = formataddr((sender.name, sender.email))
     if email:
         message["To"] = formataddr((note.to, email))
     message["Subject"] = note.subject
+    message["Date"] = (
+        format_datetime(now if now.tzinfo else now.astimezone())
+        if now is not None
+        else formatdate(localtime=True)
+    )
+    domain = sender.email.rpartition("@")[2] if sender is not None and sender.email else ""
+    message["Message-ID"] = make_msgid(domain=domain or "afterword.invalid")
     # Outlook and Thunderbird open a message with X-Unsent: 1 as a draft to send.
     message["X-Unsent"] = "1"
     message.set_content(note.body.rstrip("\n") + "\n", cte="quoted-printable")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from afterword.model import Interview, Moment, Story
 
@@ -67,6 +68,7 @@ _PAST = frozenset(
         "told",
         "understood",
         "went",
+        "used",
     ]
 )
 _NOT_PAST = frozenset(
@@ -152,46 +154,128 @@ def moment_topic(moment: Moment) -> str | None:
         # The interviewer's "our customers" are "your customers" in the note, and their
         # "your background" is the writer's "my background".
         phrase = re.sub(r"\bour\b", "your", re.sub(r"\byour\b", "my", phrase))
-        if not re.search(r"\b(?:a|the)\s+time\b", phrase, re.IGNORECASE):
+        # "a time you...", "a project that didn't land": a situation the question describes,
+        # not a subject the note can name (and it would repeat the question's failure words).
+        if not re.search(
+            r"\b(?:a|the)\s+time\b|\b(?:you|that|when|where|which|who|how|what)\b",
+            phrase,
+            re.IGNORECASE,
+        ):
             return phrase
     return None
 
 
-def story_clause(story: Story, max_words: int = 32) -> str | None:
-    """A story's result as a clause that reads after a colon, or None if it would not read."""
+_NUMBER_WORD = re.compile(
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|forty|fifty|hundred|thousand|million|half|halved|doubled|tripled|twice"
+    r"|\w+fold)\b",
+    re.IGNORECASE,
+)
+# Where a clause can be cut short and still read: before "; ", ", and ...", " and ...".
+_CUT = re.compile(r";\s|,\s(?:and|but|so|while|which)\s|,\s|\s(?:and|but|while|so)\s")
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*")
+
+
+def has_number(text: str) -> bool:
+    """Whether ``text`` gives a figure: "200%", "$1.2M", "from eight days to three"."""
+    return bool(re.search(r"\d", text) or _NUMBER_WORD.search(text))
+
+
+def _lower_words(story: Story) -> frozenset[str]:
+    return _lower_words_of(
+        (
+            story.title,
+            story.situation or "",
+            story.action or "",
+            story.result or "",
+            *story.metrics,
+            *story.skills,
+        )
+    )
+
+
+@lru_cache(maxsize=4_096)
+def _lower_words_of(texts: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for text in texts for w in _LOWER_WORD.findall(text))
+
+
+def mid_sentence(text: str, known: frozenset[str] = frozenset()) -> str:
+    """``text`` as it reads after a colon or a comma: an ordinary first word ("Monthly churn
+    fell") in lower case, a name ("Brightline grew", "SQL", "I") as the user wrote it.
+
+    Which capitals are names cannot be told from the word alone, so a word is lowered only with
+    evidence: it is a common opening word, or the user writes it in lower case elsewhere in the
+    same story (``known``). Anything else keeps the user's casing."""
+    first = text.split(" ", 1)[0]
+    word = first.rstrip(",;:.")
+    if not word[:1].isupper() or word == "I" or word.startswith("I'"):
+        return text
+    if word[1:] != word[1:].lower() or any(c.isdigit() for c in word):
+        return text  # "SQL", "McKinsey", "iOS", "Q3": written that way on purpose
+    folded = word.casefold()
+    if folded in _COMMON_STARTS or folded in known:
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def _title_phrase(title: str, known: frozenset[str]) -> str:
+    """A story's title as the subject of a clause: "Scheduling app launch" -> "the scheduling
+    app launch", "Mentoring a new hire" -> "my work mentoring a new hire"."""
+    title = re.sub(r"^(?:the|a|an)\s+", "", _strip_end(title), flags=re.IGNORECASE)
+    title = mid_sentence(title, known)
+    first, _, rest = title.partition(" ")
+    if first.casefold().endswith("ing") and re.match(r"(?i)(?:a|an|the|our|my|two|three)\b", rest):
+        return f"my work {title}"  # a gerund with its object: "mentoring a new hire"
+    return f"the {title}"
+
+
+def story_clauses(story: Story, max_words: int = 45) -> list[str]:
+    """A story's result as clauses that read after a colon ("I grew email capture 200% in four
+    months"), the whole one first, then shorter ones that still carry its figure (for a tight
+    word limit a shorter fact beats none). Empty when no clause would read."""
+    known = _lower_words(story)
     result = _strip_end(story.result or "")
     if not result:
         if not story.metrics:
-            return None
-        title = _strip_end(re.sub(r"^(?:the|a|an)\s+", "", story.title, flags=re.IGNORECASE))
-        clause = f"my work on {title[:1].lower() + title[1:]} came to {story.metrics[0]}"
+            return []
+        clause = f"{_title_phrase(story.title, known)} came to {story.metrics[0]}"
     else:
         first, _, rest = result.partition(" ")
         if _is_past(first) and rest:
             clause = f"I {first.lower()} {rest}"
         elif _has_verb(result):
-            clause = result
+            clause = mid_sentence(result, known)
         else:
             title = _strip_end(story.title)
             lead, _, tail = title.partition(" ")
             if _is_past(lead) and tail:
-                clause = f"I {lead.lower()} {tail}, and the result was {_lower_first(result)}"
+                clause = (
+                    f"I {lead.lower()} {tail}, and the result was {mid_sentence(result, known)}"
+                )
             else:
-                title = re.sub(r"^(?:the|a|an)\s+", "", title, flags=re.IGNORECASE)
-                clause = f"the {_lower_first(title)} project brought {_lower_first(result)}"
-        if not re.search(r"\d", clause) and story.metrics:
-            clause += f" ({story.metrics[0]})"
-    clause = clause[:1].upper() + clause[1:]
-    return clause if word_count(clause) <= max_words else None
+                clause = f"{_title_phrase(title, known)} brought {mid_sentence(result, known)}"
+    forms = [clause]
+    if not has_number(clause) and story.metrics:
+        forms.insert(0, f"{clause} ({story.metrics[0]})")
+    numbered = has_number(forms[0])
+    for cut in _CUT.finditer(clause):
+        head = clause[: cut.start()].rstrip(" ,;")
+        # A shorter clause must still be one (a verb, or "I ..."), and keep the figure.
+        is_clause = head.startswith("I ") or _has_verb(head)
+        if word_count(head) >= 4 and is_clause and (has_number(head) or not numbered):
+            forms.append(head)
+    return _longest_first(forms, max_words)
 
 
-def _lower_first(text: str) -> str:
-    # Lower-case only a common word: "Monthly churn" -> "monthly churn", but "Brightline"
-    # and "SQL" stay as they are.
-    first = text.split(" ", 1)[0]
-    if first[:1].isupper() and first[1:].islower() and first.casefold() in _COMMON_STARTS:
-        return text[:1].lower() + text[1:]
-    return text
+def story_clause(story: Story, max_words: int = 32) -> str | None:
+    """The longest of :func:`story_clauses` within ``max_words``, or None."""
+    found = story_clauses(story, max_words)
+    return found[0] if found else None
+
+
+def _longest_first(forms: list[str], max_words: int) -> list[str]:
+    fit = {f: word_count(f) for f in forms if 0 < word_count(f) <= max_words}
+    return sorted(fit, key=lambda f: -fit[f])
 
 
 _COMMON_STARTS = frozenset(
@@ -237,19 +321,145 @@ _COMMON_STARTS = frozenset(
         "within",
         "over",
         "close",
+        "overtime",
+        "night",
+        "setup",
+        "timing",
+        "response",
+        "build",
+        "tickets",
+        "pages",
+        "signups",
+        "sign-ups",
+        "bookings",
+        "average",
+        "median",
+        "total",
+        "net",
+        "gross",
+        "profit",
+        "margin",
+        "margins",
+        "retention",
+        "engagement",
+        "attendance",
+        "turnover",
+        "downtime",
+        "uptime",
+        "latency",
+        "throughput",
+        "accuracy",
+        "quality",
+        "output",
+        "productivity",
+        "satisfaction",
+        "complaints",
+        "returns",
+        "defects",
+        "incidents",
+        "pipeline",
+        "renewals",
+        "usage",
+        "adoption",
+        "scores",
+        "grades",
+        "readmissions",
+        "admissions",
+        "enrollment",
+        "donations",
+        "funding",
+        "headcount",
+        "hiring",
+        "onboarding",
+        "spend",
+        "budget",
+        "waste",
+        "we",
+        "they",
+        "he",
+        "she",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "all",
+        "both",
+        "most",
+        "half",
+        "nearly",
+        "almost",
+        "about",
+        "after",
+        "by",
+        "in",
+        "from",
+        "for",
+        "with",
     ]
 )
 
 
-def research_fact(text: str, max_words: int = 45) -> str | None:
-    """The first sentence or two of a research note, or None when even one is too long."""
+# Research is written after the interview and often says so ("I looked it up since we spoke");
+# in an interview answer, or after a lead-in that says it already, the phrase is out of place.
+_SINCE = re.compile(
+    r"(?:^|,?\s+)(?:since|after)\s+(?:we\s+(?:spoke|talked|met)|our\s+(?:conversation|interview"
+    r"|meeting|call|talk|chat)|the\s+interview)\b,?",
+    re.IGNORECASE,
+)
+# A lead-in before a colon that only says where a fact came from: "I looked up the market: ..."
+_SOURCE_LEAD = re.compile(
+    r"^(?:I\s+(?:looked|read|found|learned|learnt|checked|researched|saw|went)|According)\b",
+    re.IGNORECASE,
+)
+
+
+def timeless(text: str) -> str:
+    """Research without "since we spoke": what was found, not when."""
+    out = " ".join(_SINCE.sub("", text).split())
+    return out[:1].upper() + out[1:]
+
+
+def research_facts(text: str, max_words: int = 45) -> list[str]:
+    """A research note (or a better answer) as whole sentences for the note: the first two or
+    one, then the first cut short at a clause boundary, for a tight word limit."""
+    found = sentences(timeless(text))
+    if not found:
+        return []
+    forms: list[str] = []
     out: list[str] = []
-    for sentence in sentences(text):
-        candidate = " ".join([*out, as_sentence(sentence)])
-        if word_count(candidate) > max_words:
-            break
+    for sentence in found[:2]:
         out.append(as_sentence(sentence))
-    return " ".join(out) or None
+        forms.append(" ".join(out))
+    first = _strip_end(found[0])
+    lead, colon, after = first.partition(": ")
+    if colon and _SOURCE_LEAD.match(lead) and word_count(after) >= 4:
+        forms.append(as_sentence(after))
+    for cut in _CUT.finditer(first):
+        head = first[: cut.start()].rstrip(" ,;")
+        if word_count(head) >= 4:
+            forms.append(as_sentence(head))
+    if colon and not _SOURCE_LEAD.match(lead) and word_count(lead) >= 3:
+        forms.append(as_sentence(lead))
+    return _longest_first(forms, max_words)
+
+
+def research_fact(text: str, max_words: int = 45) -> str | None:
+    """The longest of :func:`research_facts` within ``max_words``, or None."""
+    found = research_facts(text, max_words)
+    return found[0] if found else None
+
+
+def as_written(phrase: str, *sources: str | None) -> str:
+    """``phrase`` in the casing the user gave it where they wrote it: a skill noted as "kafka"
+    reads "Kafka" when the question says "Kafka"."""
+    pattern = r"\b" + r"\W+".join(map(re.escape, phrase.split())) + r"\b"
+    for source in sources:
+        if source:
+            m = re.search(pattern, source, re.IGNORECASE)
+            if m:
+                return m.group(0)
+    return phrase
 
 
 def when_phrase(interview: Interview, now: datetime | None) -> str:

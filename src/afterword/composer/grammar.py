@@ -10,6 +10,9 @@ topic are simply never chosen. A tag at the start restricts an alternative to on
 Choices are made by a seeded :class:`random.Random`, so a seed gives the same note again; the
 choices of sibling notes (the other interviewers of a panel, the other variants) are passed in
 as ``avoid`` so that each note takes wording of its own wherever the grammar offers another.
+Within one note, an alternative that would repeat four words in a row of wording already used
+("...that I would be glad to share. I would be glad to share...") is passed over where there is
+another (``used``).
 """
 
 from __future__ import annotations
@@ -32,6 +35,21 @@ class Alternative:
     text: str
     slots: frozenset[str]
     symbols: tuple[str, ...]
+    #: Word 4-grams of its own wording (the text between references), to spot repetition.
+    grams: frozenset[tuple[str, ...]] = frozenset()
+
+
+_GRAM_WORD = re.compile(r"[a-z']+|\{\}")
+
+
+def _grams(text: str) -> frozenset[tuple[str, ...]]:
+    """Word 4-grams of an alternative; a slot counts as one word ("our discussion of {topic}"
+    and "our discussion of {mtopic}" repeat each other), a symbol ends a run of words."""
+    out: set[tuple[str, ...]] = set()
+    for part in re.split(r"<\w+>", text):
+        words = _GRAM_WORD.findall(re.sub(r"\{\w+\}", " {} ", part).casefold())
+        out.update(zip(words, words[1:], words[2:], words[3:], strict=False))
+    return frozenset(out)
 
 
 def _parse(grammar: Grammar) -> dict[str, list[Alternative]]:
@@ -47,7 +65,9 @@ def _parse(grammar: Grammar) -> dict[str, list[Alternative]]:
             for name in symbols:
                 if name not in grammar:
                     raise ValueError(f"<{name}> in {symbol!r} is not a symbol of the grammar")
-            parsed[symbol].append(Alternative(symbol, index, tone, text, slots, symbols))
+            parsed[symbol].append(
+                Alternative(symbol, index, tone, text, slots, symbols, _grams(text))
+            )
     return parsed
 
 
@@ -78,11 +98,16 @@ class Generator:
         avoid: frozenset[tuple[str, int]] = frozenset(),
         also_avoid: frozenset[tuple[str, int]] = frozenset(),
         shortest: bool = False,
+        used: set[tuple[str, ...]] | None = None,
     ) -> Expansion | None:
-        """Expand ``symbol``, or None when no alternative can be filled from ``slots``."""
+        """Expand ``symbol``, or None when no alternative can be filled from ``slots``.
+
+        ``used`` collects the 4-grams of the note's wording so far (it is updated)."""
         eligible = [a for a in self._grammar[symbol] if self._eligible(a, slots, tone, set())]
         if not eligible:
             return None
+        if used:
+            eligible = [a for a in eligible if not a.grams & used] or eligible
         # Wording a sibling note used is avoided; wording of a note further away (another
         # variant) only if there is still a choice.
         fresh = [a for a in eligible if (a.symbol, a.index) not in avoid] or eligible
@@ -94,6 +119,8 @@ class Generator:
         else:
             chosen = rng.choice(fresh)
         choices = [(chosen.symbol, chosen.index)]
+        if used is not None:
+            used |= chosen.grams
         parts: list[str] = []
         at = 0
         for m in _REFERENCE.finditer(chosen.text):
@@ -109,6 +136,7 @@ class Generator:
                     avoid=avoid,
                     also_avoid=also_avoid,
                     shortest=shortest,
+                    used=used,
                 )
                 assert inner is not None  # eligibility checked the whole tree
                 parts.append(inner.text)

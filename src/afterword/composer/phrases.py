@@ -4,15 +4,20 @@ Rules of the craft that shape these lines (the checker enforces them, see DESIGN
 
 - every follow-up adds something and says so ("I wanted to add", "you asked about", "since we
   spoke, I looked into"), and never apologizes or admits a weak answer;
-- every closing invites a reply or offers something, and never sets a deadline;
+- every closing invites a reply or offers something, and never sets a deadline; a hope ("I look
+  forward to hearing about next steps") waits for the reader instead of inviting them;
 - the only employer named is the interview's own, and only after "the role at";
 - no "just", "I think I might": hedges undersell.
 
 Slots: ``name`` (first name), ``full`` (full name), ``role``, ``company``, ``opt_when``
 ("today", "yesterday", "on Tuesday", or empty), ``topic`` (one the interviewer discussed),
 ``mtopic`` (what the weak moment was about), ``clause`` (a result, as a clause that reads after
-a colon), ``iclause`` (one that starts with "I", so it reads after "that"), ``fact`` (whole
-sentences of research or of a better answer), ``offer`` (what the closing offers to share).
+a colon: in lower case unless it opens with "I" or a name), ``iclause`` (one that starts with
+"I", so it reads after "that"), ``fact`` (whole sentences of research or of a better answer),
+``offer`` (what the closing offers to share).
+
+Each part has a short alternative for both tones, so that a tight word limit shortens the note
+around its evidence instead of dropping it.
 """
 
 from __future__ import annotations
@@ -58,6 +63,9 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "f:I am grateful for the time you spent with me {opt_when} discussing the {role} "
         "position at {company}.",
         "f:Thank you for meeting with me {opt_when} regarding the {role} position at {company}.",
+        "w:Thanks for talking with me {opt_when} about the {role} role at {company}.",
+        "w:Thank you for the chat {opt_when} about the {role} role at {company}.",
+        "f:Thank you for discussing the {role} position at {company} with me {opt_when}.",
         "f:Thank you for your time {opt_when} and for the thoughtful conversation about the "
         "{role} role at {company}.",
     ),
@@ -80,6 +88,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "{clause}.",
         "f:Regarding your question about {mtopic}, I would like to add a concrete example: "
         "{clause}.",
+        "I wanted to add one example on {mtopic}: {clause}.",
     ),
     "story_could_be_better": (
         "I wanted to add to what I said about {mtopic}: {clause}.",
@@ -87,6 +96,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:To build on my answer about {mtopic}, {iclause}.",
         "f:To expand on my answer regarding {mtopic}: {clause}.",
         "f:I would like to add one result to our discussion of {mtopic}: {clause}.",
+        "To add to my answer on {mtopic}: {clause}.",
     ),
     "story_forgot_to_mention": (
         "w:We were chatting about {mtopic}, and I wanted to add that {iclause}.",
@@ -94,11 +104,13 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:When we talked about {mtopic}, I meant to mention that {iclause}.",
         "f:In connection with {mtopic}, I would like to add that {iclause}.",
         "f:I would also like to add one point on {mtopic}: {clause}.",
+        "One thing I wanted to add on {mtopic}: {clause}.",
     ),
     "story_topic": (
         "w:Since we talked about {topic}, I wanted to share a related result: {clause}.",
         "w:Our conversation about {topic} reminded me of something I wanted to add: {clause}.",
         "f:In connection with {topic}, I would like to share a relevant result: {clause}.",
+        "I wanted to add one result on {topic}: {clause}.",
     ),
     # Following up with research done since the interview.
     "research_couldnt_answer": (
@@ -107,28 +119,32 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "conversation. {fact}",
         "f:Regarding your question about {mtopic}, I would like to share some further research. "
         "{fact}",
+        "I wanted to add what I found on {mtopic}. {fact}",
     ),
     "research_could_be_better": (
         "I wanted to follow up on {mtopic} with something I found since we spoke. {fact}",
         "w:We were chatting about {mtopic}, and I wanted to add what I found since. {fact}",
         "f:I would like to follow up on our discussion of {mtopic} with some further research. "
         "{fact}",
+        "There is one thing I wanted to add on {mtopic}. {fact}",
     ),
     "research_forgot_to_mention": (
         "w:We were chatting about {mtopic}, and I wanted to add something I found since. {fact}",
-        "w:One more thing I wanted to share about {mtopic}. {fact}",
+        "One more thing I wanted to share about {mtopic}. {fact}",
         "f:I would also like to add some research on {mtopic}. {fact}",
     ),
     "research_topic": (
         "w:Since we talked about {topic}, I wanted to share something I looked into. {fact}",
         "f:Following our discussion of {topic}, I would like to share some further research. "
         "{fact}",
+        "I wanted to add what I found on {topic}. {fact}",
     ),
     # Following up with the better answer the user wrote in the debrief.
     "answer_couldnt_answer": (
         "You asked about {mtopic}, and I wanted to share how I would approach it. {fact}",
         "f:Regarding your question about {mtopic}, I would like to add how I would approach it. "
         "{fact}",
+        "Here is how I would approach {mtopic}. {fact}",
     ),
     "answer_could_be_better": (
         "I wanted to add to my answer about {mtopic}. {fact}",
@@ -140,8 +156,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
     ),
     # Nothing to add from the debrief: an honest line that still follows up.
     "generic_moment": (
-        "f:After our meeting, I put together a few thoughts on {mtopic} that I would be glad "
-        "to share.",
+        "f:After our meeting, I put together a few thoughts on {mtopic}.",
         "w:After our conversation, I thought more about {mtopic}, and a few concrete ideas have "
         "come out of it.",
         "f:After our meeting, I reviewed my notes on {mtopic}, and I have some concrete ideas "
@@ -152,8 +167,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "concrete ideas on it.",
     ),
     "generic_topic": (
-        "f:After our meeting, I put together a few thoughts on {topic} that I would be glad to "
-        "share.",
+        "f:After our meeting, I put together a few thoughts on {topic}.",
         "w:After our conversation, I thought more about {topic}, especially where I could make a "
         "difference early on.",
         "w:Since we talked, I have thought about {topic} a good deal, and I have a few ideas to "
@@ -165,8 +179,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "contribute first.",
     ),
     "generic_role": (
-        "f:After our meeting, I put together a few thoughts on the {role} role that I would be "
-        "glad to share.",
+        "f:After our meeting, I put together a few thoughts on the {role} role.",
         "w:After our conversation, I thought more about the {role} role, especially where I "
         "could make a difference early on.",
         "w:Since we talked, I have thought about the {role} role a good deal, and I have a few "
@@ -176,6 +189,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:Since we spoke, I have thought more about the {role} role and where I could help first.",
         "f:Since our conversation, I have thought further about the {role} role and where I "
         "could contribute first.",
+        "Since we spoke, I have thought more about where I could help first.",
     ),
     "cta": (
         "w:Please let me know if a short write-up of {offer} would be useful.",
@@ -184,8 +198,11 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:I'd love to talk it through if that would help.",
         "w:Let me know if it would help to see {offer}.",
         "w:Please let me know if I can share anything else that would help.",
-        "w:I look forward to hearing about next steps.",
-        "f:I look forward to hearing about the next steps in the process.",
+        "w:I'm happy to share more.",
+        "w:I'd be glad to go over it.",
+        "w:Shall I send you more detail?",
+        "f:I would be glad to provide more detail.",
+        "f:I would be happy to discuss it further.",
         "f:I would be glad to share {offer} if it would be useful.",
         "f:Please let me know whether a brief call would be helpful.",
         "f:Should you need any further information, I would be glad to provide it.",
