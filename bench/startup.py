@@ -1,7 +1,9 @@
 """How long ``afterword --help`` (and other cold starts) take, as a whole process.
 
 Run: ``.venv/bin/python bench/startup.py [--runs N]``. Prints min / median / max wall time.
-Targets: ``afterword --help`` and ``afterword check note.txt`` under 0.3 s.
+Targets: ``afterword --help`` and ``afterword check note.txt`` under 0.3 s. The last line is
+``import afterword.checker`` alone, with the interpreter's own start: what the checker adds to
+every command that checks a note.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ def main() -> None:
             "afterword check note.txt": [*afterword(), "check", str(note)],
             "afterword list": [*afterword(), "list"],
             "afterword show 1": [*afterword(), "show", "1"],
+            "import afterword.checker": [sys.executable, "-c", "import afterword.checker"],
         }
         print(f"{'command':<26} {'min':>8} {'median':>8} {'max':>8}   ({options.runs} runs)")
         for name, args in cases.items():

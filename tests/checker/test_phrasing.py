@@ -11,7 +11,8 @@ import re
 import pytest
 
 from afterword.checker import check
-from afterword.checker.text import PatternSet, required_literal, word_requirement
+from afterword.checker.patterns import required_literal, word_requirement
+from afterword.checker.text import PatternSet
 
 NOTE = "Dear Dana,\n\n{}\n\nBest,\nAlex"
 

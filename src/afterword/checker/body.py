@@ -13,22 +13,23 @@ import re
 from dataclasses import dataclass
 
 from afterword.checker.report import Body, Span
+from afterword.checker.text import lazy_re
 
 # -- quoted earlier mail ---------------------------------------------------------------------
-_WROTE = re.compile(r"^\s*On\s.{3,300}\bwrote:\s*$", re.IGNORECASE | re.DOTALL)
-_ON_LINE = re.compile(r"^\s*On\s", re.IGNORECASE)
-_FORWARD = re.compile(
+_WROTE = lazy_re(r"^\s*On\s.{3,300}\bwrote:\s*$", re.IGNORECASE | re.DOTALL)
+_ON_LINE = lazy_re(r"^\s*On\s", re.IGNORECASE)
+_FORWARD = lazy_re(
     r"^\s*(?:-{2,}\s*(?:Original|Forwarded)\s+Message\s*-{2,}|Begin forwarded message:"
     r"|_{8,}\s*$)",
     re.IGNORECASE,
 )
-_MAIL_HEADER = re.compile(r"^\s*(?:From|Sent|Date|To|Cc|Bcc|Subject)\s*:", re.IGNORECASE)
-_SIG_DELIMITER = re.compile(r"^-- ?$")
-_QUOTED_LINE = re.compile(r"^\s*>")
-_DEVICE_LINE = re.compile(r"^\s*Sent from my \w+", re.IGNORECASE)
+_MAIL_HEADER = lazy_re(r"^\s*(?:From|Sent|Date|To|Cc|Bcc|Subject)\s*:", re.IGNORECASE)
+_SIG_DELIMITER = lazy_re(r"^-- ?$")
+_QUOTED_LINE = lazy_re(r"^\s*>")
+_DEVICE_LINE = lazy_re(r"^\s*Sent from my \w+", re.IGNORECASE)
 
 # -- header and greeting ---------------------------------------------------------------------
-_SUBJECT = re.compile(
+_SUBJECT = lazy_re(
     r"^\s*(?:(?:e-?mail\s+)?Subject(?:\s+lines?)?|Re|Fwd?|Fw|To|From|Cc|Date|Sent)\s*:",
     re.IGNORECASE,
 )
@@ -36,29 +37,29 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_DATE_LINE = re.compile(
+_DATE_LINE = lazy_re(
     rf"^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
     rf",?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|\d{{1,4}}[/.-]\d{{1,2}}"
     r"[/.-]\d{1,4})\s*$",
     re.IGNORECASE,
 )
-_PLACEHOLDER_LINE = re.compile(r"^\s*[\[{<(][^\]}>)\n]{1,40}[\]}>)]\s*$")
-_GREETING_WORD = re.compile(
+_PLACEHOLDER_LINE = lazy_re(r"^\s*[\[{<(][^\]}>)\n]{1,40}[\]}>)]\s*$")
+_GREETING_WORD = lazy_re(
     r"^\s*(?:dear|hi+|hello+|hey+|heya|hiya|yo|greetings|good\s+(?:morning|afternoon|evening|day)"
     r"|to\s+whom\s+it\s+may\s+concern|attn|attention)\b",
     re.IGNORECASE,
 )
 # Where a greeting that shares its line with the body ends: "Hi Dana, thanks for ...".
-_GREETING_END = re.compile(r"[,:!\u2014\u2013]|\s-\s")
+_GREETING_END = lazy_re(r"[,:!\u2014\u2013]|\s-\s")
 # "Dana -", "Hello all —": a greeting closed by a dash.
-_DASH_END = re.compile(r"\s[-\u2013\u2014]$|[\u2013\u2014]$")
-_TITLE_GREETING = re.compile(
+_DASH_END = lazy_re(r"\s[-\u2013\u2014]$|[\u2013\u2014]$")
+_TITLE_GREETING = lazy_re(
     r"^\s*(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\s[^\n,:]{1,60}[,:]\s*$", re.IGNORECASE
 )
-_SENTENCE_INSIDE = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\bMrs)[.!?]\s")
+_SENTENCE_INSIDE = lazy_re(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\bMrs)[.!?]\s")
 
 # -- sign-off and signature -------------------------------------------------------------------
-_CLOSING_ALWAYS = re.compile(
+_CLOSING_ALWAYS = lazy_re(
     r"^\s*(?:(?:best|kind|kindest|warm|warmest|warmly|with\s+kind|many\s+thanks\s+and)"
     r"(?:\s+regards)?|regards|best\s+wishes|all\s+the\s+best|sincerely(?:\s+yours)?"
     r"|yours(?:\s+(?:sincerely|truly|faithfully|respectfully))?|respectfully(?:\s+yours)?"
@@ -68,7 +69,7 @@ _CLOSING_ALWAYS = re.compile(
     r"|god\s+bless(?:\s+you)?)\s*[,.!\u2014-]?\s*$",
     re.IGNORECASE,
 )
-_CLOSING_THANKS = re.compile(
+_CLOSING_THANKS = lazy_re(
     r"^\s*(?:thanks|thank\s+you|thanking\s+you|thx)(?:\s+(?:again|so\s+much|very\s+much|a\s+lot|again"
     r"\s+for\s+everything|\s*(?:&|and)\s+(?:best\s+|warm\s+|kind\s+)?regards))?\s*(?P<p>[,.!\u2014-]?)\s*$",
     re.IGNORECASE,
@@ -76,32 +77,30 @@ _CLOSING_THANKS = re.compile(
 # Any short closing the lists above miss ("Ta,", "Regretfully,", "Warm wishes,", "With thanks,"):
 # a few words and a comma, no sentence. Taken as the sign-off only with a signature under it.
 # A short aside may ride along: "Talk soon (hopefully today),".
-_CLOSING_SHORT = re.compile(
+_CLOSING_SHORT = lazy_re(
     r"^\s*[A-Za-z][a-z']*(?:\s+(?:[a-z']+|&)){0,3}(?:\s+\([a-z' ]{1,30}\))?\s*,\s*$"
 )
 # A salutation on its own line under the greeting ("Greetings of the day!", "Good morning!") is
 # part of the greeting, not a body paragraph.
-_SALUTATION_LINE = re.compile(
+_SALUTATION_LINE = lazy_re(
     r"^\s*(?:(?:warm\s+|season's\s+)?greetings(?:\s+(?:of|for)\s+the\s+day)?"
     r"|good\s+(?:morning|afternoon|evening|day))\s*[!.,]?\s*$",
     re.IGNORECASE,
 )
-_PS = re.compile(r"^\s*(?:P\.?\s?){1,2}S\b\.?|^\s*PP?S\s*[:.-]", re.IGNORECASE)
-_CONTACT = re.compile(
+_PS = lazy_re(r"^\s*(?:P\.?\s?){1,2}S\b\.?|^\s*PP?S\s*[:.-]", re.IGNORECASE)
+_CONTACT = lazy_re(
     r"@|https?://|www\.|\+?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}|\d{3}-\d{4}|linkedin|github",
     re.IGNORECASE,
 )
-_SIGNATURE_VETO = re.compile(
+_SIGNATURE_VETO = lazy_re(
     r"\b(?:you|your|thank|thanks|please|hope|look(?:ing)?\s+forward|let\s+me|I|I'm|I'd|we)\b",
     re.IGNORECASE,
 )
-_SENTENCE_WORDS = re.compile(
+_SENTENCE_WORDS = lazy_re(
     r"\b(?:thank|thanks|please|hope|look(?:ing)?|let|best|regards|sincerely)\b", re.IGNORECASE
 )
-_DASH_SIGNATURE = re.compile(
-    r"^\s*[-\u2013\u2014~]+\s*[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*)?\s*$"
-)
-_NAME_LINE = re.compile(
+_DASH_SIGNATURE = lazy_re(r"^\s*[-\u2013\u2014~]+\s*[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*)?\s*$")
+_NAME_LINE = lazy_re(
     r"^\s*(?:[A-Z][\w'\u00c0-\u024f-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w'\u00c0-\u024f-]*\.?|[A-Z]\.)){0,3}"
     r"(?:,\s*[A-Z][\w.,' -]{0,40})?\s*$"
 )

@@ -13,6 +13,7 @@ from afterword.checker.text import (
     PatternSet,
     alpha_words,
     count_words,
+    lazy_re,
     lower_copy,
     reading_grade,
     sentences,
@@ -25,8 +26,8 @@ if TYPE_CHECKING:
 # Quoted speech inside the body ("the 'no apology needed' line", a quoted reply) is not the
 # writer's own voice; pattern rules skip it. Single quotes are left alone: they are apostrophes
 # far more often than quotation marks.
-_QUOTED = re.compile(r'"[^"\n]{1,400}"')
-_NEWLINE = re.compile("\n")
+_QUOTED = lazy_re(r'"[^"\n]{1,400}"')
+_NEWLINE = lazy_re("\n")
 
 
 class Document:
@@ -229,7 +230,7 @@ class Document:
         )
 
 
-_QUOTE_START = re.compile(
+_QUOTE_START = lazy_re(
     r"^\s*(?:On\s[^\n]{3,300}wrote:|-{2,}\s*(?:Original|Forwarded)\s+Message|>)",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from afterword.checker.text import lazy_re
+
 _EN = frozenset(
     [
         "the",
@@ -156,9 +158,10 @@ _OTHER = frozenset(
         "vielen",
     ]
 )
-_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+_TOKEN = lazy_re(r"[^\W\d_]+", re.UNICODE)
+_ASCII_TOKEN = lazy_re(r"[A-Za-z]+")  # the same in ASCII text, found faster
 # Letters outside the Latin script (Latin-1 and Latin Extended-A/B count as Latin).
-_NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+_NON_LATIN = lazy_re(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 #: Below this many words there is too little to judge ("Thx 4 the intervu!").
 MIN_WORDS = 6
 
@@ -172,10 +175,11 @@ def detect(text: str) -> str:
         if letters >= 8 and len(_NON_LATIN.findall(text)) / letters > 0.5:
             return "other"  # mostly a non-Latin script: Cyrillic, CJK, Arabic, Devanagari...
     else:
-        tokens = _TOKEN.findall(text, 0, 400)
-        if len(tokens) > 40 and sum(1 for t in tokens[:40] if t.lower() in _EN) >= 8:
+        token = _ASCII_TOKEN if text.isascii() else _TOKEN
+        tokens = token.findall(text, 0, 400)
+        if len(tokens) > 40 and sum(map(_EN.__contains__, map(str.lower, tokens[:40]))) >= 8:
             return "en"  # the common case, decided on the first words
-        tokens = _TOKEN.findall(text)
+        tokens = token.findall(text)
     if len(tokens) < MIN_WORDS:
         return "unknown"
     en = other = 0

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+from afterword.checker.text import lazy_re
+
 # "... I couldn't answer your question about churn" -> the topic, to follow up on it instead.
-_QUESTION_TOPIC = re.compile(
+_QUESTION_TOPIC = lazy_re(
     r"\b(?:your|the)\s+question\s+(?:about|on|regarding|around)\s+(?P<topic>[^.,;:!?\n]{2,80})",
     re.IGNORECASE,
 )
-_TOPIC_AFTER_VERB = re.compile(
+_TOPIC_AFTER_VERB = lazy_re(
     r"\b(?:about|on|regarding)\s+(?P<topic>[^.,;:!?\n]{2,60})", re.IGNORECASE
 )
 

@@ -9,9 +9,41 @@ pasted HTML) into one plain form.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import filterfalse
+from typing import Any, cast
+
+
+class _LazyPattern:
+    """A regex that is compiled when first used, and then answers as the compiled one."""
+
+    _METHODS = ("findall", "finditer", "fullmatch", "match", "search", "split", "sub")
+    __slots__ = ("_args", *_METHODS)
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._args = (pattern, flags)
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached only for what is not set yet: on first use, compile and take over the
+        # compiled pattern's methods, which later calls then find directly.
+        if name == "_args" or name.startswith("__"):
+            raise AttributeError(name)
+        compiled = re.compile(*self._args)
+        for method in self._METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
+def lazy_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile``, put off until the pattern is first used.
+
+    The checker's modules hold about a hundred patterns, and compiling them all was a fair part
+    of ``import afterword.checker`` (and so of every ``afterword check``); many are needed only
+    for a rare kind of note.
+    """
+    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
+
 
 _TRANSLATE = str.maketrans(
     {
@@ -40,20 +72,23 @@ _TRANSLATE = str.maketrans(
     }
 )
 
+_FOLDS = tuple((chr(k), str(v)) for k, v in _TRANSLATE.items())
+
 # Only real HTML tags count: "<NAME>" or "<Company>" in a plain note is a template placeholder.
-_HTML_TAG = re.compile(
+_HTML_TAG = lazy_re(
     r"</?(?:html|head|body|p|br|div|span|a|b|i|u|em|strong|font|table|tbody|thead|tr|td|th"
     r"|ul|ol|li|h[1-6]|blockquote|pre|code|img|hr|meta|title|center|small|big|sup|sub"
     r"|section|article|header|footer|o:p|!doctype)\b[^<>]*>",
     re.IGNORECASE,
 )
-_HTML_BLOCK_END = re.compile(
-    r"</(?:p|div|li|h[1-6]|tr|table|blockquote|ul|ol)\b|<(?:br|hr)\b", re.I
-)
-_HTML_HIDDEN = re.compile(r"<(style|script|head)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
-_HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
+_HTML_BLOCK_END = lazy_re(r"</(?:p|div|li|h[1-6]|tr|table|blockquote|ul|ol)\b|<(?:br|hr)\b", re.I)
+_HTML_HIDDEN = lazy_re(r"<(style|script|head)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_HTML_ENTITY = lazy_re(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
 
-_ALPHA_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+_ALPHA_WORD = lazy_re(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+# The same for ASCII text, where a letter is [A-Za-z]: a plain class is matched faster than one
+# that asks Unicode about every character.
+_ASCII_ALPHA_WORD = lazy_re(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
 
 
 def _blank(segment: str) -> str:
@@ -92,26 +127,36 @@ def _mask_html(work: str) -> str:
 
 def working_copy(text: str) -> str:
     """The text folded to one plain form, exactly as long as ``text``."""
-    work = text.replace("\r\n", " \n").replace("\r", "\n").translate(_TRANSLATE)
+    work = text.replace("\r\n", " \n").replace("\r", "\n")
+    # A search for each character of the table, and a replace for the few that occur, cost far
+    # less than translate, which looks up every character of the note. (No character is
+    # folded into another one of the table, so the order does not matter.)
+    for old, new in _FOLDS:
+        if old in work:
+            work = work.replace(old, new)
     if looks_like_html(work):
         work = _mask_html(work)
     assert len(work) == len(text)
     return work
 
 
-# A token with no letter or digit ("-", "—", an emoji): the few whitespace-separated tokens
-# that are no word. Counting them and subtracting is several times faster than matching words.
-_NOT_A_WORD = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
+_LETTER_OR_DIGIT = lazy_re(r"[^\W_]")
 
 
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     """Tokens with a letter or digit (the corpus README's definition of a word)."""
-    chunk = text[start:end]
-    return len(chunk.split()) - len(_NOT_A_WORD.findall(chunk))
+    tokens = text[start:end].split()
+    words = len(tokens)
+    # Most tokens are letters only; the rest ("today,", "-", an emoji) are asked whether they
+    # hold any letter or digit. Faster than a regex over every character.
+    for token in filterfalse(str.isalnum, tokens):
+        if _LETTER_OR_DIGIT.search(token) is None:
+            words -= 1
+    return words
 
 
 def alpha_words(text: str) -> list[str]:
-    return _ALPHA_WORD.findall(text)
+    return (_ASCII_ALPHA_WORD if text.isascii() else _ALPHA_WORD).findall(text)
 
 
 # A period after these is no sentence end.
@@ -160,7 +205,10 @@ _ABBREVIATIONS = frozenset(
         "sun",
     ]
 )
-_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"')\]]*(?=\s|$)|\n[ ]*(?=\n)")
+# ".", "!", "?" or "..." with closing quotes or brackets, before a space; or a blank line. Written
+# to start with one class of characters, which ``re`` skips ahead to instead of trying both
+# alternatives at every position.
+_SENTENCE_END = lazy_re(r"[.!?\u2026\n](?:(?<=\n)[ ]*(?=\n)|(?<!\n)[.!?\u2026]*[\"')\]]*(?=\s|$))")
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -217,449 +265,18 @@ def reading_grade(words: list[str], n_sentences: int) -> float:
     return round(max(grade, 0.0), 1)
 
 
-# Kept pieces of a VERBOSE pattern (escapes, character classes, text), or layout to drop.
-_VERBOSE_PIECE = re.compile(
-    r"(\\.|\[\]?(?:\\.|[^\]\\])*\]?|\(\?\#|[^\\\[\s#(]+|\()|\s+|\#[^\n]*", re.DOTALL
-)
-
-
-def _strip_verbose(pattern: str) -> str:
-    """A VERBOSE pattern without its comments and layout whitespace."""
-    return "".join(_VERBOSE_PIECE.findall(pattern))
-
-
-def _top_level_branches(pattern: str) -> list[str]:
-    branches: list[str] = []
-    depth = 0
-    escaped = in_class = False
-    start = 0
-    for i, c in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif c == "\\":
-            escaped = True
-        elif in_class:
-            in_class = c != "]" or pattern[i - 1] == "["
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            branches.append(pattern[start:i])
-            start = i + 1
-    branches.append(pattern[start:])
-    return branches
-
-
-def _group_end(pattern: str, start: int) -> int | None:
-    """Index of the ``)`` closing the group that opens at ``pattern[start]``."""
-    depth = 0
-    escaped = in_class = False
-    for i in range(start, len(pattern)):
-        c = pattern[i]
-        if escaped:
-            escaped = False
-        elif c == "\\":
-            escaped = True
-        elif in_class:
-            in_class = c != "]" or pattern[i - 1] == "["
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
-
-
-_EXPAND_LIMIT = 12
-
-
-def _expand_leading(branch: str) -> list[str]:
-    """``(?:a|b)c`` as ``ac`` and ``bc``, and ``(?:a)?c`` as ``ac`` and ``c``: branches that
-    start with a plain letter, so that each gets the fast literal search (a leading group or
-    optional word leaves ``re`` trying the branch at every position of the text)."""
-    lead = "\\b" if branch.startswith("\\b") else ""
-    body = branch[len(lead) :]
-    if not body.startswith("(?:") or "(?P<" in body:
-        return [branch]
-    close = _group_end(body, 0)
-    if close is None:
-        return [branch]
-    rest = body[close + 1 :]
-    alternatives = _top_level_branches(body[3:close])
-    if rest[:1] == "?":
-        if rest[1:2] in ("?", "+"):
-            return [branch]  # a lazy or possessive group: keep as written
-        rest = rest[1:]
-        alternatives.append("")
-    elif rest[:1] in ("*", "+", "{"):
-        return [branch]
-    out: list[str] = []
-    for alt in alternatives:
-        out.extend(_expand_leading(lead + alt + rest))
-        if len(out) > _EXPAND_LIMIT:
-            return [branch]
-    return out
-
-
-_QUANTIFIERS = frozenset("?*+{")
-_ESCAPED_LITERALS = frozenset(".-'\"/\\$%&,:;!#()[]{}|?*+^ ")
-
-
-def required_literal(pattern: str, flags: int = 0) -> str | None:
-    """The longest plain text every match of ``pattern`` must contain, or None.
-
-    ``str.find`` for it is much cheaper than running a regex that starts with a common letter
-    ("i ...") at each of its places, and most branches of a rule match in no note at all. Reads
-    only the top level of the pattern (a group ends a run); a plain scan, because parsing with
-    ``re``'s own parser would double the import time of the checker.
-    """
-    if flags & re.IGNORECASE:
-        return None
-    best = run = ""
-    i, n = 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        piece: str | None = None
-        nxt = i + 1
-        if c == "\\":
-            e = pattern[i + 1 : i + 2]
-            nxt = i + 2
-            if e == "b":
-                i = nxt
-                continue  # \b takes no characters
-            if e in _ESCAPED_LITERALS:
-                piece = e
-        elif c == "(":
-            close = _group_end(pattern, i)
-            if close is None:
-                return None
-            nxt = close + 1
-        elif c == "{":
-            close = pattern.find("}", i)  # a counted repeat, "{0,3}"
-            nxt = close + 1 if close > 0 else n
-        elif c == "[" or c in "|^$.":
-            if c == "|":
-                return None  # a top-level alternation: no single text is required
-            if c == "[":
-                close = pattern.find("]", i + 2)
-                nxt = close + 1 if close > 0 else n
-        elif c not in _QUANTIFIERS and c != ")":
-            piece = c
-        if nxt < n and pattern[nxt] in _QUANTIFIERS:
-            if piece is not None and pattern[nxt] == "+":
-                run += piece  # one at least
-
-            piece = None  # optional or repeated: the run ends here
-            best = max(best, run, key=len)
-            run = ""
-        elif piece is None:
-            best = max(best, run, key=len)
-            run = ""
-        else:
-            run += piece
-        i = nxt
-    best = max(best, run, key=len)
-    return best if len(best) >= 3 else None
-
-
-# -- whole-word requirements -------------------------------------------------------------
+# -- the words of a text ------------------------------------------------------------------
 #
-# Most branches match in no note at all, and a regex search costs about a microsecond even
-# when it finds nothing. Many branches need a whole word ("received", or one of "got",
-# "earned", ...) that stands between word boundaries in every match; whether a note holds that
-# word is one set lookup in the note's words, found once (see ``_words_in``).
+# Most branches of a pattern set match in no note at all, and a regex search costs about a
+# microsecond even when it finds nothing. Many branches need a whole word ("received", or one
+# of "got", "earned", ...) in every match; whether a note holds it is one set lookup in the
+# note's words, found once for all the pattern sets that search the note (see ``_words_in``).
 
-_WORD_RUN = re.compile(r"\w+")
-_LEXEME = re.compile(
-    r"""
-    (\\.)                                       # 1: an escape
-    |(\[\^?\]?(?:\\.|[^\]\\])*\])               # 2: a character class
-    |(\((?:\?:|\?P<\w+>|(?!\?)))                 # 3: a group opens
-    |(\(\?<?[=!])                               # 4: a look-around opens
-    |(\(\?\#[^)]*\))                            # 5: a comment
-    |(\(\?)                                     # 6: flags, conditionals, back references
-    |(\))                                       # 7: a group closes
-    |(\|)                                       # 8
-    |([?*+]|\{(\d*)(,\d*)?\})[?+]?              # 9: a quantifier (10: its least, 11: most)
-    |(\w+)                                      # 12: plain word characters
-    |(.)                                        # 13: another plain character
-    """,
-    re.VERBOSE | re.DOTALL,
+_WORD_RUN = lazy_re(r"\w+")
+# ASCII bytes with every byte that is no word character blanked out.
+_ASCII_WORD_BYTES = bytes(
+    c if c < 128 and (chr(c).isalnum() or c == ord("_")) else 32 for c in range(256)
 )
-# Words in nearly every note: a branch that needs only these is not worth a gate.
-_COMMON_WORDS = frozenset(
-    [
-        *("i", "a", "an", "the", "to", "and", "of", "in", "on", "for", "my", "me", "you"),
-        *("your", "it", "is", "was", "be", "that", "this", "we", "with", "at", "as"),
-    ]
-)
-
-#: A token of a branch: ("w", text) literal word characters; ("n",) something that is no
-#: word character (or a boundary); ("g", alternatives, starts, ends) a group that occurs
-#: once; ("o", starts, ends) an optional piece; ("x",) anything else. ``starts`` and ``ends``
-#: tell whether every alternative starts and ends with an ("n",) token.
-_Token = tuple[object, ...]
-
-
-def _tokens(pattern: str, places: list[tuple[int, int]] | None = None) -> list[_Token] | None:
-    """The top level of ``pattern`` (no top-level ``|``) as tokens, or None if unsure.
-
-    ``places`` gets (offset in ``pattern``, number of tokens before it) for each top-level
-    place where a new piece of the pattern begins.
-    """
-    # Each open group: the tokens around it, its alternatives so far, whether it looks around.
-    stack: list[tuple[list[_Token], list[list[_Token]], bool]] = []
-    out: list[_Token] = []
-    atom: _Token | None = None  # the atom that a quantifier would apply to
-    for m in _LEXEME.finditer(pattern):
-        kind = m.lastindex
-        if places is not None and not stack and kind not in (9, 10, 11):
-            places.append((m.start(), len(out)))
-        if kind == 10 or kind == 11:
-            kind = 9
-        if kind == 9:
-            if atom is None or atom[0] == "look":
-                return None
-            q = m.group(9)
-            low = 0 if q in ("?", "*") else 1 if q == "+" else int(m.group(10) or 0)
-            single = q[0] == "{" and low == 1 and m.group(11) in (None, ",1")
-            out.pop()
-            if atom[0] == "w" and len(str(atom[1])) > 1:
-                # the quantifier takes the last character only
-                word = str(atom[1])
-                out.append(("w", word[:-1]))
-                atom = ("w", word[-1])
-            if single:
-                out.append(atom)
-            elif atom == ("n",):
-                out.append(("n",) if low >= 1 else ("o", True, True, None))
-            elif low == 0 and q == "?" and atom[0] == "w":
-                out.append(("o", False, False, ["", atom[1]]))
-            elif low == 0 and atom[0] == "g":
-                inner_words = atom[4] if q == "?" else None
-                assert inner_words is None or isinstance(inner_words, list)
-                optional = None if inner_words is None else ["", *inner_words]
-                out.append(("o", atom[2], atom[3], optional))
-            else:
-                out.append(("x",))
-            atom = None
-            continue
-        text = m.group()
-        if kind == 1:
-            e = text[1]
-            if e == "b":
-                out.append(("n",))
-                atom = None
-                continue
-            if e in ("s", "W"):
-                atom = ("n",)
-            elif e.isalnum() or e == "_":
-                atom = ("x",)  # \d, \w, \S, \B, \A, \Z, a back reference, ...
-            else:
-                atom = ("n",)  # an escaped punctuation mark
-        elif kind == 2:
-            atom = ("n",) if _no_word_class(text[1:-1]) else ("x",)
-        elif kind == 3 or kind == 4:
-            inner: list[_Token] = []
-            stack.append((out, [inner], kind == 4))
-            out = inner
-            atom = None
-            continue
-        elif kind == 5:
-            atom = None
-            continue
-        elif kind == 6:
-            return None
-        elif kind == 8:
-            if not stack:
-                return None
-            out = []
-            stack[-1][1].append(out)
-            atom = None
-            continue
-        elif kind == 7:
-            if not stack:
-                return None
-            out, alternatives, look = stack.pop()
-            if look:
-                # Takes no characters: dropping it only allows more matches.
-                atom = ("look",)
-                continue
-            starts = all(a and a[0] == ("n",) for a in alternatives)
-            ends = all(a and a[-1] == ("n",) for a in alternatives)
-            spellings: list[str] | None = None
-            if all(t[0] == "w" for a in alternatives for t in a):
-                spellings = ["".join(str(t[1]) for t in a) for a in alternatives]
-            atom = ("g", alternatives, starts, ends, spellings)
-        elif kind == 12:
-            atom = ("w", text)
-        elif text in "^$":
-            atom = None
-            continue
-        elif text == ".":
-            atom = ("x",)
-        else:
-            atom = ("n",)
-        out.append(atom)
-    return None if stack else out
-
-
-def _shared_tokens(
-    body: str, whole: str, known: tuple[str, list[_Token] | None, list[tuple[int, int]]]
-) -> list[_Token] | None:
-    """The tokens of ``body``, one of the branches that ``whole`` expands to: the text that
-    ``body`` ends with is read from ``whole``'s tokens (``known``) instead of again."""
-    _, whole_tokens, places = known
-    if whole_tokens is None:
-        return _tokens(body)
-    # the longest common ending of the two
-    lo, hi = 0, min(len(body), len(whole))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if body.endswith(whole[len(whole) - mid :]):
-            lo = mid
-        else:
-            hi = mid - 1
-    i = bisect_left(places, (len(whole) - lo, -1))
-    if i == len(places):
-        return _tokens(body)
-    offset, count = places[i]
-    head = _tokens(body[: len(body) - (len(whole) - offset)])
-    return None if head is None else head + whole_tokens[count:]
-
-
-def _no_word_class(inside: str) -> bool:
-    """Whether the character class ``[inside]`` holds no word character (``[\\s-]``)."""
-    if not inside or inside[0] == "^":
-        return False
-    i, n = 0, len(inside)
-    while i < n:
-        c = inside[i]
-        if c == "\\":
-            e = inside[i + 1 : i + 2]
-            if e not in ("s", "W") and (not e or e.isalnum() or e == "_"):
-                return False
-            i += 2
-            continue
-        if c == "-" and 0 < i < n - 1:
-            return False  # a range
-        if _is_word(c):
-            return False
-        i += 1
-    return True
-
-
-def _spellings(t: _Token) -> list[str] | None:
-    """The texts a token of word characters only can take, or None."""
-    if t[0] == "w":
-        return [str(t[1])]
-    spellings = t[4] if t[0] == "g" else t[3] if t[0] == "o" else None
-    assert spellings is None or isinstance(spellings, list)
-    return spellings
-
-
-def _bounded_before(toks: list[_Token], i: int, left: bool) -> bool:
-    while i > 0:
-        t = toks[i - 1]
-        if t[0] == "n":
-            return True
-        if t[0] == "g":
-            return bool(t[3])
-        if t[0] != "o" or not t[2]:
-            return False
-        i -= 1
-    return left
-
-
-def _bounded_after(toks: list[_Token], i: int, right: bool) -> bool:
-    n = len(toks)
-    while i < n - 1:
-        t = toks[i + 1]
-        if t[0] == "n":
-            return True
-        if t[0] == "g":
-            return bool(t[2])
-        if t[0] != "o" or not t[1]:
-            return False
-        i += 1
-    return right
-
-
-def _requirements(toks: list[_Token], left: bool, right: bool) -> list[frozenset[str]]:
-    """Sets of words, one word of each of which stands whole in every match."""
-    found: list[frozenset[str]] = []
-    i, n = 0, len(toks)
-    while i < n:
-        t = toks[i]
-        if _spellings(t) is not None:
-            # A word written out, perhaps with optional or alternative parts: "offers?",
-            # "appreciat(?:e|ed)".
-            j = i
-            while j + 1 < n and _spellings(toks[j + 1]) is not None:
-                j += 1
-            texts = [""]
-            for k in range(i, j + 1):
-                parts = _spellings(toks[k])
-                assert parts is not None
-                texts = [a + b for a in texts for b in parts]
-                if len(texts) > 32:
-                    break
-            else:
-                if (
-                    "" not in texts
-                    and _bounded_before(toks, i, left)
-                    and _bounded_after(toks, j, right)
-                ):
-                    found.append(frozenset(texts))
-            i = j + 1
-            continue
-        if t[0] == "g":
-            lctx = _bounded_before(toks, i, left)
-            rctx = _bounded_after(toks, i, right)
-            union: set[str] = set()
-            alternatives = t[1]
-            assert isinstance(alternatives, list)
-            for alt in alternatives:
-                reqs = _requirements(alt, lctx, rctx)
-                if not reqs:
-                    break
-                union |= _best(reqs)
-            else:
-                found.append(frozenset(union))
-        i += 1
-    return found
-
-
-def _best(reqs: list[frozenset[str]]) -> frozenset[str]:
-    """The requirement likely to rule out the most notes: no common word, fewest words."""
-    return min(reqs, key=lambda r: (not r.isdisjoint(_COMMON_WORDS), len(r)))
-
-
-def word_requirement(
-    body: str, boundary: bool, toks: list[_Token] | None = None
-) -> frozenset[str] | None:
-    """Words one of which every match of ``body`` holds as a whole word, or None.
-
-    ``boundary``: a match must start at a word boundary (the branch began with ``\\b``).
-    ``toks``: the tokens of ``body``, if read already.
-    """
-    if toks is None:
-        toks = _tokens(body)
-    if toks is None:
-        return None
-    reqs = _requirements(toks, boundary, False)
-    if not reqs:
-        return None
-    best = _best(reqs)
-    return None if best & _COMMON_WORDS else best
-
-
 #: The words of the strings searched last (the note's lower-cased body, its working copy):
 #: id of the string -> (the string, words of all of it, (start, end) -> words).
 _word_sets: dict[int, tuple[str, list[frozenset[str]], dict[tuple[int, int], frozenset[str]]]] = {}
@@ -681,12 +298,98 @@ def _words_in(string: str, pos: int, end: int) -> frozenset[str]:
         end >= n or end <= pos or not _is_word(string[end]) or not _is_word(string[end - 1])
     ):
         if not held[1]:
-            held[1].append(frozenset(_WORD_RUN.findall(string)))
+            held[1].append(_word_set(string))
         return held[1][0]
     words = held[2].get((pos, end))
     if words is None:
-        words = held[2][(pos, end)] = frozenset(_WORD_RUN.findall(string, pos, end))
+        words = held[2][(pos, end)] = _word_set(string[pos:end])
     return words
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """The runs of word characters (``\\w+``) in ``text``."""
+    if text.isascii():
+        # Blanking out the rest of an ASCII text as bytes and splitting it costs half as much
+        # as finding the words with a regex.
+        return frozenset(text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split())
+    return frozenset(_WORD_RUN.findall(text))
+
+
+#: More words a branch needs beyond those it is indexed by: for each pattern merged into the
+#: branch, sets of words that must each meet the text; the branch may match if, for one of
+#: the patterns, every set does.
+_Needed = tuple[tuple[frozenset[str], ...], ...]
+#: One branch as read off a pattern: its regex, whether a \\b leads it, the index of its gate
+#: or -1, a text it needs or None, words one of which it needs whole or None, more words it
+#: needs or None.
+_Row = tuple[str, bool, int, str | None, frozenset[str] | None, _Needed | None]
+_Gate = re.Pattern[str] | tuple[str, ...]
+
+
+class _Branches:
+    """What a :class:`PatternSet` reads off its pattern: its branches, their gates, and which
+    branches wait for which word."""
+
+    __slots__ = ("branches", "by_word", "gates", "regexes", "rows", "unworded", "words")
+
+    def __init__(self, gates: list[_Gate], rows: list[_Row]) -> None:
+        #: a gate is open when its regex matches, or when one of its texts occurs
+        self.gates = gates
+        self.rows = rows
+        #: (leading \\b, gate, needed text, more needed words) of each branch, in the order
+        #: the branches are tried
+        self.branches = [(row[1], row[2], row[3], row[5]) for row in rows]
+        #: Each branch's regex, compiled when first needed: most branches wait for a word that
+        #: few notes hold.
+        self.regexes: list[re.Pattern[str] | str] = [row[0] for row in rows]
+        #: word -> the branches that need it (or another of their words) whole
+        self.by_word: dict[str, list[int]] = {}
+        #: the branches that need no particular word
+        self.unworded: list[int] = []
+        for i, row in enumerate(rows):
+            if row[4] is None:
+                self.unworded.append(i)
+            else:
+                for word in row[4]:
+                    self.by_word.setdefault(word, []).append(i)
+        #: all words of ``by_word``
+        self.words = frozenset(self.by_word)
+
+    def to_data(self) -> dict[str, Any]:
+        """The branches as JSON data, for :mod:`afterword.checker.pattern_table`."""
+        return {
+            "gates": [list(g) if isinstance(g, tuple) else g.pattern for g in self.gates],
+            "rows": [
+                [
+                    body,
+                    boundary,
+                    gate,
+                    needs,
+                    None if req is None else sorted(req),
+                    None if also is None else [[sorted(s) for s in sets] for sets in also],
+                ]
+                for body, boundary, gate, needs, req, also in self.rows
+            ],
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], flags: int) -> _Branches:
+        """The branches again from what :meth:`to_data` gave."""
+        gates: list[_Gate] = [
+            tuple(g) if isinstance(g, list) else re.compile(g, flags) for g in data["gates"]
+        ]
+        rows: list[_Row] = [
+            (
+                body,
+                boundary,
+                gate,
+                needs,
+                None if req is None else frozenset(req),
+                None if also is None else tuple(tuple(map(frozenset, sets)) for sets in also),
+            )
+            for body, boundary, gate, needs, req, also in data["rows"]
+        ]
+        return cls(gates, rows)
 
 
 class PatternSet:
@@ -696,96 +399,73 @@ class PatternSet:
     starts with a literal; then it skips ahead with a fast literal search. Compiled one by one
     (a leading ``\\b`` checked here instead), each branch gets that fast path: on real notes
     this made the checker about five times faster than one big alternation.
+
+    The pattern is read into branches on first use, not when the set is built (see
+    :mod:`afterword.checker.patterns`), and the built-in rules' patterns are not read at all
+    but looked up in :mod:`afterword.checker.pattern_table`: reading their several hundred
+    branches took longer than importing the whole checker.
     """
 
-    __slots__ = ("_branches", "_flags", "_gates", "_regexes")
+    __slots__ = ("_branches", "_flags", "_pattern", "_verbose")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
-        if flags & re.VERBOSE:
-            pattern = _strip_verbose(pattern)
-            flags &= ~re.VERBOSE
-        #: (index in ``_regexes``, leading \\b, index of its gate in ``_gates`` or -1, text
-        #: it needs or None, words one of which it needs whole or None)
-        self._branches: list[tuple[int, bool, int, str | None, frozenset[str] | None]] = []
-        #: Each branch's regex, compiled when first needed: most branches wait for a word that
-        #: few notes hold, and compiling them all would double the checker's import time.
-        self._regexes: list[re.Pattern[str] | str] = []
-        self._flags = flags
-        #: a gate is open when its regex matches, or when one of its texts occurs
-        self._gates: list[re.Pattern[str] | tuple[str, ...]] = []
-        gate_index: dict[str, int] = {}
-        # Branches that start with the same plain letter (or a digit) and share a gate share
-        # one regex: it keeps the fast literal search and saves passes over the text.
-        merged: dict[tuple[str, bool, int, frozenset[str] | None], list[str]] = {}
-        words = flags == 0
-        known: tuple[str, list[_Token] | None, list[tuple[int, int]]] = ("", None, [])
-        for whole in _top_level_branches(pattern):
-            # "(?#needs:X)" at the start of a branch: skip it unless X (a pattern without
-            # parentheses) occurs in the text. Each gate is tried once per call.
-            gate = -1
-            if whole.startswith("(?#needs:"):
-                close = whole.index(")")
-                text = whole[9:close]
-                whole = whole[close + 1 :]
-                if text not in gate_index:
-                    gate_index[text] = len(self._gates)
-                    self._gates.append(_gate(text, flags))
-                gate = gate_index[text]
-            for branch in _expand_leading(whole):
-                boundary = branch.startswith("\\b")
-                body = branch[2:] if boundary else branch
-                req: frozenset[str] | None = None
-                if words:
-                    if known[0] is not whole:
-                        places: list[tuple[int, int]] = []
-                        known = (whole, _tokens(whole, places), places)
-                    req = word_requirement(body, boundary, _shared_tokens(body, whole, known))
-                if body.startswith("\\d") and body[2:3] not in ("?", "*", "{"):
-                    if gate >= 0 and _is_digit_gate(self._gates[gate]):
-                        gate = -1  # the branch's own first character is that gate
-                    merged.setdefault(("\\d", boundary, gate, req), []).append(body)
-                    continue
-                needs = required_literal(body, flags)
-                if needs is not None and not body.startswith(needs):
-                    # A rarer word later in the branch: look for it before running the regex.
-                    self._add(body, boundary, gate, needs, req)
-                elif body[:1].isalpha() and body[1:2] not in ("?", "*", "+", "{"):
-                    merged.setdefault((body[0], boundary, gate, req), []).append(body)
-                else:
-                    self._add(body, boundary, gate, None, req)
-        for (first, boundary, gate, req), bodies in merged.items():
-            if first == "\\d":
-                joined = "|".join(f"(?:{b})" for b in bodies)
-            else:
-                # "i(?<!\\wi)(?:...|...)": the shared letter is the literal to search for, and
-                # the look-behind drops the "i" inside "with" or "interview" before any branch
-                # is tried there.
-                guard = f"(?<!\\w{first})" if boundary else ""
-                joined = first + guard + "(?:" + "|".join(b[1:] for b in bodies) + ")"
-            self._add(joined, boundary, gate, None, req)
+        self._pattern = pattern
+        self._verbose = bool(flags & re.VERBOSE)
+        self._flags = flags & ~re.VERBOSE
+        self._branches: _Branches | None = None
 
-    def _add(
-        self, body: str, boundary: bool, gate: int, needs: str | None, req: frozenset[str] | None
-    ) -> None:
-        self._branches.append((len(self._regexes), boundary, gate, needs, req))
-        self._regexes.append(body)
+    @property
+    def key(self) -> tuple[str, int]:
+        """The pattern and flags as given: what the pattern table files it under."""
+        return self._pattern, self._flags | (re.VERBOSE if self._verbose else 0)
+
+    def _load(self) -> _Branches:
+        from afterword.checker.pattern_table import stored
+
+        data = stored(self.key)
+        if data is not None:
+            return _Branches.from_data(data, self._flags)
+        return self.read()
+
+    def read(self) -> _Branches:
+        """Read the pattern into branches (what the pattern table holds for the rules)."""
+        from afterword.checker.patterns import read_pattern
+
+        return read_pattern(self._pattern, self._flags, self._verbose)
 
     def _searches(self, string: str, pos: int, end: int) -> Iterator[re.Match[str]]:
         """The first acceptable-looking match of each branch whose gate and text are there."""
+        read = self._branches
+        if read is None:
+            read = self._branches = self._load()
+        order: Iterable[int]
+        words: frozenset[str] = frozenset()
+        if read.words:
+            # Most branches need one of a few words that most notes lack: find the branches
+            # whose words the text holds from the text's words, instead of asking each branch.
+            words = _words_in(string, pos, end)
+            hits = read.words.intersection(words)
+            if hits:
+                chosen = set(read.unworded)
+                for word in hits:
+                    chosen.update(read.by_word[word])
+                order = sorted(chosen)
+            else:
+                order = read.unworded
+        else:
+            order = range(len(read.branches))
         found: dict[str, bool] = {}
-        gates: list[bool | None] = [None] * len(self._gates)
-        regexes = self._regexes
-        words: frozenset[str] | None = None
-        for index, boundary, gate, needs, req in self._branches:
-            if req is not None:
-                if words is None:
-                    words = _words_in(string, pos, end)
-                if words.isdisjoint(req):
-                    continue
+        gates: list[bool | None] = [None] * len(read.gates)
+        regexes = read.regexes
+        branches = read.branches
+        for i in order:
+            boundary, gate, needs, also = branches[i]
+            if also is not None and not _may_match(also, words):
+                continue
             if gate >= 0:
                 is_open = gates[gate]
                 if is_open is None:
-                    is_open = gates[gate] = _gate_open(self._gates[gate], string, pos, end, found)
+                    is_open = gates[gate] = _gate_open(read.gates[gate], string, pos, end, found)
                 if not is_open:
                     continue
             if needs is not None:
@@ -794,9 +474,9 @@ class PatternSet:
                     there = found[needs] = string.find(needs, pos, end) >= 0
                 if not there:
                     continue
-            regex = regexes[index]
+            regex = regexes[i]
             if isinstance(regex, str):
-                regex = regexes[index] = re.compile(regex, self._flags)
+                regex = regexes[i] = re.compile(regex, self._flags)
             first = regex.search(string, pos, end)
             if first is None:
                 continue  # the usual case; cheaper than starting an iterator
@@ -827,27 +507,18 @@ class PatternSet:
         return next(self.finditer(string, pos, endpos), None)
 
 
-def _gate(text: str, flags: int) -> re.Pattern[str] | tuple[str, ...]:
-    """A gate as the texts one of which must occur, where each alternative has one."""
-    texts: list[str] = []
-    for alternative in _top_level_branches(text):
-        needs = required_literal(alternative, flags)
-        if needs is None:
-            if len(alternative) >= 2 and alternative.isalpha() and not flags & re.IGNORECASE:
-                needs = alternative  # a short word: "by", "if"
-            else:
-                return re.compile(text, flags)
-        texts.append(needs)
-    return tuple(texts)
+def _may_match(also: _Needed, words: frozenset[str]) -> bool:
+    """Whether, for one of the patterns, each set of words it needs meets ``words``."""
+    for sets in also:
+        for need in sets:
+            if words.isdisjoint(need):
+                break
+        else:
+            return True
+    return False
 
 
-def _is_digit_gate(gate: re.Pattern[str] | tuple[str, ...]) -> bool:
-    return isinstance(gate, re.Pattern) and gate.pattern == "\\d"
-
-
-def _gate_open(
-    gate: re.Pattern[str] | tuple[str, ...], string: str, pos: int, end: int, found: dict[str, bool]
-) -> bool:
+def _gate_open(gate: _Gate, string: str, pos: int, end: int, found: dict[str, bool]) -> bool:
     if isinstance(gate, re.Pattern):
         return gate.search(string, pos, end) is not None
     for needs in gate:
@@ -876,7 +547,7 @@ def lower_re(pattern: str, flags: int = re.VERBOSE) -> PatternSet:
 
 
 # Escapes and the P of "(?P<name>" keep their case in a lower-cased pattern.
-_KEEP_CASE = re.compile(r"(\\.|(?<=\(\?)P)", re.DOTALL)
+_KEEP_CASE = lazy_re(r"(\\.|(?<=\(\?)P)", re.DOTALL)
 
 
 def lower_copy(work: str) -> str:

@@ -9,7 +9,7 @@ from afterword.checker.document import Document
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
 from afterword.checker.suggestions import clause_end, follow_up_for
-from afterword.checker.text import lower_re
+from afterword.checker.text import lazy_re, lower_re
 
 _I = r"(?:I|I'm|I\s+am|I\s+was|I've|I'd|I\s+feel|I\s+felt)"
 _APOLOGY = lower_re(
@@ -35,29 +35,29 @@ _APOLOGY = lower_re(
     re.VERBOSE,
 )
 # Sympathy, not apology: "sorry to hear about the office move", "sorry for your loss".
-_SYMPATHY_AFTER = re.compile(
+_SYMPATHY_AFTER = lazy_re(
     r"\s*(?:to\s+(?:hear|learn|read|see|find\s+out)|for\s+your\s+loss|about\s+your|"
     r"for\s+(?:the|your)\s+(?:loss|news)\s+(?:of|about)|that\s+you\s+(?:are|were|have|had)\s+"
     r"(?:ill|sick|unwell|going\s+through))",
     re.IGNORECASE,
 )
 # Someone else's apology, or one declined: "no apology needed", "you apologized for the delay".
-_NOT_MINE_BEFORE = re.compile(
+_NOT_MINE_BEFORE = lazy_re(
     r"(?:\b(?:no|not|never|without|nothing\s+to)\s+(?:\w+\s+)?|\bno\s+need\s+(?:for\s+(?:an?\s+)?|to\s+)|"
     r"\b(?:you|he|she|they|we|who|you\s+(?:kindly|graciously|even))\s+(?:\w+\s+)?|\ba\s+"
     r"|\b(?:don't|didn't|doesn't|needn't|need\s+not|do\s+not|did\s+not|shouldn't)\s+(?:\w+\s+)?"
     r"(?:need\s+to\s+|have\s+to\s+)?|\b(?:your|his|her|their)\s+(?:\w+\s+)?)$",
     re.IGNORECASE,
 )
-_CANT_ENOUGH = re.compile(r"\s+enough\b", re.IGNORECASE)
+_CANT_ENOUGH = lazy_re(r"\s+enough\b", re.IGNORECASE)
 # Pardon asked of the reader: "I hope you can forgive the noise", "I trust you'll excuse".
-_ASKED_BEFORE = re.compile(
+_ASKED_BEFORE = lazy_re(
     r"\b(?:hope|hoping|trust|ask|asking|pray)\s+(?:that\s+)?you(?:'ll|\s+will|\s+can|\s+could|\s+would"
     r"|\s+might|\s+may)?\s+$",
     re.IGNORECASE,
 )
 # "I owe you an apology", "let me offer you my apologies": "you" is who receives it.
-_TO_YOU_BEFORE = re.compile(
+_TO_YOU_BEFORE = lazy_re(
     r"\b(?:owe|offer|extend|give|send|make)\s+(?:you\s+|to\s+you\s+)?$", re.IGNORECASE
 )
 

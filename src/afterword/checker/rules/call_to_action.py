@@ -9,7 +9,7 @@ from afterword.checker.document import Document
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
 from afterword.checker.suggestions import STRONG_CTA
-from afterword.checker.text import lower_re
+from afterword.checker.text import lazy_re, lower_re
 
 _CONTACT_VERB = (
     r"(?:contact|reach(?:\s+out)?|call|phone|ring|e-?mail|write|get\s+in\s+touch|let\s+me\s+know"
@@ -141,13 +141,13 @@ _WEAK = lower_re(
 # A question put to the reader invites a reply ("Would Thursday work for a follow-up call?",
 # "Any news on your side?"); a question about something else ("Who wouldn't love that?") does
 # not. Checked per sentence ending in "?", which real notes rarely have, so it costs little.
-_QUESTION_OPENER = re.compile(
+_QUESTION_OPENER = lazy_re(
     r"(?:could|would|can|will|shall|may|when|what|how|where|is|are|was|were|have|has|had|did"
     r"|do|does|any|anything)\b",
     re.IGNORECASE,
 )
-_ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
-_NEGATION_BEFORE = re.compile(
+_ADDRESSED = lazy_re(r"\b(?:you|your)\b", re.IGNORECASE)
+_NEGATION_BEFORE = lazy_re(
     r"\b(?:don't|do\s+not|never|no\s+need\s+to|not)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
 

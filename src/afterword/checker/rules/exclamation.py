@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from afterword.checker.document import Document
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
+from afterword.checker.text import lazy_re
 
-_BANG = re.compile(r"!+")
+# Spelled "!!*" rather than "!+": a pattern that starts with a plain character lets ``re`` skip
+# straight to it, one that starts with a repeat is tried at every position.
+_BANG = lazy_re(r"!!*")
 
 
 class Exclamation(Rule):

@@ -9,7 +9,7 @@ from afterword.checker.document import Document
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
 from afterword.checker.suggestions import GRATITUDE
-from afterword.checker.text import lower_re
+from afterword.checker.text import lazy_re, lower_re
 
 _THANKS = lower_re(
     r"""
@@ -35,24 +35,24 @@ _THANKS = lower_re(
     re.VERBOSE,
 )
 # "Thanks to my time at Acme ..." is causal, not gratitude; "no thanks" declines.
-_NOT_GRATITUDE_AFTER = re.compile(
+_NOT_GRATITUDE_AFTER = lazy_re(
     r"\s+to\s+(?:my|our|his|her|their|its|this|that|these|those|the|a|an)\b", re.IGNORECASE
 )
-_NOT_GRATITUDE_BEFORE = re.compile(r"\b(?:no|not|never|without|un)\s*$", re.IGNORECASE)
+_NOT_GRATITUDE_BEFORE = lazy_re(r"\b(?:no|not|never|without|un)\s*$", re.IGNORECASE)
 # A refusal: "I won't be thanking you", "I'm not going to thank them" ("I can't thank you enough"
 # is thanks).
-_REFUSED_BEFORE = re.compile(
+_REFUSED_BEFORE = lazy_re(
     r"\b(?:won't|will\s+not|wouldn't|would\s+not|not\s+going\s+to|am\s+not|'m\s+not)\s+(?:be\s+)?$",
     re.IGNORECASE,
 )
 # A request, not thanks: "I would be grateful for any feedback", "I'd appreciate an update".
-_CONDITIONAL_BEFORE = re.compile(
+_CONDITIONAL_BEFORE = lazy_re(
     r"\b(?:would|'d|should)\s+(?:be\s+)?(?:\w+\s+)?$|\bI'd\s+(?:be\s+)?(?:\w+\s+)?$", re.IGNORECASE
 )
-_NO_SUBJECT = re.compile(r"(?:(?:really|truly|so|much|greatly)\s+)?appreciate\s")
-_CONDITIONAL_WORD = re.compile(r"grateful|appreciat", re.IGNORECASE)
+_NO_SUBJECT = lazy_re(r"(?:(?:really|truly|so|much|greatly)\s+)?appreciate\s")
+_CONDITIONAL_WORD = lazy_re(r"grateful|appreciat", re.IGNORECASE)
 # "Appreciate you taking the time" with no "I": only at the start of a sentence.
-_SENTENCE_START_BEFORE = re.compile(
+_SENTENCE_START_BEFORE = lazy_re(
     r"(?:^|[.!?:;\u2014-]\s*|\n)\s*(?:and\s+|but\s+|also\s+|again\s+|,\s*)?$", re.IGNORECASE
 )
 
@@ -77,7 +77,7 @@ def find_gratitude(doc: Document) -> re.Match[str] | None:
     return None
 
 
-_CONDITIONAL_INSIDE = re.compile(r"^(?:I|we)\s+(?:would|'d|should)\b", re.IGNORECASE)
+_CONDITIONAL_INSIDE = lazy_re(r"^(?:I|we)\s+(?:would|'d|should)\b", re.IGNORECASE)
 
 
 def _conditional_inside(word: str) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from afterword.checker.document import Document
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
-from afterword.checker.text import lower_re
+from afterword.checker.text import lazy_re, lower_re
 
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _WORD_NUMBER = (
@@ -211,8 +211,8 @@ _NEW_INFO = lower_re(
 # Found from the number back (a leading alternation of verbs would be tried at every position
 # of every note): a number after "by", "to", "from", "of" or "over", then a verb before it in
 # the same sentence.
-_MEASURE = re.compile(r"\b(?:by|to|from|of|over)\s+\d")
-_ACHIEVED_BEFORE = re.compile(rf"\b{_ACHIEVEMENT_VERB}\b[^.!?\n]{{0,60}}$")
+_MEASURE = lazy_re(r"\b(?:by|to|from|of|over)\s+\d")
+_ACHIEVED_BEFORE = lazy_re(rf"\b{_ACHIEVEMENT_VERB}\b[^.!?\n]{{0,60}}$")
 
 
 def _measured_change(doc: Document) -> bool:
@@ -230,16 +230,14 @@ def _measured_change(doc: Document) -> bool:
             return True
 
 
-_DIGIT = re.compile(r"\d+")
+_DIGIT = lazy_re(r"\d\d*")  # not "\d+": a leading repeat is tried at every position
 
 # A date or a phone number is not news: "January 6th", "(000) 745-5247", "10/12".
-_NOT_A_FACT = re.compile(
-    r"^(?:\d{1,2}/\d{1,2}|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})$", re.IGNORECASE
-)
+_NOT_A_FACT = lazy_re(r"^(?:\d{1,2}/\d{1,2}|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})$", re.IGNORECASE)
 
 
 # "You asked about X: ..." opens an answer; "when you asked about X" only recalls the moment.
-_RECALLED = re.compile(
+_RECALLED = lazy_re(
     r"\b(?:when|while|as|after|before|and|what|that|because|since|if|how|where)\s+$", re.IGNORECASE
 )
 

@@ -9,7 +9,7 @@ from afterword.checker.document import Document
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
 from afterword.checker.suggestions import clause_end, follow_up_for
-from afterword.checker.text import lower_re
+from afterword.checker.text import lazy_re, lower_re
 
 _ADV = r"(?:(?:totally|completely|really|kind\s+of|sort\s+of|just|probably|definitely|so|badly|"
 _ADV += r"pretty\s+much|absolutely|utterly|simply|clearly|obviously|somewhat|a\s+bit)\s+)?"
@@ -150,25 +150,25 @@ _FAILURE = lower_re(
     re.VERBOSE,
 )
 # "It went well", "that went as planned", "not a disaster" are the opposite.
-_POSITIVE_AFTER = re.compile(
+_POSITIVE_AFTER = lazy_re(
     r"(?:well|as\s+(?:planned|hoped|I\s+\w+)|to\s+plan|(?:the\s+way|how)\s+[\w\s']+)$",
     re.IGNORECASE,
 )
-_NEGATED = re.compile(r"n't\b|\bnot\b", re.IGNORECASE)
+_NEGATED = lazy_re(r"n't\b|\bnot\b", re.IGNORECASE)
 # "sorry about how the interview went" regrets it; "how the interview went" alone may be good.
-_REGRETTED = re.compile(r"sorry|apologi|regret|embarrassed|disappointed", re.IGNORECASE)
-_NEGATION_BEFORE = re.compile(
+_REGRETTED = lazy_re(r"sorry|apologi|regret|embarrassed|disappointed", re.IGNORECASE)
+_NEGATION_BEFORE = lazy_re(
     r"\b(?:not|never|wasn't|isn't|hardly|no|don't\s+think|didn't\s+think|wouldn't\s+say|"
     r"if|whether|worry\s+that|afraid\s+that|hope)\s+(?:\w+\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 
 
-_ASKED_WHERE_BEFORE = re.compile(
+_ASKED_WHERE_BEFORE = lazy_re(
     r"\b(?:on|about|of|know|learn|understand|see|hear|share|me|us)\s+(?:where|how|why|what|in\s+what\s+ways?)\s+$",
     re.IGNORECASE,
 )
-_REFUSE_BEFORE = re.compile(r"\b(?:won't|can't|cannot|couldn't|wouldn't)\s+$", re.IGNORECASE)
+_REFUSE_BEFORE = lazy_re(r"\b(?:won't|can't|cannot|couldn't|wouldn't)\s+$", re.IGNORECASE)
 
 
 class OvertFailure(Rule):

@@ -9,7 +9,7 @@ from afterword.checker.document import Document
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
 from afterword.checker.suggestions import STRONG_CTA
-from afterword.checker.text import lower_re
+from afterword.checker.text import lazy_re, lower_re
 
 _JOB = r"(?:job|position|role|offer|opportunity|internship|gig)"
 _DAY = (
@@ -124,26 +124,26 @@ _PRESSURE = lower_re(
     re.VERBOSE,
 )
 # A timeline the interviewer set is theirs to keep, not pressure: "as we discussed, ... by Friday".
-_THEIR_TIMELINE = re.compile(
+_THEIR_TIMELINE = lazy_re(
     r"\b(?:as\s+(?:we|you)\s+(?:discussed|mentioned|said|noted|indicated|suggested|agreed)|"
     r"you\s+(?:mentioned|said|noted|indicated|expect|plan|hope)|your\s+(?:timeline|timeframe)|"
     r"per\s+(?:our|your)\s+(?:conversation|discussion))\b",
     re.IGNORECASE,
 )
-_CONTRAST = re.compile(r"\b(?:but|however|although|though|yet)\b", re.IGNORECASE)
-_URGENT = re.compile(
+_CONTRAST = lazy_re(r"\b(?:but|however|although|though|yet)\b", re.IGNORECASE)
+_URGENT = lazy_re(
     r"asap|immediately|urgently|right\s+away|as\s+soon\s+as(?:\s+possible)?", re.IGNORECASE
 )
-_DECISION_WORDS = re.compile(
+_DECISION_WORDS = lazy_re(
     r"\b(?:decision|decide|answer|respond|response|reply|hear|offer|update|get\s+back|let\s+me\s+know"
     r"|call\s+me|text\s+me|email\s+me|contact\s+me)\b",
     re.IGNORECASE,
 )
-_NEGATION_BEFORE = re.compile(
+_NEGATION_BEFORE = lazy_re(
     r"(?:\b(?:not|never|no|don't|won't|wouldn't|didn't)\s+(?:\w+\s+)?(?:\w+\s+)?|\bwithout\s+)$",
     re.IGNORECASE,
 )
-_ABOUT_START_DATE = re.compile(r"\b(?:start|begin|join)\b", re.IGNORECASE)
+_ABOUT_START_DATE = lazy_re(r"\b(?:start|begin|join)\b", re.IGNORECASE)
 
 
 class Pressure(Rule):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from afterword.checker.document import Document
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
+from afterword.checker.text import lazy_re
 
 # A curated subset of Wikipedia's "Lists of common misspellings/For machines", weighted to the
 # words of job-search mail. A full dictionary (pyspellchecker) would cost ~0.2 s to load on
@@ -106,9 +106,12 @@ _MISSPELLINGS = {
 }
 # Words are looked up in the dict one by one: a regex alternation of a hundred words costs
 # more than the rest of the checker together.
-_WORD = re.compile(r"[a-z]{3,}")
+_WORD = lazy_re(r"[a-z]{3,}")
+# Lower-case ASCII letters kept and every other byte blanked out: a cheap look at the letter runs
+# of an ASCII body before any regex runs.
+_LETTER_BYTES = bytes(c if ord("a") <= c <= ord("z") else 32 for c in range(256))
 # "Thank your for" is the classic slip of a fast typist.
-_THANK_YOUR = re.compile(r"thank\s+your\s+for\b")
+_THANK_YOUR = lazy_re(r"thank\s+your\s+for\b")
 
 
 class Spelling(Rule):
@@ -139,7 +142,7 @@ class Spelling(Rule):
                 _case(doc.work[m.start() : m.start() + 1], "thank you for"),
                 replaces_span=True,
             )
-        if _MISSPELLINGS.keys().isdisjoint(_WORD.findall(doc.scan, doc.body.start, doc.body.end)):
+        if _MISSPELLINGS.keys().isdisjoint(_letter_runs(doc.scan[doc.body.start : doc.body.end])):
             return
         for m in doc.matches(_WORD):
             right = _MISSPELLINGS.get(m.group())
@@ -155,6 +158,14 @@ class Spelling(Rule):
                 _case(word, right),
                 replaces_span=True,
             )
+
+
+def _letter_runs(text: str) -> list[str]:
+    """The runs of lower-case letters that ``_WORD`` finds in ``text``, and maybe shorter ones
+    (no misspelling is shorter than three letters)."""
+    if text.isascii():
+        return text.encode("ascii").translate(_LETTER_BYTES).decode("ascii").split()
+    return _WORD.findall(text)
 
 
 def _case(original: str, word: str) -> str:

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from afterword.checker.document import Document
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import EXAMPLE_INTERVIEW, Rule
+from afterword.checker.text import lazy_re
 
 if TYPE_CHECKING:
     from afterword.model import Interview
 
-_GREETING_NAME = re.compile(
+_GREETING_NAME = lazy_re(
     r"^\s*(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening))?\s*"
     r"(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\s+)?"
     r"(?P<name>[A-Z][\w'\u00c0-\u024f-]+(?:\s+[A-Z][\w'\u00c0-\u024f-]+){0,2})",
@@ -42,7 +43,7 @@ _NOT_A_NAME = frozenset(
 )
 # Only where the note speaks of the employer it applies to: "the role at Globex", "to join
 # Initech", "the team at Globex". "At Brightline I built ..." names a past employer and is fine.
-_COMPANY = re.compile(
+_COMPANY = lazy_re(
     r"(?:\b(?:role|position|job|opening|opportunity|internship|vacancy|post|career|future|interview)"
     r"\s+(?:here\s+)?(?:at|with)\s+"
     r"|\b(?:to\s+join|joining|join)\s+(?:you\s+at\s+|the\s+(?:\w+\s+)?team\s+at\s+)?"

@@ -1,0 +1,173 @@
+"""The checker's shortcuts give exactly what the plain way gives.
+
+Each shortcut (a text scanned as bytes, a regex put off until first use, branches looked up
+in the pattern table, words that rule a branch out) is checked against the straightforward
+code it stands in for.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from afterword.checker import language, pattern_table
+from afterword.checker.rules import RULE_CLASSES
+from afterword.checker.rules.spelling import _MISSPELLINGS, _WORD, _letter_runs
+from afterword.checker.text import (
+    _SENTENCE_END,
+    _TRANSLATE,
+    PatternSet,
+    _Branches,
+    _word_set,
+    alpha_words,
+    count_words,
+    lazy_re,
+    working_copy,
+)
+
+# Characters the shortcuts treat differently: ASCII word and space characters, the folding
+# table, letters outside ASCII, and a few that are word or space characters to Unicode only.
+TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("aZ09_ .,!?'\"-\n\t\r\v\f\x1c\x00<>&;")
+        + [chr(c) for c in _TRANSLATE]
+        + list("éİßſ€—…\u00a0\u2003\u0660ǅ")
+    ),
+    max_size=40,
+)
+
+
+@given(TEXT)
+def test_the_working_copy_folds_as_translate_does(text: str) -> None:
+    folded = text.replace("\r\n", " \n").replace("\r", "\n").translate(_TRANSLATE)
+    if "<" not in text:
+        assert working_copy(text) == folded
+
+
+@given(TEXT)
+def test_word_sets_hold_the_word_runs(text: str) -> None:
+    assert _word_set(text) == frozenset(re.findall(r"\w+", text))
+
+
+@given(TEXT)
+def test_words_are_tokens_with_a_letter_or_digit(text: str) -> None:
+    not_words = re.findall(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)", text)
+    assert count_words(text) == len(text.split()) - len(not_words)
+
+
+@given(TEXT)
+def test_alpha_words_are_the_letter_runs(text: str) -> None:
+    assert alpha_words(text) == re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*", text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab. !?…\"')]\n\t")), max_size=40), st.data())
+def test_sentence_ends_are_found_as_before(text: str, data: st.DataObject) -> None:
+    before = re.compile(r"[.!?\u2026]+[\"')\]]*(?=\s|$)|\n[ ]*(?=\n)")
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    want = [m.span() for m in before.finditer(text, start, end)]
+    assert [m.span() for m in _SENTENCE_END.finditer(text, start, end)] == want
+
+
+@given(TEXT)
+def test_the_language_of_ascii_text_is_judged_as_before(text: str) -> None:
+    note = (text + " the team and you ") * 5
+    tokens = re.findall(r"[^\W\d_]+", note)
+    assert language.detect(note) in ("en", "other", "unknown")
+    if note.isascii():
+        assert language._ASCII_TOKEN.findall(note) == tokens
+
+
+def test_letter_runs_find_every_misspelling() -> None:
+    assert all(re.fullmatch(r"[a-z]{3,}", word) for word in _MISSPELLINGS)
+    for text in ["recieve2 the_untill x", "wich\u00e9 teh", "sincerly-youre"]:
+        runs = _letter_runs(text)
+        assert set(_WORD.findall(text)) <= set(runs)
+
+
+def test_a_lazy_regex_answers_as_the_compiled_one() -> None:
+    lazy = lazy_re(r"(\w+)@(\w+)", re.IGNORECASE)
+    plain = re.compile(r"(\w+)@(\w+)", re.IGNORECASE)
+    text = "Mail A@B or c@d."
+    assert lazy.search(text).span() == plain.search(text).span()  # type: ignore[union-attr]
+    assert lazy.findall(text) == plain.findall(text)
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert lazy.sub("x", text) == plain.sub("x", text)
+    assert lazy.pattern == plain.pattern
+
+
+# -- the pattern table -------------------------------------------------------------------------
+def test_the_pattern_table_holds_what_reading_the_patterns_gives() -> None:
+    assert pattern_table.table() == pattern_table._DATA, (
+        "a rule's pattern (or how patterns are read) changed: write the table anew with "
+        "`.venv/bin/python -m afterword.checker.pattern_table`"
+    )
+
+
+def test_branches_come_back_from_the_table_as_read() -> None:
+    for pattern_set in pattern_table.rule_patterns():
+        read = pattern_set.read()
+        data = json.loads(json.dumps(read.to_data()))
+        again = _Branches.from_data(data, pattern_set.key[1] & ~re.VERBOSE)
+        assert again.rows == read.rows
+        assert [getattr(g, "pattern", g) for g in again.gates] == [
+            getattr(g, "pattern", g) for g in read.gates
+        ]
+
+
+EXAMPLES = [example for rule in RULE_CLASSES for kind in rule.examples() for example in kind]
+
+
+@pytest.mark.parametrize("pattern_set", pattern_table.rule_patterns(), ids=lambda p: p.key[0][:40])
+def test_stored_and_read_branches_find_the_same(pattern_set: PatternSet) -> None:
+    stored = PatternSet(*pattern_set.key)
+    read = PatternSet(*pattern_set.key)
+    read._branches = read.read()
+    for text in EXAMPLES:
+        for variant in (text, text.lower()):
+            want = [m.span() for m in read.finditer(variant)]
+            assert [m.span() for m in stored.finditer(variant)] == want
+
+
+# -- branches that start alike --------------------------------------------------------------
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        ["train[\\s-]?wreck", "trainee\\s+program"],
+        ["offers?\\s+expire", "offer\\s+letter", "offered\\s+me"],
+        ["i\\s+blanked", "i'm\\s+sorry", "in\\s+fact"],
+        ["hopes?\\b", "hoping\\s+to"],
+    ],
+)
+def test_merged_branches_search_the_shared_letters_first(bodies: list[str]) -> None:
+    """A merged branch spelled out with all its shared letters finds what the same branch
+    spelled with only the first letter finds."""
+    from afterword.checker.patterns import _shared_letters
+
+    lead = _shared_letters(bodies)
+    first = bodies[0][0]
+    wide = re.compile(f"{lead}(?<!\\w{lead})(?:" + "|".join(b[len(lead) :] for b in bodies) + ")")
+    narrow = re.compile(f"{first}(?<!\\w{first})(?:" + "|".join(b[1:] for b in bodies) + ")")
+    texts = [
+        "a train wreck, a trainwreck, the trainee program, strain wreck",
+        "offers expire; offer letter; he offered me; coffer letter",
+        "i blanked. i'm sorry in fact; hi blanked",
+        "hopes, hope, hoping to, shopes",
+    ]
+    for text in texts:
+        assert [m.span() for m in wide.finditer(text)] == [m.span() for m in narrow.finditer(text)]
+
+
+@given(st.text(alphabet=st.sampled_from(list("a1!2 !!3\n٣")), max_size=30))
+def test_patterns_spelled_to_start_with_a_plain_character_find_the_same(text: str) -> None:
+    from afterword.checker.rules.exclamation import _BANG
+    from afterword.checker.rules.new_information import _DIGIT
+
+    for spelled, plain in ((_BANG, r"!+"), (_DIGIT, r"\d+")):
+        assert [m.span() for m in spelled.finditer(text)] == [
+            m.span() for m in re.finditer(plain, text)
+        ]
