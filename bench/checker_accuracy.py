@@ -1,19 +1,18 @@
 """How well the checker agrees with hand-labelled notes.
 
-Four sets: the development corpus (``dev``: real notes, read where it lives,
+The development corpus (``dev``: real notes, read where it lives,
 ../shared/corpus/dev-notes.jsonl next to the repository, never copied into the project), our
 own evaluation set (``own``: bench/data/checker-notes.jsonl, notes written for this project and
-labelled by the corpus README's definitions) and two blind sets (``blind``:
-bench/data/checker-blind.jsonl, and ``blind2``: bench/data/checker-blind2.jsonl, a later round
-in voices the first missed: letter headers, templates, satire, recovery notes), notes written
-and labelled from the README alone, before the checker's code was read, in the voices of real
-notes; the first score of each is the honest estimate of held-out quality. For each it prints
-precision, recall and F1 per rule, the accuracy of the verdict "follows the rules" against the
-``follows_rules`` label, and how often the body detection finds the labelled paragraph and
-word counts.
+labelled by the corpus README's definitions) and the blind sets (``blind``, ``blind2``, ...:
+bench/data/checker-blind*.jsonl, rounds written and labelled independently from the README
+alone, before the checker's code was read, in the voices of real notes: letter headers,
+templates, satire, recovery notes...). The first score of each blind set, before any fix it
+prompted, is the honest estimate of held-out quality. For each set it prints precision, recall
+and F1 per rule, the accuracy of the verdict "follows the rules" against the ``follows_rules``
+label, and how often the body detection finds the labelled paragraph and word counts.
 
     .venv/bin/python bench/checker_accuracy.py [CORPUS.jsonl]
-        [--set dev|own|blind|blind2|blind3|blind4|all] [--verbose]
+        [--set dev|own|blind|blind2|...|all] [--verbose]
 
 A CORPUS path replaces the dev corpus. ``AFTERWORD_CORPUS`` (a file or a folder holding
 dev-notes.jsonl) overrides the default dev path. ``--verbose`` lists every disagreement as
@@ -33,11 +32,13 @@ from afterword.checker import check
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev-notes.jsonl"
 OWN = Path(__file__).resolve().parent / "data" / "checker-notes.jsonl"
-BLIND = Path(__file__).resolve().parent / "data" / "checker-blind.jsonl"
-BLIND2 = Path(__file__).resolve().parent / "data" / "checker-blind2.jsonl"
-BLIND3 = Path(__file__).resolve().parent / "data" / "checker-blind3.jsonl"
-BLIND4 = Path(__file__).resolve().parent / "data" / "checker-blind4.jsonl"
-SETS = ("dev", "own", "blind", "blind2", "blind3", "blind4")
+DATA = Path(__file__).resolve().parent / "data"
+#: blind, blind2, ...: every bench/data/checker-blind*.jsonl, in the order they were written.
+BLIND_SETS = {
+    p.stem.removeprefix("checker-"): p
+    for p in sorted(DATA.glob("checker-blind*.jsonl"), key=lambda p: (len(p.stem), p.stem))
+}
+SETS = ("dev", "own", *BLIND_SETS)
 
 #: rule id -> (label, value of the label that means the rule should fire)
 RULES: dict[str, tuple[str, bool]] = {
@@ -178,15 +179,12 @@ def main(argv: list[str]) -> int:
         i = argv.index("--set")
         which = argv[i + 1] if i + 1 < len(argv) else ""
     if which not in (*SETS, "all"):
-        print("--set takes dev, own, blind, blind2, blind3, blind4 or all", file=sys.stderr)
+        print(f"--set takes {', '.join(SETS)} or all", file=sys.stderr)
         return 2
     paths = {
         "dev": corpus_path(argv),
         "own": OWN,
-        "blind": BLIND,
-        "blind2": BLIND2,
-        "blind3": BLIND3,
-        "blind4": BLIND4,
+        **BLIND_SETS,
     }
     ok = True
     for n, name in enumerate(s for s in SETS if which in (s, "all")):

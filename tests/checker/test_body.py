@@ -112,3 +112,37 @@ def test_stats_words_and_sentences() -> None:
     assert report.stats.words == 8
     assert report.stats.sentences == 2
     assert report.stats.reading_grade >= 0
+
+
+def test_greeting_naming_several_readers() -> None:
+    text = (
+        "Dear Ms. Osei, Mr. Hart and Dr. Lin,\n\nThank you all for your time.\n\nKind regards,\nSam"
+    )
+    assert paragraphs(text) == ["Thank you all for your time."]
+
+
+def test_greeting_with_the_body_on_its_line_still_splits() -> None:
+    text = "Hi Dana, thanks so much for the tour today.\n\nCheers,\nAl"
+    assert paragraphs(text) == ["thanks so much for the tour today."]
+
+
+@pytest.mark.parametrize("closing", ["Your future Chief Tea Officer,", "Yours in anticipation,"])
+def test_a_playful_your_closing_is_the_sign_off(closing: str) -> None:
+    text = f"Hi Dana,\n\nThanks for the chat. Let me know.\n\n{closing}\nGreg"
+    assert paragraphs(text) == ["Thanks for the chat. Let me know."]
+
+
+def test_a_bare_name_above_a_ps_is_the_signature() -> None:
+    text = (
+        "Hi Mo,\n\nThanks for today, let me know if you need more.\n\nPriya\n\n"
+        "P.S. Good luck at the race!"
+    )
+    assert paragraphs(text) == [
+        "Thanks for today, let me know if you need more.",
+        "P.S. Good luck at the race!",
+    ]
+
+
+def test_a_sentence_above_a_ps_stays_in_the_body() -> None:
+    text = "Hi Mo,\n\nThanks for today.\n\nLet me know if you need more.\n\nP.S. Good luck!"
+    assert len(paragraphs(text)) == 3

@@ -890,3 +890,179 @@ def test_new_information_near_misses_check_ins(sentence: str) -> None:
 def test_a_closing_with_an_aside_over_a_name_is_the_sign_off() -> None:
     report = check("Hi Sam,\n\nThanks for the call. Let me know.\n\nTalk soon (hopefully),\nJo")
     assert report.stats.paragraphs == 1
+
+
+# -- classes from the fifth blind set ----------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I really valued the conversation about the night rota. Let me know.",
+        "We truly treasured the chance to meet your nurses. Let me know.",
+        "I value your frankness about the workload. Let me know.",
+        "I appreciate that you took the time to show me the lab. Let me know.",
+        "I appreciate you are considering me for the post. Let me know.",
+    ],
+)
+def test_gratitude_valued_time_and_appreciated_acts(sentence: str) -> None:
+    assert not fires("missing-gratitude", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "appreciate that ..." of a fact means "I understand"
+        "I appreciate that you're busy. Let me know.",
+        "I appreciate that you have many applicants to weigh. Let me know.",
+        "I appreciate you must be swamped this month. Let me know.",
+        "I appreciate it's a hectic time for the department. Let me know.",
+        "I appreciate the fact that you are short-staffed. Let me know.",
+        "I appreciate that hiring decisions take a while. Let me know.",
+        # valuing something else, or a request
+        "I valued my years on the ward above all. Let me know.",
+        "At my last firm we valued the customer above all. Let me know.",
+        "I would value a chance to speak again. Let me know.",
+    ],
+)
+def test_gratitude_near_misses_understanding_and_other_values(sentence: str) -> None:
+    assert fires("missing-gratitude", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you for the interview. Do shout if there's anything more you need.",
+        "Thanks for having me. Just shout if the figures would help.",
+        "Thanks for having me. Shout if a copy of the figures would help.",
+        "Thanks for the tour. Give us a bell if anything comes up.",
+        "Thank you for the interview. If anything further would be helpful, I have the slides.",
+        "Thank you for your reply. I'd be glad to hear of any similar openings.",
+        "Thank you for your reply. I would love to be considered for future roles.",
+        "Thank you for your reply. I'd be delighted to be considered should a post open.",
+        "Thank you. I'd be grateful if you could pass my CV to the team lead.",
+        "Thank you. Would really appreciate it if you could look over my sketch.",
+        "Thank you. If there's any chance of another go at the test, I'd take it.",
+        "Thank you. I look forward to seeing you and the panel on Thursday.",
+        "Thank you. I look forward to meeting everyone at the final round.",
+    ],
+)
+def test_call_to_action_british_idioms_favours_and_arranged_steps(sentence: str) -> None:
+    assert not fires("missing-call-to-action", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you for the interview. I look forward to working with you.",
+        "Thank you for the interview. I was sorry to hear about the move.",
+        "Thank you for the interview. I was glad to hear about the new office.",
+        "Thank you for the interview. I heard of the role from a former colleague.",
+        "Thank you for the interview. I look forward to seeing the new wing open.",
+        "Thank you for the interview. The crowd began to shout when the team scored.",
+        "Thank you for the interview. The chefs shout if an order is late.",
+        "Thank you for the interview. I'm thrilled to be considered for the role.",
+        "Thank you for the interview. I'm glad to hear about the new funding.",
+    ],
+)
+def test_call_to_action_near_misses_news_heard_and_hopes(sentence: str) -> None:
+    assert fires("missing-call-to-action", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I don't feel I came across well in the panel.",
+        "I didn't come across as I'd hoped.",
+        "I don't think I did myself justice on the budget task.",
+        "I don't think I did well on the role play.",
+        "I don't believe I explained the rota clearly.",
+        "I wasn't at my sharpest on Tuesday.",
+        "I was not at my most articulate after the long drive.",
+        "I did not present my portfolio as I had intended.",
+    ],
+)
+def test_overt_failure_came_across_and_not_at_my_sharpest(sentence: str) -> None:
+    assert fires("overt-failure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I feel I came across well in the panel.",
+        "I think I did myself justice on the budget task.",
+        "I didn't come across any problems with the demo.",
+        "I don't think I mentioned that I did well in the exam.",
+        "I was at my sharpest in the afternoon session.",
+    ],
+)
+def test_overt_failure_near_misses_came_across_well(sentence: str) -> None:
+    assert not fires("overt-failure", sentence)
+
+
+def test_overt_failure_one_finding_for_one_sentence_of_admissions() -> None:
+    report = check(NOTE.format("Thanks. I fumbled the SQL task and I froze on the last question."))
+    assert len(report.by_rule("overt-failure")) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I expect the signed contract on my desk by Friday.",
+        "Thank you. I need the offer letter before next Monday.",
+        "Thank you. I'd appreciate an answer within 24 hours.",
+        "Thank you. I would appreciate a decision within a week, as other firms are moving.",
+        "Thank you. I need a response within two working days.",
+        "Thank you. I expect to hear from you by Thursday.",
+    ],
+)
+def test_pressure_paperwork_and_spans_counted_in_hours(sentence: str) -> None:
+    assert fires("pressure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. You said you'd decide by Friday; I look forward to hearing from you.",
+        "Thank you. As you mentioned, I expect to hear back within two weeks.",
+        "Thank you. I have other processes moving, but this role is my first choice.",
+        "Thank you. I expect the migration to finish within a week.",
+        "Thank you. I understand a decision will be made within two weeks.",
+        "Thank you. I can start within two weeks of an offer.",
+    ],
+)
+def test_pressure_near_misses_their_timeline_and_other_processes(sentence: str) -> None:
+    assert not fires("pressure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I've also just received my enhanced disclosure certificate.",
+        "Thank you. I've got my forklift licence sorted now.",
+        "Thank you. I can send over my lesson portfolio and my tutor's feedback notes.",
+        "Thank you. For five years I have coached the under-12s at the local club.",
+        "Thank you. I have volunteered at the food bank for the last two years.",
+        "Thank you. My manager, Raj Patel, is happy to act as a reference.",
+        "Thanks for the intro, Sam. They want me to sit a written test on Monday.",
+        "Thanks for the intro, Sam. They'd like me to meet the director next week.",
+        "Thanks for the intro, Sam. She mentioned the team is moving to a new site in June.",
+    ],
+)
+def test_new_information_credentials_materials_references_and_passed_on_news(
+    sentence: str,
+) -> None:
+    assert not fires("missing-new-information", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I got my answer to you as fast as I could.",
+        "Thank you. I'm happy to share my thoughts whenever suits you.",
+        "Thank you. You asked me to think about the reference point for the budget.",
+        "Thank you. They were all very welcoming.",
+        "Thank you. Dana said it was lovely to meet me.",
+        "Thank you. They want me to succeed, I could tell.",
+    ],
+)
+def test_new_information_near_misses_no_fact_passed_on(sentence: str) -> None:
+    assert fires("missing-new-information", sentence)

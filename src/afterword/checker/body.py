@@ -51,6 +51,13 @@ _GREETING_WORD = lazy_re(
 )
 # Where a greeting that shares its line with the body ends: "Hi Dana, thanks for ...".
 _GREETING_END = lazy_re(r"[,:!\u2014\u2013]|\s-\s")
+# The rest of a greeting that names several readers: "Dear Ms. Achebe, Mr. Lowry and Ms. Tan,"
+# (matched from the first comma on, so no "^").
+_MORE_NAMES = lazy_re(
+    r"\s*(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z][\w'\u00c0-\u024f-]*(?:\s+[A-Z][\w'\u00c0-\u024f-]*)?"
+    r"(?:\s*(?:,|,?\s+and|,?\s+&)\s+(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z][\w'\u00c0-\u024f-]*"
+    r"(?:\s+[A-Z][\w'\u00c0-\u024f-]*)?)*\s*[,:!]?\s*$"
+)
 # "Dana -", "Hello all —": a greeting closed by a dash.
 _DASH_END = lazy_re(r"\s[-\u2013\u2014]$|[\u2013\u2014]$")
 _TITLE_GREETING = lazy_re(
@@ -79,6 +86,8 @@ _CLOSING_THANKS = lazy_re(
 # A short aside may ride along: "Talk soon (hopefully today),".
 _CLOSING_SHORT = lazy_re(
     r"^\s*[A-Za-z][a-z']*(?:\s+(?:[a-z']+|&)){0,3}(?:\s+\([a-z' ]{1,30}\))?\s*,\s*$"
+    # a playful "Your future Head of Everything," or "Yours in anticipation,"
+    r"|^\s*Yours?\s+[\w'-]+(?:\s+[\w'-]+){0,5}\s*,\s*$"
 )
 # A salutation on its own line under the greeting ("Greetings of the day!", "Good morning!") is
 # part of the greeting, not a body paragraph.
@@ -173,7 +182,12 @@ def _greeting_end(line: _Line, first_content: bool, next_blank: bool) -> int | N
     if _GREETING_WORD.match(t):
         lead = len(t) - len(t.lstrip())
         m = _GREETING_END.search(t, lead + 2)
-        if m and _short(t[: m.start()], 8) and len(t[m.end() :].split()) >= 3:
+        if (
+            m
+            and _short(t[: m.start()], 8)
+            and len(t[m.end() :].split()) >= 3
+            and not _MORE_NAMES.match(t, m.end())
+        ):
             # The body starts on the greeting's line: "Hi Dana, thanks for ...".
             return line.start + m.end()
         if _short(t, 10):
@@ -318,7 +332,18 @@ def detect_body(work: str) -> Body:
         signoff = Span(ln.start + len(ln.text) - len(ln.text.lstrip()), ln.end)
         break
     else:
-        body_to = _strip_signature(content, body_from, len(content), body_start_offset)
+        # No closing line: a bare name may still sign the note, above a P.S. ("...!\n\nJade
+        # \n\nP.S. ...").
+        hi = len(content)
+        ps_at = _ps_block(content, body_from)
+        if ps_at is not None:
+            body_to = _strip_signature(content, body_from, ps_at, body_start_offset)
+            if body_to < ps_at:
+                ps_from = ps_at
+            else:
+                body_to = _strip_signature(content, body_from, hi, body_start_offset)
+        else:
+            body_to = _strip_signature(content, body_from, hi, body_start_offset)
 
     paragraphs = _paragraphs(work, content, body_from, body_to, body_start_offset)
     if ps_from is not None:
@@ -335,6 +360,14 @@ def detect_body(work: str) -> Body:
         greeting=greeting,
         signoff=signoff,
     )
+
+
+def _ps_block(content: list[_Line], lo: int) -> int | None:
+    """Index of the last P.S. that opens a block of its own after the first line, or None."""
+    for k in range(len(content) - 1, lo, -1):
+        if content[k - 1].index != content[k].index - 1 and _PS.match(content[k].text):
+            return k
+    return None
 
 
 def _stacked_closing(line: _Line) -> bool:

@@ -26,8 +26,17 @@ _STRONG = lower_re(
         \s+to\s+{_CONTACT_VERB}\b
     |\b(?:please|pls|plz)\s+(?:do\s+)?(?:{_CONTACT_VERB}|keep\s+me|consider\s+me|share|advise|forward|include)\b
     |\bdo\s+(?:let\s+me\s+know|get\s+in\s+touch|reach\s+out|call|e-?mail|contact)\b
-    # "give me a shout", "drop me a line", "shoot me an email"
-    |\b(?:give|drop|shoot|send)\s+me\s+(?:a|an)\s+(?:shout|line|note|call|email|e-mail|message|text)\b
+    # "give me a shout", "drop me a line", "shoot me an email", "give us a bell"
+    |\b(?:give|drop|shoot|send)\s+(?:me|us)\s+(?:a|an)\s+(?:quick\s+)?(?:shout|line|note|call|email|e-mail|message|text
+        |bell|buzz|ring|holler)\b
+    # British "do shout if ...", "just shout", "shout if you need anything" (the bare imperative
+    # only opening a sentence, see MissingCallToAction.check)
+    |\b(?:do|just|please|simply)\s+shout\b|\bshout\s+(?:if|whenever|me)\b
+    # an offer left to the reader: "if anything else would be useful", "should anything more be
+    # needed"
+    |\bif\s+(?:anything|something)\s+(?:else\s+|more\s+|further\s+)?(?:would|could|might|will)\s+(?:\w+\s+)?
+        (?:be\s+)?(?:useful|helpful|help|of\s+use|needed)\b
+    |\bshould\s+(?:anything|something)\s+(?:else\s+|more\s+|further\s+)?(?:be\s+)?(?:needed|required|useful|helpful)\b
     |\bif\s+(?:you|there)\s+(?:have|need|are|is|would|'d|want|require|think|should)\s+
         (?:\w+\s+){{0,4}}?(?:questions?|information|details|materials|documents|references|samples
         |anything|clarification|help|more|else|examples?|interested)\b
@@ -50,16 +59,30 @@ _STRONG = lower_re(
         |an?\s+(?:call|chance|follow-up|conversation|update|reply|response)
         |(?:a|another)\s+(?:second|further|follow-up|short|quick|brief)\s+(?:call|chat|conversation|meeting|interview)
         |any\s+(?:feedback|questions|update|news)|being\s+considered
-        # asking for a reply: "would love to hear what you think", "I'd appreciate hearing how"
-        |hear(?:ing)?\s+(?:from|back|what|how|where|your|any|whether|if)
+        # asking for a reply: "would love to hear what you think", "I'd appreciate hearing how",
+        # or to be told: "I'd be glad to hear of any future vacancies"
+        |hear(?:ing)?\s+(?:from|back|what|how|where|your|any|whether|if
+            |(?:of|about)\s+(?:(?:any|future|upcoming|similar|further|other|new)\s+){{1,2}}(?:vacanc\w*|openings?
+                |roles?|positions?|posts?|jobs?|opportunit\w*)
+            |(?:of|about)\s+(?:the\s+outcome|your\s+decision|the\s+next\s+steps?))
         # offering a further step: "I'd be glad to complete a take-home version"
         |(?:complete|do|take\s+on|tackle|try|work\s+through)\s+(?:a|an|the|another|any)\s+(?:[\w-]+\s+){{0,2}}?
             (?:take-home|exercise|assignment|test|task|case|challenge|trial|version|assessment))\b
     |\b(?:I'm|I\s+am)\s+(?:free|available)\s+(?:to|on|at|most|any|all|this|next|whenever|for)\b
+    # asking to be considered: "I'd love to be considered for future openings" (not "I'm thrilled
+    # to be considered", which thanks)
+    |\b(?:I'd|I\s+would|would)\s+(?:\w+\s+)?(?:be\s+)?(?:\w+\s+)?(?:love|like|welcome|appreciate|glad|happy|delighted
+        |pleased|thrilled|grateful|keen|eager|honou?red)\s+(?:the\s+(?:chance|opportunity)\s+)?to\s+be\s+considered\b
     |\b(?:look|looking)\s+forward\s+to\s+(?:hearing|the\s+next\s+steps?|next\s+steps?|speaking|talking
         |continuing|our\s+next|discussing|meeting\s+(?:with\s+)?(?:you\s+)?(?:again|soon|further|the)
         |the\s+(?:opportunity|chance|possibility)\s+(?:to|of)\s+(?:speak|talk|meet|discuss|continu|chat)\w*
         |seeing\s+you\s+(?:again|soon)|your\s+(?:reply|response|decision|feedback|thoughts|call|email)
+        # a next step already arranged: "seeing you and Dr Lee at the second round on the 14th"
+        |(?:seeing|meeting|speaking\s+(?:with|to)|talking\s+(?:with|to)|catching\s+up\s+with)\s+
+            (?:you|everyone|the\s+(?:team|panel))\s+(?:[\w.'&-]+\s+){{0,6}}?(?:again|soon|then
+            |(?:at|in|for|during)\s+(?:the|our|my)\s+(?:second|next|final|follow-up|upcoming|panel|onsite|on-site)
+            |(?:on|next|this)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)
+            |on\s+the\s+\d{{1,2}}(?:st|nd|rd|th)?\b)
         |an?\s+(?:reply|response|update|call|conversation|follow-up|decision|second|next|final)
         |the\s+(?:second|next|final|follow-up)\s+(?:interview|round|conversation|meeting|step)
         |learning\s+(?:about|of)\s+(?:the\s+)?next|receiving|getting\s+(?:an?\s+|your\s+)?(?:update|reply|answer|response))
@@ -114,7 +137,11 @@ _STRONG = lower_re(
     # asking for the answer or a next conversation: "share where things stand", "any chance of
     # a second conversation", "I'd appreciate a few minutes to answer it properly"
     |\bwhere\s+things\s+stand\b|\bif\s+there(?:'s|\s+is)\s+any\s+way\s+to\b
-    |\bchance\s+(?:of|for)\s+(?:a|another)\s+(?:\w+\s+)?(?:conversation|call|chat|interview|meeting|round|talk)\b
+    |\bchance\s+(?:of|for)\s+(?:a|another)\s+(?:\w+\s+)?(?:conversation|call|chat|interview|meeting|round|talk|go|shot
+        |try|attempt)\b
+    # a favour asked of the reader: "I'd really appreciate it if you could take a look"
+    |\b(?:appreciate\s+it|be\s+(?:\w+\s+)?(?:grateful|thankful|obliged))\s+if\s+you\s+(?:could|would|can|might
+        |were\s+able\s+to|had\s+(?:a|the)\s+(?:chance|moment|minute))\b
     |\b(?:I'd|I\s+would)\s+(?:really\s+|greatly\s+)?(?:appreciate|value|welcome|love)\s+(?:a|an|the|any|some|your)\s+
         (?:\w+\s+){{0,2}}?(?:minutes|call|update|feedback|answer|reply|response|word|conversation)\b
     |\b(?:excited|eager|keen)\s+to\s+(?:hear|learn|see)\s+what(?:'s|\s+is|\s+comes)?\s+next\b
@@ -150,6 +177,9 @@ _ADDRESSED = lazy_re(r"\b(?:you|your)\b", re.IGNORECASE)
 _NEGATION_BEFORE = lazy_re(
     r"\b(?:don't|do\s+not|never|no\s+need\s+to|not)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
+_SENTENCE_START_BEFORE = lazy_re(
+    r"(?:^|[.!?:;,\u2013\u2014-]\s*|\n\s*|\b(?:and|so|then)\s+)$", re.IGNORECASE
+)
 
 
 class MissingCallToAction(Rule):
@@ -164,10 +194,12 @@ class MissingCallToAction(Rule):
     - Thank you for your time. Please let me know if I can send anything else.
     - Thank you again. I look forward to hearing about next steps.
     - Thanks for the chat. If you have any questions, feel free to reach out.
+    - Thanks for having me in. Do shout if anything else would help.
     Bad:
     - Thank you for meeting me. I look forward to the chance to work with you.
     - Thank you for your time. I hope we can work together in the future.
     - Thank you for the interview.
+    - Thank you for the interview. I was glad to hear about the new office.
     """
 
     id = "missing-call-to-action"
@@ -179,7 +211,10 @@ class MissingCallToAction(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for m in doc.matches(_STRONG, ordered=False):
-            if not _NEGATION_BEFORE.search(doc.before(m.start(), 20)):
+            before = doc.before(m.start(), 20)
+            if m.group().startswith("shout") and not _SENTENCE_START_BEFORE.search(before):
+                continue  # "they shout if the kettle is left on" tells, it does not invite
+            if not _NEGATION_BEFORE.search(before):
                 return
         if _asks_the_reader(doc):
             return

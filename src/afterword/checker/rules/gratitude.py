@@ -19,6 +19,13 @@ _THANKS = lower_re(
     |\b(?:I|we)\s+(?:\w+\s+){0,2}?appreciat(?:e|ed)\s+(?:it|you|your|the|this|that\s+you|what\s+you
         |how\s+you|having|being|getting|meeting|learning|hearing|talking|speaking|our|all|everything
         |such|so|very|greatly|the\s+opportunity)\b
+    # "I truly valued the time you took", "we really treasured the chance to meet"
+    |\b(?:I|we)\s+(?:\w+\s+){0,2}?(?:valued|treasured|cherished)\s+(?:having|being|getting|meeting|hearing
+        |talking|speaking|(?:the|your|our|this|that|every)\s+(?:[\w'-]+\s+){0,2}?(?:time|conversation|chat|call
+        |discussion|chance|opportunity|interview|meeting|visit|tour|insights?|advice|feedback|candou?r|frankness
+        |honesty|openness|welcome|introduction|session|talk|perspectives?|questions|minute))\b
+    |\b(?:I|we)\s+(?:\w+\s+){0,2}?(?:value|treasure)\s+(?:the\s+time\s+you|your\s+(?:time|candou?r|frankness
+        |honesty|insights?|advice|openness|generosity|patience|feedback|hospitality|welcome))\b
     |\bappreciat(?:ion|ive)\s+(?:for|of)\b|\b(?:my|with)\s+(?:sincere\s+|deep\s+)?appreciation\b
     |\bmuch\s+appreciated\b|\b(?:really|truly|greatly|very\s+much)\s+appreciated\b
     |\bgrateful\b|\bgratitude\b|\bmuch\s+obliged\b|\bI\s+owe\s+you\b
@@ -50,7 +57,24 @@ _CONDITIONAL_BEFORE = lazy_re(
     r"\b(?:would|'d|should)\s+(?:be\s+)?(?:\w+\s+)?$|\bI'd\s+(?:be\s+)?(?:\w+\s+)?$", re.IGNORECASE
 )
 _NO_SUBJECT = lazy_re(r"(?:(?:really|truly|so|much|greatly)\s+)?appreciate\s")
-_CONDITIONAL_WORD = lazy_re(r"grateful|appreciat", re.IGNORECASE)
+_CONDITIONAL_WORD = lazy_re(r"grateful|appreciat|valu|treasur|cherish", re.IGNORECASE)
+# "I appreciate that you're busy", "I appreciate you have a lot of candidates", "appreciate it's a
+# busy time": appreciating a fact is understanding it, not thanks ("I appreciate that you took
+# the time" still thanks).
+_UNDERSTOOD_OBJECT = lazy_re(r"(?:that\s+you|you|it)$", re.IGNORECASE)
+_UNDERSTOOD_AFTER = lazy_re(
+    # "you're busy", "you are short-staffed" (not "you're considering me", "you are so kind")
+    r"(?:'re|\s+are)\s+(?!(?:still\s+|also\s+|really\s+|even\s+)?(?:considering\s+(?:me|my)|willing|open"
+    r"|taking|giving|making|so|such|being|always|happy|kind|generous|keeping|including|thinking|offering"
+    r"|sharing|letting|allowing|interested|keen|prepared)\b)"
+    r"|(?:'ve|\s+have)\s+got\s+(?:a\s+lot|lots|many|several|plenty|other|a\s+(?:number|busy|full))\b"
+    r"|(?:'ve|\s+have)\s+(?:a\s+lot|lots|many|several|plenty|other|a\s+(?:number|busy|full|packed|tight"
+    r"|difficult|tough|hard|big|large)|more|to|no|limited|your\s+hands)\b"
+    r"|\s+(?:must|may|might|need|needs|can't|cannot|won't|will|'ll|likely|probably|get|receive|see"
+    r"|deal|handle|face)\b"
+    r"|'s|\s+is\b|\s+takes?\b",
+    re.IGNORECASE,
+)
 # "Appreciate you taking the time" with no "I": only at the start of a sentence.
 _SENTENCE_START_BEFORE = lazy_re(
     r"(?:^|[.!?:;\u2014-]\s*|\n)\s*(?:and\s+|but\s+|also\s+|again\s+|,\s*)?$", re.IGNORECASE
@@ -73,10 +97,25 @@ def find_gratitude(doc: Document) -> re.Match[str] | None:
             continue
         if _CONDITIONAL_WORD.search(word) and _conditional_inside(word):
             continue
+        if "appreciat" in word and _understood(doc, word, m.end()):
+            continue
         return m
     return None
 
 
+def _understood(doc: Document, word: str, end: int) -> bool:
+    """ "I appreciate that you're busy" (or "the fact that you ..."): a fact understood."""
+    if word.endswith("the"):
+        fact = _FACT_THAT.match(doc.work, end)
+        if fact is None:
+            return False
+        end = fact.end()
+    elif not _UNDERSTOOD_OBJECT.search(word):
+        return False
+    return _UNDERSTOOD_AFTER.match(doc.work, end) is not None
+
+
+_FACT_THAT = lazy_re(r"\s+fact\s+that\s+(?:you|it)\b", re.IGNORECASE)
 _CONDITIONAL_INSIDE = lazy_re(r"^(?:I|we)\s+(?:would|'d|should)\b", re.IGNORECASE)
 
 
@@ -96,11 +135,13 @@ class MissingGratitude(Rule):
     - I appreciate you taking the time to walk me through the role.
     - Thx 4 the intervu!
     - I'm grateful for the chance to meet the team.
+    - We really valued the conversation about the support rota.
     Bad:
     - It was great to meet you yesterday. I look forward to hearing from you.\\n\\nMany thanks,
       \\nAlex
     - Thanks to my years at Acme, I know this market well. Let me know if you have questions.
     - I still haven't heard back, so I wanted to check on the status of my application.
+    - I appreciate that you're busy with the audit, so I'll keep this short. Let me know.
     """
 
     id = "missing-gratitude"

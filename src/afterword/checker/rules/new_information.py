@@ -76,7 +76,12 @@ _NEW_INFO = lower_re(
     |\bI\s+(?:have|'ve|had|bring)\s+(?:over\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:\d{{1,2}}|{_WORD_NUMBER})\+?\s+years?\s+
         (?:at|with|in|as|of)\b
     |(?#needs:years)\bI(?:'ve|\s+have)\s+(?:\w+\s+){{0,2}}?(?:worked|volunteered|served|taught|coached|nursed)\b[^.!?\n]{{0,60}}?
-        \bfor\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\d{{1,2}}|{_WORD_NUMBER}|several|many)\s+years\b
+        \bfor\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+|the\s+(?:past|last)\s+)?(?:\d{{1,2}}|{_WORD_NUMBER}|several|many)
+        \s+years\b
+    # the years first: "For three years I have volunteered every Saturday at the play group"
+    |(?#needs:years)\bfor\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+|the\s+(?:past|last)\s+)?
+        (?:\d{{1,2}}|{_WORD_NUMBER}|several|many)\s+years,?\s+(?:now,?\s+)?I(?:'ve|\s+have)?\s+(?:\w+\s+)?
+        (?:worked|volunteered|served|taught|coached|nursed|run|ran|managed|led|helped|supported|cared|looked\s+after)\b
     # office English for an attachment: "PFA", "I enclose herewith", "on my site"
     |\bpfa\b|\bherewith\b|\b(?:I|we)\s+(?:hereby\s+)?(?:enclose|attach)\b
     |\bon\s+my\s+(?:web)?(?:site|portfolio|github|blog)\b
@@ -133,12 +138,15 @@ _NEW_INFO = lower_re(
         |portfolio|examples?\s+of\s+my|deck|slides|proposal|plan|write-?up|summary|outline|mock-?ups?
         |demo|prototype|analysis|recommendation\s+letters?|letters?\s+of\s+recommendation|article
         |transcripts?|certificates?|report
-        |(?:[\w-]+\s+){{1,3}}?(?:data|results|figures|lesson\s+plans?|verification|licen[cs]e|certificates?|payslips?
-            |score\s*cards?|dashboards?|spreadsheets?|code|repo)
+        |(?:[\w'-]+\s+){{1,3}}?(?:data|results|figures|lesson\s+plans?|verification|licen[cs]e|certificates?|payslips?
+            |score\s*cards?|dashboards?|spreadsheets?|code|repo|portfolio|notes|observations?|appraisals?|evaluations?
+            |testimonials?|transcripts?|reports?|samples?|designs?|drawings|sketches|photos|certifications?)
         |(?:[\w-]+\s+)?(?:data|results|figures|lesson\s+plans?|dashboards?|spreadsheets?|repo))\b
     # references offered: "let me know if you need references", "referees available"
     |\b(?:need|want|like|require|request|see|contact)\s+(?:any\s+|some\s+|my\s+|the\s+)?(?:references|referees|refs)\b
     |\b(?:references|referees)\s+(?:are\s+)?(?:available|on\s+request|upon\s+request|ready)\b
+    # a named reference: "happy for you to contact my supervisor, Jo Kent, as a reference"
+    |\bas\s+(?:a|my|one\s+of\s+my)\s+(?:reference|referee)s?\b(?!\s+(?:point|book|guide|manual))
     |\bagreed\s+to\s+(?:act\s+as\s+(?:a\s+|my\s+)?(?:reference|referee)s?|be\s+(?:a\s+|my\s+)?(?:reference|referee)s?
         |speak\s+(?:with|to)\s+you)\b
     # own work offered to look at: "if you'd like to see any of my dashboards"
@@ -185,10 +193,22 @@ _NEW_INFO = lower_re(
     |\b(?:another|other|competing)\s+(?:job\s+)?offers?\b
     |\b(?:accepted|received|got|have|'ve|had|hold|holding|considering)\s+(?:an|another|a\s+competing
         |a\s+job|a\s+firm|other|two\s+other|several|\w+\s+other|(?:an|another|a)\s+\w+)\s+(?:job\s+)?offers?\b
-    |\bI(?:'ve|\s+have)?\s+(?:just\s+|recently\s+|since\s+|now\s+|also\s+|finally\s+)?(?:passed|earned|completed|finished
+    |\bI(?:'ve|\s+have)?\s+(?:(?:just|recently|since|now|also|finally)\s+){{0,2}}(?:passed|earned|completed|finished
         |been\s+awarded|won|published|been\s+promoted|relocated|moved\s+to|obtained|received\s+my|launched|released)
         \b(?!'|\s+(?:it|that|this|them|up|off|speaking|talking|writing)\b)
     |\b(?:good|great|exciting|some)\s+news\b|\bupdate\s*:
+    # a credential now in hand: "I've got my forklift licence sorted", "I received my DBS
+    # certificate"
+    |\bI(?:'ve|\s+have)?\s+(?:(?:just|recently|since|now|also|finally|already)\s+){{0,2}}(?:got|gotten|received|obtained
+        |renewed|secured)\s+my\s+(?:[\w'-]+\s+){{0,3}}?(?:certificate|certification|card|licen[cs]e|ticket|check|clearance
+        |visa|permit|registration|qualification|degree|diploma|accreditation|badge)s?\b
+    # news passed on to someone who was not there (a recruiter, a referee): "they want me to do
+    # a take-home task", "he also mentioned the team is moving to three office days"
+    |\bthey(?:\s+(?:\w+\s+)?(?:want|would\s+like)|'d\s+like)\s+me\s+to\s+(?:do|complete|come|meet|attend|present
+        |prepare|submit|take|sit|join|start|send|interview|travel|visit|go|speak|talk|fill)\b
+    |\bthey(?:'ve|\s+have)\s+(?:\w+\s+)?(?:asked|invited|offered|booked|scheduled)\s+me\b
+    |\b(?:he|she|they)\s+(?:also\s+)?(?:mentioned|said|told\s+me|confirmed|explained)\s+(?:that\s+)?
+        (?:the|their|they|there)\s+(?:[\w-]+\s+)?(?:is|are|was|were|will|would|'ll|'s|'re|has|have)\b
     # numbers that carry a fact: 18%, $2M, 3x, 40 customers, "reduced churn by 18"
     # one pass over the digits for every "number and unit" fact: 18%, 40 percent, $2M, 3x,
     # 1,200 images
@@ -253,6 +273,7 @@ class MissingNewInformation(Rule):
     - One thing I wanted to add: at Brightline I cut onboarding time by 30%.
     - Since our conversation, I looked into your churn data and sketched a retention plan.
     - Here is a link to the dashboard I mentioned: https://example.org/demo
+    - I've also just received my updated first-aid certificate.
     Bad:
     - Thank you for meeting me. I am confident my skills make me a strong fit for the role.
     - Thank you for the interview on January 6th. Call me at (555) 745-5247.

@@ -30,18 +30,23 @@ _FAILURE = lower_re(
          |embarrassed\s+myself|underperformed|lost\s+my\s+(?:train|nerve|cool|way)
          |went\s+to\s+pieces|let\s+(?:myself|you|everyone|the\s+(?:team|panel))\s+down
          |let\s+(?:my\s+)?nerves\s+(?:take\s+over|get\s+the\s+better|get\s+to\s+me|win))\b
-    # "I didn't do well", "I did not perform my best", "I did poorly"
-    |(?#needs:n't|not)\bI\s+(?:really\s+)?(?:didn't|did\s+not|don't\s+think\s+I|do\s+not\s+think\s+I)\s+
-        (?:\w+\s+)?(?:do|perform|interview|present|come\s+across|answer|show\s+(?:up|myself)|express
-        |communicate|articulate|explain|describe|convey|sell|handle|represent|show)\w*\s+(?:[\w'-]+\s+){{0,7}}?
-        (?:well|good|my\s+best|great|strongly|clearly|as\s+well|my\s+(?:true|real)|at\s+all|justice)\b
+    # "I didn't do well", "I did not perform my best", "I don't feel I came across well", "I
+    # didn't come across as I'd hoped", "I don't think I did myself justice"
+    |(?#needs:n't|not)\bI\s+(?:really\s+)?(?:didn't|did\s+not|don't\s+think\s+I|do\s+not\s+think\s+I
+        |don't\s+(?:feel|believe)\s+(?:like\s+|that\s+)?I|do\s+not\s+(?:feel|believe)\s+(?:like\s+|that\s+)?I)\s+
+        (?:\w+\s+)?(?:do|did|perform|interview|present|come\s+across|came\s+across|get\s+across|got\s+across|answer
+        |show\s+(?:up|myself)|express|communicate|articulate|explain|describe|convey|sell|handle|represent|show)\w*\s+
+        (?:[\w'-]+\s+){{0,7}}?
+        (?:well|good|my\s+best|great|strongly|clearly|as\s+well|my\s+(?:true|real)|at\s+all|justice
+        |as\s+I(?:'d|\s+had|\s+would\s+have)?\s+(?:hoped|wanted|intended|planned|meant|liked|expected))\b
     |(?#needs:poorly|badly|terribly|awfully|horribly|miserably|weakly)
     \bI\s+(?:did|performed|interviewed|answered|presented|came\s+across)\s+(?:\w+\s+)?
         (?:poorly|badly|terribly|awfully|horribly|miserably|weakly)\b
     # "I was not at my best", "I wasn't myself"
     |(?#needs:not)\bI(?:\s+was|\s+am|'m)\s+(?:really\s+|definitely\s+|just\s+)?not\s+(?:quite\s+)?
-        (?:at\s+my\s+best|myself|on\s+my\s+game|at\s+my\s+sharpest)
-    |\bI\s+wasn't\s+(?:quite\s+|really\s+)?(?:at\s+my\s+best|myself|on\s+my\s+game|at\s+my\s+sharpest)
+        (?:at\s+my\s+(?:best|sharpest|strongest|finest|brightest|most\s+[\w-]+)|myself|on\s+my\s+game)
+    |\bI\s+wasn't\s+(?:quite\s+|really\s+)?(?:at\s+my\s+(?:best|sharpest|strongest|finest|brightest|most\s+[\w-]+)
+        |myself|on\s+my\s+game)
     # British "not on form", "off my game", "not my finest hour"
     |\bI(?:\s+was|\s+am|'m)?\s+(?:wasn't|was\s+not|not)\s+(?:really\s+|quite\s+)?(?:on\s+(?:top\s+)?form|on\s+my\s+game)\b
     |\bI(?:\s+was|\s+am|'m|\s+felt)\s+(?:\w+\s+)?off\s+(?:form|my\s+game)\b
@@ -188,6 +193,7 @@ class OvertFailure(Rule):
     - I didn't do well in the second half of the interview.
     - Sorry the interview was such a train wreck.
     - Please overlook my poor performance yesterday.
+    - I don't feel I came across well in the panel.
     """
 
     id = "overt-failure"
@@ -198,7 +204,10 @@ class OvertFailure(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        reported = -1  # where the last finding ends: one sentence's admissions are one finding
         for m in doc.matches(_FAILURE):
+            if m.start() < reported:
+                continue
             text = m.group()
             if (
                 _POSITIVE_AFTER.search(text)
@@ -218,6 +227,7 @@ class OvertFailure(Rule):
 
             sentence = doc.sentence_at(m.start())
             end = clause_end(doc.work, m.end(), max(sentence[1], m.end()))
+            reported = end
             yield doc.finding(
                 self.id,
                 self.severity,

@@ -19,7 +19,11 @@ _DAY = (
     r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|noon|eod|eow|cob|close\s+of\s+business|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}|\d{1,2}/\d{1,2}"
     r"|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b"
-    r"|(?:the\s+)?next\s+(?:few\s+|couple\s+(?:of\s+)?|two\s+|three\s+|\d{1,2}\s+)?(?:days?|weeks?))"
+    r"|(?:the\s+)?next\s+(?:few\s+|couple\s+(?:of\s+)?|two\s+|three\s+|\d{1,3}\s+)?"
+    r"(?:business\s+|working\s+)?(?:hours?|days?|weeks?)"
+    # a span counted: "within 48 hours", "within a week", "within two working days"
+    r"|(?:a|one|two|three|four|five|a\s+few|a\s+couple\s+(?:of\s+)?|\d{1,3})\s+(?:business\s+|working\s+)?"
+    r"(?:hours?|days?|weeks?)\b)"
 )
 _PRESSURE = lower_re(
     rf"""
@@ -87,6 +91,10 @@ _PRESSURE = lower_re(
     |\byou\s+(?:won't|will\s+not|couldn't|could\s+not)\s+find\s+(?:a\s+|anyone\s+|anybody\s+)?better\b
     |\byou\s+(?:have|need|ought)\s+to\s+hire\s+me\b|\byou\s+(?:must|should)\s+hire\s+me\b
     |\bI\s+deserve\s+(?:this|the|that)\s+{_JOB}\b
+    # the paperwork demanded by a date: "I expect the contract in my inbox by Monday"
+    |(?#needs:by|before|later|within)\bI\s+(?:\w+\s+)?(?:expect|need|require|demand|want)\s+(?:the|an?|your|my)\s+
+        (?:signed\s+|formal\s+|written\s+|official\s+)?(?:contract|offer\s+letter|paperwork|job\s+offer|offer)\s+
+        (?:[\w'-]+\s+){{0,4}}?(?:by|before|within|no\s+later\s+than)\s+{_DAY}
     # demanding a decision: "I expect a decision by Friday"
     |\bI\s+(?:expect|need|require|demand|must\s+have|must\s+get|want)\s+(?:a|an|your|the)\s+
         (?:final\s+|firm\s+)?(?:decision|answer|response|reply|offer|update|verdict)\s+
@@ -95,7 +103,7 @@ _PRESSURE = lower_re(
         (?:\w+\s+){{0,3}}?(?:by|before|no\s+later\s+than)\s+{_DAY}
     |(?#needs:by|before|later)\b(?:decision|answer|response|reply)\s+(?:by|before|no\s+later\s+than)\s+{_DAY}
     # "I need to know by Friday", "I must hear back before Monday"
-    |(?#needs:by|before|later|within)\bI\s+(?:\w+\s+)?(?:need|must|have|want)\s+(?:to\s+)?
+    |(?#needs:by|before|later|within)\bI\s+(?:\w+\s+)?(?:need|must|have|want|expect)\s+(?:to\s+)?
         (?:know|hear(?:\s+back)?|have\s+(?:an?\s+|your\s+)?(?:answer|decision|response))\s+
         (?:\w+\s+){{0,3}}?(?:by|before|within|no\s+later\s+than)\s+{_DAY}
     |(?#needs:by|before|later)\b(?:reply|response|answer|decision|word)\s+(?:from\s+you\s+)?
@@ -158,12 +166,14 @@ class Pressure(Rule):
       Friday.
     - I'm very excited about the role and happy to send anything that would help.
     - My best quality is that I need a job, said no candidate ever.
+    - I have other processes moving, but this role is my first choice.
     Bad:
     - Please give me another chance to show what I can do.
     - I really need this job.
     - I will call you every day until I hear back.
     - I expect a decision by Friday.
     - Hire me or don't, but tell me soon.
+    - I would appreciate a decision within the next 48 hours.
     """
 
     id = "pressure"
