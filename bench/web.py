@@ -196,10 +196,19 @@ def main() -> None:
         url = f"sqlite:///{home}/bench.db"
         build_database(url, options.interviews)
         env = {**os.environ, "AFTERWORD_DATABASE_URL": url, "AFTERWORD_CONFIG_DIR": home}
-        # The first answer is measured as a user starts it: one worker, the default.
-        process, first = start_server(env, free_port(), 1)
-        process.terminate()
-        process.wait(timeout=10)
+        # The first answer is measured as a user starts it: one worker, the default, on an
+        # installed app (its bytecode compiled, as an install does), five starts.
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", str(ROOT / "src" / "afterword")],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        firsts = []
+        for _ in range(5):
+            process, first = start_server(env, free_port(), 1)
+            firsts.append(first)
+            process.terminate()
+            process.wait(timeout=10)
         port = free_port()
         process, _ = start_server(env, port, options.workers)
         try:
@@ -218,7 +227,10 @@ def main() -> None:
                 f"({'wrk' if use_wrk else 'httpx'}), {options.workers} server worker(s), "
                 f"{options.seconds:.0f} s each"
             )
-            print(f"first answer after start: {first * 1000:.0f} ms (target <= 1500 ms)")
+            print(
+                f"first answer after start: median {statistics.median(firsts) * 1000:.0f} ms, "
+                f"max {max(firsts) * 1000:.0f} ms of {len(firsts)} starts (target <= 1500 ms)"
+            )
             print(f"{'endpoint':<28} {'req/s':>8} {'p50':>8} {'p99':>8} {'errors':>7}")
             for name, request in cases.items():
                 asyncio.run(load(base, 5, 1, 200, request))  # warm up
