@@ -146,3 +146,21 @@ def test_a_bare_name_above_a_ps_is_the_signature() -> None:
 def test_a_sentence_above_a_ps_stays_in_the_body() -> None:
     text = "Hi Mo,\n\nThanks for today.\n\nLet me know if you need more.\n\nP.S. Good luck!"
     assert len(paragraphs(text)) == 3
+
+
+@pytest.mark.parametrize("closing", ["Thanks, Priya", "Best, Priya", "Many thanks, Priya Shah"])
+def test_a_sign_off_glued_to_a_one_block_note_is_set_aside(closing: str) -> None:
+    text = f"Hi Omar, thanks for the tour today. Could you send the rota? {closing}"
+    report = check(text)
+    assert paragraphs(text) == ["thanks for the tour today. Could you send the rota?"]
+    assert report.stats.words == 10
+    assert report.body.signoff is not None
+    assert text[report.body.signoff.start : report.body.signoff.end] == closing
+
+
+def test_thanks_to_the_reader_at_the_end_of_a_one_block_note_stays_in_the_body() -> None:
+    text = "Hi Omar, great to meet you today. Let me know if you need more. Thank you, Omar."
+    assert paragraphs(text) == [
+        "great to meet you today. Let me know if you need more. Thank you, Omar."
+    ]
+    assert not check(text).by_rule("missing-gratitude")

@@ -1066,3 +1066,142 @@ def test_new_information_credentials_materials_references_and_passed_on_news(
 )
 def test_new_information_near_misses_no_fact_passed_on(sentence: str) -> None:
     assert fires("missing-new-information", sentence)
+
+
+# -- classes from the sixth blind set -----------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I can come by any morning next week, just tell me when.",
+        "Thank you. Name the day and I'll bring the samples.",
+        "Thank you. Tell me which day suits and I'll be there.",
+        "Thank you. I would need to hear back from you before Friday.",
+        "Thank you. I'd need to know your decision by the 12th.",
+        "Thank you. If there is any chance to retake the test, I would welcome it.",
+        "Thank you. If there's a possibility of another attempt, I'd jump at it.",
+        "Thank you. If useful, I'd be happy to jump on a quick call to walk through it.",
+        "Thank you. I'd be glad to join a short call with your team to go through the plan.",
+        "Thank you. I'd be happy to set up a meeting with your finance lead.",
+        "Thank you. I was wondering whether you could share the job description.",
+        "Thank you. I wondered if you might know who runs the graduate scheme.",
+        "Thank you. Would you be able to point me towards the right person.",
+    ],
+)
+def test_call_to_action_imperatives_offers_of_a_call_and_polite_requests(sentence: str) -> None:
+    assert not fires("missing-call-to-action", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you for the interview. I look forward to working with you.",
+        "Thank you for the interview. I hope you have a lovely weekend.",
+        "Thank you for the interview. I'd be glad to join the team.",
+        "Thank you for the interview. I was happy to join the call early.",
+        "Thank you. The recruiter never told me when the panel meets.",
+        "Thank you. She didn't tell me when the panel meets.",
+        "Thank you. I wondered whether the role would suit me, and now I know it does.",
+        "Thank you. I had the chance to redo the model last year.",
+    ],
+)
+def test_call_to_action_near_misses_narrated_requests_and_hopes(sentence: str) -> None:
+    assert fires("missing-call-to-action", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. My answer on the pension question was muddled.",
+        "Thank you. I realise my explanation of the forecast was a bit of a mess.",
+        "Thank you. My responses in the second half were rambling.",
+        "Thank you. My presentation went over time.",
+        "Thank you. I ran over time on the case study.",
+        "Thank you. I lost my thread halfway through the pitch.",
+        "Thank you. My pitch lost its thread in the middle.",
+        "Thank you. I got muddled on the contracts question.",
+    ],
+)
+def test_overt_failure_muddled_answers_and_overrun_talks(sentence: str) -> None:
+    assert fires("overt-failure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I could have given a fuller answer on pricing, so here is more.",
+        "Thank you. My answer on the audit could have been fuller, so here is more.",
+        "Thank you. My answer on pricing was brief, so here are the figures.",
+        "Thank you. I don't think my answer on pricing was muddled.",
+        "Thank you. My presentation was on the bad debt process.",
+        "Thank you. The meeting ran over time, so I missed my train.",
+        "Thank you. I got lost on the way to your office.",
+        "Thank you. The project had lost its way before I joined.",
+    ],
+)
+def test_overt_failure_near_misses_fuller_answers_and_other_overruns(sentence: str) -> None:
+    assert not fires("overt-failure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I see no reason to prolong the search; I am clearly the one.",
+        "Thank you. You can stop interviewing now.",
+        "Thank you. I'll be in on Monday at 9 to pick up my laptop and badge.",
+        "Thank you. See you Monday for my first day.",
+        "Thank you. I will start on Monday.",
+    ],
+)
+def test_pressure_presumed_decision_and_announced_start(sentence: str) -> None:
+    assert fires("pressure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I'm available to start on Monday if that helps.",
+        "Thank you. I'm available to start whenever suits.",
+        "Thank you. If offered the role, I will start on Monday.",
+        "Thank you. You said you'd decide by Friday; I look forward to hearing from you.",
+        "Thank you for the offer, which I accept. I'll be in on Monday to collect my badge.",
+        "Thank you. There is no need to delay the process on my account.",
+        "Thank you. I have accepted another offer, so there is no need to prolong the process.",
+    ],
+)
+def test_pressure_near_misses_availability_offers_and_withdrawals(sentence: str) -> None:
+    assert not fires("pressure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thanks for the intro. Raj said they're switching the CRM to HubSpot next quarter.",
+        "Thanks for the intro. The manager mentioned that the team is doubling next year.",
+        "Thanks. I used Tableau daily for four years at the council.",
+        "Thanks. I trained 15 colleagues on the new rota system.",
+        "Thanks. I am available for a second interview on 3 or 4 March.",
+        "Thanks. I'm available to meet between the 12th and 14th of May.",
+        "Thanks. I'm available on either Tuesday or Thursday.",
+    ],
+)
+def test_new_information_passed_on_news_counted_years_and_dates(sentence: str) -> None:
+    assert not fires("missing-new-information", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thanks. As you said, the team is growing fast.",
+        "Thanks. You mentioned that the team is growing fast.",
+        "Thanks. I mentioned that the role is exciting.",
+        "Thanks. As I told you, I am available from the 1st of June.",
+        "Thanks. I'm available to start whenever suits.",
+        "Thanks. I hope you have a lovely weekend.",
+        "Thanks. I have used spreadsheets for years.",
+        "Thanks. When you asked about payroll, which I have run for five years, I froze.",
+    ],
+)
+def test_new_information_near_misses_the_readers_own_word_and_restated_facts(
+    sentence: str,
+) -> None:
+    assert fires("missing-new-information", sentence)

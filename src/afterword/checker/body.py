@@ -108,6 +108,14 @@ _SIGNATURE_VETO = lazy_re(
 _SENTENCE_WORDS = lazy_re(
     r"\b(?:thank|thanks|please|hope|look(?:ing)?|let|best|regards|sincerely)\b", re.IGNORECASE
 )
+# A sign-off glued to the end of the last sentence of a note written as one block under a greeting
+# on its line: "Hi Aisha, thank you ... once you have it? Thanks, Pedro".
+_INLINE_SIGNOFF = lazy_re(
+    r"(?<=[.!?])\s+((?i:thanks(?:\s+again|\s+so\s+much)?|thank\s+you(?:\s+again)?|many\s+thanks|cheers|best"
+    r"|best\s+wishes|(?:kind|warm|best|warmest|kindest)\s+regards|regards|all\s+the\s+best|sincerely"
+    r"|take\s+care|talk\s+soon|warmly|ta)\s*[,\u2014\u2013-]\s*"
+    r"([A-Z][\w'\u00c0-\u024f-]*(?:\s+[A-Z][\w'\u00c0-\u024f-]*){0,2})\.?)\s*$"
+)
 _DASH_SIGNATURE = lazy_re(r"^\s*[-\u2013\u2014~]+\s*[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*)?\s*$")
 _NAME_LINE = lazy_re(
     r"^\s*(?:[A-Z][\w'\u00c0-\u024f-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w'\u00c0-\u024f-]*\.?|[A-Z]\.)){0,3}"
@@ -346,6 +354,13 @@ def detect_body(work: str) -> Body:
             body_to = _strip_signature(content, body_from, hi, body_start_offset)
 
     paragraphs = _paragraphs(work, content, body_from, body_to, body_start_offset)
+    if signoff is None and greeting is not None and body_start_offset is not None and paragraphs:
+        last = paragraphs[-1]
+        inline = _INLINE_SIGNOFF.search(work, last.start, last.end)
+        # "Thank you, Aisha." to the reader named in the greeting stays a sentence of the body.
+        if inline and inline.group(2).split()[0] not in work[greeting.start : greeting.end]:
+            paragraphs[-1] = Span(last.start, inline.start())
+            signoff = Span(inline.start(1), inline.end(1))
     if ps_from is not None:
         paragraphs += _paragraphs(work, content, ps_from, len(content), None)
     if paragraphs:

@@ -20,8 +20,11 @@ _STRONG = lower_re(
     \blet\s+me\s+know\b|\blmk\b|\bkeep\s+me\s+(?:posted|updated|informed|in\s+mind|in\s+the\s+loop)\b
     # a reply asked for, pushily or not: "I'll need your answer by Monday"
     |(?#needs:answer|reply|response|decision)\bI(?:'ll|\s+will|'d|\s+would)?\s+(?:\w+\s+)?(?:need|expect|require|want)\s+
-        (?:an?|your|the)\s+(?:\w+\s+)?(?:answer|reply|response|decision)\s+(?:from\s+you\s+)?
-        (?:by|before|within|today|tomorrow|asap|soon)\b
+        (?:to\s+(?:hear|have|get|receive|know)\s+)?(?:an?|your|the)\s+(?:\w+\s+)?(?:answer|reply|response|decision)\s+
+        (?:from\s+you\s+)?(?:by|before|within|today|tomorrow|asap|soon)\b
+    # "I'd need to hear back by Friday", "I need to know before Monday"
+    |(?#needs:by|before|within)\bI(?:'ll|\s+will|'d|\s+would)?\s+(?:\w+\s+)?(?:need|want|must)\s+to\s+(?:hear|know)\s+
+        (?:back\s+)?(?:from\s+you\s+)?(?:by|before|within)\b
     |\b(?:feel\s+free|(?:do\s+not|don't|never)\s+hesitate|be\s+sure|you\s+are\s+welcome|you're\s+welcome)
         \s+to\s+{_CONTACT_VERB}\b
     |\b(?:please|pls|plz)\s+(?:do\s+)?(?:{_CONTACT_VERB}|keep\s+me|consider\s+me|share|advise|forward|include)\b
@@ -57,6 +60,9 @@ _STRONG = lower_re(
             |provide|answer|send|clarify|follow\s+up|address|revisit|explain|expand|elaborate|demonstrate)
         |(?:a|another|the)\s+(?:chance|opportunity)\s+to\s+(?:talk|discuss|continue|speak|meet|chat)
         |an?\s+(?:call|chance|follow-up|conversation|update|reply|response)
+        # a call offered: "I'd be glad to join a short follow-up call", "happy to set up a meeting"
+        |(?:join|have|set\s+up|arrange|book|jump\s+on|hop\s+on|get\s+on)\s+(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?
+            (?:call|chat|meeting|conversation|zoom|video\s+call|session)
         |(?:a|another)\s+(?:second|further|follow-up|short|quick|brief)\s+(?:call|chat|conversation|meeting|interview)
         |any\s+(?:feedback|questions|update|news)|being\s+considered
         # asking for a reply: "would love to hear what you think", "I'd appreciate hearing how",
@@ -104,6 +110,17 @@ _STRONG = lower_re(
     |\bwhenever\s+(?:it\s+)?suits\b|\bat\s+your\s+(?:earliest\s+)?convenience\b
     |\bcallback\b|\b(?:happy|glad)\s+to\s+(?:provide|send|share|answer|discuss|talk|help|chat|walk|go\s+(?:over|into|through|deeper)
         |dig|expand|elaborate|explain|clarify)\b
+    # the time left to the reader: "just tell me when", "tell me which day suits", "name the day"
+    # (only as an imperative, see MissingCallToAction.check)
+    |\btell\s+me\s+(?:when|where|what\s+time|which\s+(?:day|date|time|slot)|the\s+(?:day|date|time))\b
+    |\bname\s+(?:the|a|your)\s+(?:day|date|time|place)\b
+    # a polite request: "I wondered if you might be able to", "would you be able to point me"
+    |(?#needs:wonder)\b(?:wondered|wondering|wonder)\s+(?:if|whether)\s+you(?:'d|\s+(?:could|might|would|can|may|had
+        |have|were|are|'d))?\b
+    |\b(?:would|could|might|will)\s+you\s+(?:\w+\s+)?be\s+able\s+to\b
+    # another attempt asked for: "if there's any chance to redo it", "if there is a way to retake"
+    |\bif\s+there(?:'s|\s+is|\s+was|\s+were|\s+would\s+be)\s+(?:any|a|some)\s+(?:\w+\s+)?(?:chance|possibility|opportunity
+        |way)\s+(?:to|of|for|that)\b
     # idioms of an open door: "just say the word", "happy to jump on a call"
     |\bsay\s+the\s+word\b|\byou\s+know\s+where\s+to\s+find\s+me\b
     |\b(?:jump|hop|get)\s+on\s+a\s+(?:quick\s+|short\s+|brief\s+)?(?:call|zoom|video\s+call|phone\s+call|chat)\b
@@ -180,6 +197,12 @@ _NEGATION_BEFORE = lazy_re(
 _SENTENCE_START_BEFORE = lazy_re(
     r"(?:^|[.!?:;,\u2013\u2014-]\s*|\n\s*|\b(?:and|so|then)\s+)$", re.IGNORECASE
 )
+# An imperative opens its clause or follows a softener: "just tell me when", "so name the day".
+_IMPERATIVE_BEFORE = lazy_re(
+    r"(?:^|[.!?:;,\u2013\u2014-]\s*|\n\s*|\b(?:and|so|then|just|please|simply|kindly|do)\s+)$",
+    re.IGNORECASE,
+)
+_IMPERATIVES = ("shout", "tell", "name")
 
 
 class MissingCallToAction(Rule):
@@ -195,11 +218,13 @@ class MissingCallToAction(Rule):
     - Thank you again. I look forward to hearing about next steps.
     - Thanks for the chat. If you have any questions, feel free to reach out.
     - Thanks for having me in. Do shout if anything else would help.
+    - Thank you for the tour. I can come back any afternoon, just tell me when.
     Bad:
     - Thank you for meeting me. I look forward to the chance to work with you.
     - Thank you for your time. I hope we can work together in the future.
     - Thank you for the interview.
     - Thank you for the interview. I was glad to hear about the new office.
+    - Thank you for the interview. The recruiter didn't tell me when the panel meets.
     """
 
     id = "missing-call-to-action"
@@ -212,8 +237,12 @@ class MissingCallToAction(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         for m in doc.matches(_STRONG, ordered=False):
             before = doc.before(m.start(), 20)
-            if m.group().startswith("shout") and not _SENTENCE_START_BEFORE.search(before):
-                continue  # "they shout if the kettle is left on" tells, it does not invite
+            if m.group().startswith(_IMPERATIVES):
+                opener = _SENTENCE_START_BEFORE if m.group()[0] == "s" else _IMPERATIVE_BEFORE
+                if not opener.search(before):
+                    # "they shout if the kettle is left on", "she didn't tell me when" tell; they
+                    # do not invite
+                    continue
             if not _NEGATION_BEFORE.search(before):
                 return
         if _asks_the_reader(doc):

@@ -15,6 +15,10 @@ _WORD_NUMBER = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
     r"|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|hundred)"
 )
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _ACHIEVEMENT_VERB = (
     r"(?:increas|grew|grow|reduc|cut|sav|boost|improv|rais|lower|decreas|generat|driv|drove|doubl"
     r"|tripl|quadrupl|ship|launch|led|lead|manag|hir|train|mentor|built|build|clos|sold|sell|won"
@@ -31,7 +35,8 @@ _METRIC_NOUN = (
     r"|incidents|releases|apps|branches|shops|sessions|workshops|classes|pupils|families|homes"
     r"|units|machines|vehicles|trucks|routes|shipments|invoices|languages|technicians|staff"
     r"|nurses|agents|reps|suppliers|vendors|contracts|claims|cases|calls|interviews|donors"
-    r"|grants|patents|publications|certifications|clinics|wards|sites|properties|listings)"
+    r"|grants|patents|publications|certifications|clinics|wards|sites|properties|listings|colleagues"
+    r"|co-?workers|peers|analysts|managers|trainees|apprentices|interns|learners|graduates|juniors)"
 )
 _NEW_INFO = lower_re(
     rf"""
@@ -78,6 +83,12 @@ _NEW_INFO = lower_re(
     |(?#needs:years)\bI(?:'ve|\s+have)\s+(?:\w+\s+){{0,2}}?(?:worked|volunteered|served|taught|coached|nursed)\b[^.!?\n]{{0,60}}?
         \bfor\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+|the\s+(?:past|last)\s+)?(?:\d{{1,2}}|{_WORD_NUMBER}|several|many)
         \s+years\b
+    # "I used it every day for three years", "which I ran for 4 years" (a count: "for years" is
+    # no fact)
+    |(?#needs:years)\bI\s+(?:\w+\s+){{0,2}}?(?:used|ran|run|managed|led|worked|taught|coached|nursed|volunteered|served
+        |supported|maintained|owned|handled|supervised|trained|administered|operated|looked\s+after|cared\s+for)\b
+        [^.!?\n]{{0,60}}?\bfor\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+|the\s+(?:past|last)\s+|about\s+|around\s+
+        |roughly\s+)?(?:\d{{1,2}}|{_WORD_NUMBER})\+?\s+(?:full\s+)?years\b
     # the years first: "For three years I have volunteered every Saturday at the play group"
     |(?#needs:years)\bfor\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+|the\s+(?:past|last)\s+)?
         (?:\d{{1,2}}|{_WORD_NUMBER}|several|many)\s+years,?\s+(?:now,?\s+)?I(?:'ve|\s+have)?\s+(?:\w+\s+)?
@@ -169,8 +180,14 @@ _NEW_INFO = lower_re(
         (?:january|february|march|april|may|june|july|august|september|october|november|december
         |(?:the\s+)?(?:spring|summer|fall|autumn|winter)|(?:this|next|the)\s+(?:month|semester|term|year))\b
     # availability offered: "I'm available for a second interview any time Tuesday through Thursday"
-    |(?#needs:available)\b(?:I'm|I\s+am)\s+available\s+(?:for\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:interview|call|meeting|visit)\s+)?
-        (?:any\s?time\s+|all\s+day\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b
+    # or on dates: "I am available for the final interview on either 14 or 15 July"
+    |(?#needs:available)\b(?:I'm|I\s+am)\s+(?:also\s+|still\s+)?available\s+
+        (?:(?:for\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:interview|call|meeting|visit|assessment|session|conversation|chat)
+        |to\s+(?:meet|talk|speak|come\s+in|interview|chat|visit)(?:\s+again)?)\s+)?
+        (?:any\s?time\s+|all\s+day\s+)?(?:on\s+|between\s+|from\s+)?(?:either\s+|both\s+)?
+        (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday
+        |\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:or|and|to|-|&|,)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MONTH}
+        |{_MONTH}\s+\d{{1,2}}|the\s+\d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}/\d{{1,2}})\b
     # a size that is a fact: "a team of nine", "a budget of two million"
     |\bteam\s+of\s+(?:{_NUMBER}|{_WORD_NUMBER})\b
     # logistics the reader did not have: a start date, relocation, a notice period
@@ -207,8 +224,11 @@ _NEW_INFO = lower_re(
     |\bthey(?:\s+(?:\w+\s+)?(?:want|would\s+like)|'d\s+like)\s+me\s+to\s+(?:do|complete|come|meet|attend|present
         |prepare|submit|take|sit|join|start|send|interview|travel|visit|go|speak|talk|fill)\b
     |\bthey(?:'ve|\s+have)\s+(?:\w+\s+)?(?:asked|invited|offered|booked|scheduled)\s+me\b
-    |\b(?:he|she|they)\s+(?:also\s+)?(?:mentioned|said|told\s+me|confirmed|explained)\s+(?:that\s+)?
-        (?:the|their|they|there)\s+(?:[\w-]+\s+)?(?:is|are|was|were|will|would|'ll|'s|'re|has|have)\b
+    # (read from the verb: "Mark said they're moving", "the recruiter mentioned that the team is";
+    # not "you said the team is", see MissingNewInformation.check)
+    |\b(?:mentioned|said|told\s+me|confirmed|explained)\s+(?:that\s+)?
+        (?:(?:the|their|they|there)\s+(?:[\w-]+\s+)?(?:is|are|was|were|will|would|'ll|'s|'re|has|have)
+        |they(?:'re|'ll|'ve|'d)|there(?:'s|'ll)|the\s+[\w-]+(?:'s|'ll|'re))\b
     # numbers that carry a fact: 18%, $2M, 3x, 40 customers, "reduced churn by 18"
     # one pass over the digits for every "number and unit" fact: 18%, 40 percent, $2M, 3x,
     # 1,200 images
@@ -216,7 +236,8 @@ _NEW_INFO = lower_re(
         |\+?\s+(?:[\w-]+\s+)?{_METRIC_NOUN}\b|(?:x|-fold)\b)
     |(?#needs:percent)\b{_WORD_NUMBER}(?:-\w+)?\s+percent\b
     # a counted result in words, done by the writer: "I worked on two Passivhaus projects"
-    |\bI\s+(?:\w+\s+){{0,2}}?(?:worked\s+on|led|ran|managed|built|delivered|completed|shipped|launched)\s+
+    |\bI\s+(?:\w+\s+){{0,2}}?(?:worked\s+on|led|ran|managed|built|delivered|completed|shipped|launched|trained|mentored
+        |coached|onboarded|hired|supervised)\s+
         {_WORD_NUMBER}\s+(?:[\w-]+\s+)?{_METRIC_NOUN}\b
     |[$€£¥]\s?{_NUMBER}
     |\b(?:doubled|tripled|quadrupled|halved)\b
@@ -262,6 +283,25 @@ _RECALLED = lazy_re(
 )
 
 
+# News passed on is someone else's word; the reader's own, or the writer's, is nothing new.
+_TOLD = ("mentioned", "said", "told", "confirmed", "explained")
+_OWN_OR_READERS = lazy_re(
+    r"\b(?:you|I|we)(?:'d|'ve)?\s+(?:\w+\s+)?$|\b(?:as|like)\s+(?:was\s+|I\s+|we\s+)?$",
+    re.IGNORECASE,
+)
+
+# Availability and years of experience are facts the interview itself often gave; a sentence that
+# says so ("as I told you", "when you asked about X, which I have run for three years") restates.
+_RESTATABLE = lazy_re(
+    r"^I(?:'m|\s+am)\s+(?:also\s+|still\s+)?available\b|\bfor\s.*\byears$", re.IGNORECASE
+)
+_ALREADY_HEARD = lazy_re(
+    r"\b(?:as\s+I\s+(?:told|mentioned\s+to|said\s+to)\s+you|as\s+I\s+(?:said|mentioned|explained)"
+    r"|as\s+(?:we\s+)?discussed|as\s+you\s+know|when\s+you\s+asked|you\s+asked\s+(?:me\s+)?about)\b",
+    re.IGNORECASE,
+)
+
+
 class MissingNewInformation(Rule):
     """A note that only repeats the interview gives the reader no reason to think again.
 
@@ -274,10 +314,13 @@ class MissingNewInformation(Rule):
     - Since our conversation, I looked into your churn data and sketched a retention plan.
     - Here is a link to the dashboard I mentioned: https://example.org/demo
     - I've also just received my updated first-aid certificate.
+    - Thanks for the referral. Priya said they're moving the warehouse onto SAP next spring.
+    - I can confirm I am available for the second interview on 3 or 4 March.
     Bad:
     - Thank you for meeting me. I am confident my skills make me a strong fit for the role.
     - Thank you for the interview on January 6th. Call me at (555) 745-5247.
     - I enjoyed learning about the team and I'm eager to contribute.
+    - Thank you. As you said, the team is growing fast.
     """
 
     id = "missing-new-information"
@@ -293,6 +336,12 @@ class MissingNewInformation(Rule):
                 continue
             if m.group().startswith("you asked") and _RECALLED.search(doc.before(m.start(), 12)):
                 continue  # "when you asked about X, I froze" recalls the question, adds nothing
+            if m.group().startswith(_TOLD) and _OWN_OR_READERS.search(doc.before(m.start(), 20)):
+                continue  # "as you said, the team is growing" is what the reader already has
+            if _RESTATABLE.search(m.group()):
+                start = doc.sentence_at(m.start())[0]
+                if _ALREADY_HEARD.search(doc.work, start, m.start()):
+                    continue  # "as I told you, I am available from June": they have it
             return
         if _measured_change(doc):
             return

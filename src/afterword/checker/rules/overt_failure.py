@@ -27,7 +27,11 @@ _FAILURE = lower_re(
          |fell\s+(?:short|apart|flat)|fell\s+to\s+pieces|panicked|drew\s+a\s+blank
          |made\s+(?:a\s+|such\s+a\s+)?(?:right\s+|real\s+|complete\s+|total\s+|bit\s+of\s+a\s+)?
             (?:mess|fool|hash|muddle|hash-up|dog's\s+dinner|pig's\s+ear)
-         |embarrassed\s+myself|underperformed|lost\s+my\s+(?:train|nerve|cool|way)
+         |embarrassed\s+myself|underperformed|lost\s+(?:my\s+(?:train|nerve|cool|way|thread|focus)|the\s+thread)
+         |(?:ran|went)\s+(?:(?:well|way|far|a\s+bit|a\s+little|slightly|badly)\s+)?over\s+(?:time|my\s+(?:allotted\s+)?time
+            |the\s+(?:allotted\s+)?(?:time|limit|time\s+limit|slot))
+         |got\s+(?:(?:a\s+bit|a\s+little|rather|quite|so|very|really|completely|totally)\s+)?(?:muddled|tied\s+(?:up\s+)?in\s+knots|tongue-tied
+            |tangled\s+up\s+in\s+(?:my|the)\s+(?:own\s+)?(?:answer|explanation|words|details|numbers))
          |went\s+to\s+pieces|let\s+(?:myself|you|everyone|the\s+(?:team|panel))\s+down
          |let\s+(?:my\s+)?nerves\s+(?:take\s+over|get\s+the\s+better|get\s+to\s+me|win))\b
     # "I didn't do well", "I did not perform my best", "I don't feel I came across well", "I
@@ -67,6 +71,24 @@ _FAILURE = lower_re(
         (?:performance|answers?|responses?|showing|interview|conduct|behaviou?r|presentation
         |impression|explanation|attempt|demeanou?r|start)
     |\bmy\s+(?:nervousness|nerves\s+got|mind\s+went\s+blank|lapse|blunder|stumble|meltdown|gaffe)
+    # an answer owned as poor, on any topic: "my answer on the pricing question was muddled", "my
+    # explanation of the model was a bit of a mess" (not "could have been fuller", which adds)
+    |\b(?:my\s+(?:[\w-]+\s+)?(?:answers?|responses?|explanations?|presentation|pitch|replies|reply|examples?|walk-?through
+        |demo|solution|talk|argument|case\s+study)|the\s+answer\s+I\s+gave)
+        (?:\s+(?:on|about|to|regarding|for|in|during|around|at|of)\s+(?:[\w'&.-]+\s+){{0,4}}?[\w'&.-]+)?
+        \s+(?:was|were|got|came\s+out|came\s+across|felt|sounded|seemed|ended\s+up)\s+
+        (?:(?:a\s+bit|a\s+little|a\s+touch|rather|quite|pretty|very|too|really|so|somewhat|fairly|frankly|honestly
+            |totally|completely|probably|definitely|just|far\s+too|slightly|a\s+lot\s+more|more)\s+){{0,2}}
+        (?:(?:a|an)\s+(?:(?:bit\s+of\s+a|real|complete|total|absolute|right)\s+)?(?:mess|muddle|jumble|ramble|disaster
+            |shambles|tangle)
+        |muddled|rambling|rambly|confused|confusing|weak|messy|garbled|incoherent|disjointed|jumbled|all\s+over\s+the\s+place
+        |poor|scattered|shaky|woolly|wooly|long-winded|disorgani[sz]ed|clumsy|sloppy|terrible|awful|bad|vague|waffly
+        |waffling|off\s+(?:the\s+mark|track|topic)|underwhelming|patchy|half-baked|tangled)\b
+    # an answer that lost its way or ran over: "my presentation ran over time and lost its thread"
+    |\bmy\s+(?:[\w-]+\s+)?(?:presentation|answers?|talk|pitch|explanation|argument|responses?|demo|walk-?through|case\s+study)
+        \b(?:\s+[\w'&.-]+){{0,8}}?\s+(?:lost\s+(?:its|their|the|my)\s+(?:thread|way|focus)
+        |(?:ran|went)\s+(?:(?:well|way|far|a\s+bit|a\s+little|slightly|badly|\w+\s+minutes)\s+)?(?:over\s+(?:time
+            |my\s+(?:allotted\s+)?time|its\s+time|the\s+(?:allotted\s+)?(?:time|limit|time\s+limit|slot)|by\b)|too\s+long|long\b))
     |\b(?:lapse\s+in\s+judge?ment|mind\s+went\s+(?:completely\s+)?blank|went\s+(?:completely\s+)?blank)\b
     # "the interview was a train wreck", "it went badly", "I am a total screw-up"
     |\b(?:what|such|a\s+total|a\s+complete|an\s+absolute)\s+(?:a\s+)?train[\s-]?wreck
@@ -187,6 +209,7 @@ class OvertFailure(Rule):
       customers to annual plans and kept both.
     - I stumbled upon your engineering blog after we spoke and enjoyed the post on testing.
     - The interview went well from my side, and I enjoyed meeting the team.
+    - My answer on the pricing model could have been fuller, so here are the figures.
     Bad:
     - I know I bombed the technical question.
     - I blanked on the SQL question.
@@ -194,6 +217,8 @@ class OvertFailure(Rule):
     - Sorry the interview was such a train wreck.
     - Please overlook my poor performance yesterday.
     - I don't feel I came across well in the panel.
+    - I know my answer on the pricing model was muddled.
+    - My presentation ran over time and lost its thread.
     """
 
     id = "overt-failure"

@@ -84,6 +84,25 @@ _PRESSURE = lower_re(
     |\bI(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to)\s+[^.!?\n]{{0,40}}?\b
         (?:to\s+(?:get|hear|collect|find\s+out|learn)|for)\s+(?:your|a|the)\s+(?:final\s+)?(?:decision|answer|verdict)
     |\bto\s+find\s+out\s+(?:whether|if)\s+you(?:'ve|\s+have)\s+(?:made\s+a\s+decision|decided)
+    # presuming the decision: "I see no reason to prolong the process", "you can stop looking"
+    |(?#needs:reason|need|point)\bno\s+(?:reason|need|point)\s+(?:for\s+you\s+|for\s+us\s+)?to\s+
+        (?:(?:prolong|extend|drag\s+out|delay|draw\s+out|lengthen)\s+(?:the|this|your|any)\s+(?:\w+\s+)?
+            (?:process|search|interviews?|decision|recruitment|hiring|deliberations?)
+        |(?:wait|deliberate)\s+(?:any\s+)?(?:longer|further)|keep\s+(?:looking|searching|interviewing)
+        |(?:interview|see|meet|consider)\s+(?:anyone|anybody|any\s+other|other|more|further)|look\s+(?:any\s+)?(?:further|elsewhere))
+    |\byou\s+(?:can|may|should|could)\s+(?:now\s+|safely\s+)?(?:stop|end|call\s+off|cancel|close)\s+
+        (?:your\s+|the\s+)?(?:search|looking|interviewing|other\s+interviews|recruitment|hiring\s+process)\b
+    # announcing the start as if hired: "I will be at reception at 9am on Monday to collect my
+    # badge", "see you on Monday for my first day" (not "I'm available to start on Monday")
+    |(?#needs:badge|pass|keys|key|laptop|lanyard|uniform|card)\bI(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to|\s+plan\s+to
+        |\s+intend\s+to)\s+[^.!?\n]{{0,60}}?\bto\s+(?:collect|pick\s+up|get|sign\s+for|receive)\s+(?:my|the)\s+(?:[\w-]+\s+){{0,2}}?
+        (?:badge|pass|keys?|laptop|lanyard|uniform|access\s+card|id\s+card)\b
+    |(?#needs:first\s+day)\b(?:see\s+you|be\s+(?:there|in|at\s+\w+))\s+(?:[\w:]+\s+){{0,4}}?(?:for|on)\s+my\s+first\s+day\b
+    |\bI(?:'ll|\s+will)\s+(?:be\s+)?(?:start(?:ing)?(?:\s+work)?|report(?:ing)?\s+(?:for\s+(?:work|duty)|to\s+(?:work|reception
+        |the\s+office|your\s+office)))\s+(?:on\s+|from\s+)?(?:(?:this|next|the\s+coming|coming)\s+)?
+        (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|first\s+thing|the\s+\d{{1,2}}(?:st|nd|rd|th)\b)
+    |(?#needs:expect)\bI\s+(?:\w+\s+)?expect\s+(?:my|the)\s+(?:[\w-]+\s+){{0,2}}?(?:office|desk|workstation|laptop|badge|contract
+        |paperwork|start\s+date)\s+to\s+be\b
     # presuming the decision: "you won't regret hiring me"
     |\byou\s+(?:won't|will\s+not|wouldn't|would\s+not)\s+regret\s+(?:hiring|choosing|picking|taking|giving|it)\b
     |\bdrag(?:ging|ged)?\s+(?:this|the|it)\s+(?:\w+\s+)?out\b
@@ -152,6 +171,33 @@ _NEGATION_BEFORE = lazy_re(
     re.IGNORECASE,
 )
 _ABOUT_START_DATE = lazy_re(r"\b(?:start|begin|join)\b", re.IGNORECASE)
+# The start announced as if hired ("I'll start on Monday", "my first day"); in a reply to an offer,
+# or on a condition ("if offered, I will start on Monday"), it is plain logistics.
+_PRESUMED_START = lazy_re(
+    r"^I(?:'ll|\s+will)\s+(?:be\s+)?(?:start|report)|\bmy\s+first\s+day$|\bexpect\s.*\sto\s+be$"
+    r"|\bto\s+(?:collect|pick\s+up|get|sign\s+for|receive)\s+(?:my|the)\s.*(?:badge|pass|keys?|laptop"
+    r"|lanyard|uniform|card)$",
+    re.IGNORECASE,
+)
+_PRESUMED_DECISION = lazy_re(r"no\s|you\s+(?:can|may|should|could)\s")
+_CONDITION = lazy_re(
+    r"\b(?:if|once|should|when|assuming|subject\s+to|were\s+I|offered|successful)\b", re.IGNORECASE
+)
+# "No need to prolong the process" steps aside when the writer withdraws or leaves the pace to the
+# reader ("on my account"); only otherwise does it presume the decision.
+_STEPS_ASIDE = lazy_re(
+    r"\b(?:on\s+my\s+account|for\s+my\s+sake|because\s+of\s+me)\b", re.IGNORECASE
+)
+_WITHDRAWS = lazy_re(
+    r"\b(?:withdraw\w*|accepted\s+(?:an(?:other)?|a|the\s+other)\s+(?:[\w-]+\s+)?(?:offer|position|role|job)"
+    r"|no\s+longer\s+(?:available|interested|pursuing|looking|seeking|in\s+the\s+market))\b",
+    re.IGNORECASE,
+)
+_OFFER_MADE = lazy_re(
+    r"\b(?:accept\w*|thank\w*\s+(?:you\s+)?(?:so\s+much\s+|very\s+much\s+)?for|received|delighted\s+(?:with|by)"
+    r"|pleased\s+(?:with|by))\s+(?:your|the)\s+(?:\w+\s+){0,2}?offer\b|\bwelcome\s+(?:aboard|to\s+the\s+team)\b",
+    re.IGNORECASE,
+)
 
 
 class Pressure(Rule):
@@ -167,6 +213,7 @@ class Pressure(Rule):
     - I'm very excited about the role and happy to send anything that would help.
     - My best quality is that I need a job, said no candidate ever.
     - I have other processes moving, but this role is my first choice.
+    - I'm available to start on Monday if that helps.
     Bad:
     - Please give me another chance to show what I can do.
     - I really need this job.
@@ -174,6 +221,7 @@ class Pressure(Rule):
     - I expect a decision by Friday.
     - Hire me or don't, but tell me soon.
     - I would appreciate a decision within the next 48 hours.
+    - I see no reason to prolong the process; I will be in on Monday to collect my badge.
     """
 
     id = "pressure"
@@ -198,6 +246,14 @@ class Pressure(Rule):
                 continue
             if _NEGATION_BEFORE.search(doc.before(m.start(), 25)):
                 continue
+            if _PRESUMED_START.search(m.group()) and (
+                _CONDITION.search(sentence) or _OFFER_MADE.search(doc.work)
+            ):
+                continue  # "if offered, I will start on Monday"; "I accept your offer ..."
+            if _PRESUMED_DECISION.match(m.group()) and (
+                _STEPS_ASIDE.search(sentence) or _WITHDRAWS.search(doc.work)
+            ):
+                continue  # "no need to delay the process on my account", a withdrawal
             yield doc.finding(
                 self.id,
                 self.severity,
