@@ -92,6 +92,9 @@ def test_the_journey_from_logging_to_outcome(page: Any) -> None:
     page.get_by_role("button", name="Mark as sent").click()
     page.get_by_text("Marked as sent").wait_for()
     assert page.get_by_role("tab", name=re.compile("Priya Natarajan.*sent")).is_visible()
+    # What went out is kept as it was: the editor is read-only and says it was sent.
+    assert not page.get_by_label(re.compile("Your note to Priya")).is_editable()
+    page.locator("[data-readiness]").get_by_text("Sent", exact=True).wait_for()
 
     # The composer drafts Tom's note; the chosen draft is ready as it is.
     page.get_by_role("tab", name="Tom Becker").click()

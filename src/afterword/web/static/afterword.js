@@ -101,7 +101,9 @@
     function render(report) {
       findings = report.findings;
       const errors = findings.filter((f) => f.severity === "error").length;
-      readiness.innerHTML = !area.value.trim()
+      readiness.innerHTML = area.readOnly
+        ? '<span class="badge">Sent</span>'
+        : !area.value.trim()
         ? '<span class="badge">Nothing to check yet</span>'
         : errors === 0
           ? '<span class="badge ready">Ready to send</span>'
