@@ -1205,3 +1205,141 @@ def test_new_information_near_misses_the_readers_own_word_and_restated_facts(
     sentence: str,
 ) -> None:
     assert fires("missing-new-information", sentence)
+
+
+# -- round 7: documents come through, points supplied, research since, recaps --------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thanks for Monday. My CSCS card came through this morning, so I can go on site.",
+        "Thank you again. My enhanced background check came back clear today.",
+        "Thanks for your time. My work permit has now arrived, so paperwork is no obstacle.",
+        "Thank you. I never got to the point about escalation, which is to log it the same day.",
+        "Thank you for the interview. I didn't get to the part about audits: I run one monthly.",
+        "Thanks. I've spent the past three years on a six-station line at a busy bistro.",
+        "Thank you. I am available to start any day from the 3rd of next month.",
+        "Thanks again. I can pass on the names of my two referees from the clinic.",
+        "Thanks for the invitation. I'll bring the design samples we talked about on Thursday.",
+        "Thank you. Looking through your annual report since, I noticed two new depots opening.",
+        "Thank you for the offer of a final round. I have decided to withdraw for family reasons.",
+        "Thanks for setting it up. Sam said he'd get back to you by Monday.",
+    ],
+)
+def test_new_information_documents_points_supplied_and_research_since(sentence: str) -> None:
+    assert not fires("missing-new-information", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a recap of what the interview already heard
+        "Thank you. As I mentioned in the interview, I bring six years in payroll and a team of 5.",
+        "Thanks. As I said on the call, I grew the account base by 40% last year.",
+        # a card or check with no news in it
+        "Thank you. I keep my card details up to date and will check my email often.",
+        # a point made in the interview, not a point left out
+        "Thank you. I was glad to get to the point where we discussed the rota.",
+        # a start date with no date
+        "Thank you for your time. I am ready to start whenever suits you.",
+        # the reader's own word about who gets back to whom
+        "Thank you. You said she'd get back to me by the end of the week.",
+        # referees named only in general
+        "Thank you. I value good referees and strong references in any hiring process.",
+    ],
+)
+def test_new_information_near_misses_recaps_and_empty_mentions(sentence: str) -> None:
+    assert fires("missing-new-information", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your time on Friday meant a great deal to me.",
+        "The chance to see the ward in action meant a lot, especially the handover.",
+    ],
+)
+def test_gratitude_what_the_time_meant(sentence: str) -> None:
+    assert not fires("missing-gratitude", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Joining your team would mean a lot to me.",
+        "The role means a lot to me and I would love to work with you.",
+        "I wonder what the last question meant for the role.",
+    ],
+)
+def test_gratitude_near_misses_hopes_and_meanings(sentence: str) -> None:
+    assert fires("missing-gratitude", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thanks. I hold another offer and need your decision by Friday noon.",
+        "Thank you. If a similar vacancy opens later in the year, I'd love to hear about it.",
+        "Thank you. I would be glad to hear of it if a role in Leeds comes up.",
+    ],
+)
+def test_call_to_action_decision_needed_and_later_openings(sentence: str) -> None:
+    assert not fires("missing-call-to-action", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I heard about it from a friend when the role opened last spring.",
+        "Thank you. If a role opens in the new office, I hope it goes to a strong candidate.",
+    ],
+)
+def test_call_to_action_near_misses_openings_without_an_ask(sentence: str) -> None:
+    assert fires("missing-call-to-action", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I think I came across rather flat after the long drive.",
+        "Thank you. I gave you a few muddled answers on the budget questions.",
+        "Thank you. I was far too nervous in the first half of the panel.",
+        "Thank you. The dropped tray during the trial was my own fault.",
+    ],
+)
+def test_overt_failure_flat_delivery_muddled_answers_and_owned_faults(sentence: str) -> None:
+    assert fires("overt-failure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I came across your flat-pack design blog while preparing.",
+        "Thank you. I gave you a few examples from my time at the clinic.",
+        "Thank you. I was never too nervous to ask for help on a busy shift.",
+        "Thank you. I know the delay was not my fault, and the train company agreed.",
+    ],
+)
+def test_overt_failure_near_misses_finds_examples_and_denials(sentence: str) -> None:
+    assert not fires("overt-failure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you! I have already told my friends that I got the job.",
+        "Thank you. It would be really awkward if I didn't get it now.",
+    ],
+)
+def test_pressure_job_presumed_won(sentence: str) -> None:
+    assert fires("pressure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. My mentor told me that I have the right skills for this role.",
+        "Thank you. It was awkward when the projector failed, but you handled it well.",
+    ],
+)
+def test_pressure_near_misses_advice_and_awkward_moments(sentence: str) -> None:
+    assert not fires("pressure", sentence)

@@ -18,12 +18,20 @@ _CONTACT_VERB = (
 _STRONG = lower_re(
     rf"""
     \blet\s+me\s+know\b|\blmk\b|\bkeep\s+me\s+(?:posted|updated|informed|in\s+mind|in\s+the\s+loop)\b
+    # a later opening asked to be told of: "if a role ever opens in Leeds, I'd love to hear
+    # about it"
+    |(?#needs:hear|know)\bif\s+(?:a|an|any|another|something)\s+(?:[\w-]+\s+){{0,2}}?(?:role|position|post|job|vacancy|opening
+        |opportunity|similar)\s+(?:[\w-]+\s+)?(?:opens|comes\s+up|becomes\s+available|arises|crops\s+up)\b[^.!?\n]{{0,60}}?
+        \b(?:hear|know)\s+(?:about|of)\s+(?:it|that|them)\b
+    |\bhear\s+(?:about|of)\s+it\s+if\s+(?:a|an|any|another|something)\s+(?:[\w-]+\s+){{0,2}}?(?:role|position|post|job
+        |vacancy|opening|opportunity|similar)\b
     # a reply asked for, pushily or not: "I'll need your answer by Monday"
-    |(?#needs:answer|reply|response|decision)\bI(?:'ll|\s+will|'d|\s+would)?\s+(?:\w+\s+)?(?:need|expect|require|want)\s+
+    # (the subject may be shared: "I've had another offer and need your decision by Friday")
+    |(?#needs:answer|reply|response|decision)\b(?:I(?:'ll|\s+will|'d|\s+would)?|and|so)\s+(?:\w+\s+)?(?:need|expect|require|want)\s+
         (?:to\s+(?:hear|have|get|receive|know)\s+)?(?:an?|your|the)\s+(?:\w+\s+)?(?:answer|reply|response|decision)\s+
         (?:from\s+you\s+)?(?:by|before|within|today|tomorrow|asap|soon)\b
     # "I'd need to hear back by Friday", "I need to know before Monday"
-    |(?#needs:by|before|within)\bI(?:'ll|\s+will|'d|\s+would)?\s+(?:\w+\s+)?(?:need|want|must)\s+to\s+(?:hear|know)\s+
+    |(?#needs:by|before|within)\b(?:I(?:'ll|\s+will|'d|\s+would)?|and|so)\s+(?:\w+\s+)?(?:need|want|must)\s+to\s+(?:hear|know)\s+
         (?:back\s+)?(?:from\s+you\s+)?(?:by|before|within)\b
     |\b(?:feel\s+free|(?:do\s+not|don't|never)\s+hesitate|be\s+sure|you\s+are\s+welcome|you're\s+welcome)
         \s+to\s+{_CONTACT_VERB}\b
@@ -219,6 +227,7 @@ class MissingCallToAction(Rule):
     - Thanks for the chat. If you have any questions, feel free to reach out.
     - Thanks for having me in. Do shout if anything else would help.
     - Thank you for the tour. I can come back any afternoon, just tell me when.
+    - Thank you. If a similar post ever comes up, I would love to hear about it.
     Bad:
     - Thank you for meeting me. I look forward to the chance to work with you.
     - Thank you for your time. I hope we can work together in the future.

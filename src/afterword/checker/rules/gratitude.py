@@ -33,6 +33,10 @@ _THANKS = lower_re(
     |\bto\s+(?:\w+\s+)?appreciate\s+(?:you|your|the\s+(?:panel|team|committee|opportunity))\b
     |\b(?:it\s+was|that\s+was|how)\s+(?:very\s+|so\s+|really\s+)?(?:kind|generous|thoughtful|gracious)
         \s+of\s+you\b
+    # "the time you set aside meant a great deal to me", "your advice meant a lot"
+    |(?#needs:meant)\b(?:your|the)\s+(?:[\w'-]+\s+){0,2}?(?:time|chance|opportunity|conversation|advice|feedback
+        |welcome|tour|insights?|candou?r|kindness|patience|support|encouragement|hospitality)\b
+        [^.!?\n]{0,80}?\bmeant\s+(?:a\s+(?:great\s+deal|lot)|so\s+much|(?:very\s+)?much|the\s+world)\b
     |\bkudos\s+(?:to\s+you|for)\b|\bmerci\b|\bcheers\s+for\b
     # the subject dropped, as in quick mail: "Appreciate you taking the time", "Really
     # appreciate it" (kept only at the start of a sentence, see find_gratitude)
@@ -136,12 +140,14 @@ class MissingGratitude(Rule):
     - Thx 4 the intervu!
     - I'm grateful for the chance to meet the team.
     - We really valued the conversation about the support rota.
+    - The time you gave me on Friday meant a lot, especially the walk round the kitchen.
     Bad:
     - It was great to meet you yesterday. I look forward to hearing from you.\\n\\nMany thanks,
       \\nAlex
     - Thanks to my years at Acme, I know this market well. Let me know if you have questions.
     - I still haven't heard back, so I wanted to check on the status of my application.
     - I appreciate that you're busy with the audit, so I'll keep this short. Let me know.
+    - Getting the chance to join your team would mean a lot to me. Let me know.
     """
 
     id = "missing-gratitude"

@@ -45,6 +45,9 @@ _NEW_INFO = lower_re(
         (?:things?|points?|details?|examples?|ideas?|notes?|items?)\s+(?:that\s+)?I\s+(?:\w+\s+)?(?:wanted|want|meant
         |forgot|neglected|didn't|did\s+not|should|would\s+like|'d\s+like)\b
     |\bI\s+(?:didn't|did\s+not|never)\s+get\s+to\s+(?:mention|share|add|say|tell|show)\b
+    # the point left out, now supplied: "I never got to the point about documenting it"
+    |\b(?:never|didn't|did\s+not)\s+(?:get|got|make|made)\s+(?:it\s+)?to\s+(?:the|my)\s+(?:main\s+|key\s+|real\s+)?
+        (?:point|part|bit)\s+(?:about|on|where|that)\b
     # news flagged as such: "please be advised that", "FYI", "just so you know", "addendum"
     |\bplease\s+(?:be\s+advised|note\s+that)\b|\bfyi\b|\baddendum\b
     # an answer finished after the interview: "about the SQL question, ...", "quick follow-up on
@@ -67,9 +70,14 @@ _NEW_INFO = lower_re(
     |\bI\s+(?:said|mentioned|suggested|proposed|answered)\b[^.!?\n]{{0,80}},\s+but\s+(?:for|in|with|actually|on)\b
     # a document or licence that changed: "my security clearance was reinstated on March 3",
     # "my contract with my previous BPO ended last week", "my visa expires on 30 June"
-    |(?#needs:expire|ended|ends|renewed|reinstated|approved|issued|granted|came\s+through|runs\s+out|ran\s+out)
-    \bmy\s+(?:[\w-]+\s+)?(?:visa|permit|lease|contract|licen[cs]e|clearance|certification|registration|authori[sz]ation)\b
+    # or a check or card that has just come in: "my DBS check came back clear", "my CSCS card
+    # came through"
+    |(?#needs:expire|ended|ends|renewed|reinstated|approved|issued|granted|came\s+through|came\s+back|runs\s+out|ran\s+out
+        |arrived|cleared)
+    \bmy\s+(?:[\w-]+\s+){{0,2}}?(?:visa|permit|lease|contract|licen[cs]e|clearance|certification|registration|authori[sz]ation
+        |card|check|certificate|results?|paperwork|badge|ticket|passport)\b
         [^.!?\n]{{0,40}}?\b(?:expires|expired|ended|ends|renewed|reinstated|approved|issued|granted|came\s+through
+        |came\s+back|(?:has|have)\s+(?:now\s+|just\s+)?(?:arrived|cleared)|arrived\s+(?:today|yesterday|this)
         |runs\s+out|ran\s+out)\b
     |(?#needs:expired|broken|n't\s+work|not\s+work|n't\s+open|not\s+open|n't\s+load)\b(?:link|file|attachment|portal|form)\s+(?:[\w']+\s+){{0,4}}?
         (?:expired|(?:is|was)\s+broken|(?:doesn't|does\s+not|didn't|did\s+not|won't)\s+(?:work|open|load))\b
@@ -156,10 +164,16 @@ _NEW_INFO = lower_re(
     # references offered: "let me know if you need references", "referees available"
     |\b(?:need|want|like|require|request|see|contact)\s+(?:any\s+|some\s+|my\s+|the\s+)?(?:references|referees|refs)\b
     |\b(?:references|referees)\s+(?:are\s+)?(?:available|on\s+request|upon\s+request|ready)\b
+    # "I can send contact details for my two referees", "the names of my references"
+    |\b(?:details|names?|numbers?|emails?)\s+(?:for|of)\s+(?:my|two|three|both)\s+(?:[\w-]+\s+)?(?:references|referees)\b
     # a named reference: "happy for you to contact my supervisor, Jo Kent, as a reference"
     |\bas\s+(?:a|my|one\s+of\s+my)\s+(?:reference|referee)s?\b(?!\s+(?:point|book|guide|manual))
     |\bagreed\s+to\s+(?:act\s+as\s+(?:a\s+|my\s+)?(?:reference|referee)s?|be\s+(?:a\s+|my\s+)?(?:reference|referee)s?
         |speak\s+(?:with|to)\s+you)\b
+    # work brought to the next round: "I'll bring the portfolio pieces we talked about"
+    |\bI(?:'ll|\s+will|\s+can|\s+could)\s+(?:also\s+)?bring\s+(?:along\s+)?(?:the|my|some|a\s+few|a\s+copy\s+of|copies\s+of)\s+
+        (?:[\w-]+\s+){{0,3}}?(?:portfolio|samples|examples|pieces|designs|drawings|sketches|certificates|references
+        |prototype|mock-?ups?|report|plan|slides|deck)\b
     # own work offered to look at: "if you'd like to see any of my dashboards"
     |\b(?:like|want|care)\s+to\s+see\s+(?:any\s+of\s+|some\s+of\s+|more\s+of\s+)?my\b
     # a credential held: "I hold a current prescriber licence", "registration no. 2087342"
@@ -172,7 +186,7 @@ _NEW_INFO = lower_re(
     |\b(?:send|share|show|forward)\s+(?:you\s+)?(?:the|a|my|some)\s+(?:[\w-]+\s+){{0,3}}?I\s+
         (?:built|wrote|made|designed|created|developed|drafted|put\s+together)\b
     # time spent, counted: "I spent four years handling scheduling"
-    |(?#needs:spent)\bI\s+(?:\w+\s+)?spent\s+(?:over\s+|nearly\s+|almost\s+|more\s+than\s+)?
+    |(?#needs:spent)\bI(?:'ve|'d)?\s+(?:\w+\s+)?spent\s+(?:over\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:the\s+(?:last|past)\s+)?
         (?:\d{{1,2}}|{_WORD_NUMBER})\s+years?\b
     # news ahead with its date: "I'm finishing my MBA in May"
     |(?#needs:finishing|completing|graduating|wrapping)\b(?:I'm|I\s+am|I'll\s+be|I\s+will\s+be)\s+(?:\w+\s+)?
@@ -192,7 +206,7 @@ _NEW_INFO = lower_re(
     |\bteam\s+of\s+(?:{_NUMBER}|{_WORD_NUMBER})\b
     # logistics the reader did not have: a start date, relocation, a notice period
     |(?#needs:start)\b(?:can|could|able\s+to|available\s+to|ready\s+to)\s+(?:in\s+fact\s+|actually\s+|now\s+)?start\s+
-        (?:work\s+)?(?:on|in|as\s+early\s+as|from|by|within)\s+(?!day\s+one)
+        (?:work\s+)?(?:any\s+(?:day|time|date)\s+)?(?:on|in|as\s+early\s+as|from|by|within)\s+(?!day\s+one)
     |(?#needs:relocat|move)\brelocation\s+(?:would|will|is|should)\s+(?:not|never)\s+be\s+(?:an?\s+)?(?:issue|problem|concern)\b
     |\b(?:arranged|planning|plan|decided|already\s+set)\s+to\s+(?:move|relocate)\s+to\b|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:\w+\s+)?(?:moving|relocating)\s+to\b
     |\b(?:give|hand\s+in|serve)\s+(?:my\s+)?(?:[\w']+\s+){{0,3}}?notice\b|\bnotice\s+period\b
@@ -202,10 +216,13 @@ _NEW_INFO = lower_re(
         (?:read|looked|researched|learned|found|dug|reviewed|studied|put|sketched|drafted|built|tried
         |completed|finished|spoke|talked|thought|mapped|written|wrote|prepared|outlined|checked
         |created|made|signed|enrolled|started|run|ran|tested|analy[sz]ed|compiled|gathered|realized)\b
+    |(?#needs:since)\b(?:reading|looking\s+(?:at|into|through)|going\s+through|reviewing|studying)\s+(?:your|the)\s+
+        (?:[\w-]+\s+){{0,3}}?since\b,?\s+I\s+(?:\w+\s+)?(?:see|saw|noticed|found|learned|learnt|read|noted)\b
     |\bI\s+(?:\w+\s+)?(?:looked\s+into|read\s+up\s+on|dug\s+into|did\s+(?:some|a\s+bit\s+of|more)
         \s+(?:\w+\s+)?research|researched|put\s+together|sketched\s+out|drafted|mocked\s+up)\b
     # news
     |\b(?:withdraw|withdrawing|withdrew)\s+(?:my\s+(?:application|candidacy|name)|from)\b|\bmy\s+withdrawal\b
+    |\b(?:decided|decision|chosen|need|have|had)\s+to\s+withdraw\b
     # another offer in hand: "the other offer I'm holding", "turned down two other offers"
     |\b(?:another|other|competing)\s+(?:job\s+)?offers?\b
     |\b(?:accepted|received|got|have|'ve|had|hold|holding|considering)\s+(?:an|another|a\s+competing
@@ -226,6 +243,8 @@ _NEW_INFO = lower_re(
     |\bthey(?:'ve|\s+have)\s+(?:\w+\s+)?(?:asked|invited|offered|booked|scheduled)\s+me\b
     # (read from the verb: "Mark said they're moving", "the recruiter mentioned that the team is";
     # not "you said the team is", see MissingNewInformation.check)
+    |\b(?:said|mentioned|told\s+me|confirmed)\s+(?:that\s+)?(?:he|she|they)(?:'d|'ll|\s+would|\s+will)\s+
+        (?:come\s+back|get\s+back|call|ring|email|contact|be\s+in\s+touch|let|send|pass|speak|talk)\b
     |\b(?:mentioned|said|told\s+me|confirmed|explained)\s+(?:that\s+)?
         (?:(?:the|their|they|there)\s+(?:[\w-]+\s+)?(?:is|are|was|were|will|would|'ll|'s|'re|has|have)
         |they(?:'re|'ll|'ve|'d)|there(?:'s|'ll)|the\s+[\w-]+(?:'s|'ll|'re))\b
@@ -267,7 +286,9 @@ def _measured_change(doc: Document) -> bool:
         m = _MEASURE.search(scan, max(body.start, digit.start() - 6), digit.start() + 1)
         if m is None or m.end() != digit.start() + 1:
             continue
-        if _ACHIEVED_BEFORE.search(scan, max(body.start, m.start() - 90), m.start()):
+        if _ACHIEVED_BEFORE.search(
+            scan, max(body.start, m.start() - 90), m.start()
+        ) and not _restated(doc, m.start()):
             return True
 
 
@@ -295,11 +316,27 @@ _OWN_OR_READERS = lazy_re(
 _RESTATABLE = lazy_re(
     r"^I(?:'m|\s+am)\s+(?:also\s+|still\s+)?available\b|\bfor\s.*\byears$", re.IGNORECASE
 )
+# A counted result restated: a sentence (or a list) that opens with the writer's own recap, "As I
+# mentioned during the interview, I would bring: six years in AP, a team of four". "As we
+# discussed, I ..." may still add the figure, and a link or an attachment is new whatever the
+# sentence opens with.
+_COUNTED = lazy_re(r"\d|\byears?\b|\bteam\s+of\b|\bpercent\b", re.IGNORECASE)
+_NOT_COUNTED = lazy_re(r"https?:|www\.|\.(?:com|org|io)|\battach|\benclos", re.IGNORECASE)
+_RECAP_OPENING = lazy_re(
+    r"\s*(?:and\s+|so\s+|but\s+)?as\s+I\s+(?:(?:already|briefly)\s+)?(?:mentioned|said|told\s+you|explained"
+    r"|noted|described|outlined)\b",
+    re.IGNORECASE,
+)
 _ALREADY_HEARD = lazy_re(
     r"\b(?:as\s+I\s+(?:told|mentioned\s+to|said\s+to)\s+you|as\s+I\s+(?:said|mentioned|explained)"
     r"|as\s+(?:we\s+)?discussed|as\s+you\s+know|when\s+you\s+asked|you\s+asked\s+(?:me\s+)?about)\b",
     re.IGNORECASE,
 )
+
+
+def _restated(doc: Document, pos: int) -> bool:
+    start = doc.sentence_at(pos)[0]
+    return start < pos and _RECAP_OPENING.match(doc.work, start, pos) is not None
 
 
 class MissingNewInformation(Rule):
@@ -342,6 +379,12 @@ class MissingNewInformation(Rule):
                 start = doc.sentence_at(m.start())[0]
                 if _ALREADY_HEARD.search(doc.work, start, m.start()):
                     continue  # "as I told you, I am available from June": they have it
+            if (
+                _COUNTED.search(m.group())
+                and not _NOT_COUNTED.search(m.group())
+                and _restated(doc, m.start())
+            ):
+                continue  # "as I mentioned, I bring six years in AP": a recap
             return
         if _measured_change(doc):
             return

@@ -118,14 +118,20 @@ _FAILURE = lower_re(
     # conduct owned: "I talked over you", "I kept interrupting you"
     |(?#needs:over\s+you|interrupt)\bI\s+(?:\w+\s+)?(?:talked|spoke|interrupted|kept\s+interrupting)\s+(?:over\s+)?you\b
     # how it came across: "I came across as nervous and unprepared", "I must have seemed flustered"
-    |(?#needs:across|seemed|looked|sounded)\bI\s+(?:\w+\s+){{0,2}}?(?:came\s+across|seemed|looked|sounded)\s+(?:as\s+)?(?:\w+\s+)?
+    |(?#needs:across|seemed|looked|sounded)\bI\s+(?:\w+\s+){{0,2}}?(?:came\s+across|seemed|looked|sounded)\s+
+        (?!(?:your|the|a|an|this|that|some|my|our|his|her|their|its)\b)(?:as\s+)?(?:\w+\s+)?
         (?:nervous|unprepared|underprepared|flustered|rattled|scattered|disorganised|disorganized|unfocused
-        |out\s+of\s+my\s+depth|tongue-tied|clueless|incompetent|unprofessional|poorly|badly)\b
+        |out\s+of\s+my\s+depth|tongue-tied|clueless|incompetent|unprofessional|poorly|badly|flat|wooden|stiff
+        |lacklust(?:er|re)|distracted|disengaged|half-hearted|unsure\s+of\s+myself)\b
     |(?#needs:all\s+over\s+the\s+place)\b(?:my\s+(?:answers?|responses?|thoughts|presentation)|I)\s+(?:was|were|'m|am)\s+(?:\w+\s+)?all\s+over\s+the\s+place
     # conduct owned as bad: "I was dismissive", "I came across as defensive"
     |\bI\s+(?:was|got|became|must\s+have\s+been)\s+(?:\w+\s+)?(?:dismissive|defensive|rude|curt|abrupt|evasive
         |unprofessional|flippant|argumentative|arrogant)\b
     |\bmy\s+nerves\s+(?:got|took|get|take|were|had)\s+(?:the\s+(?:better|best)|over|hold)
+    # pace or nerves owned as the fault: "I was too slow on the grill", "I was far too nervous"
+    |(?#needs:too)\bI\s+was\s+(?:far\s+|much\s+|way\s+|a\s+bit\s+|a\s+little\s+|just\s+|simply\s+)?too\s+(?:slow|nervous
+        |hesitant|rushed|tense|anxious|flustered|quiet|long-winded|wordy|vague)\b
+    |(?#needs:fault)\b(?:was|were)\s+(?:all\s+|entirely\s+|completely\s+|totally\s+)?my\s+(?:own\s+)?fault\b
     # "I could have done (much) better", "I know I can do better than that"
     |(?#needs:better)\bI\s+(?:\w+\s+)?(?:could|should|can|would)\s+(?:have\s+)?(?:done|answered|performed|interviewed|presented)\s+
         (?:\w+\s+)?(?:much\s+|a\s+lot\s+|far\s+|so\s+much\s+|significantly\s+)?better\b
@@ -136,8 +142,10 @@ _FAILURE = lower_re(
         (?:answer|example|response))
     |(?#needs:answer|response|example|reply)\bI\s+(?:didn't|did\s+not)\s+(?:have|give|know)\s+(?:a\s+|an\s+|the\s+)?(?:good|great|strong|clear
         |better|solid|proper|complete|real)?\s*(?:answer|response|example|reply)
-    |(?#needs:answer|response|example)\bI\s+(?:gave|had)\s+(?:you\s+|the\s+panel\s+|him\s+|her\s+|them\s+)?(?:a\s+|an\s+|such\s+a\s+)?(?:\w+\s+)?(?:poor|weak|bad|terrible|rambling|vague
-        |confused|confusing|incomplete|wrong|disappointing|incoherent)\s+(?:answer|response|example)
+    |(?#needs:answer|response|example)\bI\s+(?:gave|had)\s+(?:you\s+|the\s+panel\s+|him\s+|her\s+|them\s+)?(?:a\s+|an\s+|such\s+a\s+|some\s+
+        |a\s+few\s+|a\s+couple\s+of\s+|two\s+|three\s+)?(?:\w+\s+)?(?:poor|weak|bad|terrible|rambling|vague
+        |confused|confusing|incomplete|wrong|disappointing|incoherent|half-baked|muddled|garbled|woolly|wooly|shaky|sloppy
+        |lacklust(?:er|re)|thin|waffly)\s+(?:answer|response|example)
     # an answer owned as weak: "my answer on the case study missed the mark", "my pitch fell flat"
     |(?#needs:missed\ the|fell\ flat|fell\ short|n't\ land|not\ land)
     \b(?:my|that|the|this)\s+(?:[\w'-]+\s+){{0,8}}?
@@ -219,6 +227,8 @@ class OvertFailure(Rule):
     - I don't feel I came across well in the panel.
     - I know my answer on the pricing model was muddled.
     - My presentation ran over time and lost its thread.
+    - I think I came across pretty flat in the panel.
+    - I was too slow on the practical task.
     """
 
     id = "overt-failure"

@@ -31,6 +31,12 @@ _PRESSURE = lower_re(
     \b(?:give|grant|allow)\s+me\s+(?:just\s+)?(?:another|a\s+second|one\s+more|a\s+(?:new|fresh)
         |one\s+last)\s+(?:chance|shot|try|opportunity|interview)
     |\b(?:I'm|I\s+am)\s+begging\b|\bI\s+beg\s+(?:you|of\s+you)\b|\bplease[,.!]?\s+please\b
+    # the job presumed won, and the reader made answerable for it: "I've already told my family
+    # that I got the job", "it would be awkward if I didn't"
+    |(?#needs:told|telling)\b(?:told|telling)\s+(?:[\w',]+\s+){{0,8}}?that\s+I(?:'ve|\s+have)?\s+(?:got|landed|won|have)\s+
+        (?:the|this)\s+(?:[\w-]+\s+)?{_JOB}\b
+    |(?#needs:awkward|embarrassing)\b(?:would|'d)\s+be\s+(?:\w+\s+)?(?:awkward|embarrassing)\s+if\s+I\s+(?:didn't|did\s+not
+        |don't|do\s+not|wasn't|was\s+not)\b
     # a threat on not hiring: "if you don't hire me, you'll be the ones explaining it"
     |\bif\s+you\s+(?:don't|do\s+not|won't|will\s+not|decide\s+not\s+to|choose\s+not\s+to)\s+
         (?:hire|pick|choose|take|select)\s+me\b
@@ -222,6 +228,7 @@ class Pressure(Rule):
     - Hire me or don't, but tell me soon.
     - I would appreciate a decision within the next 48 hours.
     - I see no reason to prolong the process; I will be in on Monday to collect my badge.
+    - I've told my whole family that I got the job, so it would be awkward if I didn't.
     """
 
     id = "pressure"
