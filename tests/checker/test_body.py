@@ -164,3 +164,9 @@ def test_thanks_to_the_reader_at_the_end_of_a_one_block_note_stays_in_the_body()
         "great to meet you today. Let me know if you need more. Thank you, Omar."
     ]
     assert not check(text).by_rule("missing-gratitude")
+
+
+@pytest.mark.parametrize("closing", ["Warmly-ish,", "Gratefully, eternally,", "Fondly, ever,"])
+def test_a_playful_sign_off_over_a_name_is_set_aside(closing: str) -> None:
+    text = f"Dear Ms. Roe,\n\nThank you for the visit.\n\nPlease let me know.\n\n{closing}\nKim"
+    assert paragraphs(text) == ["Thank you for the visit.", "Please let me know."]

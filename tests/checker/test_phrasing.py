@@ -1343,3 +1343,135 @@ def test_pressure_job_presumed_won(sentence: str) -> None:
 )
 def test_pressure_near_misses_advice_and_awkward_moments(sentence: str) -> None:
     assert not fires("pressure", sentence)
+
+
+# -- an answer owned as not doing justice, an aside in the verdict, the damage owned ---------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I don't think my answer about stakeholder conflict did justice to my record.",
+        "Thank you. I do not feel that my example on the audit really did it justice.",
+        "Thank you. My response to the budgeting question didn't do justice to the work.",
+        "Thank you. The interview was, to be frank, a bit of a mess on my side.",
+        "Thank you. This interview was, honestly, a disaster from start to finish.",
+        "Thank you. The second half of our interview went badly after the fire alarm.",
+        "Thank you. I'm afraid my nerves made the final part of the interview rather awkward.",
+        "Thank you. I know it made the rest of the conversation pretty tense.",
+    ],
+)
+def test_overt_failure_justice_asides_and_damage_owned(sentence: str) -> None:
+    assert fires("overt-failure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I hope my answer about stakeholder conflict did justice to the team's work.",
+        "Thank you. I don't think the summary on your site does justice to the product.",
+        "Thank you. The interview was, I thought, a really good conversation.",
+        "Thank you. That interview was, for me, well worth the trip.",
+        "Thank you. The second half of the interview went well, I felt.",
+        "Thank you. I don't think it made the conversation awkward at all.",
+        "Thank you. You made the interview feel relaxed and easy.",
+    ],
+)
+def test_overt_failure_near_misses_justice_hoped_and_parts_that_went_well(sentence: str) -> None:
+    assert not fires("overt-failure", sentence)
+
+
+# -- pressure: an answer wanted today, impatience ------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It has been a week. I'd like an answer today, please.",
+        "I would like a decision by Wednesday at the latest.",
+        "I cannot keep waiting on this, so please tell me.",
+        "Honestly, I can't wait much longer for your reply.",
+    ],
+)
+def test_pressure_answer_wanted_now_and_impatience(sentence: str) -> None:
+    assert fires("pressure", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I can't wait to hear what the team decides.",
+        "Thank you. I can't wait much longer to tell my mentor how it went.",
+        "Thank you. I'd like to send an update on the pilot today.",
+        "Thank you. I would like a chance to meet the wider team.",
+    ],
+)
+def test_pressure_near_misses_eagerness_and_offers(sentence: str) -> None:
+    assert not fires("pressure", sentence)
+
+
+# -- call to action: any chance to continue, hopes for good news, stories of waiting --------------
+def cta(sentence: str) -> str | None:
+    found = check(NOTE.format(sentence)).by_rule("missing-call-to-action")
+    return found[0].severity if found else None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I would welcome any chance to continue our discussion.",
+        "Thank you. I'd value any further opportunity to talk about the role.",
+    ],
+)
+def test_call_to_action_any_chance_to_continue(sentence: str) -> None:
+    assert cta(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you for the chat! Hoping to hear some good news soon.",
+        "Thank you. I hope to get an update before the holidays.",
+        "Thank you. Hoping to hear great things from your side.",
+    ],
+)
+def test_call_to_action_hopes_for_news_are_passive(sentence: str) -> None:
+    assert cta(sentence) == "info"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you for the tour. The guard did not wait for an answer before opening the gate.",
+        "Thank you. My old boss never waited for a reply either.",
+    ],
+)
+def test_call_to_action_near_misses_stories_of_waiting(sentence: str) -> None:
+    assert cta(sentence) == "warning"
+
+
+# -- new information: the answer reached for, a credential valid to a date, recaps ---------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. The answer I was reaching for was a sharded queue behind the API.",
+        "Thank you. The approach I should have given is a staged rollout by region.",
+        "Thank you. The term I was trying to recall is 'blue-green deployment'.",
+        "Thank you. I also hold a first-aid certificate that is valid until 2027.",
+        "Thank you. I have a CSCS card which is still valid through next spring.",
+    ],
+)
+def test_new_information_answers_reached_for_and_valid_credentials(sentence: str) -> None:
+    assert not fires("missing-new-information", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you for chatting with me. Hoping to hear good news soon!",
+        "Thank you. I'm waiting for some good news from you.",
+        "I wanted to follow up on my second-round interview for the analyst post.",
+        "Thanks again. I'm writing to follow up on my on-site interview last week.",
+        "Thank you. As we discussed, I completed my training at a rural practice.",
+        "Thank you. When I said I led a team of four, I meant it loosely.",
+        "Thank you. I have a valid passport and I enjoyed the talk.",
+    ],
+)
+def test_new_information_near_misses_news_hoped_for_and_recaps(sentence: str) -> None:
+    assert fires("missing-new-information", sentence)

@@ -85,7 +85,9 @@ _CLOSING_THANKS = lazy_re(
 # a few words and a comma, no sentence. Taken as the sign-off only with a signature under it.
 # A short aside may ride along: "Talk soon (hopefully today),".
 _CLOSING_SHORT = lazy_re(
-    r"^\s*[A-Za-z][a-z']*(?:\s+(?:[a-z']+|&)){0,3}(?:\s+\([a-z' ]{1,30}\))?\s*,\s*$"
+    # a playful twist rides along too: "Warmly-ish,", "Gratefully, eternally,"
+    r"^\s*[A-Za-z][a-z']*(?:-[a-z']+)?(?:,?\s+(?:[a-z']+(?:-[a-z']+)?|&)){0,3}"
+    r"(?:\s+\([a-z' ]{1,30}\))?\s*,\s*$"
     # a playful "Your future Head of Everything," or "Yours in anticipation,"
     r"|^\s*Yours?\s+[\w'-]+(?:\s+[\w'-]+){0,5}\s*,\s*$"
 )

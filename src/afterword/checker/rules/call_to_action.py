@@ -66,7 +66,7 @@ _STRONG = lower_re(
         |pick\s+(?:up|(?:this|that|it|things)\s+up|(?:this|that|the|our)\s+conversation)
         |the\s+(?:chance|opportunity)\s+to\s+(?:talk|discuss|continue|speak|meet|show|walk|present|share|chat
             |provide|answer|send|clarify|follow\s+up|address|revisit|explain|expand|elaborate|demonstrate)
-        |(?:a|another|the)\s+(?:chance|opportunity)\s+to\s+(?:talk|discuss|continue|speak|meet|chat)
+        |(?:a|another|the|any)\s+(?:further\s+|other\s+)?(?:chance|opportunity)\s+to\s+(?:talk|discuss|continue|speak|meet|chat)
         |an?\s+(?:call|chance|follow-up|conversation|update|reply|response)
         # a call offered: "I'd be glad to join a short follow-up call", "happy to set up a meeting"
         |(?:join|have|set\s+up|arrange|book|jump\s+on|hop\s+on|get\s+on)\s+(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?
@@ -178,7 +178,9 @@ _STRONG = lower_re(
 # Passive closings: a hope, not an invitation (DESIGN.md: only a weak call to action).
 _WEAK = lower_re(
     r"""
-    \b(?:I\s+)?(?:hope|hoping)\s+to\s+(?:hear|receive)\s+(?:back|from\s+you|something|a\s+(?:reply|response))
+    \b(?:I\s+)?(?:hope|hoping)\s+to\s+(?:hear|receive|get)\s+(?:back|from\s+you|something|a\s+(?:reply|response)
+        |(?:an?|your|some)\s+(?:\w+\s+)?(?:answer|update|reply|response|word)
+        |(?:some\s+)?(?:good|great|positive|happy|exciting)\s+(?:news|things))
     |\b(?:I\s+)?(?:hope|hoping)\s+to\s+(?:speak|talk|meet|chat)\s+(?:with|to)\s+you\s+(?:again|soon|further)
     |\b(?:I\s+)?(?:hope|hoping)\s+(?:that\s+)?(?:we\s+(?:can|will|get\s+to)\s+(?:speak|talk|meet|chat)
         |I\s+(?:will|'ll)\s+hear|you'?ll\s+(?:keep|consider)|you\s+will\s+(?:keep|consider))
@@ -228,12 +230,14 @@ class MissingCallToAction(Rule):
     - Thanks for having me in. Do shout if anything else would help.
     - Thank you for the tour. I can come back any afternoon, just tell me when.
     - Thank you. If a similar post ever comes up, I would love to hear about it.
+    - Thank you for the tour. I'd welcome any chance to continue our talk.
     Bad:
     - Thank you for meeting me. I look forward to the chance to work with you.
     - Thank you for your time. I hope we can work together in the future.
     - Thank you for the interview.
     - Thank you for the interview. I was glad to hear about the new office.
     - Thank you for the interview. The recruiter didn't tell me when the panel meets.
+    - Thank you for the visit. The porter did not wait for a reply before he left.
     """
 
     id = "missing-call-to-action"
@@ -256,7 +260,15 @@ class MissingCallToAction(Rule):
                 return
         if _asks_the_reader(doc):
             return
-        weak = doc.first(_WEAK)
+        # "he did not wait for an answer" tells a story; it hopes for nothing
+        weak = next(
+            (
+                w
+                for w in doc.matches(_WEAK)
+                if not _NEGATION_BEFORE.search(doc.before(w.start(), 20))
+            ),
+            None,
+        )
         if weak is not None:
             yield doc.finding(
                 self.id,

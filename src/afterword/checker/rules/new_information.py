@@ -107,7 +107,7 @@ _NEW_INFO = lower_re(
     |\bI\s+(?:also\s+|just\s+|really\s+)?(?:wanted|want|meant|would\s+like|'d\s+like|wish)\s+to\s+
         (?:\w+\s+)?(?:add|mention|share|clarify|correct|expand\s+on|elaborate
         # "follow up on my interview" is a check-in, not an addition
-        |follow\s+up\s+on(?!\s+(?:my\s+(?:\w+\s+)?(?:interview|application|candidacy)
+        |follow\s+up\s+on(?!\s+(?:my\s+(?:[\w-]+\s+)?(?:interview|application|candidacy)
             |the\s+(?:status|position|role|job|interview|opening)
             |our\s+(?:\w+\s+)?(?:conversation|interview|meeting|chat|call|discussion)\s+(?:from|last|on|about|regarding)\b))
         |build\s+on|revisit|return\s+to|circle\s+back|highlight|point\s+out|note\s+that
@@ -117,7 +117,7 @@ _NEW_INFO = lower_re(
         \s+to\s+(?:mention|share|discuss|add|tell|talk\s+about|explain|show)\b
     |\bI\s+(?:should|could)\s+(?:also\s+)?have\s+(?:mentioned|said|added|shared|explained|noted)\b
     |\bto\s+(?:add\s+to|expand\s+on|build\s+on|clarify|elaborate\s+on|correct
-        |follow\s+up\s+on(?!\s+my\s+(?:\w+\s+)?(?:interview|application|candidacy)\b
+        |follow\s+up\s+on(?!\s+my\s+(?:[\w-]+\s+)?(?:interview|application|candidacy)\b
             |\s+our\s+(?:\w+\s+)?(?:conversation|interview|meeting|chat|call|discussion)\s+(?:from|last|on|about|regarding)\b)
         |complete|round\s+out)\s+(?:my|what\s+I|our|the\s+(?:answer|point))
     |(?#needs:question)\b(?:regarding|about|on|as\s+for|re|following\s+up\s+on|in\s+(?:response|answer)\s+to)\s+your\s+
@@ -128,6 +128,11 @@ _NEW_INFO = lower_re(
     |\b(?:gave|given|give|left|leave)\s+(?:you\s+)?(?:the|a)\s+(?:wrong|false|mistaken|misleading)\s+impression\b
     |\b(?:I|we)\s+(?:can|could|did|do|will)\s+in\s+fact\b|\bin\s+fact,?\s+(?:the|it|we|our)\s+\w+\s+(?:was|is|were)\b
     |\bI\s+(?:said|mentioned|stated|told\s+you)\b[^.!?\n]{{0,80}}\bbut\s+(?:actually|in\s+fact|it\s+was)\b
+    # the answer that would not come: "the answer I was reaching for was a write-through cache"
+    |(?#needs:reaching|looking|searching|groping|fishing|trying|should|meant)\bthe\s+(?:[\w-]+\s+)?(?:answer|point|example|word|term
+        |approach|solution|name|figure|number|design|pattern|structure|method)\s+I\s+(?:was\s+(?:reaching|looking|searching|groping|fishing)\s+for
+        |was\s+trying\s+to\s+(?:find|give|make|recall|remember|think\s+of|get\s+to)|should\s+have\s+(?:given|used|made|said)
+        |meant(?:\s+to\s+give)?)\s+(?:was|is)\b
     |\bwhat\s+I\s+(?:meant|was\s+trying\s+to\s+say)\s+(?:to\s+say\s+)?(?:was|is)\b|\bI\s+should\s+have\s+said\b
     |\bto\s+give\s+you\s+(?:a|the)\s+(?:proper|fuller|better|clearer|complete|more\s+complete|real|straight
         |direct|full)\s+answer\b
@@ -179,6 +184,11 @@ _NEW_INFO = lower_re(
     # a credential held: "I hold a current prescriber licence", "registration no. 2087342"
     |\bI\s+(?:hold|have)\s+(?:a|an)\s+(?:current|valid|full|active)\s+[\w-]+(?:\s+[\w-]+){{0,2}}?\s+
         (?:licen[cs]e|registration|certification|certificate|annotation|clearance|visa|permit)\b
+    # or one that is valid to a date: "I have a food handler's card that's valid until March"
+    |(?#needs:valid|good\s+until|good\s+through)\bI\s+(?:hold|have|'ve\s+got|have\s+got|also\s+have|also\s+hold)\s+(?:a|an|my)\s+
+        (?:[\w'-]+\s+){{0,3}}?(?:licen[cs]e|card|certificate|certification|permit|visa|clearance|registration|ticket
+        |qualification|passport)\s+(?:that's\s+|that\s+is\s+|which\s+is\s+|which's\s+)?(?:still\s+)?(?:valid|good)\s+
+        (?:until|till|through|to|for)\b
     |\b(?:no\.|number|\#)\s?\d{{5,}}|\#[a-z]{{1,3}}-?\d{{4,}}
     # experience counted: "6 years experience", "twelve years of experience"
     |(?#needs:years)\b\d{{1,2}}\+?\s+(?:(?:full|more)\s+)?years'?\s+(?:of\s+)?(?:\w+\s+)?experience\b
@@ -292,6 +302,13 @@ def _measured_change(doc: Document) -> bool:
             return True
 
 
+# "hoping to hear good news" hopes for news; it brings none.
+_NEWS_HOPED = lazy_re(
+    r"\b(?:hear(?:ing)?|receiv\w*|get(?:ting)?|for|await\w*|bring\s+me|send\s+me)\s+(?:some\s+|any\s+)?$",
+    re.IGNORECASE,
+)
+_NEWS = lazy_re(r"(?:good|great|exciting|some)\s+news$", re.IGNORECASE)
+
 _DIGIT = lazy_re(r"\d\d*")  # not "\d+": a leading repeat is tried at every position
 
 # A date or a phone number is not news: "January 6th", "(000) 745-5247", "10/12".
@@ -314,7 +331,11 @@ _OWN_OR_READERS = lazy_re(
 # Availability and years of experience are facts the interview itself often gave; a sentence that
 # says so ("as I told you", "when you asked about X, which I have run for three years") restates.
 _RESTATABLE = lazy_re(
-    r"^I(?:'m|\s+am)\s+(?:also\s+|still\s+)?available\b|\bfor\s.*\byears$", re.IGNORECASE
+    r"^I(?:'m|\s+am)\s+(?:also\s+|still\s+)?available\b|\bfor\s.*\byears$"
+    # a step already done, recapped: "as we discussed, I completed my articles at ..."
+    r"|^I(?:'ve|\s+have)?\s+(?:(?:just|recently|since|now|also|finally)\s+){0,2}(?:passed|earned|completed"
+    r"|finished|obtained|won|published|relocated|moved\s+to)\b",
+    re.IGNORECASE,
 )
 # A counted result restated: a sentence (or a list) that opens with the writer's own recap, "As I
 # mentioned during the interview, I would bring: six years in AP, a team of four". "As we
@@ -323,7 +344,7 @@ _RESTATABLE = lazy_re(
 _COUNTED = lazy_re(r"\d|\byears?\b|\bteam\s+of\b|\bpercent\b", re.IGNORECASE)
 _NOT_COUNTED = lazy_re(r"https?:|www\.|\.(?:com|org|io)|\battach|\benclos", re.IGNORECASE)
 _RECAP_OPENING = lazy_re(
-    r"\s*(?:and\s+|so\s+|but\s+)?as\s+I\s+(?:(?:already|briefly)\s+)?(?:mentioned|said|told\s+you|explained"
+    r"\s*(?:and\s+|so\s+|but\s+)?(?:as|when)\s+I\s+(?:(?:already|briefly)\s+)?(?:mentioned|said|told\s+you|explained"
     r"|noted|described|outlined)\b",
     re.IGNORECASE,
 )
@@ -353,11 +374,16 @@ class MissingNewInformation(Rule):
     - I've also just received my updated first-aid certificate.
     - Thanks for the referral. Priya said they're moving the warehouse onto SAP next spring.
     - I can confirm I am available for the second interview on 3 or 4 March.
+    - The pattern I was reaching for was an event queue in front of the billing service.
+    - I also hold a forklift licence that is valid until 2028.
     Bad:
     - Thank you for meeting me. I am confident my skills make me a strong fit for the role.
     - Thank you for the interview on January 6th. Call me at (555) 745-5247.
     - I enjoyed learning about the team and I'm eager to contribute.
     - Thank you. As you said, the team is growing fast.
+    - Thank you for the chat today. Hoping to hear some good news soon.
+    - I wanted to follow up on my second-round interview for the analyst role.
+    - Thank you. As we discussed, I completed my training at a city clinic.
     """
 
     id = "missing-new-information"
@@ -371,6 +397,8 @@ class MissingNewInformation(Rule):
         for m in doc.matches(_NEW_INFO, ordered=False):
             if _NOT_A_FACT.match(m.group()):
                 continue
+            if _NEWS.match(m.group()) and _NEWS_HOPED.search(doc.before(m.start(), 20)):
+                continue  # "hoping to hear good news soon"
             if m.group().startswith("you asked") and _RECALLED.search(doc.before(m.start(), 12)):
                 continue  # "when you asked about X, I froze" recalls the question, adds nothing
             if m.group().startswith(_TOLD) and _OWN_OR_READERS.search(doc.before(m.start(), 20)):

@@ -93,10 +93,14 @@ _FAILURE = lower_re(
     # "the interview was a train wreck", "it went badly", "I am a total screw-up"
     |\b(?:what|such|a\s+total|a\s+complete|an\s+absolute)\s+(?:a\s+)?train[\s-]?wreck
     |\btrain[\s-]?wreck\s+of\s+an?\s+(?:interview|answer|performance|conversation)
+    # (an aside may sit after the verb: "that interview was, I think we both know, a disaster";
+    # a part may stand for the whole: "the second half of the interview went badly")
     |(?#needs:disaster|mess|failure|fiasco|wreck|dumpster|bad|poorly|terribl|horribl|awful|rough|wrong|n't\s+go|not\s+go|plan)
-    \b(?:the\s+interview|our\s+interview|my\s+interview|it|that|the\s+call|the\s+meeting
+    \b(?:(?:the|our|my|that|this)\s+interview|it|that|the\s+call|the\s+meeting
+        |(?:the|our|my)\s+(?:first|second|last|latter|final|later|middle|technical|closing|opening)\s+
+            (?:half|part|portion|section|stretch|hour)(?:\s+of\s+(?:the|our|my)\s+(?:interview|conversation|call|meeting))?
         |my\s+answer|the\s+presentation|today|yesterday)\s+(?:was|went|turned\s+out|felt|did\s+not\s+go
-        |didn't\s+go)\s+(?:(?!not\b|never\b)\w+\s+)?(?:a\s+|an\s+)?
+        |didn't\s+go)(?:\s*,\s*(?:[\w']+\s+){{0,6}}?[\w']+\s*,)?\s+(?:(?!not\b|never\b)\w+\s+)?(?:a\s+|an\s+)?
         (?:complete\s+|total\s+|absolute\s+|bit\s+of\s+a\s+)?
         (?:disaster|mess|failure|fiasco|train[\s-]?wreck|dumpster\s+fire|badly|poorly|terribly|horribly|awful|terrible|rough|wrong
         |bad|well|as\s+(?:planned|hoped|I\s+(?:hoped|wanted|planned|intended))
@@ -104,6 +108,19 @@ _FAILURE = lower_re(
             (?:hoped|wanted|planned|intended|expected|would\s+have\s+liked|liked)
         |(?:according\s+)?to\s+plan)\b
     # "the interview did not reflect what I can do", "... didn't show my true ability"
+    # "I don't feel my answer about X did justice to my experience", "my answer didn't do it
+    # justice"
+    |(?#needs:justice)\bI\s+(?:really\s+)?(?:don't|do\s+not)\s+(?:feel|think|believe)\s+(?:that\s+|like\s+)?
+        (?:my|the)\s+(?:[\w-]+\s+)?(?:answers?|responses?|explanations?|presentation|pitch|examples?|replies|reply)
+        \b(?:\s+[\w'&.-]+){{0,8}}?\s+(?:really\s+|quite\s+|fully\s+)?(?:did|does|do)\s+(?:(?:it|me|them)\s+)?(?:full\s+|much\s+)?justice\b
+    |(?#needs:justice)\bmy\s+(?:[\w-]+\s+)?(?:answers?|responses?|explanations?|presentation|pitch|examples?)
+        \b(?:\s+[\w'&.-]+){{0,8}}?\s+(?:didn't|did\s+not|doesn't|does\s+not)\s+(?:really\s+|quite\s+|fully\s+)?do\s+
+        (?:(?:it|me|them)\s+)?(?:full\s+|much\s+)?justice\b
+    # the damage owned: "I know it made the second half of the interview pretty rough"
+    |(?#needs:rough|awkward|uncomfortable|difficult|tense|painful)\b(?:it|that|this|I|my\s+(?:nerves|nervousness|reaction|outburst|mistake|silence|rambling))\s+(?:\w+\s+)?made\s+
+        (?:the|our|my)\s+(?:[\w-]+\s+){{0,2}}?(?:(?:half|part|end|rest|portion|stretch)\s+of\s+(?:the|our|my)\s+)?
+        (?:interview|conversation|call|meeting)\s+(?:(?:pretty|rather|quite|very|really|a\s+bit|a\s+little|so|more|much)\s+)?
+        (?:rough|awkward|uncomfortable|difficult|tense|painful)\b
     |(?#needs:reflect|show|represent)\b(?:the\s+interview|our\s+interview|my\s+interview|it|my\s+answers?|my\s+performance|today|yesterday)
         \s+(?:did\s+not|didn't|does\s+not|doesn't|may\s+not\s+have|might\s+not\s+have)\s+
         (?:really\s+|fully\s+|accurately\s+)?(?:reflect|show|represent|do\s+justice\s+to)\s+
@@ -218,6 +235,7 @@ class OvertFailure(Rule):
     - I stumbled upon your engineering blog after we spoke and enjoyed the post on testing.
     - The interview went well from my side, and I enjoyed meeting the team.
     - My answer on the pricing model could have been fuller, so here are the figures.
+    - I hope my example about the audit did justice to the work the team put in.
     Bad:
     - I know I bombed the technical question.
     - I blanked on the SQL question.
@@ -229,6 +247,8 @@ class OvertFailure(Rule):
     - My presentation ran over time and lost its thread.
     - I think I came across pretty flat in the panel.
     - I was too slow on the practical task.
+    - I don't think my answer on hiring did justice to my experience.
+    - That interview was, I suspect, a bit of a mess.
     """
 
     id = "overt-failure"

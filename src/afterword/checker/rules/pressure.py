@@ -76,8 +76,11 @@ _PRESSURE = lower_re(
     |\b(?:appreciate|need|want|expect|await|awaiting|require)\s+(?:a|an|your|the)\s+(?:quick\s+|prompt\s+|fast\s+|speedy\s+|swift\s+)?
         (?:decision|answer|response|reply|update|offer|verdict)\s+(?:\w+\s+)?(?:soon|quickly|promptly|shortly|sooner|(?:by|before|within)\s+{_DAY})
     # "I need an answer sooner than that", "I want a decision now"
-    |\b(?:need|want|require|expect)\s+(?:an?\s+|your\s+)?(?:answer|decision|response|reply|update|offer)\s+
+    |\b(?:need|want|require|expect|I'd\s+like|I\s+would\s+like)\s+(?:an?\s+|your\s+)?(?:answer|decision|response|reply|update|offer)\s+
         (?:sooner|quicker|faster|now|urgently|asap|immediately|today|this\s+week)\b
+    # impatience: "I can't keep waiting around", "I cannot wait much longer"
+    |(?#needs:wait)\bI\s+(?:can't|cannot|can\s+not|won't|will\s+not)\s+(?:just\s+)?(?:keep\s+(?:on\s+)?waiting|wait\s+(?:around|forever
+        |(?:much|any|a\s+lot)\s+longer)(?!\s+to\b))
     # pushing: "I will call you every day", "I'll keep following up until"
     |\bI(?:'ll|\s+will|\s+plan\s+to|\s+intend\s+to|'m\s+going\s+to|\s+am\s+going\s+to)\s+(?:\w+\s+)?
         (?:call|email|e-mail|ring|text|message|check\s+in|follow\s+up|reach\s+out|contact|stop\s+by)
@@ -121,7 +124,7 @@ _PRESSURE = lower_re(
         (?:signed\s+|formal\s+|written\s+|official\s+)?(?:contract|offer\s+letter|paperwork|job\s+offer|offer)\s+
         (?:[\w'-]+\s+){{0,4}}?(?:by|before|within|no\s+later\s+than)\s+{_DAY}
     # demanding a decision: "I expect a decision by Friday"
-    |\bI\s+(?:expect|need|require|demand|must\s+have|must\s+get|want)\s+(?:a|an|your|the)\s+
+    |\bI\s+(?:expect|need|require|demand|must\s+have|must\s+get|want|'d\s+like|would\s+like)\s+(?:a|an|your|the)\s+
         (?:final\s+|firm\s+)?(?:decision|answer|response|reply|offer|update|verdict)\s+
         (?:by|before|within|no\s+later\s+than|today|tomorrow|immediately|right\s+away|asap|now)
     |(?#needs:by|before|later)\b(?:let\s+me\s+know|decide|respond|reply|get\s+back\s+to\s+me|make\s+(?:a|your)\s+decision)\s+
@@ -220,11 +223,13 @@ class Pressure(Rule):
     - My best quality is that I need a job, said no candidate ever.
     - I have other processes moving, but this role is my first choice.
     - I'm available to start on Monday if that helps.
+    - I can't wait much longer to get started on the launch.
     Bad:
     - Please give me another chance to show what I can do.
     - I really need this job.
     - I will call you every day until I hear back.
     - I expect a decision by Friday.
+    - I'd like an answer by Thursday, as I can't keep waiting.
     - Hire me or don't, but tell me soon.
     - I would appreciate a decision within the next 48 hours.
     - I see no reason to prolong the process; I will be in on Monday to collect my badge.
