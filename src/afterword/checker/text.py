@@ -155,8 +155,28 @@ def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     return words
 
 
+# ASCII bytes with all but letters, apostrophes and hyphens blanked out.
+_ASCII_ALPHA_BYTES = bytes(
+    c if c < 128 and (chr(c).isalpha() or chr(c) in "'-") else 32 for c in range(256)
+)
+
+
 def alpha_words(text: str) -> list[str]:
-    return (_ASCII_ALPHA_WORD if text.isascii() else _ALPHA_WORD).findall(text)
+    if not text.isascii():
+        return _ALPHA_WORD.findall(text)
+    # A word cannot reach past a blanked byte, so the words of the text are those of its runs
+    # of letters, apostrophes and hyphens; most runs are a word of letters only, and splitting
+    # costs half as much as running the regex over the whole text.
+    runs = text.encode("ascii").translate(_ASCII_ALPHA_BYTES).decode("ascii").split()
+    if all(map(str.isalpha, runs)):
+        return runs
+    words: list[str] = []
+    for run in runs:
+        if run.isalpha():
+            words.append(run)
+        else:
+            words.extend(_ASCII_ALPHA_WORD.findall(run))
+    return words
 
 
 # A period after these is no sentence end.
@@ -282,12 +302,26 @@ _ASCII_WORD_BYTES = bytes(
 _word_sets: dict[int, tuple[str, list[frozenset[str]], dict[tuple[int, int], frozenset[str]]]] = {}
 
 
+#: the arguments and answer of the last call of ``_words_in``
+_last_words: list[Any] = [None, 0, 0, frozenset()]
+
+
 def _words_in(string: str, pos: int, end: int) -> frozenset[str]:
     """The words of ``string[pos:end]``, or more, kept while the same few strings are searched.
 
     Where neither end of the range cuts a word (a paragraph), the words of the whole string
     serve: one pass over a note instead of one for each paragraph.
     """
+    last = _last_words
+    if last[0] is string and last[1] == pos and last[2] == end:
+        held: frozenset[str] = last[3]
+        return held  # the pattern sets of one note mostly search the same range in turn
+    words = _words_in_range(string, pos, end)
+    _last_words[:] = (string, pos, end, words)
+    return words
+
+
+def _words_in_range(string: str, pos: int, end: int) -> frozenset[str]:
     held = _word_sets.get(id(string))
     if held is None or held[0] is not string:
         if len(_word_sets) >= 4:
@@ -330,15 +364,16 @@ class _Branches:
     """What a :class:`PatternSet` reads off its pattern: its branches, their gates, and which
     branches wait for which word."""
 
-    __slots__ = ("branches", "by_word", "gates", "regexes", "rows", "unworded", "words")
+    __slots__ = ("alone", "branches", "by_word", "gates", "regexes", "rows", "unworded", "words")
 
     def __init__(self, gates: list[_Gate], rows: list[_Row]) -> None:
         #: a gate is open when its regex matches, or when one of its texts occurs
         self.gates = gates
         self.rows = rows
         #: (leading \\b, gate, needed text, more needed words) of each branch, in the order
-        #: the branches are tried
-        self.branches = [(row[1], row[2], row[3], row[5]) for row in rows]
+        #: the branches are tried; the more needed words as one set where they are (the usual
+        #: case), which is asked inline instead of through ``_may_match``
+        self.branches = [(row[1], row[2], row[3], _simplest(row[5])) for row in rows]
         #: Each branch's regex, compiled when first needed: most branches wait for a word that
         #: few notes hold.
         self.regexes: list[re.Pattern[str] | str] = [row[0] for row in rows]
@@ -354,6 +389,11 @@ class _Branches:
                     self.by_word.setdefault(word, []).append(i)
         #: all words of ``by_word``
         self.words = frozenset(self.by_word)
+        #: word -> the branches to try when it is the only word of ``by_word`` a text holds
+        #: (the usual case after none), in order: found once instead of on every call
+        self.alone: dict[str, list[int]] = {
+            word: sorted({*self.unworded, *ids}) for word, ids in self.by_word.items()
+        }
 
     def to_data(self) -> dict[str, Any]:
         """The branches as JSON data, for :mod:`afterword.checker.pattern_table`."""
@@ -445,7 +485,10 @@ class PatternSet:
             # whose words the text holds from the text's words, instead of asking each branch.
             words = _words_in(string, pos, end)
             hits = read.words.intersection(words)
-            if hits:
+            if len(hits) == 1:
+                (word,) = hits
+                order = read.alone[word]
+            elif hits:
                 chosen = set(read.unworded)
                 for word in hits:
                     chosen.update(read.by_word[word])
@@ -460,8 +503,12 @@ class PatternSet:
         branches = read.branches
         for i in order:
             boundary, gate, needs, also = branches[i]
-            if also is not None and not _may_match(also, words):
-                continue
+            if also is not None:
+                if isinstance(also, frozenset):
+                    if words.isdisjoint(also):
+                        continue
+                elif not _may_match(also, words):
+                    continue
             if gate >= 0:
                 is_open = gates[gate]
                 if is_open is None:
@@ -505,6 +552,13 @@ class PatternSet:
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         return next(self.finditer(string, pos, endpos), None)
+
+
+def _simplest(also: _Needed | None) -> _Needed | frozenset[str] | None:
+    """``also`` as its one set of words where it is one pattern's one set, else as it is."""
+    if also is not None and len(also) == 1 and len(also[0]) == 1:
+        return also[0][0]
+    return also
 
 
 def _may_match(also: _Needed, words: frozenset[str]) -> bool:
