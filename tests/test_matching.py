@@ -15,14 +15,22 @@ from typing import Any
 import numpy as np
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from afterword.debrief_file import load_debrief_file
 from afterword.matching import Matcher, rank_evidence, themes_of
 from afterword.matching.features import FEATURES, FeatureCache
 from afterword.matching.rank import Mode, moment_text
 from afterword.matching.semantic import WordLlamaEmbedder, wordllama
-from afterword.matching.text import stems
-from afterword.matching.themes import _PHRASES
+from afterword.matching.text import _WORD, fold, stems, tokens, tokens_of_many
+from afterword.matching.themes import (
+    _PHRASES,
+    THEMES,
+    bits_of,
+    ordered_themes,
+    themes_of_bits,
+)
 from afterword.model import Moment, MomentKind, Research, Story
 from support import EXAMPLES, REPO
 
@@ -269,3 +277,70 @@ def test_a_phrase_is_found_where_its_whole_pattern_would_find_it() -> None:
             for phrase in phrases:
                 whole = re.compile(rf"\b(?:{phrase._fast.pattern[:-2]})\b")
                 assert phrase.search(text) == bool(whole.search(text)), (text, whole.pattern)
+
+
+# Fast paths: each must give what the plain way gives. ------------------------------------------
+
+_PIECES = [*"ab09 '-’.\t\0éA", "--", "'s", "a-b", " - ", "don't"]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=20).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT, max_size=6))
+def test_words_are_those_of_the_word_pattern(texts: list[str]) -> None:
+    folded = [fold(t) for t in texts]
+    expected = [_WORD.findall(f) for f in folded]
+    assert [tokens(f) for f in folded] == expected
+    assert tokens_of_many(folded) == expected  # ASCII texts joined, the others one by one
+
+
+def test_chunks_encoded_together_are_the_chunks_encoded_one_by_one() -> None:
+    embedder = WordLlamaEmbedder(wordllama()._model)
+    tokenizer = embedder._model.tokenizer
+    plain = [
+        "Grew",
+        "email",
+        "capture",
+        "200%",
+        "(3.45).",
+        "3-45.",
+        "naïve",
+        "🙂",
+        "C++,",
+        "x" * 40,
+    ]
+    # The mark of a space, or a special token, in a chunk: encoded one by one instead.
+    odd = [*plain, "a\u2581b", "<s>", "x</s>y"]
+    for chunks in (plain, odd, plain[:1]):
+        ids, lengths = embedder._token_ids(chunks)
+        alone = [tokenizer.encode(c, add_special_tokens=False).ids for c in chunks]
+        assert [list(row[:n]) for row, n in zip(ids, lengths, strict=True)] == alone
+
+
+def test_shared_themes_come_rarest_first_then_in_the_order_of_the_themes() -> None:
+    stories = [
+        Story(title="Reorg", result="Led the team through a reorg"),
+        Story(title="Merger", result="Led the merger of two teams"),
+    ]
+    matcher = Matcher(stories, mode="themes", cache=None)
+    found = matcher.rank_stories("Tell me about leading a team through a change")
+    ids = [t.id for t in THEMES]
+    for candidate in found:  # both themes in both stories: as rare as each other
+        assert candidate.themes == tuple(sorted(candidate.themes, key=ids.index))
+    assert found[0].themes == ("leadership", "change")
+
+
+def test_themes_as_bits_and_back() -> None:
+    for ids in ([], ["conflict"], ["stakeholders", "conflict", "data"]):
+        bits = bits_of(ids)
+        assert themes_of_bits(bits) == frozenset(ids)
+        assert ordered_themes(bits) == tuple(t.id for t in THEMES if t.id in ids)
+    assert themes_of_bits(bits_of(["data"])) is themes_of_bits(bits_of(["data"]))
+
+
+def test_a_phrase_missing_one_of_its_words_is_not_found() -> None:
+    # Each phrase first checks that the text holds its other plain words (a substring test).
+    phrase = next(p for p in _PHRASES["from"] if "zero" in p._fast.pattern)
+    assert phrase.search("we built it from zero")
+    assert not phrase.search("we built it from scratch")
+    assert not phrase.search("zero came from elsewhere")

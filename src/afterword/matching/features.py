@@ -17,9 +17,10 @@ from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import filterfalse
 
-from afterword.matching.text import STOPWORDS, fold, stem_table, stems, tokens
-from afterword.matching.themes import themed_words, themes_of_words
+from afterword.matching.text import STOPWORDS, fold, stem_table, stems, tokens_of_many
+from afterword.matching.themes import cue_words, theme_bits, themes_of_bits
 
 #: What a text is read for: the text itself and the skills (or topic) that go with it.
 Key = tuple[str, tuple[str, ...]]
@@ -37,57 +38,45 @@ class Features:
     #: stem -> the first word that the text writes for it, for reasons people can read.
     surface: dict[str, str]
     themes: frozenset[str]
+    #: The same themes as bits (:data:`~afterword.matching.themes.THEME_BIT`).
+    theme_bits: int
     #: Each skill (or the research topic) with its stems.
     skills: tuple[tuple[str, frozenset[str]], ...]
 
 
 def read(keys: Sequence[Key]) -> list[Features]:
     """Read texts (no cache). The distinct words of all the texts are stemmed and looked up
-    for themes at once; then each text costs a few passes at C speed over its distinct words.
+    for themes at once; then each text costs a few passes at C speed over its words.
     """
     folded = [fold(text) for text, _ in keys]
-    counts = [Counter(tokens(f)) for f in folded]
-    distinct: set[str] = set().union(*counts)
+    split = tokens_of_many(folded)
+    distinct: set[str] = set().union(*split)
     table = stem_table(distinct - STOPWORDS)
-    themed = themed_words(distinct)
+    cues = cue_words(distinct)
+    is_stopword = STOPWORDS.__contains__
     out = []
-    for (_, skills), text, count in zip(keys, folded, counts, strict=True):
-        # A Counter keeps the order in which words first occur, so the first word written
-        # for each stem is the one a reason quotes, as when reading the words one by one.
-        content = [w for w in count if w not in STOPWORDS]
+    for (_, skills), text, found in zip(keys, folded, split, strict=True):
+        content = list(filterfalse(is_stopword, found))
         stemmed = list(map(table.__getitem__, content))
-        frequencies = list(map(count.__getitem__, content))
-        # Built backwards, so where two words share a stem the first one written stays.
-        surface = dict(zip(reversed(stemmed), reversed(content), strict=True))
-        if len(surface) == len(content):
-            terms = dict(zip(stemmed, frequencies, strict=True))
-        else:
-            terms = {}
-            for stem, n in zip(stemmed, frequencies, strict=True):
-                terms[stem] = terms.get(stem, 0) + n
+        bits = theme_bits(text, found, cues)
         out.append(
             Features(
-                terms=terms,
-                length=sum(frequencies) or 1,
-                surface=surface,
-                themes=_same(themes_of_words(text, count.keys(), themed)),
+                # A Counter keeps the order in which stems first occur (BM25 ignores it).
+                terms=dict(Counter(stemmed)),
+                length=len(content) or 1,
+                # Built backwards, so where two words share a stem the first one written stays.
+                surface=dict(zip(reversed(stemmed), reversed(content), strict=True)),
+                themes=themes_of_bits(bits),
+                theme_bits=bits,
                 skills=_skills(skills),
             )
         )
     return out
 
 
-# A library repeats the same few dozen skills and a few hundred sets of themes: one object for
-# each keeps the cache small and gives Python's garbage collector fewer objects to walk.
-_SAME: dict[frozenset[str], frozenset[str]] = {}
-
-
-def _same(themes: frozenset[str]) -> frozenset[str]:
-    if len(_SAME) >= 10_000:
-        return themes
-    return _SAME.setdefault(themes, themes)
-
-
+# A library repeats the same few dozen skills (and a few hundred sets of themes, see
+# themes.themes_of_bits): one object for each keeps the cache small and gives Python's garbage
+# collector fewer objects to walk.
 @lru_cache(maxsize=20_000)
 def _skills(skills: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple((skill, _stems_of_skill(skill)) for skill in skills)

@@ -16,17 +16,18 @@ the moment's topic names. Every candidate carries the reasons that made its scor
 Speed: what each story says is read once per process and remembered by its text
 (:mod:`afterword.matching.features`), its embedding likewise (:mod:`~.semantic`), and a query
 then costs a few numpy operations over the library plus the candidates it returns. A library
-of 1,000 stories is ranked for three moments in about 20 ms when known, about 100 ms when every
-story is new (``bench/matching.py``).
+of 1,000 stories is ranked for three moments in about 20 ms when known, about 90 ms when every
+story is new, most of it reading the stories (``bench/matching.py``, on a busy two-core box).
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
+from operator import attrgetter
 from typing import Any, Literal, TypeVar
 
 import numpy as np
@@ -36,7 +37,7 @@ from afterword.matching import semantic as sem
 from afterword.matching.features import FEATURES, FeatureCache, Features, read
 from afterword.matching.features import Key as FeatureKey
 from afterword.matching.text import stems, words
-from afterword.matching.themes import THEMES_BY_ID, themes_of
+from afterword.matching.themes import THEME_BIT, THEMES_BY_ID, bits_of, ordered_themes, themes_of
 from afterword.model import Interview, Moment, Research, Story
 
 Mode = Literal["combined", "lexical", "semantic", "themes"]
@@ -133,7 +134,7 @@ class MomentEvidence:
 
 def story_text(story: Story) -> str:
     parts = [story.title, story.situation, story.action, story.result, *story.metrics]
-    return ". ".join(p for p in parts if p) + ". " + ", ".join(story.skills)
+    return ". ".join([p for p in parts if p]) + ". " + ", ".join(story.skills)
 
 
 def story_gist(story: Story) -> str:
@@ -141,7 +142,7 @@ def story_gist(story: Story) -> str:
     whole stories costs three times as long (WordLlama's time grows with the tokens) and
     ranked no better on the bench: the situation and action are mostly detail."""
     parts = [story.title, story.result, ", ".join(story.skills)]
-    return ". ".join(p for p in parts if p)
+    return ". ".join([p for p in parts if p])
 
 
 def research_text(item: Research) -> str:
@@ -152,7 +153,7 @@ def moment_text(moment: Moment) -> str:
     """What a moment asks, for ranking: the question, the topic, and the user's better answer
     if they wrote one (what they said at the time is left out: it is the weak answer)."""
     parts = [moment.question, moment.topic, moment.better_answer]
-    return ". ".join(p for p in parts if p)
+    return ". ".join([p for p in parts if p])
 
 
 #: BM25 as bm25s scores it by default ("lucene"), reproduced to the bit (a test checks):
@@ -170,25 +171,34 @@ class _Side:
     features: list[Features]
     #: Per item: BM25's length normalisation, k1 * (1 - b + b * length / mean length).
     norms: NDArray[np.float64]
-    #: Each distinct set of themes in the list, and each item's index into them.
-    theme_sets: list[frozenset[str]]
-    theme_set_of: NDArray[np.intp]
+    #: Each item's themes as bits (:data:`~afterword.matching.themes.THEME_BIT`).
+    theme_bits: NDArray[np.int64]
     #: Each distinct list of skills in the list, and each item's index into them.
     skill_lists: list[tuple[tuple[str, frozenset[str]], ...]]
     skill_list_of: NDArray[np.intp]
     idf: dict[str, float]
+    #: Each item's ``features.terms``.
+    terms: list[dict[str, int]] = field(default_factory=list)
     vectors: sem.Vectors | None = None
     #: stem -> its BM25 score in each item (0 where absent); filled as queries ask.
     columns: dict[str, NDArray[np.float32] | None] = field(default_factory=dict)
     stories: Sequence[Story] = field(default_factory=list)
     research: Sequence[Research] = field(default_factory=list)
+    _skill_pairs: set[tuple[str, frozenset[str]]] | None = None
+
+    def skill_pairs(self) -> set[tuple[str, frozenset[str]]]:
+        """Each distinct skill of the list, with its stems."""
+        if self._skill_pairs is None:
+            self._skill_pairs = set().union(*self.skill_lists)
+        return self._skill_pairs
 
     def column(self, stem: str) -> NDArray[np.float32] | None:
         """Each item's BM25 score for ``stem``, None where no item has it."""
         if stem in self.columns:
             return self.columns[stem]
         n = len(self.features)
-        tf = np.fromiter((f.terms.get(stem, 0) for f in self.features), np.float32, n)
+        # map over dict.get runs at C speed, where a generator costs a Python step an item.
+        tf = np.fromiter(map(dict.get, self.terms, repeat(stem), repeat(0)), np.float32, n)
         df = int(np.count_nonzero(tf))
         found: NDArray[np.float32] | None = None
         if df:
@@ -208,6 +218,9 @@ class _Side:
         return scores
 
 
+_THEME_BITS = attrgetter("theme_bits")
+
+
 def _groups(values: Sequence[_T]) -> tuple[list[_T], NDArray[np.intp]]:
     """The distinct values (first seen first) and each value's index among them."""
     index: dict[_T, int] = {}
@@ -225,14 +238,12 @@ def _prepare(
 ) -> _Side:
     features = cache.get_many(keys) if cache is not None else read(keys)
     n = max(len(keys), 1)
-    theme_sets, theme_set_of = _groups([f.themes for f in features])
-    counts = np.bincount(theme_set_of, minlength=len(theme_sets))
-    document_frequency: Counter[str] = Counter()
-    for found, count in zip(theme_sets, counts, strict=True):
-        for t in found:
-            document_frequency[t] += int(count)
+    theme_bits = np.fromiter(map(_THEME_BITS, features), np.int64, len(features))
     # Rare themes tell more. With a small library every theme is rare and the weights even out.
-    idf = {t: math.log(1 + n / (1 + document_frequency[t])) for t in THEMES_BY_ID}
+    idf = {
+        t: math.log(1 + n / (1 + int(np.count_nonzero(theme_bits & bit))))
+        for t, bit in THEME_BIT.items()
+    }
     skill_lists, skill_list_of = _groups([f.skills for f in features])
     lengths = np.array([f.length for f in features], dtype=np.int64)
     norms = np.zeros(len(features), dtype=np.float64)
@@ -243,11 +254,11 @@ def _prepare(
         titles=titles,
         features=features,
         norms=norms,
-        theme_sets=theme_sets,
-        theme_set_of=theme_set_of,
+        theme_bits=theme_bits,
         skill_lists=skill_lists,
         skill_list_of=skill_list_of,
         idf=idf,
+        terms=[f.terms for f in features],
     )
     if keys and embedder is not None:
         side.vectors = embedder.embed(gists)
@@ -360,23 +371,36 @@ class Matcher:
             if ceiling > floor:
                 relative = np.clip((similarity - floor) / (ceiling - floor), 0.0, 1.0)
 
-        # Themes and skills are scored once per distinct set in the library, not per item.
-        asked_weight = sum(side.idf[t] for t in asked)
-        themes = np.array(
-            [
-                sum(side.idf[t] for t in asked & found) / asked_weight if asked_weight else 0.0
-                for found in side.theme_sets
-            ]
-        )[side.theme_set_of]
-        matched = [
-            tuple(
-                name
-                for name, skill_stems in skill_list
-                if skill_stems and (skill_stems <= query_set or skill_stems <= topic_stems)
-            )
-            for skill_list in side.skill_lists
-        ]
-        skills = np.array([min(1.0, 0.6 * len(m)) for m in matched])[side.skill_list_of]
+        # Themes are scored, and their reasons written, once per distinct set that the question
+        # and an item share (a few), in the order of THEMES where Python's set order would
+        # change with the hash seed (and with it a sum's last bit, or the order of two reasons).
+        idf = side.idf
+        asked_order = ordered_themes(bits_of(asked))
+        asked_weight = sum(idf[t] for t in asked_order)
+        shared_bits, theme_group_of = np.unique(
+            side.theme_bits & bits_of(asked), return_inverse=True
+        )
+        theme_scores = []
+        theme_parts: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+        for bits in shared_bits.tolist():
+            shared = ordered_themes(bits)
+            theme_scores.append(sum(idf[t] for t in shared) / asked_weight if asked_weight else 0.0)
+            by_rarity = tuple(sorted(shared, key=lambda t: -idf[t]))
+            theme_parts.append((by_rarity, _themes_reason(by_rarity)))
+        themes = np.array(theme_scores, dtype=np.float64)[theme_group_of]
+        # Skills likewise, once per distinct list, and only where the query names one at all.
+        matching = {
+            pair
+            for pair in side.skill_pairs()
+            if pair[1] and (pair[1] <= query_set or pair[1] <= topic_stems)
+        }
+        skill_parts: list[tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]] = []
+        for skill_list in side.skill_lists:
+            matched: tuple[str, ...] = ()
+            if not matching.isdisjoint(skill_list):
+                matched = tuple(name for name, st in skill_list if (name, st) in matching)
+            skill_parts.append((matched, *_skills_reason(side.kind, matched)))
+        skills = np.array([min(1.0, 0.6 * len(m)) for m, _, _ in skill_parts])[side.skill_list_of]
         is_linked = np.zeros(n, dtype=bool)
         if linked:
             folded_links = {title.casefold() for title in linked}
@@ -399,79 +423,74 @@ class Matcher:
         # Ties keep the library's order, so a ranking never depends on sort instability.
         order = np.lexsort((np.arange(n), -score))[: top if top else n]
         query_order = list(dict.fromkeys(query_stems))
-        idf = side.idf
         # Python lists: indexing a numpy array for one number costs ten times as much.
         scores, lexicals, similarities = score.tolist(), lexical.tolist(), similarity.tolist()
         relatives, links = relative.tolist(), is_linked.tolist()
-        skill_list_of = side.skill_list_of.tolist()
+        theme_group, skill_list_of = theme_group_of.tolist(), side.skill_list_of.tolist()
+        kind, titles, features = side.kind, side.titles, side.features
+        stories = side.stories if kind == "story" else None
+        research = side.research if kind == "research" else None
         out = []
         for i in order.tolist():
-            feature = side.features[i]
-            shared = asked & feature.themes
-            shared_themes = (
-                tuple(sorted(shared, key=lambda t: -idf[t])) if len(shared) > 1 else tuple(shared)
-            )
-            shared_skills = matched[skill_list_of[i]]
-            surface, terms = feature.surface, feature.terms
-            shared_words = tuple(surface[s] for s in query_order if s in terms)
+            shared_themes, themes_reason = theme_parts[theme_group[i]]
+            shared_skills, skills_reason, skill_words = skill_parts[skill_list_of[i]]
+            # Adding an empty tuple gives the other one back: most items build no new tuple.
+            reasons = themes_reason + skills_reason
+            shared_words: tuple[str, ...] = ()
+            if lexicals[i]:  # a BM25 score of 0: not one word of the query
+                surface, terms = features[i].surface, features[i].terms
+                shared_words = tuple([surface[s] for s in query_order if s in terms])
+                rest = [w for w in shared_words if w not in skill_words]
+                if rest:
+                    reasons += (f"shared words: {', '.join(rest[:5])}",)
+            if links[i]:
+                reasons = ("you linked it to this moment", *reasons)
+            if relatives[i] >= 0.6:
+                reasons += (f"close in meaning (similarity {similarities[i]:.2f})",)
+            # Positional: a thousand candidates a ranking, and keywords cost a third more.
             out.append(
                 Candidate(
-                    kind=side.kind,
-                    position=i,
-                    title=side.titles[i],
-                    score=scores[i],
-                    lexical=lexicals[i],
-                    semantic=similarities[i],
-                    themes=shared_themes,
-                    skills=shared_skills,
-                    words=shared_words[:6],
-                    linked=links[i],
-                    reasons=_reasons(
-                        side.kind,
-                        links[i],
-                        shared_themes,
-                        shared_skills,
-                        shared_words,
-                        relatives[i],
-                        similarities[i],
-                    ),
-                    story=side.stories[i] if side.kind == "story" else None,
-                    research=side.research[i] if side.kind == "research" else None,
+                    kind,
+                    i,
+                    titles[i],
+                    scores[i],
+                    lexicals[i],
+                    similarities[i],
+                    shared_themes,
+                    shared_skills,
+                    shared_words[:6],
+                    links[i],
+                    reasons,
+                    stories[i] if stories is not None else None,
+                    research[i] if research is not None else None,
                 )
             )
         return out
 
 
+def _themes_reason(themes: tuple[str, ...]) -> tuple[str, ...]:
+    """The reason that names shared themes, if any (a tuple of it, to add to others)."""
+    if not themes:
+        return ()
+    about = "; ".join(THEMES_BY_ID[t].about for t in themes[:2])
+    return (f"it is about what the question asks: {about}",)
+
+
+def _skills_reason(
+    kind: EvidenceKind, skills: tuple[str, ...]
+) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The reason that names shared skills (or the research topic), if any, and their words,
+    which the reason that names shared words leaves out."""
+    if not skills:
+        return (), frozenset()
+    label = "the topic" if kind == "research" else "shared skills"
+    words_of = frozenset(w for s in skills for w in _words_of_skill(s))
+    return (f"{label}: {', '.join(skills)}",), words_of
+
+
 @lru_cache(maxsize=20_000)
 def _words_of_skill(skill: str) -> tuple[str, ...]:
     return tuple(words(skill))
-
-
-def _reasons(
-    kind: EvidenceKind,
-    linked: bool,
-    themes: tuple[str, ...],
-    skills: tuple[str, ...],
-    shared_words: tuple[str, ...],
-    relative: float,
-    similarity: float,
-) -> tuple[str, ...]:
-    out: list[str] = []
-    if linked:
-        out.append("you linked it to this moment")
-    if themes:
-        about = "; ".join(THEMES_BY_ID[t].about for t in themes[:2])
-        out.append(f"it is about what the question asks: {about}")
-    if skills:
-        label = "the topic" if kind == "research" else "shared skills"
-        out.append(f"{label}: {', '.join(skills)}")
-    skill_words = {w for s in skills for w in _words_of_skill(s)}
-    rest = [w for w in shared_words if w not in skill_words]
-    if rest:
-        out.append(f"shared words: {', '.join(rest[:5])}")
-    if relative >= 0.6:
-        out.append(f"close in meaning (similarity {similarity:.2f})")
-    return tuple(out)
 
 
 def rank_evidence(

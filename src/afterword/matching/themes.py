@@ -12,7 +12,7 @@ The themes are data: add one by adding a :class:`Theme` to :data:`THEMES`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Set
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from afterword.matching.text import fold, tokens
@@ -470,12 +470,47 @@ THEMES_BY_ID = {theme.id: theme for theme in THEMES}
 _PLAIN = re.compile(r"[a-z'-]+")
 
 
-def _themes_by_cue() -> dict[str, frozenset[str]]:
-    cues: dict[str, set[str]] = {}
+#: Each theme is a bit, in the order of :data:`THEMES`: the themes of a text are a few ORs of
+#: small ints, and a ranking compares a thousand stories' themes in one numpy operation.
+THEME_BIT = {theme.id: 1 << i for i, theme in enumerate(THEMES)}
+if len(THEMES) > 62:  # the bits must fit a numpy int64
+    raise RuntimeError("more themes than bits: keep sets of themes in wider ints")
+
+
+def _themes_by_cue() -> dict[str, int]:
+    cues: dict[str, int] = {}
     for theme in THEMES:
         for cue in theme.cues:
-            cues.setdefault(cue, set()).add(theme.id)
-    return {cue: frozenset(ids) for cue, ids in cues.items()}
+            cues[cue] = cues.get(cue, 0) | THEME_BIT[theme.id]
+    return cues
+
+
+_SETS: dict[int, frozenset[str]] = {}
+
+
+def themes_of_bits(bits: int) -> frozenset[str]:
+    """The ids of the themes of ``bits``, one object for each set (a library has a few
+    hundred), which keeps the feature cache small and the garbage collector's walks short."""
+    found = _SETS.get(bits)
+    if found is None:
+        found = frozenset(ordered_themes(bits))
+        if len(_SETS) < 50_000:  # bounded, though a library's themes combine in a few hundred ways
+            _SETS[bits] = found
+    return found
+
+
+def ordered_themes(bits: int) -> tuple[str, ...]:
+    """The ids of the themes of ``bits`` in the order of :data:`THEMES` (a set's order changes
+    with Python's hash seed; this one never does)."""
+    return tuple(theme.id for theme in THEMES if bits & THEME_BIT[theme.id])
+
+
+def bits_of(theme_ids: Iterable[str]) -> int:
+    """The bits (:data:`THEME_BIT`) of the themes ``theme_ids``."""
+    bits = 0
+    for theme_id in theme_ids:
+        bits |= THEME_BIT[theme_id]
+    return bits
 
 
 _BY_CUE = _themes_by_cue()
@@ -488,14 +523,21 @@ class _Phrase:
     while one that starts with letters lets it skip to where they occur. So the cue is looked
     for without its leading ``\\b``, and each place found is checked with it."""
 
-    __slots__ = ("_fast", "_full", "ids")
+    __slots__ = ("_fast", "_full", "_needs", "bits")
 
-    def __init__(self, cue: str, ids: frozenset[str]) -> None:
+    def __init__(self, cue: str, bits: int, key: str) -> None:
         self._fast = re.compile(rf"(?:{cue})\b")
         self._full = re.compile(rf"\b(?:{cue})\b")
-        self.ids = ids
+        self.bits = bits
+        #: The cue's other plain words, which every match holds: a text without one of them
+        #: cannot match, and a substring test says so far faster than the search. (The word
+        #: the cue is filed under is in the text already.)
+        self._needs = tuple(p for p in _necessary_parts(cue) if _PLAIN.fullmatch(p) and p != key)
 
     def search(self, text: str) -> bool:
+        for needed in self._needs:
+            if needed not in text:
+                return False
         at = 0
         while (found := self._fast.search(text, at)) is not None:
             if self._full.match(text, found.start()):  # \b looks behind the start position
@@ -504,12 +546,26 @@ class _Phrase:
         return False
 
 
+def _necessary_parts(cue: str) -> list[str]:
+    """The space-separated parts of ``cue`` outside any group (so not optional, nor one of
+    several alternatives); none where the cue is several alternatives at its top level."""
+    parts, depth, start = [], 0, 0
+    for at, char in enumerate(cue):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and char == "|":
+            return []
+        if depth == 0 and char == " ":
+            parts.append(cue[start:at])
+            start = at + 1
+    return [*parts, cue[start:]]
+
+
 # A cue of several words, filed under its longest plain word (every such cue must have one).
 _PHRASES: dict[str, list[_Phrase]] = {}
-for _cue, _ids in _BY_CUE.items():
+for _cue, _bits in _BY_CUE.items():
     if " " in _cue:
         _key = max((p for p in _cue.split(" ") if _PLAIN.fullmatch(p)), key=len)
-        _PHRASES.setdefault(_key, []).append(_Phrase(_cue, _ids))
+        _PHRASES.setdefault(_key, []).append(_Phrase(_cue, _bits, _key))
 _PHRASE_KEYS = frozenset(_PHRASES)
 
 
@@ -524,8 +580,7 @@ def _first_letter_dispatch(cues: list[str]) -> str:
 
 
 _ANY_SINGLE = re.compile(_first_letter_dispatch([c.pattern for c, _ in _SINGLE]))
-_WORD_THEMES: dict[str, frozenset[str]] = {}
-_NO_THEMES: frozenset[str] = frozenset()
+_WORD_THEMES: dict[str, int] = {}
 
 
 def _first(cue: str) -> str:
@@ -534,18 +589,19 @@ def _first(cue: str) -> str:
 
 
 # The single-word cues by first letter: a word is tried against its letter's few, not all.
-_SINGLE_BY_FIRST: dict[str, list[tuple[re.Pattern[str], frozenset[str]]]] = {}
-for _pattern, _ids in _SINGLE:
-    _SINGLE_BY_FIRST.setdefault(_first(_pattern.pattern), []).append((_pattern, _ids))
+_SINGLE_BY_FIRST: dict[str, list[tuple[re.Pattern[str], int]]] = {}
+for _pattern, _bits in _SINGLE:
+    _SINGLE_BY_FIRST.setdefault(_first(_pattern.pattern), []).append((_pattern, _bits))
 
 
-def _themes_of_word(word: str) -> frozenset[str]:
+def _themes_of_word(word: str) -> int:
     found = _WORD_THEMES.get(word)
     if found is None:
-        found = _NO_THEMES
+        found = 0
         if _ANY_SINGLE.fullmatch(word):
-            tried = _SINGLE_BY_FIRST.get(word[0], []) + _SINGLE_BY_FIRST.get("", [])
-            found = found.union(*(ids for cue, ids in tried if cue.fullmatch(word)))
+            for cue, bits in _SINGLE_BY_FIRST.get(word[0], []) + _SINGLE_BY_FIRST.get("", []):
+                if cue.fullmatch(word):
+                    found |= bits
         if len(_WORD_THEMES) < 200_000:  # a memo of a pure function, bounded
             _WORD_THEMES[word] = found
     return found
@@ -554,36 +610,43 @@ def _themes_of_word(word: str) -> frozenset[str]:
 def themes_of(text: str) -> frozenset[str]:
     """The ids of the themes whose cues occur in ``text``."""
     folded = fold(text)
-    return themes_of_words(folded, set(tokens(folded)))
+    return themes_of_words(folded, tokens(folded))
 
 
-def themed_words(distinct: Iterable[str]) -> dict[str, frozenset[str]]:
-    """The words of ``distinct`` that are cues on their own, with the themes of each."""
-    out: dict[str, frozenset[str]] = {}
+def cue_words(distinct: Iterable[str]) -> dict[str, int]:
+    """The words of ``distinct`` that are cues on their own, with the bits of their themes, or
+    that cues of several words are filed under (bits 0 where they are only that)."""
+    out: dict[str, int] = {}
     memo = _WORD_THEMES.get
     for word in distinct:
-        ids = memo(word)
-        if ids is None:
-            ids = _themes_of_word(word)
-        if ids:
-            out[word] = ids
+        bits = memo(word)
+        if bits is None:
+            bits = _themes_of_word(word)
+        if bits or word in _PHRASE_KEYS:
+            out[word] = bits
     return out
 
 
-def themes_of_words(
-    folded: str, distinct: Set[str], themed: dict[str, frozenset[str]] | None = None
-) -> frozenset[str]:
+def themes_of_words(folded: str, words: Iterable[str]) -> frozenset[str]:
     """The ids of the themes of a :func:`~afterword.matching.text.fold`-ed text, given its
-    distinct words, for a caller that has split the text already (and, reading many texts,
-    looked their words up at once with :func:`themed_words`)."""
-    if themed is None:
-        themed = themed_words(distinct)
-    found: set[str] = set().union(*[themed[w] for w in themed.keys() & distinct])
-    for key in _PHRASE_KEYS & distinct:
+    words (repeats allowed), for a caller that has split the text already."""
+    words = set(words)
+    return themes_of_bits(theme_bits(folded, words, cue_words(words)))
+
+
+def theme_bits(folded: str, words: Iterable[str], cues: dict[str, int]) -> int:
+    """:func:`themes_of_words` as bits (:data:`THEME_BIT`), for a caller that reads many texts
+    and looked all their words up at once with :func:`cue_words`."""
+    hits = cues.keys() & words
+    found = 0
+    for word in hits:
+        found |= cues[word]
+    for key in _PHRASE_KEYS.intersection(hits):
         for phrase in _PHRASES[key]:
-            if not phrase.ids <= found and phrase.search(folded):
-                found |= phrase.ids
-    return frozenset(found)
+            # A phrase adds nothing that single words found already: skip its search.
+            if phrase.bits & ~found and phrase.search(folded):
+                found |= phrase.bits
+    return found
 
 
 def describe(theme_ids: Iterable[str]) -> list[str]:
