@@ -99,6 +99,21 @@ class Workspace:
         with self._transaction() as session:
             return InterviewRepository(session).list()
 
+    def cached_agenda(self, now: datetime) -> list[Card] | None:
+        """The agenda as last built, when one cheap query says nothing changed since and its
+        countdowns are recent; None when :meth:`agenda` has work to do."""
+        with self.database.engine.connect() as connection:
+            version = revision(connection)
+        cache = self._agenda
+        if (
+            cache is not None
+            and cache.version == version
+            and cache.cards is not None
+            and cache.bucket == int(now.timestamp() // AGENDA_STEP_SECONDS)
+        ):
+            return cache.cards
+        return None
+
     def agenda(self, now: datetime) -> list[Card]:
         """Every interview as a card, in the order of what needs doing now.
 

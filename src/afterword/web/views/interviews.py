@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from afterword.debrief_file import MAX_FILE_BYTES, parse_debrief_bytes
@@ -51,8 +52,14 @@ OUTCOME_LABELS = {
 
 
 @router.get("/")
-def dashboard(request: Request, ws: WS, page: int = 1) -> Response:
-    cards = ws.agenda(now())
+async def dashboard(request: Request, ws: WS, page: int = 1) -> Response:
+    # Served on the event loop when the agenda is as last built (the usual visit): no thread
+    # hop. A rebuild after a change (every interview read, drafts checked) runs in a worker
+    # thread, so that it holds up no other request.
+    moment = now()
+    cards = ws.cached_agenda(moment)
+    if cards is None:
+        cards = await run_in_threadpool(ws.agenda, moment)
     pages = max(1, math.ceil(len(cards) / PER_PAGE))
     page = min(max(page, 1), pages)
     shown = cards[(page - 1) * PER_PAGE : page * PER_PAGE]
