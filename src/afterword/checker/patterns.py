@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from afterword.checker.text import _Branches, _Gate, _is_word, _Row
 
@@ -108,33 +109,9 @@ def _strip_verbose(pattern: str) -> str:
     return "".join(_VERBOSE_PIECE.findall(pattern))
 
 
-def _top_level_branches(pattern: str) -> list[str]:
-    branches: list[str] = []
-    depth = 0
-    escaped = in_class = False
-    start = 0
-    for i, c in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif c == "\\":
-            escaped = True
-        elif in_class:
-            in_class = c != "]" or pattern[i - 1] == "["
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            branches.append(pattern[start:i])
-            start = i + 1
-    branches.append(pattern[start:])
-    return branches
-
-
-def _group_end(pattern: str, start: int) -> int | None:
-    """Index of the ``)`` closing the group that opens at ``pattern[start]``."""
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """``(index, character, depth)`` of each ``(``, ``)`` and ``|`` that is syntax, not an
+    escape or part of a character class; the depth is counted after the character."""
     depth = 0
     escaped = in_class = False
     for i in range(start, len(pattern)):
@@ -147,13 +124,25 @@ def _group_end(pattern: str, start: int) -> int | None:
             in_class = c != "]" or pattern[i - 1] == "["
         elif c == "[":
             in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
+        elif c in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[c]
+            yield i, c, depth
+
+
+def _top_level_branches(pattern: str) -> list[str]:
+    branches: list[str] = []
+    start = 0
+    for i, c, depth in _structure(pattern):
+        if c == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+    branches.append(pattern[start:])
+    return branches
+
+
+def _group_end(pattern: str, start: int) -> int | None:
+    """Index of the ``)`` closing the group that opens at ``pattern[start]``."""
+    return next((i for i, c, depth in _structure(pattern, start) if c == ")" and depth == 0), None)
 
 
 # Enough for the longest leading groups of the rules: at 12, overt-failure's "the interview
