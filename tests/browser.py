@@ -37,12 +37,15 @@ class LiveServer:
         import uvicorn
 
         from afterword.web.app import create_app
-        from support import free_port
+        from support import clock, free_port
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(
-            create_app(database_url), host="127.0.0.1", port=self.port, log_level="warning"
+            create_app(database_url, clock=clock),
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

@@ -9,10 +9,21 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
+
+#: The time the shells' tests run at, whatever today's date: the morning after the example
+#: interviews (examples/acme-first-round.yaml ended the afternoon before, 17.5 hours earlier,
+#: and its decision is expected ten days later).
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=ZoneInfo("America/New_York"))
+
+
+def clock() -> datetime:
+    return NOW
 
 
 def _pg_bin(name: str) -> str | None:

@@ -16,7 +16,7 @@ from afterword.cli.app import app
 from afterword.cli.outcomes import OutcomeChoice
 from afterword.model import Outcome
 from afterword.web.app import create_app
-from support import EXAMPLES
+from support import EXAMPLES, clock
 
 runner = CliRunner(env={"COLUMNS": "120"})
 
@@ -60,7 +60,7 @@ def test_a_sent_note_is_kept_as_it_went_out(acme: str) -> None:
 
 
 def test_the_api_refuses_to_change_a_sent_note(database_url: str) -> None:
-    with TestClient(create_app(database_url)) as client:
+    with TestClient(create_app(database_url, clock=clock)) as client:
         with (EXAMPLES / "acme-first-round.yaml").open("rb") as handle:
             client.post("/interviews/import", files={"file": ("a.yaml", handle)})
         body = "Dear Dana,\n\nThank you.\n\nBest,\nAlex"

@@ -5,17 +5,21 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
+from afterword.cli.app import app
 from afterword.web.app import create_app
-from support import EXAMPLES
+from support import EXAMPLES, NOW, clock
 
 
 @pytest.fixture
 def client(database_url: str) -> Iterator[TestClient]:
-    with TestClient(create_app(database_url)) as test_client:
+    with TestClient(create_app(database_url, clock=clock)) as test_client:
         yield test_client
 
 
@@ -393,7 +397,7 @@ def test_a_refused_change_to_a_moment_comes_back_in_that_moment_s_form(
 def test_a_local_app_answers_only_to_its_own_host_names(database_url: str) -> None:
     """DNS rebinding: a page on evil.example, its name re-pointed at 127.0.0.1, must not read
     the user's interviews (same-origin to the browser, so only the Host header tells)."""
-    app = create_app(database_url, allowed_hosts=["localhost", "127.0.0.1", "[::1]"])
+    app = create_app(database_url, clock=clock, allowed_hosts=["localhost", "127.0.0.1", "[::1]"])
     with TestClient(app, base_url="http://127.0.0.1:8765") as local:
         local.post("/interviews/example")
         assert local.get("/api/interviews").status_code == 200
@@ -443,3 +447,42 @@ def test_a_sent_note_shows_its_time_in_the_interview_s_zone(client: TestClient) 
     )
     sent_at = client.get(f"/api/interviews/{interview_id}").json()["notes"][0]["sent_at"]
     assert sent_at.endswith("-05:00")
+
+
+def test_the_editor_and_the_api_give_the_answer_the_cli_gives(
+    database_url: str, isolated_home: Path
+) -> None:
+    """The [check] settings and the clock apply in the browser as on the command line."""
+    config = isolated_home / "config"
+    config.mkdir(parents=True)
+    (config / "settings.toml").write_text('[check]\ndisable = ["exclamation"]\n')
+    two_days_on = NOW + timedelta(days=2)
+    with TestClient(create_app(database_url, clock=lambda: two_days_on)) as client:
+        interview_id = imported(client)
+        body = "Dear Dana,\n\nThank you for the time today!!! I enjoyed it!!\n\nBest,\nAlex"
+        report = client.post("/api/check", json={"text": body, "interview_id": interview_id})
+        rules = {f["rule"] for f in report.json()["findings"]}
+        assert "late" in rules
+        assert "exclamation" not in rules
+        client.post(f"/interviews/{interview_id}/notes/Dana%20Lee", data={"body": body})
+        page = client.get(f"/interviews/{interview_id}/notes").text
+        assert "24-hour mark passed" in page
+        assert "exclamation mark" not in page
+    cli = CliRunner().invoke(
+        app, ["check", "--disable", "late", "-"], input=body, env={"NO_COLOR": "1"}
+    )
+    assert "exclamation" not in cli.output
+
+
+def test_the_state_follows_the_injected_clock(database_url: str) -> None:
+    """A sent note is 'sent' until the promised decision date has passed, then 'waiting'."""
+    times = [NOW]
+    with TestClient(create_app(database_url, clock=lambda: times[0])) as client:
+        interview_id = imported(client)
+        body = "Dear Dana,\n\nThank you for the time today.\n\nBest,\nAlex"
+        client.post(
+            f"/interviews/{interview_id}/notes/Dana%20Lee", data={"body": body, "action": "sent"}
+        )
+        assert client.get("/api/interviews").json()[0]["status"] == "sent"
+        times[0] = NOW + timedelta(days=11)  # past the decision date of 2026-12-05
+        assert client.get("/api/interviews").json()[0]["status"] == "waiting"

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,7 @@ from afterword.store.db import Database
 from afterword.store.repository import InterviewRepository, StoryRepository, revision
 
 if TYPE_CHECKING:
+    from afterword.checker import CheckSettings, Report
     from afterword.composer import BetterAnswer, Draft, Drafts
     from afterword.composer.polish import Polished
     from afterword.matching import MomentEvidence
@@ -42,9 +43,24 @@ class _AgendaCache:
     cards: list[Card] | None = None
 
 
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 class Workspace:
-    def __init__(self, database_url: str | None = None) -> None:
+    """The use cases over one database.
+
+    ``clock`` is the one place both shells read the time from (tests pass a fixed one); the
+    user's checker settings are read once, on first use, so the CLI, the editor and the API
+    give a note the same answer.
+    """
+
+    def __init__(
+        self, database_url: str | None = None, *, clock: Callable[[], datetime] = utc_now
+    ) -> None:
         self.database = Database(database_url or config.database_url())
+        self.clock = clock
+        self._check_settings: CheckSettings | None = None
         self._agenda: _AgendaCache | None = None
         self._agenda_lock = threading.Lock()
         self._contexts: dict[int, tuple[int, Interview]] = {}
@@ -57,6 +73,31 @@ class Workspace:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def check_settings(self, *, timed: bool = False) -> CheckSettings:
+        """The user's checker settings; ``timed`` adds the clock (for the ``late`` rule)."""
+        from dataclasses import replace
+
+        from afterword.checking import check_settings
+
+        if self._check_settings is None:
+            self._check_settings = check_settings()
+        return replace(self._check_settings, now=self.now()) if timed else self._check_settings
+
+    def check(self, text: str, interview_id: int | None = None) -> Report:
+        """Check a note, against an interview on record when ``interview_id`` is given."""
+        from afterword.checker import check
+
+        if interview_id is None:
+            return check(text, None, self.check_settings())
+        return check(text, self.context(interview_id), self.check_settings(timed=True))
+
+    def is_ready(self, interview: Interview, note: Note) -> bool:
+        """Whether a draft passes the checker (no error finding) for this interview."""
+        return note_is_ready(interview, note, self.check_settings())
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
@@ -132,7 +173,7 @@ class Workspace:
                 with self._transaction() as session:
                     interviews = InterviewRepository(session).list()
                 ready = {
-                    (interview_id, n.to): note_is_ready(interview, n)
+                    (interview_id, n.to): self.is_ready(interview, n)
                     for interview_id, interview in interviews
                     for n in interview.notes
                     if n.status is NoteStatus.draft and n.body.strip()
@@ -150,7 +191,7 @@ class Workspace:
 
     def card(self, interview_id: int, now: datetime) -> Card:
         """One interview as a card: its state, urgency and next step."""
-        return agenda([(interview_id, self.interview(interview_id))], now, note_is_ready)[0]
+        return agenda([(interview_id, self.interview(interview_id))], now, self.is_ready)[0]
 
     def update_interview(
         self, interview_id: int, change: Callable[[Interview], Interview]
@@ -394,11 +435,11 @@ class Workspace:
         return moment
 
 
-def note_is_ready(interview: Interview, note: Note) -> bool:
+def note_is_ready(interview: Interview, note: Note, settings: CheckSettings | None = None) -> bool:
     """Whether a draft passes the checker (no error finding) for this interview."""
     from afterword.checker import check
 
-    return check(note.body, interview).ready
+    return check(note.body, interview, settings).ready
 
 
 def load_interview(interview_id: int) -> Interview:

@@ -7,6 +7,7 @@ the same function the web page calls.
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -15,7 +16,7 @@ import typer
 from afterword.errors import InputError
 
 if TYPE_CHECKING:
-    from afterword.checker import CheckSettings, Finding, Report
+    from afterword.checker import Finding, Report
     from afterword.model import Interview
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
@@ -74,17 +75,15 @@ def check(
         pbpaste | afterword check --context acme.yaml -
     """
     from afterword.checker import check as check_note
+    from afterword.checking import check_settings
 
     if output_format not in ("text", "json"):
         raise InputError(f"--format must be text or json, not {output_format!r}")
-    settings = _settings(disable or [], max_words)
     record = _interview(interview, context)
-    if record is not None:
-        from dataclasses import replace
-        from datetime import UTC, datetime
-
-        # The core never reads a clock; the shell passes "now" so the late rule can run.
-        settings = replace(settings, now=datetime.now(UTC))
+    # The core never reads a clock; the shell passes "now" so the late rule can run.
+    settings = check_settings(
+        disable or [], max_words, now=datetime.now(UTC) if record is not None else None
+    )
     notes = [(path, _read(path)) for path in (files or ["-"])]
     reports = [(path, text, check_note(text, record, settings)) for path, text in notes]
 
@@ -98,30 +97,6 @@ def check(
         _print_text(reports, colour)
     if not all(report.ready for _, _, report in reports):
         raise typer.Exit(1)
-
-
-def _settings(disable: list[str], max_words: int | None) -> CheckSettings:
-    from dataclasses import replace
-
-    from afterword import config
-    from afterword.checker import UNSUPPORTED_LANGUAGE, CheckSettings, default_registry
-
-    try:
-        table = config.settings().get("check", {})
-        if not isinstance(table, dict):
-            raise ValueError("[check] must be a table")
-        settings = CheckSettings.from_mapping(table)
-    except (config.ConfigError, ValueError) as exc:
-        raise InputError(f"{config.settings_path()}: {exc}") from exc
-    known = [*default_registry().ids, UNSUPPORTED_LANGUAGE]
-    unknown = [rule for rule in [*disable, *settings.disable] if rule not in known]
-    if unknown:
-        raise InputError(f"unknown rule {unknown[0]!r} (rules: {', '.join(known)})")
-    return replace(
-        settings,
-        disable=settings.disable | frozenset(disable),
-        max_words=max_words if max_words is not None else settings.max_words,
-    )
 
 
 def _interview(interview_id: int | None, context: Path | None) -> Interview | None:

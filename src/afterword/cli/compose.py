@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -226,9 +225,9 @@ def draft(
     """
     from afterword.model import NoteStatus
 
-    now = datetime.now(UTC)
     err = console(stderr=True)
     with workspace() as ws:
+        now = ws.now()
         drafts, _ = ws.draft_notes(
             interview_id,
             to=to,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -95,8 +94,8 @@ def list_(
 
         afterword list --format json
     """
-    now = datetime.now(UTC)
     with workspace() as ws:
+        now = ws.now()
         cards = ws.agenda(now)
     if fmt is OutputFormat.json:
         print_json(
@@ -164,7 +163,7 @@ def show(
     """
     with workspace() as ws:
         interview = ws.interview(interview_id)
-        card = ws.card(interview_id, datetime.now(UTC))
+        card = ws.card(interview_id, ws.now())
     if fmt is OutputFormat.json:
         from afterword.debrief_file import dump_debrief
 

@@ -11,11 +11,10 @@ from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from afterword.checker import check
 from afterword.debrief_file import DebriefFile, dump_debrief
 from afterword.model import Note, Story
 from afterword.services import Workspace
-from afterword.web.common import now, workspace
+from afterword.web.common import workspace
 
 router = APIRouter(prefix="/api", tags=["api"])
 WS = Annotated[Workspace, Depends(workspace)]
@@ -45,8 +44,7 @@ class NoteUpdate(BaseModel):
 
 
 def report_json(text: str, ws: Workspace, interview_id: int | None) -> dict[str, Any]:
-    context = ws.context(interview_id) if interview_id is not None else None
-    report = check(text, context)
+    report = ws.check(text, interview_id)
     data = report.to_dict()
     for finding, out in zip(report.findings, data["findings"], strict=True):
         out["replaces_span"] = finding.replaces_span
@@ -78,7 +76,7 @@ def list_interviews(ws: WS) -> list[dict[str, Any]]:
             "hours_left": round(card.hours_left, 2),
             "next_step": card.next_step[0],
         }
-        for card in ws.agenda(now())
+        for card in ws.agenda(ws.now())
     ]
 
 
@@ -132,7 +130,7 @@ def compose_notes(interview_id: int, request: ComposeRequest, ws: WS) -> dict[st
         tone=request.tone,
         max_words=request.words,
         seed=request.seed,
-        now=now(),
+        now=ws.now(),
     )
     return {"notes": [d.to_dict() for d in drafts.notes], "suggestions": drafts.suggestions}
 

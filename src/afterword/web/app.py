@@ -5,9 +5,9 @@ from __future__ import annotations
 import gc
 import os
 import threading
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request, Response
@@ -18,7 +18,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from afterword import __version__
 from afterword.errors import AfterwordError, NotFoundError
-from afterword.services import Workspace
+from afterword.services import Workspace, utc_now
 from afterword.web.common import HERE, render
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -60,13 +60,17 @@ class SameOriginOnly:
 
 
 def create_app(
-    database_url: str | None = None, allowed_hosts: Iterable[str] | None = None
+    database_url: str | None = None,
+    allowed_hosts: Iterable[str] | None = None,
+    *,
+    clock: Callable[[], datetime] = utc_now,
 ) -> FastAPI:
     """An app over the database at ``database_url`` (default: the user's), upgraded first.
 
     ``allowed_hosts`` (default: ``AFTERWORD_ALLOWED_HOSTS``, comma-separated; unset: any)
-    are the host names requests may be addressed to."""
-    workspace = Workspace(database_url)
+    are the host names requests may be addressed to; every page reads the time from
+    ``clock``."""
+    workspace = Workspace(database_url, clock=clock)
     if allowed_hosts is None and (names := os.environ.get(ALLOWED_HOSTS_VARIABLE)):
         allowed_hosts = names.split(",")
     hosts = frozenset(h.strip().strip("[]").lower() for h in allowed_hosts or ()) or None
@@ -77,7 +81,7 @@ def create_app(
             # Fill the dashboard's cache while the first page loads, not during it; then move
             # what start-up built out of the garbage collector's way, so that its full
             # collections (tens of milliseconds) stay rare and short under load.
-            workspace.agenda(datetime.now(UTC))
+            workspace.agenda(workspace.now())
             gc.freeze()
 
         threading.Thread(target=warm_up, daemon=True).start()

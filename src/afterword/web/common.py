@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -42,10 +42,6 @@ async def workspace(request: Request) -> Workspace:
     # A coroutine, so that FastAPI does not hand this lookup to a thread on every request.
     ws: Workspace = request.app.state.workspace
     return ws
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> Response:

@@ -29,7 +29,6 @@ from afterword.web.common import (
     errors_of,
     lines,
     local_zone_name,
-    now,
     parse_local_time,
     redirect,
     render,
@@ -56,7 +55,7 @@ async def dashboard(request: Request, ws: WS, page: int = 1) -> Response:
     # Served on the event loop when the agenda is as last built (the usual visit): no thread
     # hop. A rebuild after a change (every interview read, drafts checked) runs in a worker
     # thread, so that it holds up no other request.
-    moment = now()
+    moment = ws.now()
     cards = ws.cached_agenda(moment)
     if cards is None:
         cards = await run_in_threadpool(ws.agenda, moment)
@@ -225,7 +224,7 @@ async def create_interview(request: Request, ws: WS) -> Response:
 
 @router.get("/interviews/{interview_id}")
 def show_interview(request: Request, ws: WS, interview_id: int) -> Response:
-    card = ws.card(interview_id, now())
+    card = ws.card(interview_id, ws.now())
     return render(
         request,
         "interview.html",

@@ -8,11 +8,10 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from afterword.checker import CheckSettings, check
 from afterword.errors import InputError
 from afterword.model import Interview, Note
 from afterword.services import Workspace
-from afterword.web.common import now, redirect, render, text, workspace
+from afterword.web.common import redirect, render, text, workspace
 
 router = APIRouter(include_in_schema=False)
 WS = Annotated[Workspace, Depends(workspace)]
@@ -40,7 +39,7 @@ def _tabs(interview: Interview) -> list[str]:
 
 @router.get("/interviews/{interview_id}/notes")
 def notes(request: Request, ws: WS, interview_id: int, to: str | None = None) -> Response:
-    card = ws.card(interview_id, now())
+    card = ws.card(interview_id, ws.now())
     interview = card.interview
     tabs = _tabs(interview)
     if not tabs:
@@ -71,8 +70,8 @@ def _editor(
     errors: list[str] | None = None,
 ) -> Response:
     interview = card.interview
-    settings = CheckSettings()
-    report = check(note.body, interview) if note.body.strip() else None
+    settings = ws.check_settings()
+    report = ws.check(note.body, interview_id) if note.body.strip() else None
     person = interview.interviewer(current)
     return render(
         request,
@@ -101,7 +100,7 @@ async def save_note(request: Request, ws: WS, interview_id: int, to: str) -> Res
     saved = ws.save_note(interview_id, note)
     action = text(form, "action")
     if action == "sent":
-        ws.mark_sent(interview_id, to, now())
+        ws.mark_sent(interview_id, to, ws.now())
         return redirect(
             f"/interviews/{interview_id}/notes?to={quote(to)}",
             "Marked as sent. It may or may not change the outcome, and sending it was still "
@@ -120,7 +119,7 @@ async def draft_note(request: Request, ws: WS, interview_id: int, to: str) -> Re
     if not variants_text.isdigit() or not 1 <= int(variants_text) <= 5:
         raise InputError("variants: choose from 1 to 5")
     drafts, hints = ws.draft_notes(interview_id, to=to, variants=int(variants_text), tone=tone)
-    card = ws.card(interview_id, now())
+    card = ws.card(interview_id, ws.now())
     interview = card.interview
     return _editor(
         request,
