@@ -230,15 +230,33 @@ class Document:
         )
 
 
+# The start of quoted earlier mail: a line that opens (after spaces) with "On ... wrote:", an
+# "Original Message" rule or ">". Blank lines before it belong to the quote too: the quote
+# starts at the first line start from which only whitespace leads to the marker.
 _QUOTE_START = lazy_re(
-    r"^\s*(?:On\s[^\n]{3,300}wrote:|-{2,}\s*(?:Original|Forwarded)\s+Message|>)",
+    r"^[^\S\n]*(?:On\s[^\n]{3,300}wrote:|-{2,}\s*(?:Original|Forwarded)\s+Message|>)",
     re.IGNORECASE | re.MULTILINE,
 )
 
 
+def _quote_start(work: str, pos: int = 0) -> tuple[int, int] | None:
+    """Start and end of the first quote marker at or after ``pos``, as ``^\\s*(?:...)`` in
+    MULTILINE mode finds it. Written so: that pattern let ``\\s*`` run from every line start
+    to the end of a run of blank lines, quadratic in the run's length."""
+    m = _QUOTE_START.search(work, pos)
+    if m is None:
+        return None
+    start = m.start()
+    # Back over the whitespace above the marker's line, to the first line start in it.
+    i = pos + len(work[pos:start].rstrip())
+    if i < start:
+        start = i if i == 0 or work[i - 1] == "\n" else work.find("\n", i, start) + 1
+    return start, m.end()
+
+
 def _quoted_mail_start(work: str) -> int:
-    m = _QUOTE_START.search(work)
-    if m is not None and not work[: m.start()].strip():
+    m = _quote_start(work)
+    if m is not None and not work[: m[0]].strip():
         # A note forwarded as it is opens with the forward line: the quote is the note.
-        m = _QUOTE_START.search(work, m.end())
-    return m.start() if m else len(work)
+        m = _quote_start(work, m[1])
+    return m[0] if m else len(work)

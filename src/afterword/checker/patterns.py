@@ -84,7 +84,14 @@ def read_pattern(pattern: str, flags: int, verbose: bool = False) -> _Branches:
                 add(body, boundary, gate, None, req, [more])
     for (first, boundary, gate, req), group in merged.items():
         bodies = [body for body, _ in group]
-        if first == "\\d":
+        if first == "\\d" and boundary:
+            # "\\d(?<!\\w\\d)(?:...|...)": the look-behind is the leading \\b, asked after
+            # the first digit so that ``re`` still skips ahead to digits. Without it the
+            # branches were tried at every digit of a number, each reading the number to its
+            # end ("[\\d,]*"): a long run of digits took time in the square of its length.
+            rests = [_after_first_digit(b) for b in bodies]
+            joined = "\\d(?<!\\w\\d)(?:" + "|".join(rests) + ")"
+        elif first == "\\d":
             joined = "|".join(f"(?:{b})" for b in bodies)
         else:
             # "i(?<!\\wi)(?:...|...)": the shared letters are the literal to search for, and
@@ -544,6 +551,14 @@ def word_requirements(
     for r in reqs:
         if r not in rest and r.isdisjoint(_COMMON_WORDS):
             rest.append(r)
+    return rest
+
+
+def _after_first_digit(body: str) -> str:
+    """``body`` (which starts with ``\\d``, not optional) without that first digit."""
+    rest = body[2:]
+    if rest[:1] == "+":
+        return "\\d*" + rest[1:]  # "\\d+" is one digit and "\\d*" ("\\d+?" "\\d*?", ...)
     return rest
 
 

@@ -82,7 +82,14 @@ _HTML_TAG = lazy_re(
     re.IGNORECASE,
 )
 _HTML_BLOCK_END = lazy_re(r"</(?:p|div|li|h[1-6]|tr|table|blockquote|ul|ol)\b|<(?:br|hr)\b", re.I)
-_HTML_HIDDEN = lazy_re(r"<(style|script|head)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+# What a browser does not show: a comment, and a style, script or head element. Found as
+# ``<(style|script|head)\b.*?</\1\s*>|<!--.*?-->`` would find them, but without that pattern's
+# cost: each opener that is never closed sent it to the end of the note, so a run of them was
+# quadratic (see ``_blank_hidden``).
+_HTML_HIDDEN_OPEN = lazy_re(r"<(style|script|head)\b|<!--", re.I)
+_HTML_HIDDEN_CLOSE = {
+    kind: lazy_re(rf"</{kind}\s*>", re.I) for kind in ("style", "script", "head")
+}
 _HTML_ENTITY = lazy_re(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
 
 _ALPHA_WORD = lazy_re(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
@@ -100,12 +107,42 @@ def looks_like_html(text: str) -> bool:
     return "<" in text and _HTML_TAG.search(text) is not None
 
 
+def _blank_hidden(work: str) -> str:
+    """``work`` with each hidden element or comment blanked out by spaces."""
+    pieces: list[str] = []
+    done = pos = 0
+    # Kinds with no closing tag at or after some opener: none after a later one either.
+    unclosed: set[str] = set()
+    while (m := _HTML_HIDDEN_OPEN.search(work, pos)) is not None:
+        kind = (m.group(1) or "!--").lower()
+        end = -1
+        if kind not in unclosed:
+            if kind == "!--":
+                close = work.find("-->", m.end())
+                end = close + 3 if close >= 0 else -1
+            else:
+                closing = _HTML_HIDDEN_CLOSE[kind].search(work, m.end())
+                end = closing.end() if closing is not None else -1
+            if end < 0:
+                unclosed.add(kind)
+        if end < 0:
+            pos = m.start() + 1
+            continue
+        pieces.append(work[done : m.start()])
+        pieces.append(" " * (end - m.start()))
+        done = pos = end
+    if not pieces:
+        return work
+    pieces.append(work[done:])
+    return "".join(pieces)
+
+
 def _mask_html(work: str) -> str:
     import html
 
     # Inside HTML a newline is only a space; paragraphs come from the tags.
     work = work.replace("\n", " ")
-    work = _HTML_HIDDEN.sub(lambda m: " " * len(m.group()), work)
+    work = _blank_hidden(work)
 
     def tag(m: re.Match[str]) -> str:
         n = len(m.group())
@@ -227,25 +264,32 @@ _ABBREVIATIONS = frozenset(
 )
 # ".", "!", "?" or "..." with closing quotes or brackets, before a space; or a blank line. Written
 # to start with one class of characters, which ``re`` skips ahead to instead of trying both
-# alternatives at every position.
-_SENTENCE_END = lazy_re(r"[.!?\u2026\n](?:(?<=\n)[ ]*(?=\n)|(?<!\n)[.!?\u2026]*[\"')\]]*(?=\s|$))")
+# alternatives at every position. A run of marks is read once: the repeats are possessive (giving
+# back a mark or a bracket could never end a sentence), and a mark after another one starts no
+# sentence end of its own, since the run from the first one would have ended there too; without
+# that, "?????...x" was read again from each of its marks. (``sentences`` matches a paragraph
+# cut out of the note, so the look-behind never sees a mark outside it.)
+_SENTENCE_END = lazy_re(
+    r"[.!?\u2026\n](?:(?<=\n)[ ]*(?=\n)"
+    r"|(?<![.!?\u2026][.!?\u2026])(?<!\n)[.!?\u2026]*+[\"')\]]*+(?=\s|$))"
+)
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans within ``text[start:end]`` (a paragraph), trimmed of spaces."""
     spans: list[tuple[int, int]] = []
     begin = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        if text[m.start()] == ".":
+    for m in _SENTENCE_END.finditer(text[start:end]):
+        if text[start + m.start()] == ".":
             # "Ms. Lee", "e.g. this", "Rachel L. Arbeit" and "3.5" do not end a sentence.
-            j = m.start()
+            j = start + m.start()
             k = j
             while k > begin and (text[k - 1].isalpha() or text[k - 1] == "."):
                 k -= 1
             token = text[k:j].lower()
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
-        stop = m.end()
+        stop = start + m.end()
         segment = text[begin:stop]
         kept = segment.strip()
         if kept:

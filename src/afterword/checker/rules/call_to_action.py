@@ -293,5 +293,8 @@ def _asks_the_reader(doc: Document) -> bool:
                 doc.work, start, end
             ):
                 return True
+            # Every other "?" of this sentence asks the same of it: one look at a sentence,
+            # not one for each of its question marks ("?????..." was quadratic).
+            pos = max(pos, end - 1)
         pos = scan.find("?", pos + 1, doc.body.end)
     return False
