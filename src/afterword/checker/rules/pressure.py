@@ -209,6 +209,44 @@ _OFFER_MADE = lazy_re(
 )
 
 
+class _Asked:
+    """Searches of a sentence (or of the whole note), each done once: a rule asks the same of a
+    sentence for every match in it, and a long sentence full of matches cost time in the square
+    of its length."""
+
+    __slots__ = ("_answers", "_texts", "_work")
+
+    def __init__(self, work: str) -> None:
+        self._work = work
+        self._texts: dict[tuple[int, int], str] = {}
+        self._answers: dict[tuple[object, int, int, int], re.Match[str] | None] = {}
+
+    def text(self, s: int, e: int) -> str:
+        text = self._texts.get((s, e))
+        if text is None:
+            text = self._texts[(s, e)] = self._work[s:e]
+        return text
+
+    def search(
+        self, pattern: re.Pattern[str], s: int, e: int, pos: int = 0
+    ) -> re.Match[str] | None:
+        """``pattern.search(work[s:e], pos)``."""
+        key = (pattern, s, e, pos)
+        if key not in self._answers:
+            self._answers[key] = pattern.search(self.text(s, e), pos)
+        return self._answers[key]
+
+    def contrast(self, s: int, e: int, pos: int, endpos: int) -> bool:
+        """Whether ``_CONTRAST.search(work[s:e], pos, endpos)`` finds one, from one search of
+        the sentence from ``pos``: a contrast before ``endpos`` is that first one, or a word
+        that ``endpos`` cuts short ("but" of "butter"), at most eight letters before it."""
+        first = self.search(_CONTRAST, s, e, pos)
+        if first is not None and first.end() <= endpos:
+            return True
+        near = max(pos, endpos - len("although"))
+        return _CONTRAST.search(self.text(s, e), near, endpos) is not None
+
+
 class Pressure(Rule):
     """Begging, neediness and deadlines push the reader away.
 
@@ -244,26 +282,27 @@ class Pressure(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        asked = _Asked(doc.work)
+        whole = len(doc.work)
         for m in doc.matches(_PRESSURE):
             s, e = doc.sentence_at(m.start())
-            sentence = doc.work[s:e]
-            if _URGENT.fullmatch(m.group()) and not _DECISION_WORDS.search(sentence):
+            if _URGENT.fullmatch(m.group()) and not asked.search(_DECISION_WORDS, s, e):
                 continue  # "I can start right away" is eagerness, not pressure
-            if _URGENT.fullmatch(m.group()) and _ABOUT_START_DATE.search(sentence):
+            if _URGENT.fullmatch(m.group()) and asked.search(_ABOUT_START_DATE, s, e):
                 continue
-            theirs = _THEIR_TIMELINE.search(sentence)
-            if theirs and not _CONTRAST.search(sentence, theirs.end(), max(m.start() - s, 0)):
+            theirs = asked.search(_THEIR_TIMELINE, s, e)
+            if theirs and not asked.contrast(s, e, theirs.end(), max(m.start() - s, 0)):
                 # "as you mentioned, you'll decide by Friday" is their timeline; "you said two
                 # weeks, but I need to know by tomorrow" overrides it.
                 continue
             if _NEGATION_BEFORE.search(doc.before(m.start(), 25)):
                 continue
             if _PRESUMED_START.search(m.group()) and (
-                _CONDITION.search(sentence) or _OFFER_MADE.search(doc.work)
+                asked.search(_CONDITION, s, e) or asked.search(_OFFER_MADE, 0, whole)
             ):
                 continue  # "if offered, I will start on Monday"; "I accept your offer ..."
             if _PRESUMED_DECISION.match(m.group()) and (
-                _STEPS_ASIDE.search(sentence) or _WITHDRAWS.search(doc.work)
+                asked.search(_STEPS_ASIDE, s, e) or asked.search(_WITHDRAWS, 0, whole)
             ):
                 continue  # "no need to delay the process on my account", a withdrawal
             yield doc.finding(
