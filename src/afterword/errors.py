@@ -15,3 +15,8 @@ class InputError(AfterwordError):
 
 class NotFoundError(AfterwordError):
     """An interview, story or note that does not exist (any more)."""
+
+
+class ConflictError(AfterwordError):
+    """A save based on a copy that is no longer current: someone (another tab, the CLI) saved
+    a newer version since. Nothing was saved; the newer version is kept."""

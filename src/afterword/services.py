@@ -7,12 +7,13 @@ it either happens whole or not at all, so bad input never loses what was saved b
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -30,8 +31,32 @@ if TYPE_CHECKING:
     from afterword.composer.polish import Polished
     from afterword.matching import MomentEvidence
 
+#: How often a save is tried when the database is busy or asks for a retry.
+WRITE_ATTEMPTS = 5
+
+T = TypeVar("T")
+
+
+def _transient(exc: Exception) -> bool:
+    """Whether a database error means "try again" (busy, deadlock, serialization failure)."""
+    original = getattr(exc, "orig", None)
+    code = getattr(original, "sqlstate", None)
+    if code in ("40001", "40P01"):  # PostgreSQL: serialization failure, deadlock detected
+        return True
+    message = str(original or exc).lower()
+    return "database is locked" in message or "database is busy" in message
+
+
 #: Seconds between recomputations of the agenda's order and countdowns.
 AGENDA_STEP_SECONDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class SavedNote:
+    """A note as stored, and its version (raised by every save of it)."""
+
+    note: Note
+    version: int
 
 
 @dataclass
@@ -101,15 +126,36 @@ class Workspace:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
+        """A transaction that only reads."""
         with self.database.session() as session, session.begin():
             yield session
+
+    def _write(self, work: Callable[[Session], T]) -> T:
+        """Run ``work`` in one writing transaction, again if the database asks for a retry.
+
+        A save is acknowledged only once its transaction has committed. SQLite's writers
+        queue for the write lock (BEGIN IMMEDIATE, busy_timeout); PostgreSQL may still end a
+        transaction in a deadlock or serialization failure, and a locked SQLite file can
+        outlast the wait: those are retried a few times, briefly, rather than answered with
+        an error the user can do nothing about.
+        """
+        from sqlalchemy.exc import OperationalError
+
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                with self.database.write_session() as session, session.begin():
+                    return work(session)
+            except OperationalError as exc:
+                if attempt == WRITE_ATTEMPTS - 1 or not _transient(exc):
+                    raise
+                time.sleep(0.05 * 2**attempt)
+        raise AssertionError("unreachable")
 
     # Interviews -----------------------------------------------------------------------------
 
     def add_interview(self, interview: Interview) -> int:
         """Store a whole interview (with its debrief, stories, research and lessons)."""
-        with self._transaction() as session:
-            return InterviewRepository(session).add(interview)
+        return self._write(lambda session: InterviewRepository(session).add(interview))
 
     def import_file(self, path: Path) -> int:
         return self.add_interview(load_debrief_file(path, config.timezone()))
@@ -194,69 +240,70 @@ class Workspace:
         return agenda([(interview_id, self.interview(interview_id))], now, self.is_ready)[0]
 
     def update_interview(
-        self, interview_id: int, change: Callable[[Interview], Interview]
+        self,
+        interview_id: int,
+        change: Callable[[Interview], Interview],
+        expected_version: int | None = None,
     ) -> Interview:
-        """Apply ``change`` to the stored interview and save the result, in one transaction."""
-        with self._transaction() as session:
+        """Apply ``change`` to the stored interview and save the result, in one transaction
+        that holds the interview's write lock from before it is read, so that no other save
+        can land in between; refused when ``expected_version`` is given and is not current."""
+
+        def work(session: Session) -> Interview:
             repository = InterviewRepository(session)
+            repository.lock(interview_id)
             updated = change(repository.get(interview_id))
             # Validate the whole again: a change must not smuggle in an invalid interview.
             updated = Interview.model_validate(updated.model_dump())
-            repository.replace(interview_id, updated)
+            repository.replace(interview_id, updated, expected_version)
             return updated
 
-    def delete_interview(self, interview_id: int) -> None:
+        return self._write(work)
+
+    def interview_version(self, interview_id: int) -> tuple[Interview, int]:
+        """The interview and its version, read together (for a later guarded save)."""
         with self._transaction() as session:
-            InterviewRepository(session).delete(interview_id)
+            repository = InterviewRepository(session)
+            return repository.get(interview_id), repository.version(interview_id)
+
+    def delete_interview(self, interview_id: int) -> None:
+        self._write(lambda session: InterviewRepository(session).delete(interview_id))
 
     def export(self, interview_id: int, fmt: str = "yaml") -> str:
         return dump_debrief(self.interview(interview_id), fmt)
 
     # Saving and sending notes ---------------------------------------------------------------
 
-    def save_note(self, interview_id: int, note: Note) -> Note:
-        """Save the note to one interviewer, replacing the draft that was there.
+    def note(self, interview_id: int, to: str) -> SavedNote | None:
+        """The note to ``to`` as stored, with its version, if there is one."""
+        with self._transaction() as session:
+            found = InterviewRepository(session).note(interview_id, to)
+        return SavedNote(*found) if found else None
 
-        A sent note is the record of what went out (and of when, which the follow-up timing
-        counts from): saving it unchanged keeps it, and changing it is refused.
+    def save_note(
+        self, interview_id: int, note: Note, expected_version: int | None = None
+    ) -> SavedNote:
+        """Save the note to one interviewer (its row only), replacing the draft that was there.
+
+        ``expected_version`` is the version the editor started from (0: no note yet): when
+        the stored note is newer, the save is refused and the newer text kept. A sent note is
+        the record of what went out (and of when, which the follow-up timing counts from):
+        saving it unchanged keeps it, and changing it is refused.
         """
-
-        def change(interview: Interview) -> Interview:
-            notes = list(interview.notes)
-            for index, existing in enumerate(notes):
-                if existing.to.casefold() == note.to.casefold():
-                    unchanged = (existing.subject, existing.body) == (note.subject, note.body)
-                    if existing.status is NoteStatus.sent and not unchanged:
-                        raise InputError(
-                            f"the note to {existing.to} was already sent, and what went out "
-                            "is kept as it was; nothing was saved"
-                        )
-                    notes[index] = existing if unchanged else note
-                    break
-            else:
-                notes.append(note)
-            return interview.model_copy(update={"notes": notes})
-
-        updated = self.update_interview(interview_id, change)
-        return next(n for n in updated.notes if n.to.casefold() == note.to.casefold())
+        return SavedNote(
+            *self._write(
+                lambda session: InterviewRepository(session).save_note(
+                    interview_id, note, expected_version
+                )
+            )
+        )
 
     def mark_sent(self, interview_id: int, to: str, when: datetime) -> Note:
-        """Record that the note to ``to`` went out at ``when``."""
-
-        def change(interview: Interview) -> Interview:
-            notes = list(interview.notes)
-            for index, existing in enumerate(notes):
-                if existing.to.casefold() == to.casefold():
-                    if not existing.body.strip():
-                        raise InputError(f"the note to {to} is empty; write it before sending")
-                    notes[index] = existing.model_copy(
-                        update={"status": NoteStatus.sent, "sent_at": when}
-                    )
-                    return interview.model_copy(update={"notes": notes})
-            raise NotFoundError(f"there is no note to {to} yet")
-
-        updated = self.update_interview(interview_id, change)
-        return next(n for n in updated.notes if n.to.casefold() == to.casefold())
+        """Record that the note to ``to`` went out at ``when`` (once: the time is kept)."""
+        note, _ = self._write(
+            lambda session: InterviewRepository(session).mark_sent(interview_id, to, when)
+        )
+        return note
 
     def record_outcome(
         self, interview_id: int, outcome: Outcome | None, lessons: Sequence[str] = ()
@@ -294,16 +341,13 @@ class Workspace:
             return StoryRepository(session).find(title)
 
     def add_story(self, story: Story) -> int:
-        with self._transaction() as session:
-            return StoryRepository(session).add(story)
+        return self._write(lambda session: StoryRepository(session).add(story))
 
     def update_story(self, story_id: int, story: Story) -> None:
-        with self._transaction() as session:
-            StoryRepository(session).update(story_id, story)
+        self._write(lambda session: StoryRepository(session).update(story_id, story))
 
     def delete_story(self, story_id: int) -> Story:
-        with self._transaction() as session:
-            return StoryRepository(session).delete(story_id)
+        return self._write(lambda session: StoryRepository(session).delete(story_id))
 
     # Notes and evidence ---------------------------------------------------------------------
     # The composer and the matcher are pure; these use cases feed them the interview and the

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,12 +26,27 @@ def _normalise(url: str) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event (below) open every transaction, not the driver's guess
+    # at when to open one (which runs the first reads outside any transaction).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL lets the web app read while the CLI writes; foreign keys are off by default in SQLite.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+#: An execution option of the engine that writes: on SQLite its transactions take the write
+#: lock when they begin, so that what a save reads cannot change before it writes.
+WRITES = "afterword_writes"
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    # A plain BEGIN reads a snapshot and fails with "database is locked" when it later tries
+    # to write after another writer; BEGIN IMMEDIATE waits (busy_timeout) for its turn instead.
+    immediate = connection.get_execution_options().get(WRITES)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -51,6 +66,7 @@ def make_engine(url: str) -> Engine:
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(parsed, pool_pre_ping=True)
 
@@ -115,9 +131,16 @@ class Database:
                 safe = make_url(self.url).render_as_string(hide_password=True)
                 raise AfterwordError(f"cannot open the database {safe}: {exc}") from exc
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.write_sessions = sessionmaker(
+            self.engine.execution_options(**{WRITES: True}), expire_on_commit=False
+        )
 
     def session(self) -> Session:
         return self.sessions()
+
+    def write_session(self) -> Session:
+        """A session for a transaction that writes (see :data:`WRITES`)."""
+        return self.write_sessions()
 
     def table_names(self) -> list[str]:
         return inspect(self.engine).get_table_names()

@@ -8,13 +8,14 @@ from datetime import UTC, datetime, timedelta, timezone
 from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from afterword.errors import InputError, NotFoundError
+from afterword.errors import ConflictError, InputError, NotFoundError
 from afterword.model import (
     Debrief,
     Interview,
     Interviewer,
     Moment,
     Note,
+    NoteStatus,
     Person,
     Research,
     Story,
@@ -160,25 +161,118 @@ class InterviewRepository:
         self.session = session
         self.stories = StoryRepository(session)
 
-    def _row(self, interview_id: int) -> InterviewRow:
-        row = self.session.get(InterviewRow, interview_id)
+    def _row(self, interview_id: int, *, lock: bool = False) -> InterviewRow:
+        # ``lock`` takes the row's write lock before anything of it is read (SELECT ... FOR
+        # UPDATE on PostgreSQL; SQLite's writing transactions hold the database's), so that a
+        # change computed from what was read cannot be overtaken by another save meanwhile.
+        row = self.session.get(
+            InterviewRow, interview_id, with_for_update=lock, populate_existing=lock
+        )
         if row is None:
             raise NotFoundError(f"there is no interview {interview_id} (see `afterword list`)")
         return row
 
+    def lock(self, interview_id: int) -> None:
+        """Take the interview's write lock for the rest of the transaction."""
+        self._row(interview_id, lock=True)
+
+    def version(self, interview_id: int) -> int:
+        return self._row(interview_id).version
+
+    def _touch(self, row: InterviewRow) -> None:
+        # Set in Python, to the microsecond: the database's clock has whole seconds on SQLite.
+        row.updated_at = datetime.now(UTC)
+        row.version = (row.version or 0) + 1
+        self.session.flush()
+        bump_revision(self.session)
+
+    @staticmethod
+    def _expect(what: str, expected: int | None, actual: int) -> None:
+        if expected is not None and expected != actual:
+            raise ConflictError(
+                f"{what} was changed elsewhere (another tab or window, or the command line) "
+                "since you opened it; nothing was saved, and the newer version is kept. "
+                "Reload to see it."
+            )
+
     def add(self, interview: Interview) -> int:
-        row = InterviewRow()
+        row = InterviewRow(version=0)
         self._fill(row, interview)
         self.session.add(row)
-        self.session.flush()
-        bump_revision(self.session)
+        self._touch(row)
         return row.id
 
-    def replace(self, interview_id: int, interview: Interview) -> None:
-        """Store a new version of the whole interview under the same id."""
-        self._fill(self._row(interview_id), interview)
-        self.session.flush()
-        bump_revision(self.session)
+    def replace(
+        self, interview_id: int, interview: Interview, expected_version: int | None = None
+    ) -> int:
+        """Store a new version of the whole interview under the same id; refused when
+        ``expected_version`` is given and the stored one is not it. Returns the new version."""
+        row = self._row(interview_id, lock=True)
+        self._expect(f"the {row.company} interview", expected_version, row.version)
+        self._fill(row, interview)
+        self._touch(row)
+        return row.version
+
+    def note(self, interview_id: int, to: str) -> tuple[Note, int] | None:
+        """The note to ``to`` and its version, if there is one."""
+        interview = self._row(interview_id)
+        row = self._note_row(interview, to)
+        if row is None:
+            return None
+        return self._note_model(row, interview.utc_offset_minutes or 0), row.version
+
+    def save_note(
+        self, interview_id: int, note: Note, expected_version: int | None = None
+    ) -> tuple[Note, int]:
+        """Save one note (only its row is written), a draft over a draft: refused when the
+        stored note is newer than ``expected_version`` (0: there was none) or was sent."""
+        row = self._row(interview_id, lock=True)
+        existing = self._note_row(row, note.to)
+        self._expect(
+            f"the note to {note.to}", expected_version, existing.version if existing else 0
+        )
+        if existing is None:
+            existing = NoteRow(to=note.to, version=0)
+            row.notes.append(existing)
+        elif existing.status == NoteStatus.sent.value:
+            if (existing.subject, existing.body) == (note.subject, note.body):
+                return self._note_model(existing, row.utc_offset_minutes or 0), existing.version
+            raise InputError(
+                f"the note to {existing.to} was already sent, and what went out is kept as it "
+                "was; nothing was saved"
+            )
+        self._write_note(existing, note.model_copy(update={"status": NoteStatus.draft}))
+        existing.version = (existing.version or 0) + 1
+        self._touch(row)
+        return self._note_model(existing, row.utc_offset_minutes or 0), existing.version
+
+    def mark_sent(self, interview_id: int, to: str, when: datetime) -> tuple[Note, int]:
+        """Record that the note to ``to`` went out at ``when``; the time of a note already
+        recorded as sent is never replaced (the follow-up timing counts from it)."""
+        row = self._row(interview_id, lock=True)
+        existing = self._note_row(row, to)
+        if existing is None:
+            raise NotFoundError(f"there is no note to {to} yet")
+        offset = row.utc_offset_minutes or 0
+        if existing.status == NoteStatus.sent.value:
+            sent_at = _in_offset(existing.sent_at, offset)
+            raise InputError(
+                f"the note to {existing.to} is already recorded as sent"
+                + (f" ({sent_at:%a %d %b %Y, %H:%M})" if sent_at else "")
+                + "; that time is kept"
+            )
+        if not existing.body.strip():
+            raise InputError(f"the note to {to} is empty; write it before sending")
+        existing.status = NoteStatus.sent.value
+        existing.sent_at = when
+        existing.version = (existing.version or 0) + 1
+        self._touch(row)
+        return self._note_model(existing, offset), existing.version
+
+    @staticmethod
+    def _note_row(row: InterviewRow, to: str) -> NoteRow | None:
+        folded = to.casefold()
+        return next((n for n in row.notes if n.to.casefold() == folded), None)
 
     def delete(self, interview_id: int) -> None:
         self.session.delete(self._row(interview_id))
@@ -207,9 +301,6 @@ class InterviewRepository:
         return [(row.id, self._to_model(row)) for row in self.session.scalars(query)]
 
     def _fill(self, row: InterviewRow, interview: Interview) -> None:
-        # Set in Python, to the microsecond: the database's clock has whole seconds on SQLite,
-        # and the version above must change with every save.
-        row.updated_at = datetime.now(UTC)
         row.company = interview.company
         row.role = interview.role
         row.stage = interview.stage
@@ -270,17 +361,47 @@ class InterviewRepository:
 
     def _fill_notes(self, row: InterviewRow, notes: Sequence[Note]) -> None:
         # Keep the rows of notes that stay, so their ids (and creation times) survive an edit.
+        # A sent note is the record of what went out: a new version of the interview may
+        # leave it out (it is kept) or repeat it, but never change it.
         existing = {n.to.casefold(): n for n in row.notes}
+        offset = row.utc_offset_minutes or 0
         kept = []
         for note in notes:
-            note_row = existing.pop(note.to.casefold(), None) or NoteRow(to=note.to)
-            note_row.to = note.to
-            note_row.subject = note.subject
-            note_row.body = note.body
-            note_row.status = note.status.value
-            note_row.sent_at = note.sent_at
+            note_row = existing.pop(note.to.casefold(), None)
+            if note_row is None:
+                note_row = NoteRow(to=note.to, version=0)
+            elif note_row.status == NoteStatus.sent.value:
+                if self._note_model(note_row, offset) != note:
+                    raise InputError(
+                        f"the note to {note_row.to} was already sent, and what went out is "
+                        "kept as it was; leave it as it is (nothing was saved)"
+                    )
+                kept.append(note_row)
+                continue
+            if self._note_model(note_row, offset) != note:
+                self._write_note(note_row, note)
+                note_row.version = (note_row.version or 0) + 1
             kept.append(note_row)
+        kept += [n for n in existing.values() if n.status == NoteStatus.sent.value]
         row.notes = kept
+
+    @staticmethod
+    def _write_note(row: NoteRow, note: Note) -> None:
+        row.to = note.to
+        row.subject = note.subject
+        row.body = note.body
+        row.status = note.status.value
+        row.sent_at = note.sent_at
+
+    @staticmethod
+    def _note_model(row: NoteRow, offset: int) -> Note:
+        return Note(
+            to=row.to,
+            subject=row.subject,
+            body=row.body,
+            status=NoteStatus(row.status),
+            sent_at=_in_offset(row.sent_at, offset),
+        )
 
     def _to_model(self, row: InterviewRow) -> Interview:
         offset = row.utc_offset_minutes or 0
@@ -322,16 +443,7 @@ class InterviewRepository:
                     Research(topic=r.topic, text=r.text, source=r.source) for r in row.research
                 ],
                 "stories": [_story_from_row(link.story) for link in row.story_links],
-                "notes": [
-                    Note(
-                        to=n.to,
-                        subject=n.subject,
-                        body=n.body,
-                        status=n.status,
-                        sent_at=_in_offset(n.sent_at, offset),
-                    )
-                    for n in row.notes
-                ],
+                "notes": [self._note_model(n, offset) for n in row.notes],
                 "outcome": row.outcome,
             }
         )

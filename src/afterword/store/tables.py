@@ -74,6 +74,9 @@ class InterviewRow(Base):
     causes: Mapped[list[str]] = mapped_column(JSON, default=list)
     cause_notes: Mapped[str | None] = mapped_column(Text)
     outcome: Mapped[str | None] = mapped_column(String(20))
+    #: Raised by every save of the interview or anything in it: a client that read version N
+    #: can ask to save only if nothing changed since (optimistic concurrency).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         UTCDateTime(), server_default=func.now(), onupdate=func.now()
@@ -203,6 +206,8 @@ class NoteRow(Base):
     body: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(10), default="draft")
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: Raised by every save of this note (see :attr:`InterviewRow.version`).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         UTCDateTime(), server_default=func.now(), onupdate=func.now()
