@@ -20,9 +20,7 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     for table in ("interviews", "notes"):
         with op.batch_alter_table(table) as batch:
-            batch.add_column(
-                sa.Column("version", sa.Integer(), nullable=False, server_default="1")
-            )
+            batch.add_column(sa.Column("version", sa.Integer(), nullable=False, server_default="1"))
 
 
 def downgrade() -> None:
