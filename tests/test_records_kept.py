@@ -75,6 +75,77 @@ def test_the_api_refuses_to_change_a_sent_note(database_url: str) -> None:
         page = client.get("/interviews/1/notes?to=Dana%20Lee").text
         assert "readonly" in page
 
+        # Replacing the whole interview: leaving the sent note out keeps it; changing it (or
+        # its time) is refused; a stale copy (If-Match) is refused whatever it holds.
+        whole = client.get("/api/interviews/1")
+        etag = whole.headers["ETag"]
+        data = {k: v for k, v in whole.json().items() if k != "id"}
+        without = {**data, "notes": [], "role": "Senior PMM"}
+        assert client.put("/api/interviews/1", json=without).status_code == 200
+        after = client.get("/api/interviews/1").json()
+        assert after["role"] == "Senior PMM" and after["notes"] == [note]
+        for edit in ({"body": "Rewritten."}, {"sent_at": "2026-11-26T09:00:00-05:00"}):
+            rewritten = {**data, "notes": [{**note, **edit}]}
+            refused = client.put("/api/interviews/1", json=rewritten)
+            assert refused.status_code == 422
+            assert "already sent" in refused.json()["detail"]
+        stale = client.put("/api/interviews/1", json=data, headers={"If-Match": etag})
+        assert stale.status_code == 409
+        assert client.get("/api/interviews/1").json() == after
+
+        # Marking it sent again never moves the time the follow-up counts from.
+        again = client.post("/interviews/1/notes/Dana%20Lee", data={"body": body, "action": "sent"})
+        assert again.status_code == 400 and "already recorded as sent" in again.text
+        assert client.get("/api/interviews/1").json()["notes"] == [note]
+
+
+def test_the_cli_never_changes_a_sent_note_or_its_time(
+    acme: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run("draft", acme, "--save", "--seed", "1").exit_code == 0
+    assert run("sent", acme, "--at", "2026-11-25T09:10:00-05:00").exit_code == 0
+    before = shown(acme)["notes"]
+    again = run("sent", acme, "--at", "2026-11-27T09:10:00-05:00")
+    assert again.exit_code == 2
+    assert "already recorded as sent" in again.stderr
+    assert shown(acme)["notes"] == before
+
+    # The editor can't rewrite it (the edit is kept), nor drop it.
+    editor(
+        tmp_path,
+        monkeypatch,
+        "t = open(p).read().replace('status: sent', 'status: draft')\nopen(p, 'w').write(t)",
+    )
+    refused = run("interview", "edit", acme)
+    assert refused.exit_code == 2
+    assert "already sent" in refused.stderr
+    kept = Path(refused.stderr.rsplit("your edited text is in ", 1)[1].split()[0])
+    assert "status: draft" in kept.read_text()
+    assert shown(acme)["notes"] == before
+
+
+def test_interview_edit_never_replaces_what_was_saved_meanwhile(
+    acme: str, use_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The browser autosaves a note while the interview is open in $EDITOR."""
+    editor(
+        tmp_path,
+        monkeypatch,
+        "from afterword.model import Note\n"
+        "from afterword.services import Workspace\n"
+        f"with Workspace({use_database!r}) as ws:\n"
+        "    ws.save_note(1, Note(to='Dana Lee', body='Typed in the browser.'))\n"
+        "t = open(p).read().replace('Dana Lee', 'Dana Leigh')\nopen(p, 'w').write(t)",
+    )
+    result = run("interview", "edit", acme)
+    assert result.exit_code == 2
+    assert "changed elsewhere" in result.stderr
+    kept = Path(result.stderr.rsplit("Your edited text is in ", 1)[1].split()[0])
+    assert "Dana Leigh" in kept.read_text()
+    after = shown(acme)
+    assert after["interviewers"][0]["name"] == "Dana Lee"
+    assert after["notes"][0]["body"] == "Typed in the browser."
+
 
 def test_sent_needs_a_note_and_says_which_interviewer(use_database: str) -> None:
     run("import", str(EXAMPLES / "panel-onsite.yaml"))

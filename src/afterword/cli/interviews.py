@@ -17,9 +17,11 @@ from afterword.cli.common import (
     print_json,
     workspace,
 )
-from afterword.errors import InputError
+from afterword.errors import ConflictError, InputError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from afterword.model import Interview, Interviewer
 
 interview_app = typer.Typer(
@@ -274,16 +276,23 @@ def edit(
 
     err = console(stderr=True)
     with workspace() as ws:
-        edited = _edit_until_valid(dump_debrief(ws.interview(interview_id), "yaml"), interview_id)
-        if edited is None:
+        interview, version = ws.interview_version(interview_id)
+
+        def save(changed: Interview) -> None:
+            # Saved only over the version that was opened: a note autosaved in the browser
+            # meanwhile is not silently replaced by this older copy.
+            ws.update_interview(interview_id, lambda _: changed, expected_version=version)
+
+        if not _edit_until_saved(dump_debrief(interview, "yaml"), interview_id, save):
             err.print("No change; nothing saved.")
             return
-        ws.update_interview(interview_id, lambda _: edited)
     err.print(f"Saved interview {interview_id}.")
 
 
-def _edit_until_valid(text: str, interview_id: int) -> Interview | None:
-    """The interview as the user saves it in the editor; None when they change nothing."""
+def _edit_until_saved(text: str, interview_id: int, save: Callable[[Interview], None]) -> bool:
+    """Open ``text`` in the editor until what the user saves is valid and saved (True), or
+    they change nothing (False). A refused edit is never lost: it can be edited again, and is
+    kept in a file when the user stops (or when the interview changed meanwhile)."""
     import click  # Typer's own dependency; its edit() is not re-exported by Typer
 
     from afterword import config
@@ -292,24 +301,31 @@ def _edit_until_valid(text: str, interview_id: int) -> Interview | None:
     while True:
         edited = click.edit(text, extension=".yaml", require_save=True)
         if edited is None or edited == text:
-            return None
+            return False
         text = edited
         try:
-            return parse_debrief_text(text, f"interview {interview_id}", config.timezone())
+            save(parse_debrief_text(text, f"interview {interview_id}", config.timezone()))
+            return True
+        except ConflictError as exc:
+            raise InputError(f"{exc} Your edited text is in {_keep(text, interview_id)}") from exc
         except InputError as exc:
             console(stderr=True).print(str(exc), markup=False)
             if not sys.stdin.isatty() or not typer.confirm("Edit it again?", default=True):
-                import tempfile
-
                 # The interview stays as it was; the user's typing is kept to copy from.
-                with tempfile.NamedTemporaryFile(
-                    "w", suffix=".yaml", prefix=f"afterword-edit-{interview_id}-", delete=False
-                ) as kept:
-                    kept.write(text)
                 raise InputError(
                     f"the edit was not valid, so the interview was left as it was; "
-                    f"your edited text is in {kept.name}"
+                    f"your edited text is in {_keep(text, interview_id)}"
                 ) from exc
+
+
+def _keep(text: str, interview_id: int) -> str:
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(
+        "w", suffix=".yaml", prefix=f"afterword-edit-{interview_id}-", delete=False
+    ) as kept:
+        kept.write(text)
+    return kept.name
 
 
 @interview_app.command("rm")

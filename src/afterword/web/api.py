@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Header, Query, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from afterword.debrief_file import DebriefFile, dump_debrief
+from afterword.errors import InputError
 from afterword.model import Note, Story
 from afterword.services import Workspace
 from afterword.web.common import workspace
@@ -41,6 +42,12 @@ class ComposeRequest(BaseModel):
 class NoteUpdate(BaseModel):
     subject: str = Field(default="", max_length=500)
     body: str = Field(default="", max_length=MAX_CHECK_CHARS)
+    version: int | None = Field(
+        default=None,
+        ge=0,
+        description="The version this text was edited from (0: there was no note yet). When "
+        "the stored note is newer, nothing is saved and the answer is 409.",
+    )
 
 
 def report_json(text: str, ws: Workspace, interview_id: int | None) -> dict[str, Any]:
@@ -86,16 +93,33 @@ def create_interview(debrief: DebriefFile, ws: WS) -> dict[str, int]:
 
 
 @router.get("/interviews/{interview_id}", summary="One interview, as a debrief file")
-def get_interview(interview_id: int, ws: WS) -> dict[str, Any]:
-    data: dict[str, Any] = DebriefFile.from_interview(ws.interview(interview_id)).model_dump(
+def get_interview(interview_id: int, ws: WS, response: Response) -> dict[str, Any]:
+    """The interview; its ``ETag`` names the version, for a guarded ``PUT`` (``If-Match``)."""
+    interview, version = ws.interview_version(interview_id)
+    data: dict[str, Any] = DebriefFile.from_interview(interview).model_dump(
         mode="json", exclude_defaults=True
     )
+    response.headers["ETag"] = f'"{version}"'
     return {"id": interview_id, **data}
 
 
 @router.put("/interviews/{interview_id}", summary="Replace an interview")
-def replace_interview(interview_id: int, debrief: DebriefFile, ws: WS) -> dict[str, int]:
-    ws.update_interview(interview_id, lambda _: debrief.to_interview())
+def replace_interview(
+    interview_id: int,
+    debrief: DebriefFile,
+    ws: WS,
+    if_match: Annotated[str | None, Header()] = None,
+) -> dict[str, int]:
+    """Replace the interview with this file. With ``If-Match`` (the ``ETag`` of a ``GET``),
+    nothing is saved and the answer is 409 when it was changed since. Sent notes are kept as
+    they went out: leaving one out keeps it, changing one is refused."""
+    expected = None
+    if if_match is not None and if_match.strip() != "*":
+        tag = if_match.strip().removeprefix("W/").strip('"')
+        if not tag.isdigit():
+            raise InputError(f"If-Match: {if_match!r} is not a version this API gave")
+        expected = int(tag)
+    ws.update_interview(interview_id, lambda _: debrief.to_interview(), expected)
     return {"id": interview_id}
 
 
@@ -137,8 +161,14 @@ def compose_notes(interview_id: int, request: ComposeRequest, ws: WS) -> dict[st
 
 @router.put("/interviews/{interview_id}/notes/{to}", summary="Save a note (autosave)")
 def save_note(interview_id: int, to: str, update: NoteUpdate, ws: WS) -> dict[str, Any]:
-    note = ws.save_note(interview_id, Note(to=to, subject=update.subject, body=update.body))
-    return {"note": note.model_dump(mode="json"), **report_json(note.body, ws, interview_id)}
+    saved = ws.save_note(
+        interview_id, Note(to=to, subject=update.subject, body=update.body), update.version
+    )
+    return {
+        "note": saved.note.model_dump(mode="json"),
+        "version": saved.version,
+        **report_json(saved.note.body, ws, interview_id),
+    }
 
 
 @router.get("/stories", summary="List stories")

@@ -17,7 +17,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from afterword import __version__
-from afterword.errors import AfterwordError, NotFoundError
+from afterword.errors import AfterwordError, ConflictError, NotFoundError
 from afterword.services import Workspace, utc_now
 from afterword.web.common import HERE, render
 
@@ -104,6 +104,12 @@ def create_app(
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": str(exc)}, status_code=404)
         return render(request, "error.html", 404, message=str(exc))
+
+    @app.exception_handler(ConflictError)
+    async def conflict(request: Request, exc: ConflictError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(exc)}, status_code=409)
+        return render(request, "error.html", 409, message=str(exc))
 
     @app.exception_handler(AfterwordError)
     async def bad_input(request: Request, exc: AfterwordError) -> Response:

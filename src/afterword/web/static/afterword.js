@@ -80,6 +80,31 @@
     let findings = [];
     let serverText = area.value;
     let serverSubject = subject.value;
+    // The stored version this text was edited from: a save over a newer one is refused
+    // (409) and the newer text kept, never silently replaced.
+    let version = Number(root.dataset.noteVersion || 0);
+    let conflict = false;
+    const versionInputs = document.querySelectorAll("input[data-version]");
+    function setVersion(value) {
+      version = value;
+      versionInputs.forEach((input) => { input.value = String(value); });
+    }
+
+    // The checker counts characters (code points); the browser counts UTF-16 units, and an
+    // emoji is one of the first and two of the second: convert offsets before using them.
+    function toUnits(text, offsets) {
+      const wanted = [...new Set(offsets)].sort((a, b) => a - b);
+      const map = new Map();
+      let points = 0; let units = 0; let next = 0;
+      while (next < wanted.length) {
+        if (wanted[next] === points) { map.set(points, units); next += 1; continue; }
+        if (units >= text.length) break;
+        const code = text.codePointAt(units);
+        units += code > 0xffff ? 2 : 1;
+        points += 1;
+      }
+      return (offset) => (map.has(offset) ? map.get(offset) : Math.min(offset, text.length));
+    }
 
     function paint() {
       // Marks must not overlap: keep the first of overlapping spans (findings come in order).
@@ -156,6 +181,11 @@
         if (!response.ok || ticket !== checks || sent !== area.value) return;
         const report = await response.json();
         if (ticket !== checks || sent !== area.value) return;
+        const offsets = report.findings.flatMap((f) => (f.start === null ? [] : [f.start, f.end]));
+        const unit = toUnits(sent, offsets);
+        report.findings.forEach((f) => {
+          if (f.start !== null) { f.start = unit(f.start); f.end = unit(f.end); }
+        });
         checkedText = sent;
         render(report);
       } catch (error) { /* offline: keep the last findings */ }
@@ -168,14 +198,17 @@
     async function saveNow() {
       if (saving) { again = true; return; }
       saving = true;
-      const sent = { subject: subject.value, body: area.value };
+      const sent = { subject: subject.value, body: area.value, version };
       try {
+        if (conflict) throw new Error("a newer version was saved elsewhere; reload to see it");
         const response = await fetch(`/api/interviews/${interviewId}/notes/${encodeURIComponent(to)}`, {
           method: "PUT",
           headers: { "Content-Type": "application/json" },
           body: JSON.stringify(sent),
         });
+        if (response.status === 409) conflict = true;
         if (!response.ok) throw new Error((await response.json()).detail || response.statusText);
+        setVersion((await response.json()).version);
         serverText = sent.body; serverSubject = sent.subject;
         if (area.value === sent.body && subject.value === sent.subject) {
           localStorage.removeItem(storeKey);
@@ -193,7 +226,7 @@
     const save = debounce(saveNow, 800);
 
     function changed() {
-      localStorage.setItem(storeKey, JSON.stringify({ subject: subject.value, body: area.value }));
+      localStorage.setItem(storeKey, JSON.stringify({ subject: subject.value, body: area.value, version }));
       status.classList.remove("failed");
       status.textContent = "Saving…";
       if (mailto) {
@@ -208,12 +241,26 @@
     const kept = localStorage.getItem(storeKey);
     if (kept) {
       const draft = JSON.parse(kept);
-      if (draft.body !== serverText || draft.subject !== serverSubject) {
+      if (draft.body === serverText && draft.subject === serverSubject) {
+        localStorage.removeItem(storeKey);
+      } else if (draft.version === version && !area.readOnly) {
         area.value = draft.body; subject.value = draft.subject;
         status.textContent = "Restored your unsaved edit from this browser.";
         save();
       } else {
-        localStorage.removeItem(storeKey);
+        // The edit was made on an older version than the one saved since (another tab, the
+        // command line): show the saved one, and offer the edit rather than impose it.
+        status.textContent = "This browser kept an unsaved edit made on an older version. ";
+        const restore = document.createElement("button");
+        restore.type = "button"; restore.className = "outline secondary";
+        restore.textContent = "Use my unsaved edit instead";
+        restore.dataset.restore = "";
+        restore.addEventListener("click", () => {
+          area.value = draft.body; subject.value = draft.subject;
+          restore.remove();
+          changed();
+        });
+        if (!area.readOnly) status.appendChild(restore);
       }
     }
     area.addEventListener("input", changed);

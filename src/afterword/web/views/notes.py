@@ -25,11 +25,6 @@ def mailto(address: str | None, subject: str, body: str) -> str:
     )
 
 
-def _note_for(interview: Interview, to: str) -> Note:
-    found = next((n for n in interview.notes if n.to.casefold() == to.casefold()), None)
-    return found or Note(to=to)
-
-
 def _tabs(interview: Interview) -> list[str]:
     names = [p.name for p in interview.interviewers]
     # A note can outlive its interviewer's removal from the list: keep showing it.
@@ -53,8 +48,7 @@ def notes(request: Request, ws: WS, interview_id: int, to: str | None = None) ->
             current=None,
         )
     current = next((t for t in tabs if to and t.casefold() == to.casefold()), tabs[0])
-    note = _note_for(interview, current)
-    return _editor(request, ws, card, interview_id, tabs, current, note)
+    return _editor(request, ws, card, interview_id, tabs, current)
 
 
 def _editor(
@@ -64,12 +58,14 @@ def _editor(
     interview_id: int,
     tabs: list[str],
     current: str,
-    note: Note,
     variants: list[Any] | None = None,
     hints: list[str] | None = None,
     errors: list[str] | None = None,
 ) -> Response:
     interview = card.interview
+    # The note and its version are read together: the editor saves only over that version.
+    saved = ws.note(interview_id, current)
+    note, version = (saved.note, saved.version) if saved else (Note(to=current), 0)
     settings = ws.check_settings()
     report = ws.check(note.body, interview_id) if note.body.strip() else None
     person = interview.interviewer(current)
@@ -83,6 +79,7 @@ def _editor(
         tabs=tabs,
         current=current,
         note=note,
+        version=version,
         report=report,
         limits=settings,
         email=person.email if person else None,
@@ -97,7 +94,10 @@ def _editor(
 async def save_note(request: Request, ws: WS, interview_id: int, to: str) -> Response:
     form = await request.form()
     note = Note(to=to, subject=text(form, "subject") or "", body=str(form.get("body") or ""))
-    saved = ws.save_note(interview_id, note)
+    version = text(form, "version")
+    saved = ws.save_note(
+        interview_id, note, int(version) if version and version.isdigit() else None
+    ).note
     action = text(form, "action")
     if action == "sent":
         ws.mark_sent(interview_id, to, ws.now())
@@ -128,7 +128,6 @@ async def draft_note(request: Request, ws: WS, interview_id: int, to: str) -> Re
         interview_id,
         _tabs(interview),
         to,
-        _note_for(interview, to),
         variants=drafts,
         hints=hints,
     )
