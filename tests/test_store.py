@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import inspect, text
 
 from afterword.debrief_file import load_debrief_file
-from afterword.errors import InputError, NotFoundError
-from afterword.model import Outcome, Story
+from afterword.errors import ConflictError, InputError, NotFoundError
+from afterword.model import Note, Outcome, Story
 from afterword.services import Workspace
 from afterword.store.db import (
     Database,
@@ -226,3 +226,36 @@ def test_the_agenda_sees_a_save_whose_clock_is_behind(
         )
         cards = other.agenda(now)
         assert [c.interview.outcome for c in cards if c.id == first] == ["rejected"]
+
+
+def test_upgrading_a_second_version_database_keeps_notes_and_guards_them(
+    database_url: str,
+) -> None:
+    """Migration 0003 adds versions to what was stored before; saves are guarded at once."""
+    database = Database(database_url, migrate=False)
+    try:
+        upgrade(database.engine, "0002")
+        with database.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO interviews (id, company, role, format, ended_at, "
+                    "utc_offset_minutes, causes) VALUES (3, 'Acme Robotics', 'PMM', 'video', "
+                    "'2026-11-24 20:30:00', -300, '[]')"
+                )
+            )
+            connection.execute(
+                text(
+                    'INSERT INTO notes (interview_id, "to", subject, body, status) '
+                    "VALUES (3, 'Dana Lee', 'Thanks', 'Dear Dana, thank you.', 'draft')"
+                )
+            )
+    finally:
+        database.close()
+    with Workspace(database_url) as workspace:
+        stored = workspace.note(3, "Dana Lee")
+        assert stored is not None
+        assert (stored.note.body, stored.version) == ("Dear Dana, thank you.", 1)
+        with pytest.raises(ConflictError):
+            workspace.save_note(3, Note(to="Dana Lee", body="Stale."), expected_version=0)
+        saved = workspace.save_note(3, Note(to="Dana Lee", body="Newer."), expected_version=1)
+        assert saved.version == 2
