@@ -160,8 +160,8 @@ def test_the_api_answers_409_to_a_stale_autosave(database_url: str) -> None:
         stale = client.put(url, json={"body": "Dear Dana,\n\nStale.", "version": 1})
         assert stale.status_code == 409
         assert "changed elsewhere" in stale.json()["detail"]
-        notes = client.get("/api/interviews/1").json()["notes"]
-        assert notes[0]["body"] == "Dear Dana,\n\nTwo."
+        current = client.get(url).json()
+        assert (current["note"]["body"], current["version"]) == ("Dear Dana,\n\nTwo.", 2)
         # The page's form carries the version it showed; a stale Save is refused the same way.
         page = client.post("/interviews/1/notes/Dana%20Lee", data={"body": "Form.", "version": "1"})
         assert page.status_code == 409

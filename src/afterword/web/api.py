@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from afterword.debrief_file import DebriefFile, dump_debrief
-from afterword.errors import InputError
+from afterword.errors import InputError, NotFoundError
 from afterword.model import Note, Story
 from afterword.services import Workspace
 from afterword.web.common import workspace
@@ -157,6 +157,14 @@ def compose_notes(interview_id: int, request: ComposeRequest, ws: WS) -> dict[st
         now=ws.now(),
     )
     return {"notes": [d.to_dict() for d in drafts.notes], "suggestions": drafts.suggestions}
+
+
+@router.get("/interviews/{interview_id}/notes/{to}", summary="One note and its version")
+def get_note(interview_id: int, to: str, ws: WS) -> dict[str, Any]:
+    saved = ws.note(interview_id, to)
+    if saved is None:
+        raise NotFoundError(f"there is no note to {to} yet")
+    return {"note": saved.note.model_dump(mode="json"), "version": saved.version}
 
 
 @router.put("/interviews/{interview_id}/notes/{to}", summary="Save a note (autosave)")
