@@ -7,6 +7,7 @@ import shutil
 import threading
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -33,7 +34,7 @@ def chromium_path() -> str | None:
 class LiveServer:
     """The web app on a free loopback port, in a thread of the test process."""
 
-    def __init__(self, database_url: str) -> None:
+    def __init__(self, database_url: str, app: Any = None) -> None:
         import uvicorn
 
         from afterword.web.app import create_app
@@ -42,7 +43,7 @@ class LiveServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(
-            create_app(database_url, clock=clock),
+            app or create_app(database_url, clock=clock),
             host="127.0.0.1",
             port=self.port,
             log_level="warning",

@@ -62,12 +62,11 @@ def report_json(text: str, ws: Workspace, interview_id: int | None) -> dict[str,
 
 
 @router.post("/check", summary="Check a note", response_model=None)
-async def check_note(request: CheckRequest, ws: WS) -> JSONResponse:
+def check_note(request: CheckRequest, ws: WS) -> JSONResponse:
     """The checker's report on a note: findings with offsets into ``text``, stats, readiness."""
-    # The live editor calls this on every pause in typing, so it is kept lean: it runs on the
-    # event loop (a check takes well under a millisecond and the interview comes from a
-    # cache) rather than hopping to a thread, and it returns a response rather than a dict
-    # for FastAPI to encode generically.
+    # A plain function, so FastAPI runs it in a worker thread: a long note takes the checker
+    # milliseconds, and on the event loop that would hold up every other request meanwhile.
+    # It returns a response rather than a dict for FastAPI to encode generically.
     return JSONResponse(report_json(request.text, ws, request.interview_id))
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 
 from afterword.errors import InputError
 from afterword.model import Interview, Note
 from afterword.services import Workspace
-from afterword.web.common import redirect, render, text, workspace
+from afterword.web.common import redirect, render, workspace
 
 router = APIRouter(include_in_schema=False)
 WS = Annotated[Workspace, Depends(workspace)]
@@ -91,15 +91,21 @@ def _editor(
 
 
 @router.post("/interviews/{interview_id}/notes/{to}")
-async def save_note(request: Request, ws: WS, interview_id: int, to: str) -> Response:
-    form = await request.form()
-    note = Note(to=to, subject=text(form, "subject") or "", body=str(form.get("body") or ""))
-    version = text(form, "version")
-    saved = ws.save_note(
-        interview_id, note, int(version) if version and version.isdigit() else None
-    ).note
-    action = text(form, "action")
-    if action == "sent":
+def save_note(
+    ws: WS,
+    interview_id: int,
+    to: str,
+    subject: Annotated[str, Form()] = "",
+    body: Annotated[str, Form()] = "",
+    version: Annotated[str, Form()] = "",
+    action: Annotated[str, Form()] = "save",
+) -> Response:
+    # Plain functions with form fields: FastAPI reads the form, then runs these in a worker
+    # thread, so that a save (or the composer below) never holds up the event loop.
+    note = Note(to=to, subject=subject.strip(), body=body)
+    expected = int(version) if version.strip().isdigit() else None
+    saved = ws.save_note(interview_id, note, expected).note
+    if action.strip() == "sent":
         ws.mark_sent(interview_id, to, ws.now())
         return redirect(
             f"/interviews/{interview_id}/notes?to={quote(to)}",
@@ -111,25 +117,23 @@ async def save_note(request: Request, ws: WS, interview_id: int, to: str) -> Res
 
 
 @router.post("/interviews/{interview_id}/notes/{to}/draft")
-async def draft_note(request: Request, ws: WS, interview_id: int, to: str) -> Response:
+def draft_note(
+    request: Request,
+    ws: WS,
+    interview_id: int,
+    to: str,
+    variants: Annotated[str, Form()] = "3",
+    tone: Annotated[str, Form()] = "warm",
+) -> Response:
     """Ask the composer for variants; the user picks one (nothing is overwritten until then)."""
-    form = await request.form()
-    variants_text = text(form, "variants") or "3"
-    tone = text(form, "tone") or "warm"
-    if not variants_text.isdigit() or not 1 <= int(variants_text) <= 5:
+    if not variants.strip().isdigit() or not 1 <= int(variants) <= 5:
         raise InputError("variants: choose from 1 to 5")
-    drafts, hints = ws.draft_notes(interview_id, to=to, variants=int(variants_text), tone=tone)
+    if tone not in ("warm", "formal"):
+        raise InputError("tone: choose warm or formal")
+    drafts, hints = ws.draft_notes(interview_id, to=to, variants=int(variants), tone=tone)
     card = ws.card(interview_id, ws.now())
-    interview = card.interview
     return _editor(
-        request,
-        ws,
-        card,
-        interview_id,
-        _tabs(interview),
-        to,
-        variants=drafts,
-        hints=hints,
+        request, ws, card, interview_id, _tabs(card.interview), to, variants=drafts, hints=hints
     )
 
 
