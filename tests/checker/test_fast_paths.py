@@ -167,9 +167,70 @@ def test_merged_branches_search_the_shared_letters_first(bodies: list[str]) -> N
 @given(st.text(alphabet=st.sampled_from(list("a1!2 !!3\n٣")), max_size=30))
 def test_patterns_spelled_to_start_with_a_plain_character_find_the_same(text: str) -> None:
     from afterword.checker.rules.exclamation import _BANG
-    from afterword.checker.rules.new_information import _DIGIT
 
-    for spelled, plain in ((_BANG, r"!+"), (_DIGIT, r"\d+")):
-        assert [m.span() for m in spelled.finditer(text)] == [
-            m.span() for m in re.finditer(plain, text)
-        ]
+    assert [m.span() for m in _BANG.finditer(text)] == [m.span() for m in re.finditer("!+", text)]
+
+
+# -- long runs read once ------------------------------------------------------------------------
+# Each shortcut below stands in for a pattern that read a run of characters again from each of
+# its characters (time in the square of the run's length); each must find what that one found.
+
+
+def pieces(*options: str, max_size: int) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(options), max_size=max_size).map("".join)
+
+
+RUNS = pieces(
+    *("\n", " ", "\t", "\u2028", ">", "a", "On x wrote:", "-- Original Message", "On ", "\r"),
+    max_size=16,
+)
+
+
+@given(RUNS)
+def test_quoted_mail_starts_where_the_plain_pattern_finds_it(text: str) -> None:
+    from afterword.checker.document import _quoted_mail_start
+
+    plain = re.compile(
+        r"^\s*(?:On\s[^\n]{3,300}wrote:|-{2,}\s*(?:Original|Forwarded)\s+Message|>)",
+        re.IGNORECASE | re.MULTILINE,
+    )
+    m = plain.search(text)
+    if m is not None and not text[: m.start()].strip():
+        m = plain.search(text, m.end())
+    assert _quoted_mail_start(text) == (m.start() if m else len(text))
+
+
+@given(
+    pieces(
+        *("<script", "<SCRIPT>", "</script>", "</Script >", "<style", "</style>", "<head>"),
+        *("</head\n>", "<!--", "-->", "->", "-", ">", "<", "a", " ", "<scripts"),
+        max_size=12,
+    )
+)
+def test_hidden_html_is_blanked_as_the_plain_pattern_blanks_it(text: str) -> None:
+    from afterword.checker.text import _blank_hidden
+
+    plain = re.compile(r"<(style|script|head)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+    assert _blank_hidden(text) == plain.sub(lambda m: " " * len(m.group()), text)
+
+
+@given(pieces(*"ab1 ,.%x-", " users", "fold", "\u0663", max_size=20))
+def test_a_number_after_a_word_boundary_is_found_as_before(text: str) -> None:
+    """The number branch asks its leading \\b right after the first digit: it finds every match
+    that starts at a word boundary, as the branch did when each start was asked after it."""
+    pattern_set = next(p for p in pattern_table.rule_patterns() if "million" in p.key[0])
+    row = next(body for body, *_ in pattern_set.read().rows if body.startswith("\\d(?<!"))
+    guarded = re.compile(row)
+    plain = re.compile("\\b" + "\\d" + row.removeprefix("\\d(?<!\\w\\d)"))
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(pieces("but", "butter", "although", "However", " ", "x", ",", max_size=9))
+def test_a_contrast_is_found_as_one_search_of_the_range_finds_it(text: str) -> None:
+    from afterword.checker.rules.pressure import _CONTRAST, _Asked
+
+    asked = _Asked(text)
+    for pos in range(len(text) + 1):
+        for endpos in range(len(text) + 1):
+            want = _CONTRAST.search(text, pos, endpos) is not None
+            assert asked.contrast(0, len(text), pos, endpos) == want

@@ -16,21 +16,21 @@ from afterword.checker.report import Body, Span
 from afterword.checker.text import lazy_re
 
 # -- quoted earlier mail ---------------------------------------------------------------------
-_WROTE = lazy_re(r"^\s*On\s.{3,300}\bwrote:\s*$", re.IGNORECASE | re.DOTALL)
-_ON_LINE = lazy_re(r"^\s*On\s", re.IGNORECASE)
+_WROTE = lazy_re(r"^\s*+On\s.{3,300}\bwrote:\s*$", re.IGNORECASE | re.DOTALL)
+_ON_LINE = lazy_re(r"^\s*+On\s", re.IGNORECASE)
 _FORWARD = lazy_re(
-    r"^\s*(?:-{2,}\s*(?:Original|Forwarded)\s+Message\s*-{2,}|Begin forwarded message:"
+    r"^\s*+(?:-{2,}\s*(?:Original|Forwarded)\s+Message\s*-{2,}|Begin forwarded message:"
     r"|_{8,}\s*$)",
     re.IGNORECASE,
 )
-_MAIL_HEADER = lazy_re(r"^\s*(?:From|Sent|Date|To|Cc|Bcc|Subject)\s*:", re.IGNORECASE)
+_MAIL_HEADER = lazy_re(r"^\s*+(?:From|Sent|Date|To|Cc|Bcc|Subject)\s*:", re.IGNORECASE)
 _SIG_DELIMITER = lazy_re(r"^-- ?$")
-_QUOTED_LINE = lazy_re(r"^\s*>")
-_DEVICE_LINE = lazy_re(r"^\s*Sent from my \w+", re.IGNORECASE)
+_QUOTED_LINE = lazy_re(r"^\s*+>")
+_DEVICE_LINE = lazy_re(r"^\s*+Sent from my \w+", re.IGNORECASE)
 
 # -- header and greeting ---------------------------------------------------------------------
 _SUBJECT = lazy_re(
-    r"^\s*(?:(?:e-?mail\s+)?Subject(?:\s+lines?)?|Re|Fwd?|Fw|To|From|Cc|Date|Sent)\s*:",
+    r"^\s*+(?:(?:e-?mail\s+)?Subject(?:\s+lines?)?|Re|Fwd?|Fw|To|From|Cc|Date|Sent)\s*:",
     re.IGNORECASE,
 )
 _MONTH = (
@@ -38,14 +38,14 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _DATE_LINE = lazy_re(
-    rf"^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"^\s*+(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
     rf",?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|\d{{1,4}}[/.-]\d{{1,2}}"
     r"[/.-]\d{1,4})\s*$",
     re.IGNORECASE,
 )
-_PLACEHOLDER_LINE = lazy_re(r"^\s*[\[{<(][^\]}>)\n]{1,40}[\]}>)]\s*$")
+_PLACEHOLDER_LINE = lazy_re(r"^\s*+[\[{<(][^\]}>)\n]{1,40}[\]}>)]\s*$")
 _GREETING_WORD = lazy_re(
-    r"^\s*(?:dear|hi+|hello+|hey+|heya|hiya|yo|greetings|good\s+(?:morning|afternoon|evening|day)"
+    r"^\s*+(?:dear|hi+|hello+|hey+|heya|hiya|yo|greetings|good\s+(?:morning|afternoon|evening|day)"
     r"|to\s+whom\s+it\s+may\s+concern|attn|attention)\b",
     re.IGNORECASE,
 )
@@ -54,20 +54,20 @@ _GREETING_END = lazy_re(r"[,:!\u2014\u2013]|\s-\s")
 # The rest of a greeting that names several readers: "Dear Ms. Achebe, Mr. Lowry and Ms. Tan,"
 # (matched from the first comma on, so no "^").
 _MORE_NAMES = lazy_re(
-    r"\s*(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z][\w'\u00c0-\u024f-]*(?:\s+[A-Z][\w'\u00c0-\u024f-]*)?"
+    r"\s*+(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z][\w'\u00c0-\u024f-]*(?:\s+[A-Z][\w'\u00c0-\u024f-]*)?"
     r"(?:\s*(?:,|,?\s+and|,?\s+&)\s+(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z][\w'\u00c0-\u024f-]*"
     r"(?:\s+[A-Z][\w'\u00c0-\u024f-]*)?)*\s*[,:!]?\s*$"
 )
 # "Dana -", "Hello all —": a greeting closed by a dash.
 _DASH_END = lazy_re(r"\s[-\u2013\u2014]$|[\u2013\u2014]$")
 _TITLE_GREETING = lazy_re(
-    r"^\s*(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\s[^\n,:]{1,60}[,:]\s*$", re.IGNORECASE
+    r"^\s*+(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\s[^\n,:]{1,60}[,:]\s*$", re.IGNORECASE
 )
 _SENTENCE_INSIDE = lazy_re(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\bMrs)[.!?]\s")
 
 # -- sign-off and signature -------------------------------------------------------------------
 _CLOSING_ALWAYS = lazy_re(
-    r"^\s*(?:(?:best|kind|kindest|warm|warmest|warmly|with\s+kind|many\s+thanks\s+and)"
+    r"^\s*+(?:(?:best|kind|kindest|warm|warmest|warmly|with\s+kind|many\s+thanks\s+and)"
     r"(?:\s+regards)?|regards|best\s+wishes|all\s+the\s+best|sincerely(?:\s+yours)?"
     r"|yours(?:\s+(?:sincerely|truly|faithfully|respectfully))?|respectfully(?:\s+yours)?"
     r"|cordially|cheers|take\s+care|talk\s+soon|gratefully|appreciatively|thankfully"
@@ -77,7 +77,7 @@ _CLOSING_ALWAYS = lazy_re(
     re.IGNORECASE,
 )
 _CLOSING_THANKS = lazy_re(
-    r"^\s*(?:thanks|thank\s+you|thanking\s+you|thx)(?:\s+(?:again|so\s+much|very\s+much|a\s+lot|again"
+    r"^\s*+(?:thanks|thank\s+you|thanking\s+you|thx)(?:\s+(?:again|so\s+much|very\s+much|a\s+lot|again"
     r"\s+for\s+everything|\s*(?:&|and)\s+(?:best\s+|warm\s+|kind\s+)?regards))?\s*(?P<p>[,.!\u2014-]?)\s*$",
     re.IGNORECASE,
 )
@@ -86,19 +86,19 @@ _CLOSING_THANKS = lazy_re(
 # A short aside may ride along: "Talk soon (hopefully today),".
 _CLOSING_SHORT = lazy_re(
     # a playful twist rides along too: "Warmly-ish,", "Gratefully, eternally,"
-    r"^\s*[A-Za-z][a-z']*(?:-[a-z']+)?(?:,?\s+(?:[a-z']+(?:-[a-z']+)?|&)){0,3}"
+    r"^\s*+[A-Za-z][a-z']*(?:-[a-z']+)?(?:,?\s+(?:[a-z']+(?:-[a-z']+)?|&)){0,3}"
     r"(?:\s+\([a-z' ]{1,30}\))?\s*,\s*$"
     # a playful "Your future Head of Everything," or "Yours in anticipation,"
-    r"|^\s*Yours?\s+[\w'-]+(?:\s+[\w'-]+){0,5}\s*,\s*$"
+    r"|^\s*+Yours?\s+[\w'-]+(?:\s+[\w'-]+){0,5}\s*,\s*$"
 )
 # A salutation on its own line under the greeting ("Greetings of the day!", "Good morning!") is
 # part of the greeting, not a body paragraph.
 _SALUTATION_LINE = lazy_re(
-    r"^\s*(?:(?:warm\s+|season's\s+)?greetings(?:\s+(?:of|for)\s+the\s+day)?"
+    r"^\s*+(?:(?:warm\s+|season's\s+)?greetings(?:\s+(?:of|for)\s+the\s+day)?"
     r"|good\s+(?:morning|afternoon|evening|day))\s*[!.,]?\s*$",
     re.IGNORECASE,
 )
-_PS = lazy_re(r"^\s*(?:P\.?\s?){1,2}S\b\.?|^\s*PP?S\s*[:.-]", re.IGNORECASE)
+_PS = lazy_re(r"^\s*+(?:P\.?\s?){1,2}S\b\.?|^\s*+PP?S\s*[:.-]", re.IGNORECASE)
 _CONTACT = lazy_re(
     r"@|https?://|www\.|\+?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}|\d{3}-\d{4}|linkedin|github",
     re.IGNORECASE,
@@ -118,9 +118,9 @@ _INLINE_SIGNOFF = lazy_re(
     r"|take\s+care|talk\s+soon|warmly|ta)\s*[,\u2014\u2013-]\s*"
     r"([A-Z][\w'\u00c0-\u024f-]*(?:\s+[A-Z][\w'\u00c0-\u024f-]*){0,2})\.?)\s*$"
 )
-_DASH_SIGNATURE = lazy_re(r"^\s*[-\u2013\u2014~]+\s*[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*)?\s*$")
+_DASH_SIGNATURE = lazy_re(r"^\s*+[-\u2013\u2014~]+\s*[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*)?\s*$")
 _NAME_LINE = lazy_re(
-    r"^\s*(?:[A-Z][\w'\u00c0-\u024f-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w'\u00c0-\u024f-]*\.?|[A-Z]\.)){0,3}"
+    r"^\s*+(?:[A-Z][\w'\u00c0-\u024f-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w'\u00c0-\u024f-]*\.?|[A-Z]\.)){0,3}"
     r"(?:,\s*[A-Z][\w.,' -]{0,40})?\s*$"
 )
 
@@ -131,17 +131,29 @@ class _Line:
     start: int
     end: int
     text: str
-    blank: bool
 
 
 def _lines(work: str) -> list[_Line]:
+    """The lines of ``work`` that hold more than whitespace; ``index`` counts every line.
+
+    Blank lines only separate paragraphs, which the indexes tell: a note of a hundred thousand
+    newlines need not become as many objects.
+    """
     out: list[_Line] = []
     start = 0
     for i, text in enumerate(work.split("\n")):
-        end = start + len(text)
-        out.append(_Line(i, start, end, text, not text or text.isspace()))
-        start = end + 1
+        if text and not text.isspace():
+            out.append(_Line(i, start, start + len(text), text))
+        start += len(text) + 1
     return out
+
+
+def _next_line(work: str, line: _Line) -> str | None:
+    """The text of the line under ``line``, blank or not; None after the last line."""
+    if line.end >= len(work):
+        return None
+    end = work.find("\n", line.end + 1)
+    return work[line.end + 1 : end if end >= 0 else len(work)]
 
 
 def _may_quote(work: str) -> bool:
@@ -154,14 +166,13 @@ def _may_quote(work: str) -> bool:
 
 
 def _quoted_cutoff(lines: list[_Line], work: str) -> int:
-    """Index of the first line of quoted earlier mail or a signature after ``-- ``."""
+    """Index (in ``lines``, the lines that are not blank) of the first line of quoted earlier
+    mail or a signature after ``-- ``."""
     if not _may_quote(work):
         return len(lines)
     seen_text = False
     for i, line in enumerate(lines):
         t = line.text
-        if line.blank:
-            continue
         if _SIG_DELIMITER.match(t):
             return i
         if _FORWARD.match(t):
@@ -169,11 +180,13 @@ def _quoted_cutoff(lines: list[_Line], work: str) -> int:
                 return i
             continue  # a note forwarded as it is: its header block opens it
         if _ON_LINE.match(t):
-            two = t if i + 1 >= len(lines) else t + " " + lines[i + 1].text
+            under = _next_line(work, line)
+            two = t if under is None else t + " " + under
             if _WROTE.match(t) or (len(two) < 320 and _WROTE.match(two)):
                 return i
         if seen_text and t.lstrip().lower().startswith("from:"):
-            nxt = [x.text for x in lines[i + 1 : i + 5]]
+            # the four lines under it (a blank one is no header)
+            nxt = [x.text for x in lines[i + 1 : i + 5] if x.index <= line.index + 4]
             if any(_MAIL_HEADER.match(x) for x in nxt):
                 return i
         # A memo header at the top ("To: ...", "From: ...", "Date: ...") is no quoted mail.
@@ -271,7 +284,7 @@ def detect_body(work: str) -> Body:
     content = [
         ln
         for ln in lines[:cutoff]
-        if not ln.blank and not _QUOTED_LINE.match(ln.text) and not _DEVICE_LINE.match(ln.text)
+        if not _QUOTED_LINE.match(ln.text) and not _DEVICE_LINE.match(ln.text)
     ]
     is_content = {ln.index for ln in content}
 
@@ -441,13 +454,13 @@ def _paragraphs(
         s = cur[0].start
         if first_offset is not None and cur[0] is content[lo]:
             s = first_offset
-        e = cur[-1].end
-        while s < e and work[s].isspace():
-            s += 1
-        while e > s and work[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append(Span(s, e))
+        # Trimmed of whitespace by str.strip, not a character at a time (a paragraph of
+        # masked HTML can be all spaces but a letter).
+        segment = work[s : cur[-1].end]
+        kept = segment.strip()
+        if kept:
+            s += len(segment) - len(segment.lstrip())
+            out.append(Span(s, s + len(kept)))
 
     for ln in content[lo:hi]:
         if cur and ln.index != cur[-1].index + 1:

@@ -76,7 +76,9 @@ _FOLDS = tuple((chr(k), str(v)) for k, v in _TRANSLATE.items())
 
 # Only real HTML tags count: "<NAME>" or "<Company>" in a plain note is a template placeholder.
 _HTML_TAG = lazy_re(
-    r"</?(?:html|head|body|p|br|div|span|a|b|i|u|em|strong|font|table|tbody|thead|tr|td|th"
+    # (the look-ahead turns away a "<" that no tag name follows before the alternatives, which
+    # ``re`` tries one by one when they ignore case)
+    r"</?(?=[a-z!])(?:html|head|body|p|br|div|span|a|b|i|u|em|strong|font|table|tbody|thead|tr|td|th"
     r"|ul|ol|li|h[1-6]|blockquote|pre|code|img|hr|meta|title|center|small|big|sup|sub"
     r"|section|article|header|footer|o:p|!doctype)\b[^<>]*>",
     re.IGNORECASE,
@@ -87,9 +89,7 @@ _HTML_BLOCK_END = lazy_re(r"</(?:p|div|li|h[1-6]|tr|table|blockquote|ul|ol)\b|<(
 # cost: each opener that is never closed sent it to the end of the note, so a run of them was
 # quadratic (see ``_blank_hidden``).
 _HTML_HIDDEN_OPEN = lazy_re(r"<(style|script|head)\b|<!--", re.I)
-_HTML_HIDDEN_CLOSE = {
-    kind: lazy_re(rf"</{kind}\s*>", re.I) for kind in ("style", "script", "head")
-}
+_HTML_HIDDEN_CLOSE = {kind: lazy_re(rf"</{kind}\s*>", re.I) for kind in ("style", "script", "head")}
 _HTML_ENTITY = lazy_re(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
 
 _ALPHA_WORD = lazy_re(r"[^\W\d_]+(?:['-][^\W\d_]+)*")

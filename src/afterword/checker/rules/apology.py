@@ -36,7 +36,7 @@ _APOLOGY = lower_re(
 )
 # Sympathy, not apology: "sorry to hear about the office move", "sorry for your loss".
 _SYMPATHY_AFTER = lazy_re(
-    r"\s*(?:to\s+(?:hear|learn|read|see|find\s+out)|for\s+your\s+loss|about\s+your|"
+    r"\s*+(?:to\s+(?:hear|learn|read|see|find\s+out)|for\s+your\s+loss|about\s+your|"
     r"for\s+(?:the|your)\s+(?:loss|news)\s+(?:of|about)|that\s+you\s+(?:are|were|have|had)\s+"
     r"(?:ill|sick|unwell|going\s+through))",
     re.IGNORECASE,
@@ -91,6 +91,11 @@ class Apology(Rule):
         offended = _offended(doc)
         seen_sentences: set[tuple[int, int]] = set()
         for m in doc.matches(_APOLOGY):
+            sentence = doc.sentence_at(m.start())
+            if sentence in seen_sentences:
+                # one finding per sentence: "I'm sorry, please forgive me" (asked first: a
+                # sentence of a thousand "sorry"s is judged once, not a thousand times)
+                continue
             word = m.group().lower()
             # Someone else's or a declined apology is skipped, but "I can't apologize
             # enough" is still an apology.
@@ -104,9 +109,6 @@ class Apology(Rule):
                 continue
             if "sorry" in word and _SYMPATHY_AFTER.match(doc.work, m.end()):
                 continue
-            sentence = doc.sentence_at(m.start())
-            if sentence in seen_sentences:
-                continue  # one finding per sentence: "I'm sorry, please forgive me"
             seen_sentences.add(sentence)
             end = clause_end(doc.work, m.end(), sentence[1] if sentence[1] > m.end() else m.end())
             text = doc.work[m.start() : end]

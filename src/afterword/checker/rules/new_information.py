@@ -287,19 +287,16 @@ _ACHIEVED_BEFORE = lazy_re(rf"\b{_ACHIEVEMENT_VERB}\b[^.!?\n]{{0,60}}$")
 
 def _measured_change(doc: Document) -> bool:
     scan, body = doc.scan, doc.body
-    pos = body.start
-    while True:
-        digit = _DIGIT.search(scan, pos, body.end)
-        if digit is None:
-            return False
-        pos = digit.end()
-        m = _MEASURE.search(scan, max(body.start, digit.start() - 6), digit.start() + 1)
-        if m is None or m.end() != digit.start() + 1:
+    for m in _MEASURE.finditer(scan, body.start, body.end):
+        # The word and its spaces within six characters of the number, as when each number
+        # was looked back from (a search per number cost more than this one pass).
+        if m.end() - m.start() > 7:
             continue
         if _ACHIEVED_BEFORE.search(
             scan, max(body.start, m.start() - 90), m.start()
         ) and not _restated(doc, m.start()):
             return True
+    return False
 
 
 # "hoping to hear good news" hopes for news; it brings none.
@@ -309,7 +306,6 @@ _NEWS_HOPED = lazy_re(
 )
 _NEWS = lazy_re(r"(?:good|great|exciting|some)\s+news$", re.IGNORECASE)
 
-_DIGIT = lazy_re(r"\d\d*")  # not "\d+": a leading repeat is tried at every position
 
 # A date or a phone number is not news: "January 6th", "(000) 745-5247", "10/12".
 _NOT_A_FACT = lazy_re(r"^(?:\d{1,2}/\d{1,2}|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})$", re.IGNORECASE)
@@ -344,7 +340,7 @@ _RESTATABLE = lazy_re(
 _COUNTED = lazy_re(r"\d|\byears?\b|\bteam\s+of\b|\bpercent\b", re.IGNORECASE)
 _NOT_COUNTED = lazy_re(r"https?:|www\.|\.(?:com|org|io)|\battach|\benclos", re.IGNORECASE)
 _RECAP_OPENING = lazy_re(
-    r"\s*(?:and\s+|so\s+|but\s+)?(?:as|when)\s+I\s+(?:(?:already|briefly)\s+)?(?:mentioned|said|told\s+you|explained"
+    r"\s*+(?:and\s+|so\s+|but\s+)?(?:as|when)\s+I\s+(?:(?:already|briefly)\s+)?(?:mentioned|said|told\s+you|explained"
     r"|noted|described|outlined)\b",
     re.IGNORECASE,
 )
