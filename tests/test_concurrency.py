@@ -163,6 +163,8 @@ def test_the_api_answers_409_to_a_stale_autosave(database_url: str) -> None:
         current = client.get(url).json()
         assert (current["note"]["body"], current["version"]) == ("Dear Dana,\n\nTwo.", 2)
         # The page's form carries the version it showed; a stale Save is refused the same way.
-        page = client.post("/interviews/1/notes/Dana%20Lee", data={"body": "Form.", "version": "1"})
+        page = client.post(
+            "/interviews/1/notes?to=Dana%20Lee", data={"body": "Form.", "version": "1"}
+        )
         assert page.status_code == 409
         assert client.get("/api/interviews/1").json()["notes"][0]["body"].endswith("Two.")

@@ -42,7 +42,7 @@ def test_a_slow_call_does_not_hold_up_other_pages(tmp_path: Path, held_call: str
                 response = http.post("/api/check", json={"text": "Dear Dana, thank you."})
             else:
                 response = http.post(
-                    f"/interviews/{interview_id}/notes/Dana%20Lee/draft", data={"variants": "1"}
+                    f"/interviews/{interview_id}/notes/draft?to=Dana%20Lee", data={"variants": "1"}
                 )
             slow["status"] = response.status_code
 

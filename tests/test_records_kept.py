@@ -64,7 +64,7 @@ def test_the_api_refuses_to_change_a_sent_note(database_url: str) -> None:
         with (EXAMPLES / "acme-first-round.yaml").open("rb") as handle:
             client.post("/interviews/import", files={"file": ("a.yaml", handle)})
         body = "Dear Dana,\n\nThank you.\n\nBest,\nAlex"
-        client.post("/interviews/1/notes/Dana%20Lee", data={"body": body, "action": "sent"})
+        client.post("/interviews/1/notes?to=Dana%20Lee", data={"body": body, "action": "sent"})
         changed = client.put(
             "/api/interviews/1/notes/Dana%20Lee", json={"subject": "", "body": body + "!"}
         )
@@ -94,7 +94,9 @@ def test_the_api_refuses_to_change_a_sent_note(database_url: str) -> None:
         assert client.get("/api/interviews/1").json() == after
 
         # Marking it sent again never moves the time the follow-up counts from.
-        again = client.post("/interviews/1/notes/Dana%20Lee", data={"body": body, "action": "sent"})
+        again = client.post(
+            "/interviews/1/notes?to=Dana%20Lee", data={"body": body, "action": "sent"}
+        )
         assert again.status_code == 400 and "already recorded as sent" in again.text
         assert client.get("/api/interviews/1").json()["notes"] == [note]
 

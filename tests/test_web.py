@@ -316,7 +316,9 @@ def test_draft_for_me_offers_variants_and_saving_one_makes_it_the_note(
     client: TestClient,
 ) -> None:
     interview_id = imported(client)
-    page = client.post(f"/interviews/{interview_id}/notes/Dana%20Lee/draft", data={"variants": "3"})
+    page = client.post(
+        f"/interviews/{interview_id}/notes/draft?to=Dana%20Lee", data={"variants": "3"}
+    )
     assert page.text.count("Use this draft") == 3
     body = page.text.split('name="body" value="')[1].split('"')[0]
     import html
@@ -324,17 +326,17 @@ def test_draft_for_me_offers_variants_and_saving_one_makes_it_the_note(
     text = html.unescape(body)
     assert "Dana" in text.splitlines()[0]
     saved = client.post(
-        f"/interviews/{interview_id}/notes/Dana%20Lee",
+        f"/interviews/{interview_id}/notes?to=Dana%20Lee",
         data={"subject": "Thank you", "body": text},
         follow_redirects=True,
     )
     assert "Ready to send" in saved.text
-    eml = client.get(f"/interviews/{interview_id}/notes/Dana%20Lee/eml")
+    eml = client.get(f"/interviews/{interview_id}/notes/eml?to=Dana%20Lee")
     assert eml.status_code == 200
     assert b"To: Dana Lee <dana.lee@acme.example>" in eml.content
     assert client.get("/api/interviews").json()[0]["status"] == "note ready"
     sent = client.post(
-        f"/interviews/{interview_id}/notes/Dana%20Lee",
+        f"/interviews/{interview_id}/notes?to=Dana%20Lee",
         data={"subject": "Thank you", "body": text, "action": "sent"},
         follow_redirects=True,
     )
@@ -345,7 +347,7 @@ def test_draft_for_me_offers_variants_and_saving_one_makes_it_the_note(
 def test_an_empty_note_cannot_be_marked_sent(client: TestClient) -> None:
     interview_id = imported(client)
     response = client.post(
-        f"/interviews/{interview_id}/notes/Dana%20Lee", data={"body": "", "action": "sent"}
+        f"/interviews/{interview_id}/notes?to=Dana%20Lee", data={"body": "", "action": "sent"}
     )
     assert response.status_code == 400
     assert "is empty" in response.text
@@ -442,7 +444,7 @@ def test_editing_an_unrelated_field_keeps_the_times_as_stored(client: TestClient
 def test_a_sent_note_shows_its_time_in_the_interview_s_zone(client: TestClient) -> None:
     interview_id = imported(client)
     client.post(
-        f"/interviews/{interview_id}/notes/Dana%20Lee",
+        f"/interviews/{interview_id}/notes?to=Dana%20Lee",
         data={"body": "Dear Dana,\n\nThank you.\n\nBest,\nAlex", "action": "sent"},
     )
     sent_at = client.get(f"/api/interviews/{interview_id}").json()["notes"][0]["sent_at"]
@@ -464,7 +466,7 @@ def test_the_editor_and_the_api_give_the_answer_the_cli_gives(
         rules = {f["rule"] for f in report.json()["findings"]}
         assert "late" in rules
         assert "exclamation" not in rules
-        client.post(f"/interviews/{interview_id}/notes/Dana%20Lee", data={"body": body})
+        client.post(f"/interviews/{interview_id}/notes?to=Dana%20Lee", data={"body": body})
         page = client.get(f"/interviews/{interview_id}/notes").text
         assert "24-hour mark passed" in page
         assert "exclamation mark" not in page
@@ -481,7 +483,7 @@ def test_the_state_follows_the_injected_clock(database_url: str) -> None:
         interview_id = imported(client)
         body = "Dear Dana,\n\nThank you for the time today.\n\nBest,\nAlex"
         client.post(
-            f"/interviews/{interview_id}/notes/Dana%20Lee", data={"body": body, "action": "sent"}
+            f"/interviews/{interview_id}/notes?to=Dana%20Lee", data={"body": body, "action": "sent"}
         )
         assert client.get("/api/interviews").json()[0]["status"] == "sent"
         times[0] = NOW + timedelta(days=11)  # past the decision date of 2026-12-05

@@ -126,9 +126,21 @@ class StoryRepository:
         existing = self.find(story.title)
         if existing is not None and existing != story_id:
             raise InputError(f"another story is already titled {story.title!r}")
-        _fill_story(self._row(story_id), story)
+        row = self._row(story_id)
+        if row.title != story.title:
+            self._retitle_links(row.title, story.title)
+        _fill_story(row, story)
         self.session.flush()
         bump_revision(self.session)
+
+    def _retitle_links(self, old: str, new: str) -> None:
+        """Moments name the stories behind their better answers by title: a renamed story
+        stays linked to them."""
+        folded = old.casefold()
+        for moment in self.session.scalars(select(MomentRow)):
+            titles = list(moment.story_titles or [])
+            if any(t.casefold() == folded for t in titles):
+                moment.story_titles = [new if t.casefold() == folded else t for t in titles]
 
     def delete(self, story_id: int) -> Story:
         row = self._row(story_id)
@@ -363,12 +375,31 @@ class InterviewRepository:
         # Keep the rows of notes that stay, so their ids (and creation times) survive an edit.
         # A sent note is the record of what went out: a new version of the interview may
         # leave it out (it is kept) or repeat it, but never change it.
+        # A note whose interviewer was renamed comes back under the new name with the same
+        # content: its row (and version, and sent record) moves along with it.
         existing = {n.to.casefold(): n for n in row.notes}
         offset = row.utc_offset_minutes or 0
+        incoming = {note.to.casefold() for note in notes}
+        left = [n for key, n in existing.items() if key not in incoming]
         kept = []
         for note in notes:
             note_row = existing.pop(note.to.casefold(), None)
             if note_row is None:
+                moved = next(
+                    (
+                        n
+                        for n in left
+                        if self._note_model(n, offset) == note.model_copy(update={"to": n.to})
+                    ),
+                    None,
+                )
+                if moved is not None:
+                    left.remove(moved)
+                    existing.pop(moved.to.casefold())
+                    moved.to = note.to
+                    moved.version = (moved.version or 0) + 1
+                    kept.append(moved)
+                    continue
                 note_row = NoteRow(to=note.to, version=0)
             elif note_row.status == NoteStatus.sent.value:
                 if self._note_model(note_row, offset) != note:

@@ -39,6 +39,7 @@
       const copy = last.cloneNode(true);
       copy.hidden = false;
       copy.classList.remove("removed");
+      // Hidden fields too: a new row was nobody before ("interviewer_was").
       copy.querySelectorAll("input:not([type=checkbox]), textarea").forEach((el) => { el.value = ""; });
       const remove = copy.querySelector("[data-remove-row]");
       remove.checked = false;

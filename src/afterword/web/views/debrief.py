@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from afterword.errors import InputError
 from afterword.model import CAUSE_LABELS, Cause, Interview, Moment, MomentKind
 from afterword.services import Workspace
-from afterword.web.common import errors_of, lines, redirect, render, text, workspace
+from afterword.web.common import InterviewId, errors_of, lines, redirect, render, text, workspace
 
 router = APIRouter(include_in_schema=False)
 WS = Annotated[Workspace, Depends(workspace)]
@@ -65,7 +65,7 @@ def _next(step: str) -> str:
 
 
 @router.get("/interviews/{interview_id}/debrief")
-def debrief(request: Request, ws: WS, interview_id: int, step: str = "feeling") -> Response:
+def debrief(request: Request, ws: WS, interview_id: InterviewId, step: str = "feeling") -> Response:
     if step not in dict(STEPS):
         step = "feeling"
     return _page(request, ws, interview_id, step)
@@ -81,12 +81,12 @@ def _with_debrief(**changes: Any) -> Any:
 
 
 @router.post("/interviews/{interview_id}/debrief/answer")
-async def draft_answer(request: Request, ws: WS, interview_id: int) -> Response:
+async def draft_answer(request: Request, ws: WS, interview_id: InterviewId) -> Response:
     """Draft a better answer to one moment from a chosen story; shown in the moment's form
     for the user to edit, and saved only when they save it."""
     form = await request.form()
     number = text(form, "moment") or ""
-    if not number.isdigit():
+    if not (number.isdigit() and len(number) <= 4):
         raise InputError("moment: which moment is this answer for?")
     answer = ws.better_answer(interview_id, int(number), text(form, "story"))
     proposal = answer.text or answer.advice or ""
@@ -100,13 +100,13 @@ async def draft_answer(request: Request, ws: WS, interview_id: int) -> Response:
 
 
 @router.post("/interviews/{interview_id}/debrief/{step}")
-async def save_step(request: Request, ws: WS, interview_id: int, step: str) -> Response:
+async def save_step(request: Request, ws: WS, interview_id: InterviewId, step: str) -> Response:
     form = await request.form()
     try:
         if step == "feeling":
             feeling = text(form, "feeling")
             if feeling is not None:
-                if not feeling.isdigit() or not 1 <= int(feeling) <= 5:
+                if feeling not in {"1", "2", "3", "4", "5"}:
                     raise InputError("feeling: choose one of the five")
                 ws.update_interview(interview_id, _with_debrief(feeling=int(feeling)))
         elif step == "causes":
@@ -142,9 +142,20 @@ async def _save_moment(request: Request, ws: Workspace, interview_id: int) -> Re
 
     def change(interview: Interview) -> Interview:
         moments = list(interview.debrief.moments)
-        index = int(index_text) if index_text and index_text.isdigit() else None
+        index = None
+        if index_text and index_text.isdigit():
+            # A number of thousands of digits is no moment (nor, for Python, an int).
+            index = int(index_text) if len(index_text) <= 9 else -1
         if index is not None and not 0 <= index < len(moments):
             raise InputError("that moment no longer exists; reload the page")
+        was = text(form, "was_question")
+        if index is not None and was is not None and moments[index].question != was:
+            # Another tab added, removed or changed a moment since this page was shown: the
+            # one at this place is no longer the one the user edited.
+            raise InputError(
+                "this moment was changed in another tab or window since this page was shown; "
+                "nothing was saved. Your text is below: reload the page, then save it again"
+            )
         if action == "delete" and index is not None:
             del moments[index]
         else:

@@ -26,6 +26,7 @@ from afterword.model import (
 )
 from afterword.services import Workspace
 from afterword.web.common import (
+    InterviewId,
     errors_of,
     lines,
     local_zone_name,
@@ -92,6 +93,7 @@ def _form_values(interview: Interview | None) -> dict[str, Any]:
         "interviewers": [
             {
                 "name": p.name,
+                "was": p.name,
                 "title": p.title or "",
                 "email": p.email or "",
                 "topics": "\n".join(p.topics),
@@ -127,11 +129,16 @@ def _from_form(form: FormData, base: Interview | None) -> Interview:
     titles = form.getlist("interviewer_title")
     emails = form.getlist("interviewer_email")
     topics = form.getlist("interviewer_topics")
+    was = form.getlist("interviewer_was")
     removed = set(form.getlist("interviewer_remove"))
     people = []
+    renamed: dict[str, str] = {}
     for index, name in enumerate(names):
         if str(index) in removed or not str(name).strip():
             continue
+        before = str(was[index]).strip() if index < len(was) else ""
+        if before and before.casefold() != str(name).strip().casefold():
+            renamed[before.casefold()] = str(name).strip()
         people.append(
             Interviewer(
                 name=str(name),
@@ -161,6 +168,14 @@ def _from_form(form: FormData, base: Interview | None) -> Interview:
     }
     if base is not None:
         data = {**base.model_dump(), **data}
+        # A renamed interviewer keeps their note (unless one to the new name exists already).
+        taken = {n.to.casefold() for n in base.notes}
+        data["notes"] = [
+            {**n, "to": renamed[key]}
+            if (key := n["to"].casefold()) in renamed and renamed[key].casefold() not in taken
+            else n
+            for n in data["notes"]
+        ]
     return Interview.model_validate(data)
 
 
@@ -184,13 +199,14 @@ def _values_from(form: FormData) -> dict[str, Any]:
     values: dict[str, Any] = {k: v for k, v in form.items() if isinstance(v, str)}
     rows = zip_longest(
         form.getlist("interviewer_name"),
+        form.getlist("interviewer_was"),
         form.getlist("interviewer_title"),
         form.getlist("interviewer_email"),
         form.getlist("interviewer_topics"),
         fillvalue="",
     )
     values["interviewers"] = [
-        {"name": n, "title": t, "email": e, "topics": tp} for n, t, e, tp in rows
+        {"name": n, "was": w, "title": t, "email": e, "topics": tp} for n, w, t, e, tp in rows
     ] or [{}]
     return values
 
@@ -223,7 +239,7 @@ async def create_interview(request: Request, ws: WS) -> Response:
 
 
 @router.get("/interviews/{interview_id}")
-def show_interview(request: Request, ws: WS, interview_id: int) -> Response:
+def show_interview(request: Request, ws: WS, interview_id: InterviewId) -> Response:
     card = ws.card(interview_id, ws.now())
     return render(
         request,
@@ -236,12 +252,12 @@ def show_interview(request: Request, ws: WS, interview_id: int) -> Response:
 
 
 @router.get("/interviews/{interview_id}/edit")
-def edit_interview(request: Request, ws: WS, interview_id: int) -> Response:
+def edit_interview(request: Request, ws: WS, interview_id: InterviewId) -> Response:
     return _interview_form(request, _form_values(ws.interview(interview_id)), [], interview_id)
 
 
 @router.post("/interviews/{interview_id}/edit")
-async def update_interview(request: Request, ws: WS, interview_id: int) -> Response:
+async def update_interview(request: Request, ws: WS, interview_id: InterviewId) -> Response:
     form = await request.form()
     if (more := _add_row(request, form, interview_id)) is not None:
         return more
@@ -253,7 +269,7 @@ async def update_interview(request: Request, ws: WS, interview_id: int) -> Respo
 
 
 @router.post("/interviews/{interview_id}/delete")
-def delete_interview(ws: WS, interview_id: int) -> Response:
+def delete_interview(ws: WS, interview_id: InterviewId) -> Response:
     interview = ws.interview(interview_id)
     ws.delete_interview(interview_id)
     return redirect("/", f"Deleted the {interview.company} interview.")
@@ -287,7 +303,7 @@ def import_example(ws: WS) -> Response:
 
 
 @router.get("/interviews/{interview_id}/outcome")
-def outcome_form(request: Request, ws: WS, interview_id: int) -> Response:
+def outcome_form(request: Request, ws: WS, interview_id: InterviewId) -> Response:
     interview = ws.interview(interview_id)
     return render(
         request,
@@ -300,7 +316,7 @@ def outcome_form(request: Request, ws: WS, interview_id: int) -> Response:
 
 
 @router.post("/interviews/{interview_id}/outcome")
-async def record_outcome(request: Request, ws: WS, interview_id: int) -> Response:
+async def record_outcome(request: Request, ws: WS, interview_id: InterviewId) -> Response:
     form = await request.form()
     lesson = text(form, "lesson")
     chosen = text(form, "outcome")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import Response
 
 from afterword.errors import InputError
@@ -90,11 +90,17 @@ def _editor(
     )
 
 
-@router.post("/interviews/{interview_id}/notes/{to}")
+# The interviewer's name travels in the query string, never in the path: a name such as
+# "../../stories/3/delete" in a form's action would be resolved by the browser into another
+# route's path.
+To = Annotated[str, Query(min_length=1, max_length=200)]
+
+
+@router.post("/interviews/{interview_id}/notes")
 def save_note(
     ws: WS,
     interview_id: int,
-    to: str,
+    to: To,
     subject: Annotated[str, Form()] = "",
     body: Annotated[str, Form()] = "",
     version: Annotated[str, Form()] = "",
@@ -116,12 +122,12 @@ def save_note(
     return redirect(f"/interviews/{interview_id}/notes?to={quote(to)}", notice)
 
 
-@router.post("/interviews/{interview_id}/notes/{to}/draft")
+@router.post("/interviews/{interview_id}/notes/draft")
 def draft_note(
     request: Request,
     ws: WS,
     interview_id: int,
-    to: str,
+    to: To,
     variants: Annotated[str, Form()] = "3",
     tone: Annotated[str, Form()] = "warm",
 ) -> Response:
@@ -137,8 +143,8 @@ def draft_note(
     )
 
 
-@router.get("/interviews/{interview_id}/notes/{to}/eml")
-def download_eml(ws: WS, interview_id: int, to: str) -> Response:
+@router.get("/interviews/{interview_id}/notes/eml")
+def download_eml(ws: WS, interview_id: int, to: To) -> Response:
     filename, content = ws.note_eml(interview_id, to)
     return Response(
         content,
