@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from afterword.cli.app import app
 from afterword.cli.outcomes import OutcomeChoice
 from afterword.model import Outcome
 from afterword.web.app import create_app
-from support import EXAMPLES, clock
+from support import EXAMPLES, NOW, clock
 
 runner = CliRunner(env={"COLUMNS": "120"})
 
@@ -267,3 +268,42 @@ def test_clear_refusals_before_any_typing(use_database: str) -> None:
     assert duplicate.exit_code == 2
     assert "already in your library" in duplicate.stderr
     assert "Result" not in duplicate.output
+
+
+def test_marking_a_note_with_errors_as_sent_asks_first_and_can_be_undone(
+    database_url: str,
+) -> None:
+    times = [NOW]
+    with TestClient(create_app(database_url, clock=lambda: times[0])) as client:
+        with (EXAMPLES / "acme-first-round.yaml").open("rb") as handle:
+            client.post("/interviews/import", files={"file": ("a.yaml", handle)})
+        url = "/interviews/1/notes?to=Dana%20Lee"
+
+        def status() -> str:
+            # The API leaves out what has its default value (a draft's status).
+            return str(client.get("/api/interviews/1").json()["notes"][0].get("status", "draft"))
+
+        body = "Dear Dana,\n\nThank you. I'm sorry I blanked on your question.\n\nBest,\nAlex"
+        asked = client.post(url, data={"body": body, "action": "sent"})
+        assert "Not marked as sent yet" in asked.text and "2 things to fix" in asked.text
+        assert "Mark as sent anyway" in asked.text
+        assert status() == "draft"
+
+        anyway = client.post(url, data={"body": body, "action": "send_anyway"})
+        assert "Marked as sent" in anyway.text
+        assert "Undo “sent”" in anyway.text
+        assert status() == "sent"
+
+        times[0] = NOW + timedelta(minutes=5)
+        undone = client.post("/interviews/1/notes/unsend?to=Dana%20Lee")
+        assert "No longer marked as sent" in undone.text
+        note = client.get("/api/interviews/1").json()["notes"][0]
+        assert (status(), note["body"], note.get("sent_at")) == ("draft", body, None)
+
+        client.post(url, data={"body": body, "action": "send_anyway"})
+        times[0] = NOW + timedelta(minutes=25)  # sent at NOW + 5 min, 20 minutes ago
+        page = client.get(url).text
+        assert "Undo “sent”" not in page
+        late = client.post("/interviews/1/notes/unsend?to=Dana%20Lee")
+        assert late.status_code == 400 and "that record is kept" in late.text
+        assert status() == "sent"

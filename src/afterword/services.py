@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from afterword.composer import BetterAnswer, Draft, Drafts
     from afterword.composer.polish import Polished
     from afterword.matching import MomentEvidence
+
+#: How long "mark as sent" can be taken back: a slip of the finger is noticed at once.
+UNDO_SENT = timedelta(minutes=10)
 
 #: How often a save is tried when the database is busy or asks for a retry.
 WRITE_ATTEMPTS = 5
@@ -302,6 +305,15 @@ class Workspace:
         """Record that the note to ``to`` went out at ``when`` (once: the time is kept)."""
         note, _ = self._write(
             lambda session: InterviewRepository(session).mark_sent(interview_id, to, when)
+        )
+        return note
+
+    def unmark_sent(self, interview_id: int, to: str) -> Note:
+        """Undo "mark as sent" within :data:`UNDO_SENT` of it (a slip of the finger)."""
+        note, _ = self._write(
+            lambda session: InterviewRepository(session).unmark_sent(
+                interview_id, to, self.now(), UNDO_SENT
+            )
         )
         return note
 

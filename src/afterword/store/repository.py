@@ -281,6 +281,26 @@ class InterviewRepository:
         self._touch(row)
         return self._note_model(existing, offset), existing.version
 
+    def unmark_sent(
+        self, interview_id: int, to: str, now: datetime, window: timedelta
+    ) -> tuple[Note, int]:
+        """Take back a "sent" recorded by mistake, within ``window`` of its time: after that,
+        the record stands (the follow-up timing has started from it)."""
+        row = self._row(interview_id, lock=True)
+        existing = self._note_row(row, to)
+        if existing is None or existing.status != NoteStatus.sent.value:
+            raise InputError(f"the note to {to} is not marked as sent")
+        if existing.sent_at is None or not timedelta(0) <= now - existing.sent_at <= window:
+            raise InputError(
+                f"the note to {existing.to} was marked as sent more than "
+                f"{int(window.total_seconds() // 60)} minutes ago; that record is kept"
+            )
+        existing.status = NoteStatus.draft.value
+        existing.sent_at = None
+        existing.version = (existing.version or 0) + 1
+        self._touch(row)
+        return self._note_model(existing, row.utc_offset_minutes or 0), existing.version
+
     @staticmethod
     def _note_row(row: InterviewRow, to: str) -> NoteRow | None:
         folded = to.casefold()

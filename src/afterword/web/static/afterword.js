@@ -158,6 +158,13 @@
             if (area.value !== checkedText) return; // the text changed since: offsets are stale
             area.value = area.value.slice(0, f.start) + f.suggestion + area.value.slice(f.end);
             area.dispatchEvent(new Event("input"));
+            // A suggestion with a blank ("...: ...") is for the user to finish: select the
+            // blank, so that what they type replaces it.
+            const blank = f.suggestion.search(/\.\.\.|…/);
+            if (blank >= 0) {
+              area.focus();
+              area.setSelectionRange(f.start + blank, f.start + blank + (f.suggestion[blank] === "…" ? 1 : 3));
+            }
           });
           li.appendChild(apply);
         }

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from afterword.errors import InputError
 from afterword.model import Interview, Note
-from afterword.services import Workspace
+from afterword.services import UNDO_SENT, Workspace
 from afterword.web.common import redirect, render, workspace
 
 router = APIRouter(include_in_schema=False)
@@ -80,6 +80,8 @@ def _editor(
         current=current,
         note=note,
         version=version,
+        can_undo=note.sent_at is not None and ws.now() - note.sent_at <= UNDO_SENT,
+        confirm_send=bool(request.query_params.get("confirm_send")),
         report=report,
         limits=settings,
         email=person.email if person else None,
@@ -111,7 +113,16 @@ def save_note(
     note = Note(to=to, subject=subject.strip(), body=body)
     expected = int(version) if version.strip().isdigit() else None
     saved = ws.save_note(interview_id, note, expected).note
-    if action.strip() == "sent":
+    if action.strip() in ("sent", "send_anyway"):
+        left = [f for f in ws.check(saved.body, interview_id).findings if f.severity == "error"]
+        if left and action.strip() != "send_anyway":
+            # Sending locks the note: say what is still wrong, and let the user choose.
+            return redirect(
+                f"/interviews/{interview_id}/notes?to={quote(to)}&confirm_send=1",
+                f"Not marked as sent yet: the note still has {len(left)} thing"
+                f"{'s' if len(left) > 1 else ''} to fix ({'; '.join(f.message for f in left)}). "
+                "Fix them, or mark it as sent anyway.",
+            )
         ws.mark_sent(interview_id, to, ws.now())
         return redirect(
             f"/interviews/{interview_id}/notes?to={quote(to)}",
@@ -120,6 +131,14 @@ def save_note(
         )
     notice = "Saved." if saved.body.strip() else "Saved (the note is empty)."
     return redirect(f"/interviews/{interview_id}/notes?to={quote(to)}", notice)
+
+
+@router.post("/interviews/{interview_id}/notes/unsend")
+def unsend_note(ws: WS, interview_id: int, to: To) -> Response:
+    ws.unmark_sent(interview_id, to)
+    return redirect(
+        f"/interviews/{interview_id}/notes?to={quote(to)}", "No longer marked as sent."
+    )
 
 
 @router.post("/interviews/{interview_id}/notes/draft")
