@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from fastapi import Path as PathParam
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -19,6 +21,24 @@ from afterword.services import Workspace
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
+
+#: The largest id a database row can have (a signed 64-bit integer): a larger one in a URL
+#: names nothing, and is refused before it reaches the database, which cannot compare it.
+MAX_ID = 2**63 - 1
+InterviewId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="An interview's id.")]
+StoryId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="A story's id.")]
+
+
+def attachment(filename: str, fallback: str) -> dict[str, str]:
+    """The Content-Disposition header of a download named ``filename``, whatever its script:
+    the name in UTF-8 (RFC 6266, RFC 5987) and, for clients that read only plain ASCII names,
+    ``fallback``."""
+    if filename.isascii() and filename.isprintable() and not any(c in filename for c in '"\\'):
+        return {"Content-Disposition": f'attachment; filename="{filename}"'}
+    return {
+        "Content-Disposition": f'attachment; filename="{fallback}"; '
+        f"filename*=UTF-8''{quote(filename, safe='')}"
+    }
 
 
 def hours_label(hours: float) -> str:
@@ -88,7 +108,12 @@ def zone_named(name: str | None) -> tzinfo:
     if name and re.fullmatch(r"[+-]\d\d:?\d\d", name):
         sign = -1 if name[0] == "-" else 1
         digits = name[1:].replace(":", "")
-        return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+        hours, minutes = int(digits[:2]), int(digits[2:])
+        if hours > 23 or minutes > 59:
+            raise InputError(
+                f"time zone: {name!r} is not an offset (from -23:59 to +23:59, e.g. -05:00)"
+            )
+        return timezone(sign * timedelta(hours=hours, minutes=minutes))
     if name:
         try:
             return ZoneInfo(name)

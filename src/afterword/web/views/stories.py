@@ -14,7 +14,7 @@ from starlette.datastructures import FormData
 from afterword.errors import InputError
 from afterword.model import Story
 from afterword.services import Workspace
-from afterword.web.common import errors_of, lines, redirect, render, text, workspace
+from afterword.web.common import StoryId, errors_of, lines, redirect, render, text, workspace
 
 router = APIRouter(include_in_schema=False)
 WS = Annotated[Workspace, Depends(workspace)]
@@ -81,13 +81,14 @@ async def restore_story(request: Request, ws: WS) -> Response:
     try:
         story = Story.model_validate(json.loads(text(form, "story") or ""))
         story_id = ws.add_story(story)
-    except (ValueError, InputError) as exc:
-        return redirect("/stories", f"Could not undo: {exc}")
+    except (ValueError, InputError, RecursionError) as exc:
+        reason = "the story is garbled" if isinstance(exc, RecursionError) else exc
+        return redirect("/stories", f"Could not undo: {reason}")
     return redirect(f"/stories#story-{story_id}", f"Restored “{story.title}”.")
 
 
 @router.get("/stories/{story_id}/edit")
-def edit_story(request: Request, ws: WS, story_id: int) -> Response:
+def edit_story(request: Request, ws: WS, story_id: StoryId) -> Response:
     story = ws.story(story_id)
     return render(
         request, "story_form.html", story_id=story_id, values=_values(story), active="stories"
@@ -95,7 +96,7 @@ def edit_story(request: Request, ws: WS, story_id: int) -> Response:
 
 
 @router.post("/stories/{story_id}")
-async def update_story(request: Request, ws: WS, story_id: int) -> Response:
+async def update_story(request: Request, ws: WS, story_id: StoryId) -> Response:
     form = await request.form()
     try:
         ws.update_story(story_id, _story_from(form))
@@ -113,7 +114,7 @@ async def update_story(request: Request, ws: WS, story_id: int) -> Response:
 
 
 @router.post("/stories/{story_id}/delete")
-def delete_story(ws: WS, story_id: int) -> Response:
+def delete_story(ws: WS, story_id: StoryId) -> Response:
     story = ws.delete_story(story_id)
     # The deleted story travels in the link, so "Undo" can put it back as it was.
     query = urlencode({"notice": f"Deleted “{story.title}”.", "undo": story.model_dump_json()})
