@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -132,7 +132,7 @@ debrief_files = st.fixed_dictionaries(
     optional={
         "stage": phrase,
         "format": st.sampled_from(InterviewFormat),
-        "decision_expected_by": st.dates(),
+        "decision_expected_by": st.dates(min_value=date(1900, 1, 1), max_value=date(2999, 12, 31)),
         "timeline": phrase,
         "sender": st.fixed_dictionaries({"name": phrase, "email": emails}),
         "interviewers": st.lists(

@@ -8,7 +8,6 @@ positions, the line.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,11 +17,19 @@ from pydantic import Field, ValidationError
 
 from afterword.errors import InputError
 from afterword.model import (
+    MAX_INTERVIEWERS,
+    MAX_ITEMS,
+    MAX_MOMENTS,
+    MAX_STORIES,
+    MAX_TAGS,
     Cause,
+    Day,
     Debrief,
+    Instant,
     Interview,
     Interviewer,
     InterviewFormat,
+    Line,
     Moment,
     Note,
     Outcome,
@@ -30,6 +37,7 @@ from afterword.model import (
     Research,
     ShortStr,
     Story,
+    Text,
     _Timed,
 )
 
@@ -39,7 +47,22 @@ MAX_FILE_BYTES = 1_000_000
 
 class _Loader(yaml.SafeLoader):
     """YAML without its own timestamps: PyYAML turns ``2026-13-45`` into an exception with no
-    field or line, and ``15:30`` into seconds; as text, the model reads and checks them."""
+    field or line, and ``15:30`` into seconds; as text, the model reads and checks them.
+
+    Nor aliases (``*name``): a few of them repeat a long text thousands of times (a 30 KB file
+    became megabytes stored), and a debrief has nothing to share between its parts."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                f"aliases (*{event.anchor}) are not allowed in a debrief file; "
+                "write the text out where it is needed",
+                event.start_mark,
+            )
+        return super().compose_node(parent, index)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -53,22 +76,22 @@ class DebriefFile(_Timed):
 
     company: ShortStr
     role: ShortStr
-    stage: str | None = None
+    stage: Line | None = None
     format: InterviewFormat = InterviewFormat.other
-    started_at: datetime | None = None
-    ended_at: datetime
-    decision_expected_by: date | None = None
-    timeline: str | None = None
+    started_at: Instant | None = None
+    ended_at: Instant
+    decision_expected_by: Day | None = None
+    timeline: Text | None = None
     sender: Person | None = None
-    interviewers: list[Interviewer] = Field(default_factory=list)
+    interviewers: list[Interviewer] = Field(default_factory=list, max_length=MAX_INTERVIEWERS)
     feeling: int | None = Field(default=None, ge=1, le=5)
-    causes: list[Cause] = Field(default_factory=list)
-    cause_notes: str | None = None
-    moments: list[Moment] = Field(default_factory=list)
-    stories: list[Story] = Field(default_factory=list)
-    research: list[Research] = Field(default_factory=list)
-    lessons: list[str] = Field(default_factory=list)
-    notes: list[Note] = Field(default_factory=list)
+    causes: list[Cause] = Field(default_factory=list, max_length=MAX_TAGS)
+    cause_notes: Text | None = None
+    moments: list[Moment] = Field(default_factory=list, max_length=MAX_MOMENTS)
+    stories: list[Story] = Field(default_factory=list, max_length=MAX_STORIES)
+    research: list[Research] = Field(default_factory=list, max_length=MAX_ITEMS)
+    lessons: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS)
+    notes: list[Note] = Field(default_factory=list, max_length=MAX_ITEMS)
     outcome: Outcome | None = None
 
     def to_interview(self, timezone: ZoneInfo | None = None) -> Interview:
@@ -103,12 +126,17 @@ def _format_of(name: str, text: str) -> str:
     return "yaml"
 
 
-def _line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
-    """The 1-based line of the field at ``loc`` in a YAML or JSON text, if it can be found."""
+def _compose(text: str) -> yaml.Node | None:
+    """The YAML (or JSON) text as a tree of nodes, which keep their lines, if it parses."""
     try:
-        node: Any = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
         return None
+
+
+def _line_of(root: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
+    """The 1-based line of the field at ``loc`` in the composed text, if it can be found."""
+    node: Any = root
     # A field that is missing has no line; the nearest enclosing item's line still helps,
     # but the top of the file does not.
     line: int | None = None
@@ -127,11 +155,14 @@ def _line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
 
 
 def _describe(error: ValidationError, name: str, text: str) -> str:
+    # The text is composed once for all the errors: once per error made a file with 1,000
+    # mistakes take minutes to refuse.
+    root = _compose(text)
     problems = []
     for item in error.errors():
         loc = tuple(item["loc"])
         path = ".".join(str(p) for p in loc) or "(top level)"
-        where = f"{name}:{line}" if (line := _line_of(text, loc)) else name
+        where = f"{name}:{line}" if (line := _line_of(root, loc)) else name
         message = item["msg"].removeprefix("Value error, ")
         if item["type"] == "extra_forbidden":
             message = "unknown field (check its spelling against `afterword schema`)"
@@ -162,6 +193,8 @@ def parse_debrief_text(
         where = f"{name}:{mark.line + 1}" if mark is not None else name
         problem = getattr(exc, "problem", None) or str(exc)
         raise InputError(f"{where}: not valid YAML: {problem}") from exc
+    except RecursionError as exc:
+        raise InputError(f"{name}: nested too deeply to be a debrief file") from exc
     if not isinstance(data, dict):
         raise InputError(f"{name}: expected a mapping of fields (company, role, ended_at, ...)")
     try:

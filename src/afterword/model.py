@@ -12,7 +12,9 @@ from enum import StrEnum
 from typing import Annotated, Any, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     EmailStr,
     Field,
@@ -25,8 +27,52 @@ from pydantic import (
 #: How long after the interview a thank-you note still counts as prompt.
 NOTE_WINDOW = timedelta(hours=24)
 
-NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-ShortStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+# Bounds on what a person can type or a file can hold: far above any real interview, far
+# below what would slow the pages down or fill the disk (a 20,000-character answer is about
+# ten pages).
+#: A name, a company, a role, a title.
+MAX_NAME = 200
+#: One line: a topic, a skill, a lesson, a question, a subject.
+MAX_LINE = 2_000
+#: Free text: what was said, a better answer, a story's parts, a note's body.
+MAX_TEXT = 20_000
+MAX_INTERVIEWERS = 50
+MAX_MOMENTS = 200
+MAX_ITEMS = 200  # research, lessons, notes of one interview
+MAX_STORIES = 500  # stories in one file
+MAX_TAGS = 50  # topics, skills, metrics, story titles of one item
+#: Times outside these years are typing mistakes (and 9999 overflows once moved to UTC).
+YEARS = (1900, 2999)
+
+NonEmptyStr = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_LINE)
+]
+ShortStr = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME)
+]
+OptionalName = Annotated[str, StringConstraints(max_length=MAX_NAME)]
+Line = Annotated[str, StringConstraints(max_length=MAX_LINE)]
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+
+
+def _one_line(value: Any) -> Any:
+    """A line break in an email subject would start a new header: fold it into a space."""
+    if isinstance(value, str) and ("\n" in value or "\r" in value):
+        return " ".join(value.split())
+    return value
+
+
+Subject = Annotated[str, BeforeValidator(_one_line), StringConstraints(max_length=MAX_LINE)]
+
+
+def _in_years(value: date | None) -> date | None:
+    if value is not None and not YEARS[0] <= value.year <= YEARS[1]:
+        raise ValueError(f"the year {value.year} is out of range ({YEARS[0]} to {YEARS[1]})")
+    return value
+
+
+Day = Annotated[date, AfterValidator(_in_years)]
+Instant = Annotated[datetime, AfterValidator(_in_years)]
 
 
 class Cause(StrEnum):
@@ -132,9 +178,9 @@ class Interviewer(_Model):
     """A person on the other side of the table; each gets a note of their own."""
 
     name: ShortStr
-    title: str | None = None
+    title: OptionalName | None = None
     email: EmailStr | None = None
-    topics: list[NonEmptyStr] = Field(default_factory=list)
+    topics: list[NonEmptyStr] = Field(default_factory=list, max_length=MAX_TAGS)
 
 
 class Moment(_Model):
@@ -142,40 +188,42 @@ class Moment(_Model):
 
     question: NonEmptyStr
     kind: MomentKind
-    what_i_said: str | None = None
-    better_answer: str | None = None
-    topic: str | None = None
+    what_i_said: Text | None = None
+    better_answer: Text | None = None
+    topic: Line | None = None
     #: Titles of the stories from the library that back the better answer.
-    stories: list[NonEmptyStr] = Field(default_factory=list)
+    stories: list[NonEmptyStr] = Field(default_factory=list, max_length=MAX_TAGS)
 
 
 class Story(_Model):
     """An entry of the user's experience library (situation, action, result)."""
 
     title: ShortStr
-    situation: str | None = None
-    action: str | None = None
-    result: str | None = None
-    metrics: list[NonEmptyStr] = Field(default_factory=list)
-    skills: list[NonEmptyStr] = Field(default_factory=list)
+    situation: Text | None = None
+    action: Text | None = None
+    result: Text | None = None
+    metrics: list[NonEmptyStr] = Field(default_factory=list, max_length=MAX_TAGS)
+    skills: list[NonEmptyStr] = Field(default_factory=list, max_length=MAX_TAGS)
 
 
 class Research(_Model):
     """Something learned after the interview that speaks to a weak moment."""
 
     topic: NonEmptyStr
-    text: NonEmptyStr
-    source: str | None = None
+    text: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)
+    ]
+    source: Line | None = None
 
 
 class Note(_Model):
     """A thank-you email to one interviewer."""
 
     to: ShortStr
-    subject: str = ""
-    body: str = ""
+    subject: Subject = ""
+    body: Text = ""
     status: NoteStatus = NoteStatus.draft
-    sent_at: datetime | None = None
+    sent_at: Instant | None = None
 
     @field_validator("sent_at", mode="before")
     @classmethod
@@ -187,10 +235,10 @@ class Debrief(_Model):
     """The introspection after an interview."""
 
     feeling: int | None = Field(default=None, ge=1, le=5)
-    causes: list[Cause] = Field(default_factory=list)
-    cause_notes: str | None = None
-    moments: list[Moment] = Field(default_factory=list)
-    lessons: list[NonEmptyStr] = Field(default_factory=list)
+    causes: list[Cause] = Field(default_factory=list, max_length=MAX_TAGS)
+    cause_notes: Text | None = None
+    moments: list[Moment] = Field(default_factory=list, max_length=MAX_MOMENTS)
+    lessons: list[NonEmptyStr] = Field(default_factory=list, max_length=MAX_ITEMS)
 
     @field_validator("causes")
     @classmethod
@@ -233,19 +281,19 @@ class Interview(_Timed):
 
     company: ShortStr
     role: ShortStr
-    stage: str | None = None
+    stage: Line | None = None
     format: InterviewFormat = InterviewFormat.other
-    started_at: datetime | None = None
-    ended_at: datetime
-    decision_expected_by: date | None = None
+    started_at: Instant | None = None
+    ended_at: Instant
+    decision_expected_by: Day | None = None
     #: What they said about the timeline, in their words ("we'll decide by Friday").
-    timeline: str | None = None
+    timeline: Text | None = None
     sender: Person | None = None
-    interviewers: list[Interviewer] = Field(default_factory=list)
+    interviewers: list[Interviewer] = Field(default_factory=list, max_length=MAX_INTERVIEWERS)
     debrief: Debrief = Field(default_factory=Debrief)
-    research: list[Research] = Field(default_factory=list)
-    stories: list[Story] = Field(default_factory=list)
-    notes: list[Note] = Field(default_factory=list)
+    research: list[Research] = Field(default_factory=list, max_length=MAX_ITEMS)
+    stories: list[Story] = Field(default_factory=list, max_length=MAX_STORIES)
+    notes: list[Note] = Field(default_factory=list, max_length=MAX_ITEMS)
     outcome: Outcome | None = None
 
     @property
