@@ -18,7 +18,11 @@ SCREENSHOT = REPO / "docs" / "note-editor.png"
 
 @pytest.fixture
 def page(browser: Any, live_server: str) -> Any:
-    context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 900})
+    # Playwright evaluates string predicates and injects axe-core as inline scripts, which the
+    # pages' policy forbids; test_local_mode.py checks the pages under the policy itself.
+    context = browser.new_context(
+        base_url=live_server, viewport={"width": 1280, "height": 900}, bypass_csp=True
+    )
     context.set_default_timeout(10_000)
     page = context.new_page()
     yield page

@@ -13,9 +13,9 @@ from pydantic import BaseModel, Field
 
 from afterword.debrief_file import DebriefFile, dump_debrief
 from afterword.errors import InputError, NotFoundError
-from afterword.model import Note, Story
+from afterword.model import MAX_NAME, Note, Story
 from afterword.services import Workspace
-from afterword.web.common import workspace
+from afterword.web.common import MAX_ID, InterviewId, StoryId, attachment, workspace
 
 router = APIRouter(prefix="/api", tags=["api"])
 WS = Annotated[Workspace, Depends(workspace)]
@@ -27,12 +27,17 @@ MAX_CHECK_CHARS = 200_000
 class CheckRequest(BaseModel):
     text: str = Field(max_length=MAX_CHECK_CHARS)
     interview_id: int | None = Field(
-        default=None, description="Check against this interview (names, topics, causes)."
+        default=None,
+        ge=1,
+        le=MAX_ID,
+        description="Check against this interview (names, topics, causes).",
     )
 
 
 class ComposeRequest(BaseModel):
-    to: str | None = Field(default=None, description="Only the note to this interviewer.")
+    to: str | None = Field(
+        default=None, max_length=MAX_NAME, description="Only the note to this interviewer."
+    )
     variants: int = Field(default=1, ge=1, le=5)
     tone: Literal["warm", "formal"] = "warm"
     words: int = Field(default=150, ge=40, le=400, description="Word limit of the body.")
@@ -92,7 +97,7 @@ def create_interview(debrief: DebriefFile, ws: WS) -> dict[str, int]:
 
 
 @router.get("/interviews/{interview_id}", summary="One interview, as a debrief file")
-def get_interview(interview_id: int, ws: WS, response: Response) -> dict[str, Any]:
+def get_interview(interview_id: InterviewId, ws: WS, response: Response) -> dict[str, Any]:
     """The interview; its ``ETag`` names the version, for a guarded ``PUT`` (``If-Match``)."""
     interview, version = ws.interview_version(interview_id)
     data: dict[str, Any] = DebriefFile.from_interview(interview).model_dump(
@@ -104,7 +109,7 @@ def get_interview(interview_id: int, ws: WS, response: Response) -> dict[str, An
 
 @router.put("/interviews/{interview_id}", summary="Replace an interview")
 def replace_interview(
-    interview_id: int,
+    interview_id: InterviewId,
     debrief: DebriefFile,
     ws: WS,
     if_match: Annotated[str | None, Header()] = None,
@@ -123,14 +128,14 @@ def replace_interview(
 
 
 @router.delete("/interviews/{interview_id}", status_code=204, summary="Delete an interview")
-def delete_interview(interview_id: int, ws: WS) -> Response:
+def delete_interview(interview_id: InterviewId, ws: WS) -> Response:
     ws.delete_interview(interview_id)
     return Response(status_code=204)
 
 
 @router.get("/interviews/{interview_id}/export", summary="Download a debrief file")
 def export_interview(
-    interview_id: int, ws: WS, format: Annotated[Literal["yaml", "json"], Query()] = "yaml"
+    interview_id: InterviewId, ws: WS, format: Annotated[Literal["yaml", "json"], Query()] = "yaml"
 ) -> Response:
     interview = ws.interview(interview_id)
     media = "application/json" if format == "json" else "application/yaml"
@@ -138,12 +143,12 @@ def export_interview(
     return Response(
         dump_debrief(interview, format),
         media_type=media,
-        headers={"Content-Disposition": f'attachment; filename="{slug or "interview"}.{format}"'},
+        headers=attachment(f"{slug or 'interview'}.{format}", f"interview-{interview_id}.{format}"),
     )
 
 
 @router.post("/interviews/{interview_id}/compose", summary="Draft thank-you notes")
-def compose_notes(interview_id: int, request: ComposeRequest, ws: WS) -> dict[str, Any]:
+def compose_notes(interview_id: InterviewId, request: ComposeRequest, ws: WS) -> dict[str, Any]:
     """One draft per interviewer (``variants`` each), checked: none has an error or warning.
     ``suggestions`` says what to add to the debrief to make the notes stronger."""
     drafts = ws.draft_notes(
@@ -189,17 +194,17 @@ def add_story(story: Story, ws: WS) -> dict[str, int]:
 
 
 @router.get("/stories/{story_id}", summary="One story")
-def get_story(story_id: int, ws: WS) -> dict[str, Any]:
+def get_story(story_id: StoryId, ws: WS) -> dict[str, Any]:
     return {"id": story_id, **ws.story(story_id).model_dump(mode="json")}
 
 
 @router.put("/stories/{story_id}", summary="Replace a story")
-def update_story(story_id: int, story: Story, ws: WS) -> dict[str, Any]:
+def update_story(story_id: StoryId, story: Story, ws: WS) -> dict[str, Any]:
     ws.update_story(story_id, story)
     return {"id": story_id, **story.model_dump(mode="json")}
 
 
 @router.delete("/stories/{story_id}", status_code=204, summary="Delete a story")
-def delete_story(story_id: int, ws: WS) -> Response:
+def delete_story(story_id: StoryId, ws: WS) -> Response:
     ws.delete_story(story_id)
     return Response(status_code=204)

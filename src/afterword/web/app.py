@@ -11,15 +11,23 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request, Response
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic import ValidationError
 from starlette.datastructures import Headers
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.body_limit import MAX_BODY_SIZE_SCOPE_KEY, RequestBodyLimitMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from afterword import __version__
 from afterword.errors import AfterwordError, ConflictError, NotFoundError
 from afterword.services import Workspace, utc_now
-from afterword.web.common import HERE, render
+from afterword.web.common import HERE, errors_of, render
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 #: Set by `afterword serve` when it listens on loopback only: the host names it answers to.
@@ -59,6 +67,78 @@ class SameOriginOnly:
         await self.app(scope, receive, send)
 
 
+#: No form or JSON body of this app comes near this; a debrief file to import is at most
+#: 1 MB (MAX_FILE_BYTES), and its form adds a few hundred bytes.
+MAX_BODY_BYTES = 1 << 20
+#: What a page may load and do: its own scripts and styles only (no inline script, no inline
+#: style), never inside another site's frame (a framing page could make a click mark a note
+#: sent), no <base> to re-aim its links, forms posting only back to this app.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-frame-options", b"DENY"),
+    (b"x-content-type-options", b"nosniff"),
+    # Not no-referrer: browsers then send "Origin: null" with a page's own form posts, and
+    # SameOriginOnly would refuse them.
+    (b"referrer-policy", b"same-origin"),
+]
+
+
+class SecurityHeaders:
+    """Add :data:`SECURITY_HEADERS` to every response (a plain ASGI middleware, like
+    :class:`SameOriginOnly`)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", ()), *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _too_large(request: Request, limit: int) -> Response:
+    message = (
+        f"The request is larger than {limit / (1 << 20):g} MB, more than anything Afterword "
+        "needs (a debrief file is a few kilobytes); nothing was saved."
+    )
+    if _is_api(request):
+        return JSONResponse({"detail": message}, status_code=413)
+    return render(request, "error.html", 413, message=message)
+
+
+class BodyLimit:
+    """Refuse request bodies over ``max_bytes`` with a clear 413, before reading them when
+    their length is declared; Starlette's limiter counts the bytes of the others as they come
+    (and the app's 413 handler words its refusal)."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+        self.app = RequestBodyLimitMiddleware(app, max_body_size=max_bytes)
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            length = Headers(scope=scope).get("content-length", "")
+            if length.isdigit() and (len(length) > 15 or int(length) > self.max_bytes):
+                await _too_large(Request(scope), self.max_bytes)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def create_app(
     database_url: str | None = None,
     allowed_hosts: Iterable[str] | None = None,
@@ -93,7 +173,9 @@ def create_app(
         version=__version__,
         description="Debrief a bad interview, write the thank-you note, learn from it.",
         lifespan=lifespan,
-        docs_url="/api/docs",
+        # Swagger UI would load its scripts from a CDN: the app works offline, and its pages
+        # load nothing from elsewhere. The schema stays at /api/openapi.json.
+        docs_url=None,
         openapi_url="/api/openapi.json",
         redoc_url=None,
     )
@@ -117,7 +199,40 @@ def create_app(
             return JSONResponse({"detail": str(exc)}, status_code=422)
         return render(request, "error.html", 400, message=str(exc))
 
+    @app.exception_handler(413)
+    async def too_large(request: Request, exc: Exception) -> Response:
+        return _too_large(request, request.scope.get(MAX_BODY_SIZE_SCOPE_KEY) or MAX_BODY_BYTES)
+
+    @app.exception_handler(ValidationError)
+    async def invalid(request: Request, exc: ValidationError) -> Response:
+        # Input checked by the model inside a route (a note's length, a time's year): the
+        # input's fault, said field by field, and nothing saved.
+        if _is_api(request):
+            detail = [
+                {"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()
+            ]
+            return JSONResponse({"detail": detail}, status_code=422)
+        return render(request, "error.html", 422, message="; ".join(errors_of(exc)))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        if _is_api(request):
+            return await request_validation_exception_handler(request, exc)
+        messages = [
+            f"{'.'.join(str(p) for p in e['loc'][1:]).replace('_', ' ')}: {e['msg']}"
+            for e in exc.errors()
+        ]
+        return render(request, "error.html", 422, message="; ".join(messages))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 400 and isinstance(exc.__cause__, RecursionError):
+            exc = StarletteHTTPException(400, "The JSON is nested too deeply.")
+        return await http_exception_handler(request, exc)
+
     app.add_middleware(SameOriginOnly, allowed_hosts=hosts)
+    app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders)
     from afterword.web import api
     from afterword.web.views import debrief, interviews, notes, stories
 
