@@ -20,9 +20,29 @@ from afterword.errors import AfterwordError
 
 
 def _fail(message: str, exit_code: int) -> typer.Exit:
+    from afterword.cli.common import terminal_safe
+
     for line in message.splitlines():
-        print(f"error: {line}", file=sys.stderr)
+        print(f"error: {terminal_safe(line)}", file=sys.stderr)
     return typer.Exit(exit_code)
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return f": {lines[0][:200]}" if lines else ""
+
+
+def _unexpected(exc: Exception) -> str:
+    """A bug, in one line that names it and shows nothing of the user's data: a database
+    error's message holds the SQL statement and the row's values, so only the first line of
+    the driver's own error is kept."""
+    if type(exc).__module__.startswith("sqlalchemy"):
+        orig = getattr(exc, "orig", None)
+        cause = f"{type(orig).__name__}{_first_line(orig)}" if orig else type(exc).__name__
+        what = f"database error ({cause})"
+    else:
+        what = f"{type(exc).__name__}{_first_line(exc)}"
+    return f"unexpected {what} (run again with --debug to see where)"
 
 
 class Group(TyperGroup):
@@ -41,9 +61,7 @@ class Group(TyperGroup):
         except Exception as exc:
             if (ctx.obj or {}).get("debug") or type(exc).__module__.startswith("typer"):
                 raise  # --debug, or Typer's own usage errors, which it reports itself
-            raise _fail(
-                f"unexpected {type(exc).__name__}: {exc} (run again with --debug to see where)", 1
-            ) from exc
+            raise _fail(_unexpected(exc), 1) from exc
 
 
 app = typer.Typer(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from afterword.cli.common import terminal_safe
 from afterword.errors import InputError
 
 if TYPE_CHECKING:
@@ -174,6 +175,7 @@ def _print_text(reports: list[tuple[str, str, Report]], colour: bool) -> None:
 
 def _line(path: str, f: Finding, paint: Any) -> str:
     where = f"{path}:{f.line}:{f.column}" if f.line is not None else path
+    where = terminal_safe(where)
     parts = [
         f"{where}: {paint(f.severity, _COLOURS[f.severity])} {paint(f.rule, _BOLD)}",
     ]
@@ -186,4 +188,5 @@ def _line(path: str, f: Finding, paint: Any) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """An excerpt of the note on one line, its control characters shown, not obeyed."""
+    return terminal_safe(" ".join(text.split()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,14 +32,46 @@ def workspace() -> Iterator[Workspace]:
         yield opened
 
 
+#: Control characters shown as their pictures (␛ for ESC), never sent to the terminal: an
+#: escape sequence in a company's name must not clear the screen or retitle the window. Tab
+#: and line feed stay; a carriage return, which would let text overwrite its line, goes (as
+#: Rich drops it); the C1 controls (8-bit escapes) become U+FFFD.
+_VISIBLE: dict[int, int | None] = {
+    **{code: 0x2400 + code for code in range(0x20) if chr(code) not in "\t\n\r"},
+    ord("\r"): None,
+    0x7F: 0x2421,
+    **{code: 0xFFFD for code in range(0x80, 0xA0)},
+}
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with its control characters made visible, to print it as written."""
+    return text.translate(_VISIBLE) if _CONTROL.search(text) else text
+
+
+def escape(text: str) -> str:
+    """User text to put inside Rich markup: its square brackets are printed, not read."""
+    from rich.markup import escape as escape_markup
+
+    return escape_markup(text)
+
+
 def console(stderr: bool = False) -> Console:
+    import rich.text
     from rich.console import Console
 
+    # Rich drops some control characters from every text it is given (BEL, BS, CR...) but
+    # passes ESC through, so that a name holding "\x1b[2J" would clear the screen: make it
+    # show them all instead, before it measures the text for tables and panels.
+    rich.text.strip_control_codes = terminal_safe  # type: ignore[attr-defined,assignment]
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+    # JSON escapes the C0 controls itself; the C1 ones (8-bit escapes) too, here.
+    sys.stdout.write(_CONTROL.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n")
 
 
 def local_zone() -> tzinfo:

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from afterword.cli.common import OutputFormat, console, hours_left_label, print_json, workspace
+from afterword.cli.common import (
+    OutputFormat,
+    console,
+    escape,
+    hours_left_label,
+    print_json,
+    workspace,
+)
 from afterword.errors import InputError
 
 if TYPE_CHECKING:
@@ -61,18 +68,20 @@ def evidence(
         )
         return
     for item in found:
-        out.print(f"\n[bold]{item.number}. {item.moment.question}[/]")
+        out.print(f"\n[bold]{item.number}. {escape(item.moment.question)}[/]")
         if item.asks_about:
             from afterword.matching.themes import describe
 
-            out.print(f"   [dim]asks about: {'; '.join(describe(item.asks_about))}[/]")
+            out.print(f"   [dim]asks about: {escape('; '.join(describe(item.asks_about)))}[/]")
         if not item.stories and not item.research:
             out.print("   No stories or research yet: `afterword story add` adds one.")
         for label, candidates in (("Stories", item.stories), ("Research", item.research)):
             if candidates:
                 out.print(f"   {label}:")
             for rank, candidate in enumerate(candidates, 1):
-                out.print(f"   {rank}. {candidate.title} [dim](score {candidate.score:.2f})[/]")
+                out.print(
+                    f"   {rank}. {escape(candidate.title)} [dim](score {candidate.score:.2f})[/]"
+                )
                 for reason in candidate.reasons or (
                     "nothing in particular ties it to the question",
                 ):
@@ -162,7 +171,7 @@ def answer(
         print_json({**drafted.to_dict(), "text": text, "saved": saved})
         return
     out = console()
-    out.print(f"[bold]{moment}. {drafted.question}[/]")
+    out.print(f"[bold]{moment}. {escape(drafted.question)}[/]")
     if text is None:
         out.print(drafted.advice or "Nothing to draft from yet.")
         raise typer.Exit(1)
@@ -170,9 +179,9 @@ def answer(
     out.print(text, markup=False, soft_wrap=True)
     out.print()
     if drafted.story:
-        out.print(f"[dim]From the story: {drafted.story}[/]")
+        out.print(f"[dim]From the story: {escape(drafted.story)}[/]")
     if drafted.research:
-        out.print(f"[dim]With your research on: {drafted.research}[/]")
+        out.print(f"[dim]With your research on: {escape(drafted.research)}[/]")
     if saved:
         out.print(f"Saved as the better answer to moment {moment}.")
     else:
@@ -271,7 +280,7 @@ def draft(
     if save:
         err.print(f"Saved {len(saved)} note(s) as drafts.")
         for name in kept_sent:
-            err.print(f"Kept the note to {name} as it was: it was already sent.")
+            err.print(f"Kept the note to {name} as it was: it was already sent.", markup=False)
     _print_suggestions(err, drafts)
 
 
@@ -283,12 +292,14 @@ def _polish(
     try:
         results = ws.polish_notes(interview_id, drafts, os.environ, words)
     except PolishError as exc:
-        err.print(f"Polishing skipped: {exc}. The notes below are the unpolished drafts.")
+        err.print(
+            f"Polishing skipped: {exc}. The notes below are the unpolished drafts.", markup=False
+        )
         return drafts
     out = []
     for result in results:
         if not result.used:
-            err.print(f"Note to {result.draft.to}: {result.reason}.")
+            err.print(f"Note to {result.draft.to}: {result.reason}.", markup=False)
         out.append(result.draft)
     return out
 
@@ -309,12 +320,13 @@ def _json(d: Draft) -> dict[str, object]:
 
 def _print_text(out: Console, drafts: list[Draft], variants: int) -> None:
     from rich.rule import Rule
+    from rich.text import Text
 
     for d in drafts:
         head = f"Note to {d.to}" + (f" <{d.email}>" if d.email else "")
         if variants > 1:
             head += f" · variant {d.variant}"
-        out.print(Rule(head, align="left"))
+        out.print(Rule(Text(head), align="left"))
         out.print(f"Subject: {d.subject}\n", markup=False)
         # Soft wrap: a hard-wrapped note would carry the terminal's line breaks when copied.
         out.print(d.text, markup=False, soft_wrap=True)
@@ -334,7 +346,7 @@ def _print_text(out: Console, drafts: list[Draft], variants: int) -> None:
             if finding.severity != "info":
                 out.print(f"  {finding.severity}: {finding.rule}: {finding.message}", markup=False)
         for item in d.evidence:
-            out.print(f"[dim]Adds: {item.title} ({item.kind.replace('_', ' ')})[/]")
+            out.print(f"[dim]Adds: {escape(item.title)} ({item.kind.replace('_', ' ')})[/]")
         if d.email:
             out.print(f"Open in your mail program: {d.mailto()}", markup=False, soft_wrap=True)
         else:

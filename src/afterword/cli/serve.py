@@ -6,11 +6,28 @@ from typing import Annotated
 
 import typer
 
+from afterword.errors import InputError
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is an address of this computer only (127.0.0.1, ::1, localhost)."""
+    import ipaddress
+
+    if host.strip("[]").lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to any address
+
 
 def serve(
     port: Annotated[int, typer.Option(help="The port to listen on.")] = 8765,
     host: Annotated[
-        str, typer.Option(help="The address to listen on; keep 127.0.0.1 for a private app.")
+        str,
+        typer.Option(
+            help="The address to listen on: one of this computer's own (loopback) addresses."
+        ),
     ] = "127.0.0.1",
     open_browser: Annotated[
         bool, typer.Option("--open", help="Open the app in your web browser.")
@@ -30,6 +47,12 @@ def serve(
     import os
     import sys
 
+    if not is_loopback(host):
+        raise InputError(
+            f"--host {host}: other computers could reach your interviews there; the app "
+            "serves this computer only (keep --host 127.0.0.1)"
+        )
+
     import uvicorn
 
     from afterword.config import database_url
@@ -37,9 +60,9 @@ def serve(
     from afterword.web.app import ALLOWED_HOSTS_VARIABLE, LOOPBACK_NAMES
     from afterword.web.common import HERE
 
-    if host in ("127.0.0.1", "localhost", "::1"):
-        # Private to this computer: answer only to its own names (see SameOriginOnly).
-        os.environ.setdefault(ALLOWED_HOSTS_VARIABLE, LOOPBACK_NAMES)
+    # Private to this computer: answer only to its own names (see SameOriginOnly).
+    names = dict.fromkeys([*LOOPBACK_NAMES.split(","), host.strip("[]").lower()])
+    os.environ.setdefault(ALLOWED_HOSTS_VARIABLE, ",".join(names))
     # Upgrade once here, before any worker starts, so that workers never race to migrate.
     Database(database_url()).close()
     if not (HERE / "static" / "vendor" / "pico.min.css").exists():

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr, formatdate, make_msgid
+from email.policy import default
+from email.utils import format_datetime, formatdate, make_msgid
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from urllib.parse import quote
 
@@ -128,12 +130,17 @@ def note_eml(
     RFC 5322 requires a Date; it is ``now`` or, without one, the moment the file is written
     (the one clock this package reads: a message is dated when it is made). The Message-ID's
     domain is the sender's, so that no host name is looked up."""
-    message = EmailMessage()
+    addresses = [a for a in (sender.email if sender else None, email) if a]
+    # An address with a non-ASCII mailbox (дана@пример.рф) can only be written as UTF-8
+    # (RFC 6532); names and subjects in any script are encoded words either way.
+    utf8 = not all(map(str.isascii, addresses))
+    message = EmailMessage(policy=default.clone(utf8=True) if utf8 else default)
     if sender is not None and sender.email:
-        message["From"] = formataddr((sender.name, sender.email))
+        message["From"] = _address(sender.name, sender.email)
     if email:
-        message["To"] = formataddr((note.to, email))
-    message["Subject"] = note.subject
+        message["To"] = _address(note.to, email)
+    # One line, whatever was stored: a line break would start a header of its own.
+    message["Subject"] = " ".join(note.subject.split())
     message["Date"] = (
         format_datetime(now if now.tzinfo else now.astimezone())
         if now is not None
@@ -145,6 +152,11 @@ def note_eml(
     message["X-Unsent"] = "1"
     message.set_content(note.body.rstrip("\n") + "\n", cte="quoted-printable")
     return bytes(message)
+
+
+def _address(name: str, email: str) -> Address:
+    username, _, domain = email.rpartition("@")
+    return Address(display_name=" ".join(name.split()), username=username, domain=domain)
 
 
 def eml_name(interview_id: int, to: str, variant: int | None = None) -> str:
