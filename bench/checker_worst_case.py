@@ -109,6 +109,12 @@ RUNS: dict[str, Callable[[int], str]] = {
     "emoji": _repeat("\U0001f44b\U0001f64f"),
     "combining marks": _repeat("a\u0301"),
     "bidi controls": _repeat("a\u202e"),
+    "hidden sorry (soft hyphen)": _repeat("so\u00adrry "),
+    "hidden sorry (Cyrillic o)": _repeat("s\u043erry "),
+    "one word of look-alikes": _after("x", "\u043e"),
+    "Latin and look-alikes": _repeat("a\u043e"),
+    "fullwidth letters": _repeat("\uff53\uff4f\uff52\uff52\uff59 "),
+    "ligatures": _repeat("\ufb01"),
     "mixed": _repeat("Hi \u00e9\U0001f44b 1,2? <b> [x] \u200b\n"),
 }
 

@@ -208,14 +208,9 @@ class Document:
     ) -> Finding:
         if start is None or end is None:
             return Finding(rule, severity, message, suggestion=suggestion)
-        starts = self._line_starts
-        if starts is None:
-            starts = self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
-        line = bisect_right(starts, start)
-        column = start - starts[line - 1] + 1
-        excerpt = self.text[start:end]
-        if len(excerpt) > EXCERPT_MAX:
-            excerpt = excerpt[: EXCERPT_MAX - 1].rstrip() + "\u2026"
+        if self._line_starts is None:
+            self._line_starts = []
+        line, column, excerpt = place(self.text, self._line_starts, start, end)
         return Finding(
             rule,
             severity,
@@ -233,6 +228,21 @@ class Document:
 # The start of quoted earlier mail: a line that opens (after spaces) with "On ... wrote:", an
 # "Original Message" rule or ">". Blank lines before it belong to the quote too: the quote
 # starts at the first line start from which only whitespace leads to the marker.
+def place(text: str, line_starts: list[int], start: int, end: int) -> tuple[int, int, str]:
+    """Line and column (1-based) of ``start`` in ``text``, and the excerpt ``text[start:end]``
+    (shortened past ``EXCERPT_MAX``). ``line_starts`` is filled on the first call, and kept
+    for the next ones on the same text."""
+    if not line_starts:
+        line_starts.append(0)
+        line_starts.extend(m.end() for m in _NEWLINE.finditer(text))
+    line = bisect_right(line_starts, start)
+    column = start - line_starts[line - 1] + 1
+    excerpt = text[start:end]
+    if len(excerpt) > EXCERPT_MAX:
+        excerpt = excerpt[: EXCERPT_MAX - 1].rstrip() + "\u2026"
+    return line, column, excerpt
+
+
 _QUOTE_START = lazy_re(
     r"^[^\S\n]*(?:On\s[^\n]{3,300}wrote:|-{2,}\s*(?:Original|Forwarded)\s+Message|>)",
     re.IGNORECASE | re.MULTILINE,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from afterword.checker import language
 from afterword.checker.document import Document
+from afterword.checker.normalize import fold
 from afterword.checker.report import CheckSettings, Finding, Report, Stats
 from afterword.checker.rules import Registry, Rule, default_registry
 
@@ -32,6 +33,20 @@ def check(
     it; the checker finds the body). ``interview`` enables the context rules; ``settings``
     turns rules off and sets limits. Never raises on any text.
     """
+    folded = fold(text)
+    if folded is not None:
+        # Invisible characters, compatibility forms and look-alike letters folded away; the
+        # report's offsets are mapped back to the text as given.
+        return folded.restore(_check(folded.text, interview, settings, registry))
+    return _check(text, interview, settings, registry)
+
+
+def _check(
+    text: str,
+    interview: Interview | None,
+    settings: CheckSettings | None,
+    registry: Registry | None,
+) -> Report:
     settings = settings or CheckSettings()
     doc = Document(text, interview, settings)
     body = doc.body
