@@ -136,3 +136,28 @@ def test_any_interviewer_name_saves_its_own_note_and_nothing_else(
     api = client.put(f"/api/interviews/1/notes/{quote(name, safe='')}", json={"body": "Hi."})
     assert api.status_code == 200, api.text
     assert notes(client)[0]["body"] == "Hi."
+
+
+def test_hostile_values_in_the_note_routes_get_clear_answers(client: TestClient) -> None:
+    huge = "9" * 30
+    assert client.get(f"/api/interviews/{huge}/notes/Dana%20Lee").status_code == 422
+    assert client.put(f"/api/interviews/{huge}/notes/Dana%20Lee", json={}).status_code == 422
+    assert client.get(f"/interviews/{huge}/notes").status_code in (400, 404, 422)
+    variants = client.post("/interviews/1/notes/draft?to=Dana%20Lee", data={"variants": huge * 200})
+    assert variants.status_code == 400 and "choose from 1 to 5" in variants.text
+    whole = {k: v for k, v in client.get("/api/interviews/1").json().items() if k != "id"}
+    stale = client.put("/api/interviews/1", json=whole, headers={"If-Match": f'"{huge}"'})
+    assert stale.status_code == 422 and "If-Match" in stale.json()["detail"]
+    version = client.put(
+        "/api/interviews/1/notes/Dana%20Lee", json={"body": "Hi.", "version": int(huge)}
+    )
+    assert version.status_code == 422
+    # A name in any script downloads as an .eml named for it (with a plain fallback).
+    form = edit_form(client, interviewer_name="Дана Ли")
+    client.post("/interviews/1/edit", data=form)
+    client.post(
+        "/interviews/1/notes?to=%D0%94%D0%B0%D0%BD%D0%B0%20%D0%9B%D0%B8", data={"body": "Hi."}
+    )
+    eml = client.get("/interviews/1/notes/eml?to=%D0%94%D0%B0%D0%BD%D0%B0%20%D0%9B%D0%B8")
+    assert eml.status_code == 200
+    assert "filename*=UTF-8''" in eml.headers["content-disposition"]

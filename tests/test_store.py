@@ -259,3 +259,22 @@ def test_upgrading_a_second_version_database_keeps_notes_and_guards_them(
             workspace.save_note(3, Note(to="Dana Lee", body="Stale."), expected_version=0)
         saved = workspace.save_note(3, Note(to="Dana Lee", body="Newer."), expected_version=1)
         assert saved.version == 2
+
+
+def test_an_interview_with_notes_comes_back_whole(database_url: str) -> None:
+    """A debrief file may carry its notes, drafts and sent ones, with their versions."""
+    original = load_debrief_file(EXAMPLES / "acme-first-round.yaml")
+    notes = [
+        Note(to="Dana Lee", subject="Thank you", body="Dear Dana,\n\nThank you."),
+        Note(
+            to="Sam Ortiz",
+            body="Dear Sam,\n\nThank you.",
+            status="sent",
+            sent_at="2026-11-25T09:10:00-05:00",
+        ),
+    ]
+    with Workspace(database_url) as workspace:
+        interview_id = workspace.add_interview(original.model_copy(update={"notes": notes}))
+        assert workspace.interview(interview_id).notes == notes
+        stored = workspace.note(interview_id, "Dana Lee")
+        assert stored is not None and stored.version == 1

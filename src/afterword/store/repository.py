@@ -429,7 +429,7 @@ class InterviewRepository:
                     )
                 kept.append(note_row)
                 continue
-            if self._note_model(note_row, offset) != note:
+            if note_row.version == 0 or self._note_model(note_row, offset) != note:
                 self._write_note(note_row, note)
                 note_row.version = (note_row.version or 0) + 1
             kept.append(note_row)

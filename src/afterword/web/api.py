@@ -50,6 +50,7 @@ class NoteUpdate(BaseModel):
     version: int | None = Field(
         default=None,
         ge=0,
+        le=MAX_ID,
         description="The version this text was edited from (0: there was no note yet). When "
         "the stored note is newer, nothing is saved and the answer is 409.",
     )
@@ -120,7 +121,7 @@ def replace_interview(
     expected = None
     if if_match is not None and if_match.strip() != "*":
         tag = if_match.strip().removeprefix("W/").strip('"')
-        if not tag.isdigit():
+        if not tag.isdigit() or len(tag) > 18:
             raise InputError(f"If-Match: {if_match!r} is not a version this API gave")
         expected = int(tag)
     ws.update_interview(interview_id, lambda _: debrief.to_interview(), expected)
@@ -163,16 +164,16 @@ def compose_notes(interview_id: InterviewId, request: ComposeRequest, ws: WS) ->
     return {"notes": [d.to_dict() for d in drafts.notes], "suggestions": drafts.suggestions}
 
 
-@router.get("/interviews/{interview_id}/notes/{to}", summary="One note and its version")
-def get_note(interview_id: int, to: str, ws: WS) -> dict[str, Any]:
+@router.get("/interviews/{interview_id}/notes/{to:path}", summary="One note and its version")
+def get_note(interview_id: InterviewId, to: str, ws: WS) -> dict[str, Any]:
     saved = ws.note(interview_id, to)
     if saved is None:
         raise NotFoundError(f"there is no note to {to} yet")
     return {"note": saved.note.model_dump(mode="json"), "version": saved.version}
 
 
-@router.put("/interviews/{interview_id}/notes/{to}", summary="Save a note (autosave)")
-def save_note(interview_id: int, to: str, update: NoteUpdate, ws: WS) -> dict[str, Any]:
+@router.put("/interviews/{interview_id}/notes/{to:path}", summary="Save a note (autosave)")
+def save_note(interview_id: InterviewId, to: str, update: NoteUpdate, ws: WS) -> dict[str, Any]:
     saved = ws.save_note(
         interview_id, Note(to=to, subject=update.subject, body=update.body), update.version
     )

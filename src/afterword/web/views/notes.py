@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from afterword.errors import InputError
 from afterword.model import Interview, Note
 from afterword.services import UNDO_SENT, Workspace
-from afterword.web.common import redirect, render, workspace
+from afterword.web.common import InterviewId, attachment, redirect, render, workspace
 
 router = APIRouter(include_in_schema=False)
 WS = Annotated[Workspace, Depends(workspace)]
@@ -33,7 +33,7 @@ def _tabs(interview: Interview) -> list[str]:
 
 
 @router.get("/interviews/{interview_id}/notes")
-def notes(request: Request, ws: WS, interview_id: int, to: str | None = None) -> Response:
+def notes(request: Request, ws: WS, interview_id: InterviewId, to: str | None = None) -> Response:
     card = ws.card(interview_id, ws.now())
     interview = card.interview
     tabs = _tabs(interview)
@@ -55,7 +55,7 @@ def _editor(
     request: Request,
     ws: Workspace,
     card: Any,
-    interview_id: int,
+    interview_id: InterviewId,
     tabs: list[str],
     current: str,
     variants: list[Any] | None = None,
@@ -101,7 +101,7 @@ To = Annotated[str, Query(min_length=1, max_length=200)]
 @router.post("/interviews/{interview_id}/notes")
 def save_note(
     ws: WS,
-    interview_id: int,
+    interview_id: InterviewId,
     to: To,
     subject: Annotated[str, Form()] = "",
     body: Annotated[str, Form()] = "",
@@ -111,9 +111,11 @@ def save_note(
     # Plain functions with form fields: FastAPI reads the form, then runs these in a worker
     # thread, so that a save (or the composer below) never holds up the event loop.
     note = Note(to=to, subject=subject.strip(), body=body)
-    expected = int(version) if version.strip().isdigit() else None
+    expected = int(version) if version.strip().isdigit() and len(version.strip()) <= 18 else None
     saved = ws.save_note(interview_id, note, expected).note
     if action.strip() in ("sent", "send_anyway"):
+        if not saved.body.strip():
+            raise InputError(f"the note to {to} is empty; write it before sending")
         left = [f for f in ws.check(saved.body, interview_id).findings if f.severity == "error"]
         if left and action.strip() != "send_anyway":
             # Sending locks the note: say what is still wrong, and let the user choose.
@@ -134,24 +136,22 @@ def save_note(
 
 
 @router.post("/interviews/{interview_id}/notes/unsend")
-def unsend_note(ws: WS, interview_id: int, to: To) -> Response:
+def unsend_note(ws: WS, interview_id: InterviewId, to: To) -> Response:
     ws.unmark_sent(interview_id, to)
-    return redirect(
-        f"/interviews/{interview_id}/notes?to={quote(to)}", "No longer marked as sent."
-    )
+    return redirect(f"/interviews/{interview_id}/notes?to={quote(to)}", "No longer marked as sent.")
 
 
 @router.post("/interviews/{interview_id}/notes/draft")
 def draft_note(
     request: Request,
     ws: WS,
-    interview_id: int,
+    interview_id: InterviewId,
     to: To,
     variants: Annotated[str, Form()] = "3",
     tone: Annotated[str, Form()] = "warm",
 ) -> Response:
     """Ask the composer for variants; the user picks one (nothing is overwritten until then)."""
-    if not variants.strip().isdigit() or not 1 <= int(variants) <= 5:
+    if variants.strip() not in ("1", "2", "3", "4", "5"):
         raise InputError("variants: choose from 1 to 5")
     if tone not in ("warm", "formal"):
         raise InputError("tone: choose warm or formal")
@@ -163,10 +163,10 @@ def draft_note(
 
 
 @router.get("/interviews/{interview_id}/notes/eml")
-def download_eml(ws: WS, interview_id: int, to: To) -> Response:
+def download_eml(ws: WS, interview_id: InterviewId, to: To) -> Response:
     filename, content = ws.note_eml(interview_id, to)
     return Response(
         content,
         media_type="message/rfc822",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        headers=attachment(filename, f"interview-{interview_id}-note.eml"),
     )
