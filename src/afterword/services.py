@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from afterword.composer import BetterAnswer, Draft, Drafts
     from afterword.composer.polish import Polished
     from afterword.matching import MomentEvidence
+    from afterword.policy import PolicySettings, Step
 
 #: How long "mark as sent" can be taken back: a slip of the finger is noticed at once.
 UNDO_SENT = timedelta(minutes=10)
@@ -89,6 +90,7 @@ class Workspace:
         self.database = Database(database_url or config.database_url())
         self.clock = clock
         self._check_settings: CheckSettings | None = None
+        self._policy_settings: PolicySettings | None = None
         self._agenda: _AgendaCache | None = None
         self._agenda_lock = threading.Lock()
         self._contexts: dict[int, tuple[int, Interview]] = {}
@@ -114,6 +116,29 @@ class Workspace:
         if self._check_settings is None:
             self._check_settings = check_settings()
         return replace(self._check_settings, now=self.now()) if timed else self._check_settings
+
+    def policy_settings(self) -> PolicySettings:
+        """The follow-up policy as ``settings.toml``'s ``[follow_up]`` table sets it:
+        ``check_ins`` (0-2), ``profile`` (standard or conservative), ``country`` (and
+        ``subdivision``) whose public holidays are days off, ``holidays`` (dates)."""
+        if self._policy_settings is None:
+            self._policy_settings = policy_settings(self.now().year)
+        return self._policy_settings
+
+    def due(self, now: datetime | None = None) -> list[Step]:
+        """What needs doing now and next across all interviews, most urgent first."""
+        from afterword.policy import agenda as policy_agenda
+
+        # The dashboard asks right after the agenda: reuse its interviews while current.
+        cache = self._agenda
+        interviews = None
+        if cache is not None:
+            with self.database.engine.connect() as connection:
+                if revision(connection) == cache.version:
+                    interviews = cache.interviews
+        if interviews is None:
+            interviews = self.interviews()
+        return policy_agenda(interviews, now or self.now(), self.policy_settings())
 
     def check(self, text: str, interview_id: int | None = None) -> Report:
         """Check a note, against an interview on record when ``interview_id`` is given."""
@@ -489,6 +514,32 @@ class Workspace:
         if not moment.kind.is_weak:
             raise InputError(f"moment {number} went well; there is nothing to answer better")
         return moment
+
+
+def policy_settings(year: int) -> PolicySettings:
+    """The user's ``[follow_up]`` settings, with their country's public holidays around
+    ``year`` as days off."""
+    from afterword.policy import PolicySettings
+
+    try:
+        table = config.settings().get("follow_up", {})
+        if not isinstance(table, dict):
+            raise ValueError("[follow_up] must be a table")
+        days: list[date] = []
+        country = table.get("country")
+        if country:
+            import holidays
+
+            try:
+                found = holidays.country_holidays(
+                    str(country), subdiv=table.get("subdivision"), years=range(year - 1, year + 2)
+                )
+            except NotImplementedError as exc:
+                raise ValueError(f"[follow_up] country: {exc}") from exc
+            days = list(found)
+        return PolicySettings.from_mapping(table, days)
+    except (config.ConfigError, ValueError) as exc:
+        raise InputError(f"{config.settings_path()}: {exc}") from exc
 
 
 def note_is_ready(interview: Interview, note: Note, settings: CheckSettings | None = None) -> bool:

@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from afterword import __version__
-from afterword.cli import compose, database, debrief, interviews, outcomes, serve, stories
+from afterword.cli import compose, database, debrief, due, interviews, outcomes, serve, stories
 from afterword.cli.check import check
 from afterword.config import ConfigError
 from afterword.errors import AfterwordError
@@ -114,6 +114,7 @@ app.command("answer")(compose.answer)
 app.command("draft")(compose.draft)
 app.command("sent")(outcomes.sent)
 app.command("outcome")(outcomes.outcome)
+app.command("due")(due.due)
 app.command("serve")(serve.serve)
 app.add_typer(interviews.interview_app, name="interview")
 app.add_typer(stories.story_app, name="story")

@@ -51,6 +51,10 @@ OUTCOME_LABELS = {
 }
 
 
+#: How many steps the dashboard's "Today" list shows, and how many of those that come next.
+TODAY, NEXT = 8, 3
+
+
 @router.get("/")
 async def dashboard(request: Request, ws: WS, page: int = 1) -> Response:
     # Served on the event loop when the agenda is as last built (the usual visit): no thread
@@ -63,8 +67,22 @@ async def dashboard(request: Request, ws: WS, page: int = 1) -> Response:
     pages = max(1, math.ceil(len(cards) / PER_PAGE))
     page = min(max(page, 1), pages)
     shown = cards[(page - 1) * PER_PAGE : page * PER_PAGE]
+    # "Today": what the follow-up policy says is due now (overdue first), then what is next.
+    steps = ws.due(moment)
+    today = [s for s in steps if s.is_open(moment)][:TODAY]
+    later = [s for s in steps if not s.is_open(moment)][:NEXT]
+    companies = {card.id: card.interview.company for card in cards}
     return render(
-        request, "dashboard.html", cards=shown, page=page, pages=pages, active="dashboard"
+        request,
+        "dashboard.html",
+        cards=shown,
+        page=page,
+        pages=pages,
+        active="dashboard",
+        today=today,
+        later=later,
+        companies=companies,
+        now=moment,
     )
 
 
