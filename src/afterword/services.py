@@ -140,6 +140,18 @@ class Workspace:
             interviews = self.interviews()
         return policy_agenda(interviews, now or self.now(), self.policy_settings())
 
+    def reminders(self, now: datetime | None = None) -> bytes:
+        """An iCalendar file of the upcoming deadlines and earliest follow-up dates."""
+        from afterword.policy import agenda as policy_agenda
+        from afterword.reminders import calendar
+
+        now = now or self.now()
+        with self._transaction() as session:
+            repository = InterviewRepository(session)
+            interviews, versions = repository.list(), repository.versions()
+        steps = policy_agenda(interviews, now, self.policy_settings())
+        return calendar(steps, {i: item.company for i, item in interviews}, versions, now)
+
     def check(self, text: str, interview_id: int | None = None) -> Report:
         """Check a note, against an interview on record when ``interview_id`` is given."""
         from afterword.checker import check

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from afterword.cli.common import OutputFormat, console, parse_time, print_json, workspace
+from afterword.errors import InputError
 
 ACTIONS = {"thank_you": "thank-you note", "check_in": "check-in", "outcome": "record the outcome"}
 
@@ -68,3 +70,35 @@ def due(
             Text(step.reason),
         )
     out.print(table)
+
+
+def remind(
+    ics: Annotated[
+        Path,
+        typer.Option("--ics", help="Write the reminders to this iCalendar file.", metavar="FILE"),
+    ],
+    at: Annotated[
+        str,
+        typer.Option("--at", help="As of this time: 'now' or a time like 2026-12-07 09:00."),
+    ] = "now",
+) -> None:
+    """Write reminders for what comes next to an iCalendar file (.ics) to import into your
+    calendar: each thank-you note's 24-hour mark, and the earliest day for a check-in or for
+    closing an interview that went quiet, each with an alarm. Importing a newer file updates
+    the same events instead of adding copies.
+
+    Example:
+
+        afterword remind --ics ~/afterword.ics
+    """
+    with workspace() as ws:
+        now = ws.now() if at == "now" else parse_time(at, "--at")
+        content = ws.reminders(now)
+    try:
+        ics.expanduser().write_bytes(content)
+    except OSError as exc:
+        raise InputError(f"{ics}: cannot write the file ({exc.strerror})") from exc
+    count = content.count(b"BEGIN:VEVENT")
+    console(stderr=True).print(
+        f"Wrote {count} reminder{'s' if count != 1 else ''} to {ics}.", markup=False
+    )

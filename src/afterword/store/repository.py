@@ -191,6 +191,11 @@ class InterviewRepository:
     def version(self, interview_id: int) -> int:
         return self._row(interview_id).version
 
+    def versions(self) -> dict[int, int]:
+        """Every interview's version, by id."""
+        rows = self.session.execute(select(InterviewRow.id, InterviewRow.version))
+        return {int(i): int(v) for i, v in rows}
+
     def _touch(self, row: InterviewRow) -> None:
         # Set in Python, to the microsecond: the database's clock has whole seconds on SQLite.
         row.updated_at = datetime.now(UTC)

@@ -86,6 +86,16 @@ async def dashboard(request: Request, ws: WS, page: int = 1) -> Response:
     )
 
 
+@router.get("/reminders.ics")
+def reminders(ws: WS) -> Response:
+    """The upcoming deadlines and follow-up dates, to import into a calendar."""
+    return Response(
+        ws.reminders(),
+        media_type="text/calendar",
+        headers={"Content-Disposition": 'attachment; filename="afterword-reminders.ics"'},
+    )
+
+
 def _form_values(interview: Interview | None) -> dict[str, Any]:
     """The form's fields for an interview (or a blank form)."""
     if interview is None:
