@@ -332,3 +332,15 @@ def test_disable() -> None:
 def test_now_is_aware() -> None:
     # The late rule compares aware datetimes; a naive "now" is the caller's bug, not a crash.
     assert CheckSettings(now=datetime.now().astimezone()).now is not None
+
+
+def test_a_blank_left_by_a_suggestion_is_a_placeholder() -> None:
+    """Apply on a suggestion such as "I wanted to add to what I said about X: ..." leaves a
+    blank to fill: a note that still holds it is not ready."""
+    text = "Dear Dana,\n\nThank you for your time. I wanted to add to what I said about pricing: ...\n\nBest,\nAlex"
+    [finding] = check(text).by_rule("placeholder")
+    assert text[finding.start : finding.end] == "..."
+    assert not check(text).ready
+    assert not check("Dear Dana,\n\nThank you. I paused... then went on.\n\nBest,\nAlex").by_rule(
+        "placeholder"
+    )

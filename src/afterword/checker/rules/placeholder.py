@@ -29,6 +29,7 @@ _PLACEHOLDER = PatternSet(
     |\bYour\s+(?:contact\s+info(?:rmation)?|Phone(?:\s+Number)?|Email(?:\s+Address)?|Address|Title)\b
     |\b(?:Specific|Job)\s+(?:Position|Title)\b|\bPosition\s+Title\b
     |\bLorem\s+ipsum\b|\bTODO\b
+    |(?:(?<=:\x20)|(?<=:))(?:\.\.\.|…)(?=[^\S\n]*(?:\n|\Z|[A-Z]))   # a blank: "about X: ..."
     """,
     re.VERBOSE,
 )
@@ -77,6 +78,7 @@ class Placeholder(Rule):
     - Thank you for meeting me about the {{role}} position.
     - Hi <NAME>, thanks for meeting with me.
     - Dear ________,\\n\\nThank you.
+    - Thank you. I wanted to add to what I said about pricing: ...
     """
 
     id = "placeholder"
