@@ -337,7 +337,10 @@ def test_now_is_aware() -> None:
 def test_a_blank_left_by_a_suggestion_is_a_placeholder() -> None:
     """Apply on a suggestion such as "I wanted to add to what I said about X: ..." leaves a
     blank to fill: a note that still holds it is not ready."""
-    text = "Dear Dana,\n\nThank you for your time. I wanted to add to what I said about pricing: ...\n\nBest,\nAlex"
+    text = (
+        "Dear Dana,\n\nThank you for your time. I wanted to add to what I said about "
+        "pricing: ...\n\nBest,\nAlex"
+    )
     [finding] = check(text).by_rule("placeholder")
     assert text[finding.start : finding.end] == "..."
     assert not check(text).ready
