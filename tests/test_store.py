@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 from sqlalchemy import inspect, text
 
 from afterword.debrief_file import load_debrief_file
@@ -278,3 +279,28 @@ def test_an_interview_with_notes_comes_back_whole(database_url: str) -> None:
         assert workspace.interview(interview_id).notes == notes
         stored = workspace.note(interview_id, "Dana Lee")
         assert stored is not None and stored.version == 1
+
+
+def test_what_an_older_version_stored_past_todays_limits_stays_readable(
+    database_url: str,
+) -> None:
+    """A note body longer than today's limit, saved when there was none, is shown as stored;
+    the other notes still save, and only saving that text again asks to shorten it."""
+    with Workspace(database_url) as workspace:
+        interview_id = workspace.import_file(EXAMPLES / "acme-first-round.yaml")
+        long_body = "Thank you. " * 3000  # 33,000 characters
+        with workspace.database.engine.begin() as connection:
+            connection.execute(
+                text(
+                    'INSERT INTO notes (interview_id, "to", subject, body, status, version) '
+                    "VALUES (:i, 'Dana Lee', '', :b, 'draft', 1)"
+                ),
+                {"i": interview_id, "b": long_body},
+            )
+        workspace.database.engine.dispose()
+        interview = workspace.interview(interview_id)
+        assert interview.notes[0].body == long_body
+        assert workspace.save_note(interview_id, Note(to="Sam Ortiz", body="Hi.")).version == 1
+        with pytest.raises(ValidationError):
+            workspace.save_note(interview_id, Note(to="Dana Lee", body=long_body + "!"))
+        assert workspace.interview(interview_id).notes[0].body == long_body

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Any, TypeVar
 
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from afterword.errors import ConflictError, InputError, NotFoundError
 from afterword.model import (
+    Cause,
     Debrief,
     Interview,
     Interviewer,
+    InterviewFormat,
     Moment,
+    MomentKind,
     Note,
     NoteStatus,
+    Outcome,
     Person,
     Research,
     Story,
@@ -44,14 +50,30 @@ def _in_offset(moment: datetime | None, minutes: int) -> datetime | None:
     return moment.astimezone(timezone(timedelta(minutes=minutes)))
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
+def _from_store(model: type[M], data: dict[str, Any]) -> M:
+    """A stored record as the model. What was saved was valid when it was saved: when a later
+    version's limits refuse it (a longer text than is now allowed), it is still read, as
+    stored, rather than made unreadable; only a new save of it must meet the limits."""
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        return model.model_construct(**data)
+
+
 def _story_from_row(row: StoryRow) -> Story:
-    return Story(
-        title=row.title,
-        situation=row.situation,
-        action=row.action,
-        result=row.result,
-        metrics=list(row.metrics or []),
-        skills=list(row.skills or []),
+    return _from_store(
+        Story,
+        {
+            "title": row.title,
+            "situation": row.situation,
+            "action": row.action,
+            "result": row.result,
+            "metrics": list(row.metrics or []),
+            "skills": list(row.skills or []),
+        },
     )
 
 
@@ -451,55 +473,70 @@ class InterviewRepository:
 
     @staticmethod
     def _note_model(row: NoteRow, offset: int) -> Note:
-        return Note(
-            to=row.to,
-            subject=row.subject,
-            body=row.body,
-            status=NoteStatus(row.status),
-            sent_at=_in_offset(row.sent_at, offset),
+        return _from_store(
+            Note,
+            {
+                "to": row.to,
+                "subject": row.subject,
+                "body": row.body,
+                "status": NoteStatus(row.status),
+                "sent_at": _in_offset(row.sent_at, offset),
+            },
         )
 
     def _to_model(self, row: InterviewRow) -> Interview:
         offset = row.utc_offset_minutes or 0
-        return Interview.model_validate(
+        debrief = _from_store(
+            Debrief,
+            {
+                "feeling": row.feeling,
+                "causes": [Cause(c) for c in row.causes or []],
+                "cause_notes": row.cause_notes,
+                "moments": [
+                    _from_store(
+                        Moment,
+                        {
+                            "question": m.question,
+                            "kind": MomentKind(m.kind),
+                            "what_i_said": m.what_i_said,
+                            "better_answer": m.better_answer,
+                            "topic": m.topic,
+                            "stories": m.story_titles or [],
+                        },
+                    )
+                    for m in row.moments
+                ],
+                "lessons": [lesson.text for lesson in row.lessons],
+            },
+        )
+        return _from_store(
+            Interview,
             {
                 "company": row.company,
                 "role": row.role,
                 "stage": row.stage,
-                "format": row.format,
+                "format": InterviewFormat(row.format),
                 "started_at": _in_offset(row.started_at, offset),
                 "ended_at": _in_offset(row.ended_at, offset),
                 "decision_expected_by": row.decision_expected_by,
                 "timeline": row.timeline,
-                "sender": Person(name=row.sender_name, email=row.sender_email)
+                "sender": _from_store(Person, {"name": row.sender_name, "email": row.sender_email})
                 if row.sender_name
                 else None,
                 "interviewers": [
-                    Interviewer(name=p.name, title=p.title, email=p.email, topics=p.topics)
+                    _from_store(
+                        Interviewer,
+                        {"name": p.name, "title": p.title, "email": p.email, "topics": p.topics},
+                    )
                     for p in row.interviewers
                 ],
-                "debrief": Debrief(
-                    feeling=row.feeling,
-                    causes=row.causes or [],
-                    cause_notes=row.cause_notes,
-                    moments=[
-                        Moment(
-                            question=m.question,
-                            kind=m.kind,
-                            what_i_said=m.what_i_said,
-                            better_answer=m.better_answer,
-                            topic=m.topic,
-                            stories=m.story_titles or [],
-                        )
-                        for m in row.moments
-                    ],
-                    lessons=[lesson.text for lesson in row.lessons],
-                ),
+                "debrief": debrief,
                 "research": [
-                    Research(topic=r.topic, text=r.text, source=r.source) for r in row.research
+                    _from_store(Research, {"topic": r.topic, "text": r.text, "source": r.source})
+                    for r in row.research
                 ],
                 "stories": [_story_from_row(link.story) for link in row.story_links],
                 "notes": [self._note_model(n, offset) for n in row.notes],
-                "outcome": row.outcome,
-            }
+                "outcome": Outcome(row.outcome) if row.outcome else None,
+            },
         )
