@@ -32,6 +32,7 @@ TABLES = {
     "research",
     "lessons",
     "notes",
+    "check_ins",
     "revision",
     "alembic_version",
 }

@@ -92,6 +92,7 @@ class DebriefFile(_Timed):
     research: list[Research] = Field(default_factory=list, max_length=MAX_ITEMS)
     lessons: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS)
     notes: list[Note] = Field(default_factory=list, max_length=MAX_ITEMS)
+    check_ins: list[Note] = Field(default_factory=list, max_length=MAX_ITEMS)
     outcome: Outcome | None = None
 
     def to_interview(self, timezone: ZoneInfo | None = None) -> Interview:

@@ -294,6 +294,9 @@ class Interview(_Timed):
     research: list[Research] = Field(default_factory=list, max_length=MAX_ITEMS)
     stories: list[Story] = Field(default_factory=list, max_length=MAX_STORIES)
     notes: list[Note] = Field(default_factory=list, max_length=MAX_ITEMS)
+    #: Later follow-up emails (the follow-up policy allows one, on its terms); a check-in has
+    #: the shape of a note.
+    check_ins: list[Note] = Field(default_factory=list, max_length=MAX_ITEMS)
     outcome: Outcome | None = None
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, TypeVar
@@ -27,6 +28,7 @@ from afterword.model import (
     Story,
 )
 from afterword.store.tables import (
+    CheckInRow,
     InterviewerRow,
     InterviewRow,
     InterviewStoryRow,
@@ -51,6 +53,8 @@ def _in_offset(moment: datetime | None, minutes: int) -> datetime | None:
 
 
 M = TypeVar("M", bound=BaseModel)
+#: A row of an email to an interviewer: a thank-you note or a check-in.
+MailRow = TypeVar("MailRow", NoteRow, CheckInRow)
 
 
 def _from_store(model: type[M], data: dict[str, Any]) -> M:
@@ -351,6 +355,7 @@ class InterviewRepository:
                 selectinload(InterviewRow.lessons),
                 selectinload(InterviewRow.research),
                 selectinload(InterviewRow.notes),
+                selectinload(InterviewRow.check_ins),
                 selectinload(InterviewRow.story_links).selectinload(InterviewStoryRow.story),
             )
             .order_by(InterviewRow.ended_at.desc(), InterviewRow.id.desc())
@@ -400,7 +405,11 @@ class InterviewRepository:
             for i, r in enumerate(interview.research)
         ]
         self._link_stories(row, interview.stories)
-        self._fill_notes(row, interview.notes)
+        offset = row.utc_offset_minutes or 0
+        row.notes = self._merge_mail(row.notes, interview.notes, NoteRow, offset, "note")
+        row.check_ins = self._merge_mail(
+            row.check_ins, interview.check_ins, CheckInRow, offset, "check-in"
+        )
 
     def _link_stories(self, row: InterviewRow, stories: Sequence[Story]) -> None:
         # Reuse the link rows that stay: a new row with the same key would be inserted before
@@ -418,53 +427,73 @@ class InterviewRepository:
             links[story_row.id] = link
         row.story_links = list(links.values())
 
-    def _fill_notes(self, row: InterviewRow, notes: Sequence[Note]) -> None:
-        # Keep the rows of notes that stay, so their ids (and creation times) survive an edit.
-        # A sent note is the record of what went out: a new version of the interview may
-        # leave it out (it is kept) or repeat it, but never change it.
-        # A note whose interviewer was renamed comes back under the new name with the same
-        # content: its row (and version, and sent record) moves along with it.
-        existing = {n.to.casefold(): n for n in row.notes}
-        offset = row.utc_offset_minutes or 0
-        incoming = {note.to.casefold() for note in notes}
-        left = [n for key, n in existing.items() if key not in incoming]
-        kept = []
-        for note in notes:
-            note_row = existing.pop(note.to.casefold(), None)
-            if note_row is None:
+    def _merge_mail(
+        self,
+        rows: Sequence[MailRow],
+        items: Sequence[Note],
+        make: type[MailRow],
+        offset: int,
+        what: str,
+    ) -> builtins.list[MailRow]:
+        """The rows for ``items`` (notes, or check-ins), reusing the rows of those that stay,
+        so their ids, versions and creation times survive an edit.
+
+        A sent one is the record of what went out: a new version of the interview may leave
+        it out (it is kept) or repeat it, but never change it. One whose interviewer was
+        renamed comes back under the new name with the same content: its row (and version,
+        and sent record) moves along with it. Rows are matched by name and, for several to
+        one person (check-ins), by their order.
+        """
+
+        def keyed(names: Sequence[str]) -> builtins.list[tuple[str, int]]:
+            seen: dict[str, int] = {}
+            keys: builtins.list[tuple[str, int]] = []
+            for name in names:
+                folded = name.casefold()
+                keys.append((folded, seen.get(folded, 0)))
+                seen[folded] = seen.get(folded, 0) + 1
+            return keys
+
+        existing = dict(zip(keyed([r.to for r in rows]), rows, strict=True))
+        incoming = keyed([item.to for item in items])
+        left = [r for key, r in existing.items() if key not in set(incoming)]
+        kept: builtins.list[MailRow] = []
+        for key, item in zip(incoming, items, strict=True):
+            mail_row = existing.pop(key, None)
+            if mail_row is None:
                 moved = next(
                     (
-                        n
-                        for n in left
-                        if self._note_model(n, offset) == note.model_copy(update={"to": n.to})
+                        r
+                        for r in left
+                        if self._note_model(r, offset) == item.model_copy(update={"to": r.to})
                     ),
                     None,
                 )
                 if moved is not None:
                     left.remove(moved)
-                    existing.pop(moved.to.casefold())
-                    moved.to = note.to
+                    existing = {k: r for k, r in existing.items() if r is not moved}
+                    moved.to = item.to
                     moved.version = (moved.version or 0) + 1
                     kept.append(moved)
                     continue
-                note_row = NoteRow(to=note.to, version=0)
-            elif note_row.status == NoteStatus.sent.value:
-                if self._note_model(note_row, offset) != note:
+                mail_row = make(to=item.to, version=0)
+            elif mail_row.status == NoteStatus.sent.value:
+                if self._note_model(mail_row, offset) != item:
                     raise InputError(
-                        f"the note to {note_row.to} was already sent, and what went out is "
+                        f"the {what} to {mail_row.to} was already sent, and what went out is "
                         "kept as it was; leave it as it is (nothing was saved)"
                     )
-                kept.append(note_row)
+                kept.append(mail_row)
                 continue
-            if note_row.version == 0 or self._note_model(note_row, offset) != note:
-                self._write_note(note_row, note)
-                note_row.version = (note_row.version or 0) + 1
-            kept.append(note_row)
-        kept += [n for n in existing.values() if n.status == NoteStatus.sent.value]
-        row.notes = kept
+            if mail_row.version == 0 or self._note_model(mail_row, offset) != item:
+                self._write_note(mail_row, item)
+                mail_row.version = (mail_row.version or 0) + 1
+            kept.append(mail_row)
+        kept += [r for r in existing.values() if r.status == NoteStatus.sent.value]
+        return kept
 
     @staticmethod
-    def _write_note(row: NoteRow, note: Note) -> None:
+    def _write_note(row: MailRow, note: Note) -> None:
         row.to = note.to
         row.subject = note.subject
         row.body = note.body
@@ -472,7 +501,7 @@ class InterviewRepository:
         row.sent_at = note.sent_at
 
     @staticmethod
-    def _note_model(row: NoteRow, offset: int) -> Note:
+    def _note_model(row: NoteRow | CheckInRow, offset: int) -> Note:
         return _from_store(
             Note,
             {
@@ -537,6 +566,7 @@ class InterviewRepository:
                 ],
                 "stories": [_story_from_row(link.story) for link in row.story_links],
                 "notes": [self._note_model(n, offset) for n in row.notes],
+                "check_ins": [self._note_model(c, offset) for c in row.check_ins],
                 "outcome": Outcome(row.outcome) if row.outcome else None,
             },
         )

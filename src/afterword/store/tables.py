@@ -100,6 +100,9 @@ class InterviewRow(Base):
         cascade="all, delete-orphan", order_by="InterviewStoryRow.position"
     )
     notes: Mapped[list[NoteRow]] = relationship(cascade="all, delete-orphan", order_by="NoteRow.id")
+    check_ins: Mapped[list[CheckInRow]] = relationship(
+        cascade="all, delete-orphan", order_by="CheckInRow.id"
+    )
 
 
 class InterviewerRow(Base):
@@ -207,6 +210,27 @@ class NoteRow(Base):
     status: Mapped[str] = mapped_column(String(10), default="draft")
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     #: Raised by every save of this note (see :attr:`InterviewRow.version`).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        UTCDateTime(), server_default=func.now(), onupdate=func.now()
+    )
+
+
+class CheckInRow(Base):
+    """A later follow-up email to an interviewer; the same shape as a note."""
+
+    __tablename__ = "check_ins"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    interview_id: Mapped[int] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), index=True
+    )
+    to: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(10), default="draft")
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
