@@ -188,14 +188,21 @@ def thank_you_window(
     return opens, due, why
 
 
+def check_ins_sent(interview: Interview) -> list[datetime]:
+    """When the interview's check-ins went out."""
+    return [c.sent_at for c in interview.check_ins if c.status is NoteStatus.sent and c.sent_at]
+
+
 def check_in_opens(
-    interview: Interview, settings: PolicySettings, check_ins_sent: Sequence[datetime] = ()
+    interview: Interview, settings: PolicySettings, sent: Sequence[datetime] | None = None
 ) -> tuple[datetime, str]:
-    """The earliest time for the next check-in, and why then."""
+    """The earliest time for the next check-in, and why then (``sent``: when the earlier
+    check-ins went out; default: as the interview records them)."""
+    check_ins = check_ins_sent(interview) if sent is None else sent
     after_date, without_date = WAITS[settings.profile]
     zone = interview.ended_at.tzinfo
-    if check_ins_sent:
-        last = max(check_ins_sent)
+    if check_ins:
+        last = max(check_ins)
         wait = after_date if interview.decision_expected_by else without_date
         day = settings.add_business_days(last.astimezone(zone).date(), wait)
         return _at(day, MORNING, zone), (
@@ -233,12 +240,14 @@ def may_check_in(
     interview: Interview,
     now: datetime,
     settings: PolicySettings,
-    check_ins_sent: Sequence[datetime] = (),
+    sent: Sequence[datetime] | None = None,
 ) -> Decision:
-    """Whether a check-in may go out now; when not, the date it may, or why never."""
+    """Whether a check-in may go out now; when not, the date it may, or why never (``sent``:
+    when the earlier check-ins went out; default: as the interview records them)."""
+    check_ins = check_ins_sent(interview) if sent is None else sent
     if interview.outcome is not None:
         return Decision(False, None, f"the interview is closed ({interview.outcome.value})")
-    if len(check_ins_sent) >= settings.check_ins:
+    if len(check_ins) >= settings.check_ins:
         count = "one check-in" if settings.check_ins == 1 else f"{settings.check_ins} check-ins"
         return Decision(
             False,
@@ -248,7 +257,7 @@ def may_check_in(
         )
     if not _thank_yous_sent(interview):
         return Decision(False, None, "send your thank-you note first")
-    opens, why = check_in_opens(interview, settings, check_ins_sent)
+    opens, why = check_in_opens(interview, settings, check_ins)
     if now < opens:
         return Decision(False, opens, f"not before {_day(opens)}: {why}")
     return Decision(True, opens, f"allowed since {_day(opens)}: {why}")
@@ -269,11 +278,7 @@ def may_thank(interview: Interview, to: str, now: datetime, settings: PolicySett
 
 
 def steps(
-    interview_id: int,
-    interview: Interview,
-    now: datetime,
-    settings: PolicySettings,
-    check_ins_sent: Sequence[datetime] = (),
+    interview_id: int, interview: Interview, now: datetime, settings: PolicySettings
 ) -> list[Step]:
     """What needs doing about one interview, now or next, soonest first."""
     if interview.outcome is not None:
@@ -303,8 +308,8 @@ def steps(
             )
         )
     if thanked:
-        if may_check_in(interview, now, settings, check_ins_sent).not_before is not None:
-            check_in, why = check_in_opens(interview, settings, check_ins_sent)
+        if may_check_in(interview, now, settings).not_before is not None:
+            check_in, why = check_in_opens(interview, settings)
             to = next(
                 (p.name for p in interview.interviewers if p.name.casefold() in thanked), None
             )
@@ -337,18 +342,14 @@ def steps(
 
 
 def agenda(
-    interviews: Iterable[tuple[int, Interview]],
-    now: datetime,
-    settings: PolicySettings,
-    check_ins: dict[int, Sequence[datetime]] | None = None,
+    interviews: Iterable[tuple[int, Interview]], now: datetime, settings: PolicySettings
 ) -> list[Step]:
     """Every interview's steps, most urgent first: overdue, then what is allowed now by its
     deadline, then what comes later by the date it opens."""
-    check_ins = check_ins or {}
     found = [
         step
         for interview_id, interview in interviews
-        for step in steps(interview_id, interview, now, settings, check_ins.get(interview_id, ()))
+        for step in steps(interview_id, interview, now, settings)
     ]
     far = datetime(9000, 1, 1, tzinfo=UTC)
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from afterword.composer import BetterAnswer, Draft, Drafts
     from afterword.composer.polish import Polished
     from afterword.matching import MomentEvidence
-    from afterword.policy import PolicySettings, Step
+    from afterword.policy import Decision, PolicySettings, Step
 
 #: How long "mark as sent" can be taken back: a slip of the finger is noticed at once.
 UNDO_SENT = timedelta(minutes=10)
@@ -85,10 +85,11 @@ class Workspace:
     """
 
     def __init__(
-        self, database_url: str | None = None, *, clock: Callable[[], datetime] = utc_now
+        self, database_url: str | None = None, *, clock: Callable[[], datetime] | None = None
     ) -> None:
         self.database = Database(database_url or config.database_url())
-        self.clock = clock
+        # Looked up when the workspace opens, so that the CLI's tests can set the time too.
+        self.clock = clock or utc_now
         self._check_settings: CheckSettings | None = None
         self._policy_settings: PolicySettings | None = None
         self._agenda: _AgendaCache | None = None
@@ -353,6 +354,77 @@ class Workspace:
             )
         )
         return note
+
+    # Check-ins --------------------------------------------------------------------------------
+
+    def check_in_decision(self, interview_id: int) -> tuple[Interview, Decision]:
+        """The interview, and whether the follow-up policy allows a check-in now (and if
+        not, from when, or why never)."""
+        from afterword.policy import may_check_in
+
+        interview = self.interview(interview_id)
+        return interview, may_check_in(interview, self.now(), self.policy_settings())
+
+    def draft_check_in(self, interview_id: int, to: str | None = None) -> Draft:
+        """A short, polite check-in to an interviewer already thanked, checked; refused, with
+        the date it would be allowed and why, when the follow-up policy says not now."""
+        from afterword.composer.check_in import draft_check_in
+
+        interview, decision = self.check_in_decision(interview_id)
+        if not decision.allowed:
+            raise InputError(f"no check-in yet: {decision.reason}")
+        return draft_check_in(interview, self._check_in_to(interview, to), self.now())
+
+    def save_check_in(self, interview_id: int, note: Note) -> Note:
+        """Keep ``note`` as the draft check-in to its interviewer (replacing the draft that
+        was there); a check-in the policy does not allow now is refused."""
+
+        def change(interview: Interview) -> Interview:
+            from afterword.policy import may_check_in
+
+            decision = may_check_in(interview, self.now(), self.policy_settings())
+            if not decision.allowed:
+                raise InputError(f"no check-in yet: {decision.reason}")
+            to = self._check_in_to(interview, note.to)
+            kept = [
+                c
+                for c in interview.check_ins
+                if not (c.status is NoteStatus.draft and c.to.casefold() == to.casefold())
+            ]
+            draft = note.model_copy(update={"to": to, "status": NoteStatus.draft})
+            return interview.model_copy(update={"check_ins": [*kept, draft]})
+
+        updated = self.update_interview(interview_id, change)
+        return updated.check_ins[-1]
+
+    def mark_check_in_sent(self, interview_id: int, to: str | None, when: datetime) -> Note:
+        """Record that the draft check-in went out at ``when``."""
+
+        def change(interview: Interview) -> Interview:
+            drafts = [c for c in interview.check_ins if c.status is NoteStatus.draft]
+            if to is not None:
+                drafts = [c for c in drafts if c.to.casefold() == to.casefold()]
+            if not drafts:
+                raise NotFoundError("there is no check-in draft to mark as sent")
+            sent = drafts[-1].model_copy(update={"status": NoteStatus.sent, "sent_at": when})
+            rest = [c for c in interview.check_ins if c is not drafts[-1]]
+            return interview.model_copy(update={"check_ins": [*rest, sent]})
+
+        updated = self.update_interview(interview_id, change)
+        return next(c for c in reversed(updated.check_ins) if c.status is NoteStatus.sent)
+
+    @staticmethod
+    def _check_in_to(interview: Interview, to: str | None) -> str:
+        """The interviewer a check-in goes to: one who was thanked (the first, by default)."""
+        thanked = [n.to for n in interview.notes if n.status is NoteStatus.sent]
+        if to is None:
+            return thanked[0]
+        found = next((name for name in thanked if name.casefold() == to.casefold()), None)
+        if found is None:
+            raise InputError(
+                f"a check-in goes to someone you thanked: {', '.join(thanked) or 'nobody yet'}"
+            )
+        return found
 
     def record_outcome(
         self, interview_id: int, outcome: Outcome | None, lessons: Sequence[str] = ()

@@ -13,7 +13,17 @@ import typer
 from typer.core import TyperGroup
 
 from afterword import __version__
-from afterword.cli import compose, database, debrief, due, interviews, outcomes, serve, stories
+from afterword.cli import (
+    checkin,
+    compose,
+    database,
+    debrief,
+    due,
+    interviews,
+    outcomes,
+    serve,
+    stories,
+)
 from afterword.cli.check import check
 from afterword.config import ConfigError
 from afterword.errors import AfterwordError
@@ -116,6 +126,7 @@ app.command("sent")(outcomes.sent)
 app.command("outcome")(outcomes.outcome)
 app.command("due")(due.due)
 app.command("remind")(due.remind)
+app.command("checkin")(checkin.checkin)
 app.command("serve")(serve.serve)
 app.add_typer(interviews.interview_app, name="interview")
 app.add_typer(stories.story_app, name="story")

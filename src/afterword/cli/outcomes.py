@@ -32,6 +32,9 @@ def sent(
     at: Annotated[
         str, typer.Option("--at", help="When it went out: 'now' or a time like 2026-11-25 09:10.")
     ] = "now",
+    check_in: Annotated[
+        bool, typer.Option("--check-in", help="It was the check-in (`afterword checkin`).")
+    ] = False,
 ) -> None:
     """Record that the note to an interviewer went out (save it first with `draft --save`).
 
@@ -40,6 +43,15 @@ def sent(
         afterword sent 1 --to "Dana Lee"
     """
     when = parse_time(at, "--at")
+    if check_in:
+        with workspace() as ws:
+            note = ws.mark_check_in_sent(interview_id, to, when)
+        console().print(
+            f"Marked the check-in to {note.to} as sent. That is the last nudge that helps: "
+            "whatever comes back (or doesn't) is their answer. Let it go now.",
+            markup=False,
+        )
+        return
     with workspace() as ws:
         interview = ws.interview(interview_id)
         if to is None:

@@ -26,7 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from afterword import __version__
 from afterword.errors import AfterwordError, ConflictError, NotFoundError
-from afterword.services import Workspace, utc_now
+from afterword.services import Workspace
 from afterword.web.common import HERE, errors_of, render
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -143,7 +143,7 @@ def create_app(
     database_url: str | None = None,
     allowed_hosts: Iterable[str] | None = None,
     *,
-    clock: Callable[[], datetime] = utc_now,
+    clock: Callable[[], datetime] | None = None,
 ) -> FastAPI:
     """An app over the database at ``database_url`` (default: the user's), upgraded first.
 
@@ -234,12 +234,13 @@ def create_app(
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     from afterword.web import api
-    from afterword.web.views import debrief, interviews, notes, stories
+    from afterword.web.views import check_in, debrief, interviews, notes, stories
 
     app.include_router(api.router)
     app.include_router(interviews.router)
     app.include_router(debrief.router)
     app.include_router(notes.router)
     app.include_router(stories.router)
+    app.include_router(check_in.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

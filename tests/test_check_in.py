@@ -1,0 +1,110 @@
+"""The one polite check-in: refused with its date until the policy allows it, drafted with
+something useful to add, recorded once, and never a second time."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any
+
+from typer.testing import CliRunner
+
+from afterword.checker import check
+from afterword.cli.app import app
+from afterword.debrief_file import load_debrief_file
+from support import EXAMPLES, NOW
+
+runner = CliRunner(env={"COLUMNS": "120"})
+#: Acme's decision was promised for Saturday 5 December: a check-in opens Tuesday the 8th.
+OPENS = "2026-12-08T09:00:00-05:00"
+
+
+def run(*args: str) -> Any:
+    return runner.invoke(app, list(args))
+
+
+def thanked(use_database: str) -> None:
+    assert run("import", str(EXAMPLES / "acme-first-round.yaml")).exit_code == 0
+    assert run("draft", "1", "--save", "--seed", "1").exit_code == 0
+    assert run("sent", "1", "--at", NOW.isoformat()).exit_code == 0
+
+
+def test_a_check_in_before_its_date_is_refused_with_the_date(
+    use_database: str, monkeypatch: Any
+) -> None:
+    assert run("import", str(EXAMPLES / "acme-first-round.yaml")).exit_code == 0
+    first = run("checkin", "1")
+    assert first.exit_code == 2 and "thank-you note first" in first.stderr
+    thanked(use_database)
+    monkeypatch.setattr("afterword.services.utc_now", lambda: NOW)
+    early = run("checkin", "1")
+    assert early.exit_code == 2
+    assert "not before Tuesday 8 December" in early.stderr
+    assert "Saturday 5 December" in early.stderr
+
+
+def test_a_check_in_is_drafted_checked_recorded_once(use_database: str, monkeypatch: Any) -> None:
+    thanked(use_database)
+    later = NOW + timedelta(days=14)
+    monkeypatch.setattr("afterword.services.utc_now", lambda: later)
+    result = run("checkin", "1", "--save", "--format", "json")
+    assert result.exit_code == 0, result.output
+    draft = json.loads(result.stdout)
+    interview = load_debrief_file(EXAMPLES / "acme-first-round.yaml")
+    assert draft["to"] == "Dana Lee" and draft["subject"].startswith("Following up")
+    text = draft["text"]
+    # Something useful the thank-you note did not carry (the research), no filler, no pressure.
+    assert "warehouse-automation market" in text
+    assert "just checking in" not in text.casefold()
+    assert check(text, interview).ready and not draft["findings"]
+    shown = json.loads(run("show", "1", "--format", "json").stdout)
+    assert [c["body"] for c in shown["check_ins"]] == [text]
+
+    sent = run("sent", "1", "--check-in", "--at", later.isoformat())
+    assert sent.exit_code == 0, sent.output
+    assert "Let it go now" in sent.stdout
+    again = run("checkin", "1")
+    assert again.exit_code == 2 and "as many as helps" in again.stderr
+    due = json.loads(run("due", "--format", "json", "--at", later.isoformat()).stdout)
+    assert [s["action"] for s in due] == ["outcome"]
+
+
+def test_due_and_the_check_in_agree_on_the_date(use_database: str) -> None:
+    thanked(use_database)
+    due = json.loads(run("due", "--format", "json", "--at", NOW.isoformat()).stdout)
+    assert next(s for s in due if s["action"] == "check_in")["not_before"] == OPENS
+
+
+def test_the_check_in_page_says_when_then_drafts_and_records_it(database_url: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from afterword.web.app import create_app
+
+    times = [NOW]
+    with TestClient(create_app(database_url, clock=lambda: times[0])) as client:
+        with (EXAMPLES / "acme-first-round.yaml").open("rb") as handle:
+            client.post("/interviews/import", files={"file": ("a.yaml", handle)})
+        body = "Dear Dana,\n\nThank you for the time today.\n\nBest,\nAlex"
+        client.post("/interviews/1/notes?to=Dana%20Lee", data={"body": body, "action": "sent"})
+        page = client.get("/interviews/1/check-in").text
+        assert "Not yet." in page and "Tue 08 Dec 2026, 09:00" in page
+        refused = client.post("/interviews/1/check-in/draft")
+        assert refused.status_code == 400 and "not before Tuesday 8 December" in refused.text
+
+        times[0] = NOW + timedelta(days=14)
+        drafted = client.post("/interviews/1/check-in/draft")
+        assert "Here is a draft" in drafted.text and "Ready to send" in drafted.text
+        assert "warehouse-automation market" in drafted.text
+        sent = client.post(
+            "/interviews/1/check-in",
+            data={
+                "to": "Dana Lee",
+                "subject": "Following up",
+                "body": "Dear Dana,\n\nThanks.",
+                "action": "sent",
+            },
+        )
+        assert "Let it go now" in sent.text
+        assert "Check-in to Dana Lee sent" in sent.text
+        again = client.post("/interviews/1/check-in/draft")
+        assert again.status_code == 400 and "as many as helps" in again.text
