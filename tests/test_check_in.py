@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from afterword.checker import check
 from afterword.cli.app import app
 from afterword.debrief_file import load_debrief_file
-from support import EXAMPLES, NOW
+from support import EXAMPLES, NOW, clock
 
 runner = CliRunner(env={"COLUMNS": "120"})
 #: Acme's decision was promised for Saturday 5 December: a check-in opens Tuesday the 8th.
@@ -108,3 +108,27 @@ def test_the_check_in_page_says_when_then_drafts_and_records_it(database_url: st
         assert "Check-in to Dana Lee sent" in sent.text
         again = client.post("/interviews/1/check-in/draft")
         assert again.status_code == 400 and "as many as helps" in again.text
+
+
+def test_an_outcome_shows_on_the_page_and_advancing_offers_the_next_round(
+    database_url: str,
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from afterword.web.app import create_app
+
+    with TestClient(create_app(database_url, clock=clock)) as client:
+        with (EXAMPLES / "panel-onsite.yaml").open("rb") as handle:
+            client.post("/interviews/import", files={"file": ("a.yaml", handle)})
+        page = client.post("/interviews/1/outcome", data={"outcome": "advanced"}).text
+        assert "On to the next round" in page and "let it go" not in page.casefold()
+        assert "Outcome:</strong> I&#39;m through to the next round" in page
+        next_round = client.get("/interviews/new?after=1").text
+        assert 'value="Northwind Health"' in next_round
+        assert 'value="next round"' in next_round
+        for name in ("Priya Natarajan", "Tom Becker", "Mei Chen"):
+            assert f'value="{name}"' in next_round
+        assert 'name="ended_at" value="" required' in next_round  # when: for the user to say
+        offer = client.post("/interviews/1/outcome", data={"outcome": "offer"}).text
+        assert "Congratulations on the offer" in offer and "let it go" not in offer.casefold()
+        assert "Log the next round" not in offer

@@ -240,8 +240,19 @@ def _values_from(form: FormData) -> dict[str, Any]:
 
 
 @router.get("/interviews/new")
-def new_interview(request: Request) -> Response:
-    return _interview_form(request, _form_values(None), [], None)
+def new_interview(request: Request, ws: WS, after: InterviewId | None = None) -> Response:
+    """A blank form, or (``after``: an interview that advanced) the next round's, with the
+    company, role, people and sender filled in; only when it happens is left to say."""
+    if after is None:
+        return _interview_form(request, _form_values(None), [], None)
+    previous = _form_values(ws.interview(after))
+    values = {
+        **{k: previous[k] for k in ("company", "role", "format", "sender_name", "sender_email")},
+        "timezone": previous["timezone"],
+        "stage": "next round",
+        "interviewers": [{**p, "was": ""} for p in previous["interviewers"]],
+    }
+    return _interview_form(request, values, [], None)
 
 
 def _add_row(request: Request, form: FormData, interview_id: int | None) -> Response | None:
@@ -276,6 +287,7 @@ def show_interview(request: Request, ws: WS, interview_id: InterviewId) -> Respo
         interview=card.interview,
         interview_id=interview_id,
         cause_labels=CAUSE_LABELS,
+        outcome_labels=OUTCOME_LABELS,
     )
 
 
@@ -330,6 +342,19 @@ def import_example(ws: WS) -> Response:
     return redirect(f"/interviews/{interview_id}", "Here is an example interview to explore.")
 
 
+#: What the page says once an outcome is recorded: each in its own words (no "let it go"
+#: after an offer).
+OUTCOME_NOTICES = {
+    Outcome.advanced: "On to the next round, well done. Log it now, so that your lessons and "
+    "questions from this one are ready for it.",
+    Outcome.offer: "Congratulations on the offer! Take the time you need to decide.",
+    Outcome.rejected: "Outcome recorded. It happens to everyone; on to the next one.",
+    Outcome.no_response: "Closed as no response. Silence that long is an answer, and your "
+    "energy is better spent on the next one.",
+    Outcome.withdrew: "Recorded that you withdrew. Knowing what you don't want counts too.",
+}
+
+
 @router.get("/interviews/{interview_id}/outcome")
 def outcome_form(request: Request, ws: WS, interview_id: InterviewId) -> Response:
     interview = ws.interview(interview_id)
@@ -360,4 +385,6 @@ async def record_outcome(request: Request, ws: WS, interview_id: InterviewId) ->
         return redirect(f"/interviews/{interview_id}/outcome?lesson=1")
     if lesson:
         return redirect(f"/interviews/{interview_id}", "Lesson saved. On to the next one.")
-    return redirect(f"/interviews/{interview_id}", "Outcome recorded.")
+    return redirect(
+        f"/interviews/{interview_id}", OUTCOME_NOTICES[outcome] if outcome else "Saved."
+    )
