@@ -33,6 +33,7 @@ TABLES = {
     "lessons",
     "notes",
     "check_ins",
+    "outbox",
     "revision",
     "alembic_version",
 }

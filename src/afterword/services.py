@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -29,8 +29,10 @@ if TYPE_CHECKING:
     from afterword.checker import CheckSettings, Report
     from afterword.composer import BetterAnswer, Draft, Drafts
     from afterword.composer.polish import Polished
+    from afterword.mail import SmtpSettings
     from afterword.matching import MomentEvidence
     from afterword.policy import Decision, PolicySettings, Step
+    from afterword.store.outbox import OutboxEntry
 
 #: How long "mark as sent" can be taken back: a slip of the finger is noticed at once.
 UNDO_SENT = timedelta(minutes=10)
@@ -70,6 +72,59 @@ class _AgendaCache:
     ready: dict[tuple[int, str], bool]
     bucket: int = -1
     cards: list[Card] | None = None
+
+
+#: What can be sent over SMTP, and its name in messages.
+SendKind = Literal["thank_you", "check_in"]
+_KINDS: dict[str, str] = {"thank_you": "note", "check_in": "check-in"}
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    """What came of :meth:`Workspace.send`: ``sent``; ``failed`` (nothing went out; the note
+    stays a draft, ``error`` says why); ``unknown`` (it may have gone out: look in the Sent
+    folder); or ``dry_run`` (nothing was sent). ``message`` is the message as sent (or as it
+    would be), ``filename`` a name to save it under."""
+
+    state: Literal["sent", "failed", "unknown", "dry_run"]
+    to: str
+    email: str
+    message_id: str
+    message: bytes
+    filename: str
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+    attempts: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    to: str
+    email: str
+    sender: str
+    message: bytes
+    message_id: str
+    filename: str
+    warnings: tuple[str, ...]
+    outbox_id: int | None
+
+    def result(
+        self,
+        state: Literal["sent", "failed", "unknown", "dry_run"],
+        error: str | None = None,
+        attempts: int = 0,
+    ) -> SendResult:
+        return SendResult(
+            state,
+            self.to,
+            self.email,
+            self.message_id,
+            self.message,
+            self.filename,
+            self.warnings,
+            error,
+            attempts,
+        )
 
 
 def utc_now() -> datetime:
@@ -583,6 +638,271 @@ class Workspace:
             note, person.email if person else None, interview.sender
         )
 
+    # Sending over SMTP ----------------------------------------------------------------------
+    # The attempt is recorded (the outbox) and committed before the connection opens, so that
+    # a send cut off half-way is never forgotten, nor made twice.
+
+    def smtp_settings(self) -> SmtpSettings | None:
+        """The ``[smtp]`` settings of ``settings.toml`` (without the password), or None."""
+        return smtp_settings()
+
+    def send(
+        self,
+        interview_id: int,
+        to: str | None = None,
+        *,
+        kind: SendKind = "thank_you",
+        force: bool = False,
+        dry_run: bool = False,
+        smtp: SmtpSettings | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> SendResult:
+        """Send the note (or the draft check-in) to ``to`` over SMTP.
+
+        Refused, with the reason (and the date from when, where there is one), when the
+        follow-up policy says not now, when the note still has errors (``force`` sends it
+        anyway, with a warning), when the interviewer has no email address, and while an
+        earlier send to them may have gone out (see :meth:`resolve_send`). ``dry_run`` makes
+        the message and sends nothing. ``smtp`` defaults to the user's settings, with the
+        password from the environment or the keyring; ``sleep`` waits between retries.
+        """
+        from afterword.mail import deliver
+        from afterword.store.outbox import OutboxRepository
+
+        if kind not in ("thank_you", "check_in"):
+            raise InputError(f"cannot send a {kind!r}: a thank_you or a check_in")
+        settings = smtp if smtp is not None else self._smtp_for_sending(required=not dry_run)
+        policy = self.policy_settings()
+        checking = self.check_settings(timed=True)
+
+        def prepare(session: Session, record: bool) -> _Prepared:
+            return self._prepare_send(
+                session, interview_id, to, kind, force, settings, policy, checking, record
+            )
+
+        if dry_run:
+            with self._transaction() as session:
+                ready = prepare(session, False)
+            return ready.result("dry_run")
+        assert settings is not None
+        from sqlalchemy.exc import IntegrityError
+
+        try:
+            ready = self._write(lambda session: prepare(session, True))
+        except IntegrityError as exc:  # the same attempt, started at the same moment elsewhere
+            raise InputError(
+                f"the {_KINDS[kind]} to {to} is being sent already; nothing more was sent"
+            ) from exc
+        assert ready.outbox_id is not None
+        delivery = deliver(settings, ready.message, ready.sender, [ready.email], sleep=sleep)
+        self._write(
+            lambda session: OutboxRepository(session).finish(
+                ready.outbox_id or 0, delivery.state, delivery.error, self.now()
+            )
+        )
+        return ready.result(delivery.state, delivery.error, delivery.attempts)
+
+    def resolve_send(
+        self, interview_id: int, to: str, *, sent: bool, kind: SendKind = "thank_you"
+    ) -> OutboxEntry:
+        """Settle a send whose outcome is unknown, once the user has looked in their Sent
+        folder: ``sent`` records it as sent (the note too, at the time of the attempt);
+        otherwise it is recorded as not sent, and a new send is allowed."""
+        from afterword.store.outbox import STALE_SENDING, OutboxRepository
+
+        def work(session: Session) -> OutboxEntry:
+            InterviewRepository(session).lock(interview_id)
+            outbox = OutboxRepository(session)
+            now = self.now()
+            open_ = [
+                a
+                for a in outbox.attempts(interview_id, kind, to)
+                if a.state == "unknown"
+                or (a.state == "sending" and now - a.created_at > STALE_SENDING)
+            ]
+            if not open_:
+                raise InputError(
+                    f"there is no send to {to} of unknown outcome to settle (see the outbox "
+                    "with `afterword send --help`)"
+                )
+            last = open_[-1]
+            if sent:
+                return outbox.finish(last.id, "sent", last.error, now, sent_at=last.created_at)
+            return outbox.finish(last.id, "failed", "not sent: it was not in your Sent folder", now)
+
+        return self._write(work)
+
+    def last_send(
+        self, interview_id: int, to: str, kind: SendKind = "thank_you"
+    ) -> OutboxEntry | None:
+        """The latest attempt to send to ``to`` (its state and error), if there was one."""
+        from afterword.store.outbox import STALE_SENDING, OutboxRepository
+
+        with self._transaction() as session:
+            found = OutboxRepository(session).attempts(interview_id, kind, to)
+        if not found:
+            return None
+        last = found[-1]
+        if last.state == "sending" and self.now() - last.created_at > STALE_SENDING:
+            from dataclasses import replace
+
+            return replace(last, state="unknown")
+        return last
+
+    def _smtp_for_sending(self, *, required: bool) -> SmtpSettings | None:
+        from dataclasses import replace
+
+        from afterword.mail import PASSWORD_VARIABLE, password
+
+        settings = self.smtp_settings()
+        if settings is None:
+            if not required:
+                return None
+            raise InputError(
+                f"sending needs your mail server: add an [smtp] table to "
+                f"{config.settings_path()} (host, port, security, user, from); see the README"
+            )
+        if settings.user:
+            secret = password(settings.user)
+            if secret is None and required:
+                raise InputError(
+                    f"no password for {settings.user}: set {PASSWORD_VARIABLE}, or store it "
+                    f"in the system keyring (pip install keyring; keyring set afterword "
+                    f"{settings.user})"
+                )
+            settings = replace(settings, password=secret)
+        return settings
+
+    def _prepare_send(
+        self,
+        session: Session,
+        interview_id: int,
+        to: str | None,
+        kind: SendKind,
+        force: bool,
+        smtp: SmtpSettings | None,
+        policy: PolicySettings,
+        checking: CheckSettings,
+        record: bool,
+    ) -> _Prepared:
+        """Everything a send checks and makes before the connection opens, under the
+        interview's lock; with ``record``, the attempt is added to the outbox."""
+        from afterword.checker import check
+        from afterword.composer.draft import eml_name, note_eml
+        from afterword.mail import outgoing
+        from afterword.model import Person
+        from afterword.policy import may_check_in, may_thank
+        from afterword.store.outbox import STALE_SENDING, OutboxRepository
+        from afterword.store.tables import InterviewRow
+
+        repository = InterviewRepository(session)
+        repository.lock(interview_id)
+        interview = repository.get(interview_id)
+        row = session.get(InterviewRow, interview_id)
+        assert row is not None
+        what = _KINDS[kind]
+        mails = row.notes if kind == "thank_you" else row.check_ins
+        drafts = [m for m in mails if m.status == NoteStatus.draft.value]
+        if to is None:
+            names = list(dict.fromkeys(m.to for m in (drafts or mails)))
+            if len(names) != 1:
+                raise InputError(
+                    f"say which {what} to send with --to NAME"
+                    + (f" (one of: {', '.join(names)})" if names else f"; there is no {what} yet")
+                )
+            to = names[0]
+        folded = to.casefold()
+        now = self.now()
+        outbox = OutboxRepository(session)
+        earlier = outbox.attempts(interview_id, kind, to)
+        for attempt in earlier:
+            stale = attempt.state == "sending" and now - attempt.created_at > STALE_SENDING
+            if attempt.state == "unknown" or stale:
+                raise InputError(
+                    f"the {what} to {attempt.to} may already have gone out: the connection to "
+                    f"the mail server was lost after it was handed over ({attempt.message_id}). "
+                    "Look in your Sent folder, then run `afterword send "
+                    f'{interview_id} --to "{attempt.to}" --mark-sent` (or --mark-not-sent to '
+                    "send it again); it is never re-sent blindly"
+                )
+            if attempt.state == "sending":
+                raise InputError(
+                    f"the {what} to {attempt.to} is being sent already; nothing more was sent"
+                )
+        mine = [m for m in mails if m.to.casefold() == folded]
+        draft = next((m for m in reversed(mine) if m.status == NoteStatus.draft.value), None)
+        if kind == "thank_you":
+            decision = may_thank(interview, mine[0].to if mine else to, now, policy)
+        else:
+            decision = may_check_in(interview, now, policy)
+        if not decision.allowed:
+            raise InputError(f"not sent: {decision.reason}")
+        if draft is None:
+            if kind == "check_in":
+                raise InputError(
+                    f"there is no check-in draft to {to}: write one first (`afterword checkin`)"
+                )
+            raise NotFoundError(f"there is no note to {to} yet")
+        if not draft.body.strip():
+            raise InputError(f"the {what} to {draft.to} is empty; write it before sending")
+        person = interview.interviewer(draft.to)
+        if person is None or not person.email:
+            raise InputError(
+                f"there is no email address for {draft.to}: add it to the interview "
+                f"(`afterword interview edit {interview_id}`)"
+            )
+        warnings: list[str] = []
+        if decision.reason.startswith("late"):
+            warnings.append(decision.reason)
+        errors = [
+            f for f in check(draft.body, interview, checking).findings if f.severity == "error"
+        ]
+        if errors:
+            listed = "; ".join(f"{f.rule}: {f.message}" for f in errors)
+            if not force:
+                raise InputError(
+                    f"not sent: the {what} to {draft.to} still has {len(errors)} thing"
+                    f"{'s' if len(errors) > 1 else ''} to fix ({listed}); fix "
+                    f"{'them' if len(errors) > 1 else 'it'} (`afterword check`), or send it "
+                    "anyway with --force"
+                )
+            warnings.append(f"sent with {len(errors)} error(s) left, as you asked: {listed}")
+        address = (smtp.sender if smtp else None) or (
+            interview.sender.email if interview.sender else None
+        )
+        if not address:
+            raise InputError(
+                "there is no address to send from: set `from` in [smtp] of "
+                f"{config.settings_path()}, or your email as the interview's sender"
+            )
+        name = interview.sender.name if interview.sender else address
+        note = Note(to=draft.to, subject=draft.subject, body=draft.body)
+        eml = note_eml(note, person.email, Person(name=name, email=address), now)
+        message, message_id = outgoing(eml)
+        outbox_id = None
+        if record:
+            outbox_id = outbox.start(
+                interview_id,
+                kind,
+                draft.to,
+                person.email,
+                message_id,
+                draft.version,
+                draft.subject,
+                draft.body,
+                now,
+            ).id
+        return _Prepared(
+            to=draft.to,
+            email=person.email,
+            sender=address,
+            message=message,
+            message_id=message_id,
+            filename=eml_name(interview_id, draft.to),
+            warnings=tuple(warnings),
+            outbox_id=outbox_id,
+        )
+
     def _library(self) -> list[Story]:
         return [story for _, story in self.stories()]
 
@@ -622,6 +942,22 @@ def policy_settings(year: int) -> PolicySettings:
                 raise ValueError(f"[follow_up] country: {exc}") from exc
             days = list(found)
         return PolicySettings.from_mapping(table, days)
+    except (config.ConfigError, ValueError) as exc:
+        raise InputError(f"{config.settings_path()}: {exc}") from exc
+
+
+def smtp_settings() -> SmtpSettings | None:
+    """The user's ``[smtp]`` settings (host, port, security, user, from), or None when there
+    is no ``[smtp]`` table; never the password (see :func:`afterword.mail.password`)."""
+    from afterword.mail import SmtpSettings
+
+    try:
+        table = config.settings().get("smtp")
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise ValueError("[smtp] must be a table")
+        return SmtpSettings.from_mapping(table)
     except (config.ConfigError, ValueError) as exc:
         raise InputError(f"{config.settings_path()}: {exc}") from exc
 

@@ -246,3 +246,35 @@ class RevisionRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OutboxRow(Base):
+    """One attempt to send an email (a thank-you note or a check-in) over SMTP.
+
+    Written, and committed, before the SMTP transaction opens: whatever happens to the
+    connection, the attempt is on record. ``state`` goes from ``sending`` to ``sent``,
+    ``failed`` (nothing was accepted; the note stays a draft) or ``unknown`` (the connection
+    dropped after the message was handed over: it may have gone out, and is never re-sent
+    blindly). ``idempotency_key`` is unique: derived from the interview, the kind, the
+    recipient, the note's version and the attempts before, so that one attempt is never made
+    twice. The subject and body are what went out (or was to), kept as the record.
+    """
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    interview_id: Mapped[int] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    to: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(320))
+    message_id: Mapped[str] = mapped_column(String(250), unique=True)
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    note_version: Mapped[int] = mapped_column(Integer)
+    subject: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(10), default="sending")
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
