@@ -21,7 +21,7 @@ from afterword import config
 from afterword.debrief_file import dump_debrief, load_debrief_file
 from afterword.errors import InputError, NotFoundError
 from afterword.journey import Card, agenda
-from afterword.model import Interview, Moment, Note, NoteStatus, Outcome, Story
+from afterword.model import Interview, Moment, Note, NoteStatus, Outcome, Person, Story
 from afterword.store.db import Database
 from afterword.store.repository import InterviewRepository, StoryRepository, revision
 
@@ -355,6 +355,20 @@ class Workspace:
             return updated
 
         return self._write(work)
+
+    def quick_start(self, interview: Interview) -> int:
+        """Log an interview from the quick form (the facts, the one moment that went worst and
+        what the user would add now, perhaps a story) and save a first draft of the note to
+        each interviewer at once: a note to send within the hour, the full debrief later."""
+        interview_id = self.add_interview(interview)
+        for draft in self.draft_notes(interview_id, now=self.now()).notes:
+            self.save_note(interview_id, draft.note(), expected_version=0)
+        return interview_id
+
+    def last_sender(self) -> Person | None:
+        """Who signed the most recent interview's notes: asked once, remembered after."""
+        with self._transaction() as session:
+            return InterviewRepository(session).last_sender()
 
     def interview_version(self, interview_id: int) -> tuple[Interview, int]:
         """The interview and its version, read together (for a later guarded save)."""

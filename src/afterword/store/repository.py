@@ -217,6 +217,18 @@ class InterviewRepository:
     def version(self, interview_id: int) -> int:
         return self._row(interview_id).version
 
+    def last_sender(self) -> Person | None:
+        """The sender of the interview saved most recently, if one was given."""
+        row = self.session.execute(
+            select(InterviewRow.sender_name, InterviewRow.sender_email)
+            .where(InterviewRow.sender_name.is_not(None))
+            .order_by(InterviewRow.id.desc())
+            .limit(1)
+        ).first()
+        if row is None:
+            return None
+        return _from_store(Person, {"name": row[0], "email": row[1]})
+
     def versions(self) -> dict[int, int]:
         """Every interview's version, by id."""
         rows = self.session.execute(select(InterviewRow.id, InterviewRow.version))

@@ -234,7 +234,7 @@ def create_app(
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     from afterword.web import api
-    from afterword.web.views import check_in, debrief, interviews, notes, stories
+    from afterword.web.views import check_in, debrief, interviews, notes, quick, stories
 
     app.include_router(api.router)
     app.include_router(interviews.router)
@@ -242,5 +242,6 @@ def create_app(
     app.include_router(notes.router)
     app.include_router(stories.router)
     app.include_router(check_in.router)
+    app.include_router(quick.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

@@ -282,7 +282,18 @@
     if (area.value.trim()) check(); else paint();
   }
 
+  // The quick form's time zone: the browser knows the user's better than the server does.
+  function browserZone() {
+    document.querySelectorAll("[data-browser-zone]").forEach((input) => {
+      try {
+        const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        if (zone) input.value = zone;
+      } catch (error) { /* keep the server's guess */ }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    browserZone();
     tick();
     setInterval(tick, 30000);
     interviewerRows();
