@@ -21,6 +21,7 @@ from afterword.cli import (
     due,
     interviews,
     outcomes,
+    send,
     serve,
     stories,
 )
@@ -122,6 +123,7 @@ app.command("check")(check)
 app.command("evidence")(compose.evidence)
 app.command("answer")(compose.answer)
 app.command("draft")(compose.draft)
+app.command("send")(send.send)
 app.command("sent")(outcomes.sent)
 app.command("outcome")(outcomes.outcome)
 app.command("due")(due.due)
