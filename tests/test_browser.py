@@ -191,6 +191,8 @@ AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
         "/interviews/1/notes",
         "/interviews/1/outcome",
         "/stories",
+        "/quick",
+        "/interviews/1/check-in",
     ],
 )
 def test_pages_have_no_serious_accessibility_problems(page: Any, path: str) -> None:
