@@ -8,8 +8,8 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import Response
 
-from afterword.errors import InputError
-from afterword.model import Interview, Note
+from afterword.errors import AfterwordError, InputError
+from afterword.model import Interview, Note, NoteStatus
 from afterword.services import UNDO_SENT, Workspace
 from afterword.web.common import InterviewId, attachment, redirect, render, workspace
 
@@ -69,6 +69,10 @@ def _editor(
     settings = ws.check_settings()
     report = ws.check(note.body, interview_id) if note.body.strip() else None
     person = interview.interviewer(current)
+    try:
+        can_send = ws.smtp_settings() is not None
+    except InputError:  # broken [smtp] settings: the Send button would only say so
+        can_send = False
     return render(
         request,
         "notes.html",
@@ -86,6 +90,9 @@ def _editor(
         limits=settings,
         email=person.email if person else None,
         mailto=mailto(person.email if person else None, note.subject, note.body),
+        can_send=can_send,
+        confirm_force=bool(request.query_params.get("confirm_force")),
+        last_send=ws.last_send(interview_id, current),
         variants=variants or [],
         hints=hints or [],
         errors=errors or [],
@@ -169,4 +176,70 @@ def download_eml(ws: WS, interview_id: InterviewId, to: To) -> Response:
         content,
         media_type="message/rfc822",
         headers=attachment(filename, f"interview-{interview_id}-note.eml"),
+    )
+
+
+@router.post("/interviews/{interview_id}/notes/send")
+def send_note(
+    ws: WS,
+    interview_id: InterviewId,
+    to: To,
+    subject: Annotated[str, Form()] = "",
+    body: Annotated[str, Form()] = "",
+    version: Annotated[str, Form()] = "",
+    force: Annotated[str, Form()] = "",
+) -> Response:
+    """Save the note as shown, then send it over SMTP (once); the notice says what came of it."""
+    page = f"/interviews/{interview_id}/notes?to={quote(to)}"
+    stored = ws.note(interview_id, to)
+    if stored is None or stored.note.status is NoteStatus.draft:
+        expected = (
+            int(version) if version.strip().isdigit() and len(version.strip()) <= 18 else None
+        )
+        saved = ws.save_note(
+            interview_id, Note(to=to, subject=subject.strip(), body=body), expected
+        )
+        left = [
+            f for f in ws.check(saved.note.body, interview_id).findings if f.severity == "error"
+        ]
+        if left and force != "1":
+            return redirect(
+                f"{page}&confirm_force=1",
+                f"Not sent: the note still has {len(left)} thing{'s' if len(left) > 1 else ''} "
+                f"to fix ({'; '.join(f.message for f in left)}). Fix them, or send it anyway.",
+            )
+    try:
+        result = ws.send(interview_id, to, force=force == "1")
+    except AfterwordError as exc:
+        return redirect(page, f"Not sent: {str(exc).removeprefix('not sent: ')}")
+    if result.state == "sent":
+        notice = (
+            f"Sent to {result.to} ({result.email}). It may or may not change the outcome, and "
+            "sending it was still right. Now let it go for a while."
+        )
+        if result.warnings:
+            notice += " Note: " + " ".join(result.warnings)
+    elif result.state == "unknown":
+        notice = (
+            f"Not known whether it went out: {result.error}. Look in your Sent folder, then "
+            "say below whether it is there; it will not be sent again blindly."
+        )
+    else:
+        notice = (
+            f"Not sent: {result.error}. The note is still a draft; try again once that is fixed."
+        )
+    return redirect(page, notice)
+
+
+@router.post("/interviews/{interview_id}/notes/send/settle")
+def settle_send(
+    ws: WS, interview_id: InterviewId, to: To, found: Annotated[str, Form()] = ""
+) -> Response:
+    """The user looked in their Sent folder: record a send of unknown outcome as sent or not."""
+    if found not in ("yes", "no"):
+        raise InputError("say whether the message is in your Sent folder (yes or no)")
+    ws.resolve_send(interview_id, to, sent=found == "yes")
+    return redirect(
+        f"/interviews/{interview_id}/notes?to={quote(to)}",
+        "Recorded as sent." if found == "yes" else "Recorded as not sent; you can send it again.",
     )
