@@ -705,7 +705,7 @@ class Workspace:
             ready = self._write(lambda session: prepare(session, True))
         except IntegrityError as exc:  # the same attempt, started at the same moment elsewhere
             raise InputError(
-                f"the {_KINDS[kind]} to {to} is being sent already; nothing more was sent"
+                f"the {_KINDS[kind]} to {to or 'them'} is being sent already; nothing more was sent"
             ) from exc
         assert ready.outbox_id is not None
         delivery = deliver(settings, ready.message, ready.sender, [ready.email], sleep=sleep)
@@ -776,7 +776,7 @@ class Workspace:
                 f"sending needs your mail server: add an [smtp] table to "
                 f"{config.settings_path()} (host, port, security, user, from); see the README"
             )
-        if settings.user:
+        if settings.user and required:  # a dry run logs in nowhere: no keyring prompt
             secret = password(settings.user)
             if secret is None and required:
                 raise InputError(

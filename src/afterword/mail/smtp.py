@@ -98,7 +98,9 @@ class SmtpSettings:
                 f"{KEYRING_SERVICE} USER)"
             )
         if unknown:
-            raise ValueError(f"[smtp] {unknown[0]}: unknown setting (settings: {', '.join(known)})")
+            raise ValueError(
+                f"[smtp] {unknown[0]}: unknown setting (settings: {', '.join(sorted(known))})"
+            )
         host = table.get("host")
         if not isinstance(host, str):
             raise ValueError("[smtp] host must be a host name such as smtp.example.org")
