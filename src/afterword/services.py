@@ -21,7 +21,7 @@ from afterword import config
 from afterword.debrief_file import dump_debrief, load_debrief_file
 from afterword.errors import InputError, NotFoundError
 from afterword.journey import Card, agenda
-from afterword.model import Interview, Moment, Note, NoteStatus, Outcome, Person, Story
+from afterword.model import Interview, Moment, Note, NoteStatus, Outcome, Person, Research, Story
 from afterword.store.db import Database
 from afterword.store.repository import InterviewRepository, StoryRepository, revision
 
@@ -29,9 +29,12 @@ if TYPE_CHECKING:
     from afterword.checker import CheckSettings, Report
     from afterword.composer import BetterAnswer, Draft, Drafts
     from afterword.composer.polish import Polished
+    from afterword.insights import Insights
     from afterword.mail import SmtpSettings
     from afterword.matching import MomentEvidence
     from afterword.policy import Decision, PolicySettings, Step
+    from afterword.prep import Checklist
+    from afterword.question_bank import QuestionGroup
     from afterword.store.outbox import OutboxEntry
 
 #: How long "mark as sent" can be taken back: a slip of the finger is noticed at once.
@@ -916,6 +919,65 @@ class Workspace:
             warnings=tuple(warnings),
             outbox_id=outbox_id,
         )
+
+    # Learning across interviews -------------------------------------------------------------
+
+    def insights(self) -> Insights:
+        """What the interviews that have ended say, taken together."""
+        from afterword.insights import insights
+
+        return insights(self.interviews(), self.now())
+
+    def question_bank(
+        self, query: str | None = None, topic: str | None = None
+    ) -> list[QuestionGroup]:
+        """Every question asked, the same question from different interviews grouped; only
+        those that hold ``query`` and have ``topic``, when given."""
+        from afterword.question_bank import bank, search
+
+        return search(bank(self.interviews()), query, topic)
+
+    def prep(self, company: str, role: str) -> Checklist:
+        """The prep checklist for an interview with ``company`` for ``role``."""
+        from afterword.prep import checklist
+
+        if not company.strip() or not role.strip():
+            raise InputError("say which company and role the interview is for")
+        return checklist(self.interviews(), self._library(), company, role, self.now())
+
+    def change_research(
+        self,
+        interview_id: int,
+        index: int | None,
+        item: Research | None,
+        was: Research | None = None,
+    ) -> Interview:
+        """Add a research item (``index`` None), replace the one at ``index`` (0-based), or
+        remove it (``item`` None). ``was`` is the item as the user saw it: when another tab
+        changed it since, nothing is saved."""
+
+        def change(interview: Interview) -> Interview:
+            research = list(interview.research)
+            if index is not None:
+                if not 0 <= index < len(research):
+                    raise InputError("that research item no longer exists; reload the page")
+                if was is not None and (research[index].topic, research[index].text) != (
+                    was.topic,
+                    was.text,
+                ):
+                    raise InputError(
+                        "this research item was changed in another tab or window since this "
+                        "page was shown; nothing was saved"
+                    )
+                if item is None:
+                    del research[index]
+                else:
+                    research[index] = item
+            elif item is not None:
+                research.append(item)
+            return interview.model_copy(update={"research": research})
+
+        return self.update_interview(interview_id, change)
 
     def _library(self) -> list[Story]:
         return [story for _, story in self.stories()]

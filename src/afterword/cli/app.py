@@ -20,6 +20,7 @@ from afterword.cli import (
     debrief,
     due,
     interviews,
+    learning,
     outcomes,
     send,
     serve,
@@ -129,6 +130,9 @@ app.command("outcome")(outcomes.outcome)
 app.command("due")(due.due)
 app.command("remind")(due.remind)
 app.command("checkin")(checkin.checkin)
+app.command("insights")(learning.insights)
+app.command("questions")(learning.questions)
+app.command("prep")(learning.prep)
 app.command("serve")(serve.serve)
 app.add_typer(interviews.interview_app, name="interview")
 app.add_typer(stories.story_app, name="story")
