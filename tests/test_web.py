@@ -489,3 +489,17 @@ def test_the_state_follows_the_injected_clock(database_url: str) -> None:
         assert client.get("/api/interviews").json()[0]["status"] == "sent"
         times[0] = NOW + timedelta(days=11)  # past the decision date of 2026-12-05
         assert client.get("/api/interviews").json()[0]["status"] == "waiting"
+
+
+def test_findings_speak_to_a_person_and_ready_says_what_is_left(client: TestClient) -> None:
+    interview_id = imported(client)
+    url = f"/interviews/{interview_id}/notes?to=Dana%20Lee"
+    client.post(url, data={"body": "Dear Dana,\n\nI'm sorry I rambled.\n\nBest,\nAlex"})
+    page = client.get(url).text
+    assert "To fix: An apology" in page and "<code>apology</code>" not in page
+    report = client.post(
+        "/api/check", json={"text": "Dear Dana,\n\nThank you for your time today.\n\nAlex"}
+    ).json()
+    assert {f["title"] for f in report["findings"]} >= {"No next step"}
+    client.post(url, data={"body": "Dear Dana,\n\nThank you for your time today.\n\nAlex"})
+    assert "Ready to send · " in client.get(url).text and "worth a look" in client.get(url).text

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Header, Query, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from afterword.checker import default_registry
 from afterword.debrief_file import DebriefFile, dump_debrief
 from afterword.errors import InputError, NotFoundError
 from afterword.model import MAX_NAME, Note, Story
@@ -59,8 +60,10 @@ class NoteUpdate(BaseModel):
 def report_json(text: str, ws: Workspace, interview_id: int | None) -> dict[str, Any]:
     report = ws.check(text, interview_id)
     data = report.to_dict()
+    rules = default_registry()
     for finding, out in zip(report.findings, data["findings"], strict=True):
         out["replaces_span"] = finding.replaces_span
+        out["title"] = rules.title(finding.rule)
     data["longest_paragraph"] = max(
         (len(text[p.start : p.end].split()) for p in report.body.paragraphs), default=0
     )

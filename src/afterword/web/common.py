@@ -16,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
+from afterword.checker import default_registry
 from afterword.errors import InputError
 from afterword.services import Workspace
 
@@ -56,6 +57,10 @@ def when(moment: datetime | None) -> str:
 
 templates.env.filters["hours_label"] = hours_label
 templates.env.filters["when"] = when
+#: What a finding's severity means to the person fixing the note.
+SEVERITY_WORDS = {"error": "To fix", "warning": "Worth a look", "info": "A thought"}
+templates.env.globals["severity_words"] = SEVERITY_WORDS
+templates.env.globals["rule_title"] = default_registry().title
 
 
 async def workspace(request: Request) -> Workspace:

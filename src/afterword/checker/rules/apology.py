@@ -84,6 +84,7 @@ class Apology(Rule):
     """
 
     id = "apology"
+    title = "An apology"
     severity = "error"
     message = "An apology makes the interviewer relive the weak moment; lead with what you can add."
 

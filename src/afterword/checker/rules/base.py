@@ -27,6 +27,8 @@ class Rule:
     """Base of every rule. Subclasses set the class variables and implement ``check``."""
 
     id: ClassVar[str]
+    #: A short, plain title for a person, not a developer ("An apology", "No next step").
+    title: ClassVar[str]
     severity: ClassVar[Severity]
     #: Why it matters to the reader of the note, in one or two plain sentences.
     message: ClassVar[str]
@@ -97,6 +99,11 @@ class Registry:
     @property
     def ids(self) -> list[str]:
         return list(self._rules)
+
+    def title(self, rule_id: str) -> str:
+        """The rule's plain title (its id, for a finding no rule here made)."""
+        rule = self._rules.get(rule_id)
+        return rule.title if rule is not None else rule_id.replace("-", " ").capitalize()
 
     def enabled(self, disable: Iterable[str]) -> list[Rule]:
         off = set(disable)

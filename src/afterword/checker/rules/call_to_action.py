@@ -241,6 +241,7 @@ class MissingCallToAction(Rule):
     """
 
     id = "missing-call-to-action"
+    title = "No next step"
     severity = "warning"
     message = (
         "The note invites no next step, so the reader has nothing to answer; close by offering "

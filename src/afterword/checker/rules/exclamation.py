@@ -27,6 +27,7 @@ class Exclamation(Rule):
     """
 
     id = "exclamation"
+    title = "Exclamation marks"
     severity = "info"
     message = "More than one exclamation mark reads as over-eager; keep at most one."
 

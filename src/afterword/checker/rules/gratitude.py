@@ -151,6 +151,7 @@ class MissingGratitude(Rule):
     """
 
     id = "missing-gratitude"
+    title = "No thanks"
     severity = "error"
     message = (
         "The note never thanks the reader for their time or the opportunity, which is the "

@@ -53,6 +53,7 @@ class Hedging(Rule):
     """
 
     id = "hedging"
+    title = "Hedging"
     severity = "info"
     message = "Hedging undersells you; say it plainly."
 

@@ -25,6 +25,7 @@ class Late(Rule):
     """
 
     id = "late"
+    title = "Past the 24 hours"
     severity = "warning"
     message = "The 24-hour mark for this interview has passed."
     example_interview: ClassVar[dict[str, Any] | None] = {

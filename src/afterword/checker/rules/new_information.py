@@ -383,6 +383,7 @@ class MissingNewInformation(Rule):
     """
 
     id = "missing-new-information"
+    title = "Nothing new"
     severity = "warning"
     message = (
         "The note adds nothing the interviewer did not already have; a fact, a result, a link "

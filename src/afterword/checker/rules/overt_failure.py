@@ -252,6 +252,7 @@ class OvertFailure(Rule):
     """
 
     id = "overt-failure"
+    title = "Says it went badly"
     severity = "error"
     message = (
         "Saying the interview went badly writes the verdict for the interviewer, who may "

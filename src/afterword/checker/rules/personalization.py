@@ -66,6 +66,7 @@ class MissingPersonalization(Rule):
     """
 
     id = "missing-personalization"
+    title = "Could be anyone's"
     severity = "warning"
     message = (
         "The note names neither the interviewer, the company, the role nor anything you "

@@ -82,6 +82,7 @@ class Placeholder(Rule):
     """
 
     id = "placeholder"
+    title = "A blank left in"
     severity = "error"
     message = (
         "A template placeholder is still in the note; the reader will see a form letter, "

@@ -275,6 +275,7 @@ class Pressure(Rule):
     """
 
     id = "pressure"
+    title = "Pressure"
     severity = "error"
     message = (
         "Pressure or neediness reads as a risk to the interviewer, and a deadline on their "

@@ -33,6 +33,7 @@ class Readability(Rule):
     """
 
     id = "readability"
+    title = "Hard to read"
     severity = "info"
     message = "Long sentences of long words slow a reader who is scanning; shorten them."
 

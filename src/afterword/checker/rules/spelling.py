@@ -128,6 +128,7 @@ class Spelling(Rule):
     """
 
     id = "spelling"
+    title = "Spelling"
     severity = "warning"
     message = "A misspelling is the first thing a reader notices in a short note."
 

@@ -39,6 +39,7 @@ class TooLong(Rule):
     """
 
     id = "too-long"
+    title = "Too long"
     severity = "warning"
     message = (
         "Interviewers scan their mail: keep the note to two short paragraphs so all of it "

@@ -148,6 +148,7 @@ class WrongRecipient(Rule):
     """
 
     id = "wrong-recipient"
+    title = "Another name"
     severity = "error"
     message = (
         "The note names someone other than the interview on record; a reused note tells the "

@@ -63,6 +63,9 @@
     });
   }
 
+  // What a finding's severity means to the person fixing the note (as the server words it).
+  const SEVERITY_WORDS = { error: "To fix", warning: "Worth a look", info: "A thought" };
+
   // The note editor -----------------------------------------------------------------------
   function editor(root) {
     const area = root.querySelector("[data-body]");
@@ -127,12 +130,13 @@
     function render(report) {
       findings = report.findings;
       const errors = findings.filter((f) => f.severity === "error").length;
+      const looks = findings.filter((f) => f.severity === "warning").length;
       readiness.innerHTML = area.readOnly
         ? '<span class="badge">Sent</span>'
         : !area.value.trim()
         ? '<span class="badge">Nothing to check yet</span>'
         : errors === 0
-          ? '<span class="badge ready">Ready to send</span>'
+          ? `<span class="badge ready">Ready to send${looks ? ` · ${looks} worth a look` : ""}</span>`
           : `<span class="badge not-ready">${errors} to fix before sending</span>`;
       const s = report.stats;
       counts.textContent = `${s.words} words · ${s.paragraphs} of ${maxParagraphs} paragraphs · longest paragraph ${report.longest_paragraph ?? "?"} of ${maxWords} words`;
@@ -141,7 +145,7 @@
       findings.forEach((f, index) => {
         const li = document.createElement("li");
         li.className = `finding ${f.severity}`;
-        li.innerHTML = `<strong>${f.severity}</strong> <code>${escapeHtml(f.rule)}</code>` +
+        li.innerHTML = `<strong>${SEVERITY_WORDS[f.severity] || escapeHtml(f.severity)}: ${escapeHtml(f.title || f.rule)}</strong>` +
           (f.excerpt ? ` “${escapeHtml(f.excerpt)}”` : "") +
           `<p>${escapeHtml(f.message)}</p>` +
           (f.suggestion ? `<p class="suggestion">Try: ${escapeHtml(f.suggestion)}</p>` : "");
