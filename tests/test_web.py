@@ -503,3 +503,9 @@ def test_findings_speak_to_a_person_and_ready_says_what_is_left(client: TestClie
     assert {f["title"] for f in report["findings"]} >= {"No next step"}
     client.post(url, data={"body": "Dear Dana,\n\nThank you for your time today.\n\nAlex"})
     assert "Ready to send · " in client.get(url).text and "worth a look" in client.get(url).text
+
+
+def test_see_the_lessons_opens_the_lessons(client: TestClient) -> None:
+    interview_id = imported(client, "good-interview.json")  # closed
+    page = client.get(f"/interviews/{interview_id}").text
+    assert f'href="/interviews/{interview_id}/debrief?step=lessons">See the lessons' in page

@@ -57,7 +57,7 @@ NEXT_STEPS: dict[InterviewState, tuple[str, str]] = {
     InterviewState.note_ready: ("Send the notes", "notes"),
     InterviewState.sent: ("Record the outcome", "outcome"),
     InterviewState.waiting: ("Record the outcome", "outcome"),
-    InterviewState.closed: ("See the lessons", "debrief"),
+    InterviewState.closed: ("See the lessons", "debrief?step=lessons"),
 }
 
 
