@@ -234,7 +234,16 @@ def create_app(
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     from afterword.web import api
-    from afterword.web.views import check_in, debrief, interviews, notes, quick, stories
+    from afterword.web.views import (
+        check_in,
+        debrief,
+        interviews,
+        learning,
+        notes,
+        quick,
+        research,
+        stories,
+    )
 
     app.include_router(api.router)
     app.include_router(interviews.router)
@@ -243,5 +252,7 @@ def create_app(
     app.include_router(stories.router)
     app.include_router(check_in.router)
     app.include_router(quick.router)
+    app.include_router(learning.router)
+    app.include_router(research.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

@@ -7,6 +7,7 @@ from datetime import datetime
 from itertools import zip_longest
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, File, Request, UploadFile
 from fastapi.responses import Response
@@ -288,6 +289,8 @@ def show_interview(request: Request, ws: WS, interview_id: InterviewId) -> Respo
         interview_id=interview_id,
         cause_labels=CAUSE_LABELS,
         outcome_labels=OUTCOME_LABELS,
+        upcoming=card.interview.ended_at > ws.now(),
+        prep_query=urlencode({"company": card.interview.company, "role": card.interview.role}),
     )
 
 
