@@ -509,3 +509,34 @@ def test_see_the_lessons_opens_the_lessons(client: TestClient) -> None:
     interview_id = imported(client, "good-interview.json")  # closed
     page = client.get(f"/interviews/{interview_id}").text
     assert f'href="/interviews/{interview_id}/debrief?step=lessons">See the lessons' in page
+
+
+def test_the_example_is_dated_from_now_and_leaves_nothing_behind(database_url: str) -> None:
+    with TestClient(create_app(database_url, clock=lambda: NOW + timedelta(days=40))) as client:
+        client.post("/interviews/example")
+        example = client.get("/api/interviews/1").json()
+        assert example["ended_at"].startswith("2027-01-04T07:")  # two hours before "now"
+        assert example["decision_expected_by"] == "2027-01-15"
+        titles = [s["title"] for s in client.get("/api/stories").json()]
+        assert titles == [
+            "Email capture growth (example)",
+            "Launch of the scheduling app (example)",
+        ]
+        assert example["moments"][0]["stories"] == ["Email capture growth (example)"]
+        page = client.get("/interviews/1").text
+        assert page.count('name="remove_story"') == 2 and page.count(" checked>") >= 2
+        ids = [str(s["id"]) for s in client.get("/api/stories").json()]
+        client.post("/interviews/1/delete", data={"remove_story": ids})
+        assert client.get("/api/interviews").json() == []
+        assert client.get("/api/stories").json() == []
+
+
+def test_deleting_an_interview_keeps_the_stories_you_keep(client: TestClient) -> None:
+    first = imported(client)
+    imported(client)  # the same stories, used by a second interview too
+    client.post("/api/stories", json={"title": "Mine alone"})
+    ids = [str(s["id"]) for s in client.get("/api/stories").json()]
+    client.post(f"/interviews/{first}/delete", data={"remove_story": ids})
+    # Shared stories stay whatever was ticked; so does a story no interview uses.
+    titles = {s["title"] for s in client.get("/api/stories").json()}
+    assert titles == {"Email capture growth", "Launch of the scheduling app", "Mine alone"}

@@ -379,8 +379,17 @@ class Workspace:
             repository = InterviewRepository(session)
             return repository.get(interview_id), repository.version(interview_id)
 
-    def delete_interview(self, interview_id: int) -> None:
-        self._write(lambda session: InterviewRepository(session).delete(interview_id))
+    def delete_interview(self, interview_id: int, remove_stories: Sequence[int] = ()) -> None:
+        """Delete an interview with its debrief and notes; the stories in ``remove_stories``
+        go too when no other interview uses them (the library keeps the rest)."""
+        self._write(
+            lambda session: InterviewRepository(session).delete(interview_id, remove_stories)
+        )
+
+    def stories_only_in(self, interview_id: int) -> list[tuple[int, str]]:
+        """The stories (id, title) only this interview uses."""
+        with self._transaction() as session:
+            return InterviewRepository(session).stories_only_in(interview_id)
 
     def export(self, interview_id: int, fmt: str = "yaml") -> str:
         return dump_debrief(self.interview(interview_id), fmt)

@@ -349,10 +349,29 @@ class InterviewRepository:
         folded = to.casefold()
         return next((n for n in row.notes if n.to.casefold() == folded), None)
 
-    def delete(self, interview_id: int) -> None:
+    def delete(self, interview_id: int, remove_stories: Sequence[int] = ()) -> None:
+        """Delete the interview; of ``remove_stories``, those no other interview uses go too."""
+        only = {i for i, _ in self.stories_only_in(interview_id)}
         self.session.delete(self._row(interview_id))
         self.session.flush()
+        for story_id in set(remove_stories) & only:
+            self.stories.delete(story_id)
         bump_revision(self.session)
+
+    def stories_only_in(self, interview_id: int) -> builtins.list[tuple[int, str]]:
+        """The stories (id, title) this interview uses and no other one does."""
+        mine = select(InterviewStoryRow.story_id).where(
+            InterviewStoryRow.interview_id == interview_id
+        )
+        shared = select(InterviewStoryRow.story_id).where(
+            InterviewStoryRow.interview_id != interview_id
+        )
+        rows = self.session.execute(
+            select(StoryRow.id, StoryRow.title)
+            .where(StoryRow.id.in_(mine), StoryRow.id.not_in(shared))
+            .order_by(StoryRow.title)
+        )
+        return [(int(i), str(t)) for i, t in rows]
 
     def get(self, interview_id: int) -> Interview:
         return self._to_model(self._row(interview_id))

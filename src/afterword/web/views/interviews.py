@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import math
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import zip_longest
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, File, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
-from afterword.debrief_file import MAX_FILE_BYTES, parse_debrief_bytes
+from afterword.debrief_file import MAX_FILE_BYTES, load_debrief_file, parse_debrief_bytes
 from afterword.errors import InputError
 from afterword.model import (
     CAUSE_LABELS,
@@ -290,6 +290,8 @@ def show_interview(request: Request, ws: WS, interview_id: InterviewId) -> Respo
         cause_labels=CAUSE_LABELS,
         outcome_labels=OUTCOME_LABELS,
         upcoming=card.interview.ended_at > ws.now(),
+        own_stories=ws.stories_only_in(interview_id),
+        example_mark=EXAMPLE_MARK,
         prep_query=urlencode({"company": card.interview.company, "role": card.interview.role}),
     )
 
@@ -312,10 +314,21 @@ async def update_interview(request: Request, ws: WS, interview_id: InterviewId) 
 
 
 @router.post("/interviews/{interview_id}/delete")
-def delete_interview(ws: WS, interview_id: InterviewId) -> Response:
+def delete_interview(
+    ws: WS,
+    interview_id: InterviewId,
+    remove_story: Annotated[list[int] | None, Form()] = None,
+) -> Response:
     interview = ws.interview(interview_id)
-    ws.delete_interview(interview_id)
-    return redirect("/", f"Deleted the {interview.company} interview.")
+    removed = len(remove_story or [])
+    ws.delete_interview(interview_id, remove_story or [])
+    return redirect(
+        "/",
+        f"Deleted the {interview.company} interview"
+        + (
+            f" and {removed} stor{'y' if removed == 1 else 'ies'} only it used." if removed else "."
+        ),
+    )
 
 
 @router.post("/interviews/import")
@@ -339,9 +352,34 @@ async def import_file(request: Request, ws: WS, file: Annotated[UploadFile, File
     return redirect(f"/interviews/{interview_id}", f"Imported {name}.")
 
 
+#: Marks the example's stories in the library, so that deleting the example offers to take
+#: them away with it (and nobody mistakes them for their own).
+EXAMPLE_MARK = " (example)"
+
+
+def _example(now: datetime) -> Interview:
+    """The example interview as if it had ended two hours ago (so its countdown, decision
+    date and follow-up dates make sense today), its stories marked as the example's."""
+    interview = load_debrief_file(EXAMPLE)
+    shift = now - timedelta(hours=2) - interview.ended_at
+    shift -= timedelta(seconds=shift.total_seconds() % 60)  # whole minutes
+    data = interview.model_dump()
+    data["ended_at"] = ended = interview.ended_at + shift
+    if interview.started_at:
+        data["started_at"] = interview.started_at + shift
+    if interview.decision_expected_by:
+        # As many days after the interview as in the file.
+        days = ended.date() - interview.ended_at.date()
+        data["decision_expected_by"] = interview.decision_expected_by + days
+    data["stories"] = [{**s, "title": s["title"] + EXAMPLE_MARK} for s in data["stories"]]
+    for moment in data["debrief"]["moments"]:
+        moment["stories"] = [t + EXAMPLE_MARK for t in moment["stories"]]
+    return Interview.model_validate(data)
+
+
 @router.post("/interviews/example")
 def import_example(ws: WS) -> Response:
-    interview_id = ws.import_file(EXAMPLE)
+    interview_id = ws.add_interview(_example(ws.now()))
     return redirect(f"/interviews/{interview_id}", "Here is an example interview to explore.")
 
 
