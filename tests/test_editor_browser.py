@@ -89,3 +89,24 @@ def test_an_unsaved_copy_from_before_a_newer_save_is_offered_not_imposed(context
     assert body.input_value() == "Dear Dana,\n\nTyped offline."
     saved(page)
     assert stored(context) == "Dear Dana,\n\nTyped offline."
+
+
+def test_use_this_draft_asks_before_replacing_what_you_wrote(context: Any) -> None:
+    page = context.new_page()
+    page.goto("/interviews/1/notes")
+    body = page.get_by_label("Your note to Dana Lee")
+    body.fill("Dear Dana,\n\nMy own words.")
+    saved(page)
+    page.get_by_role("button", name="Draft for me").click()
+    asked: list[str] = []
+
+    def decline(dialog: Any) -> None:
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", decline)
+    page.get_by_role("button", name="Use this draft").first.click()
+    page.wait_for_timeout(300)
+    assert asked and "Replace the note you wrote" in asked[0]
+    assert stored(context) == "Dear Dana,\n\nMy own words."
+    assert page.get_by_label("Your note to Dana Lee").input_value() == "Dear Dana,\n\nMy own words."

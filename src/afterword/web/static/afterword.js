@@ -61,6 +61,17 @@
         if (!window.confirm(form.dataset.confirm)) event.preventDefault();
       });
     });
+    // "Use this draft" replaces the note: ask first when the note holds other text.
+    document.querySelectorAll("form[data-replaces-note]").forEach((form) => {
+      form.addEventListener("submit", (event) => {
+        const area = document.querySelector("[data-body]");
+        const draft = form.querySelector("input[name=body]").value;
+        if (area && area.value.trim() && area.value.trim() !== draft.trim()
+            && !window.confirm("Replace the note you wrote with this draft? Your text will be lost.")) {
+          event.preventDefault();
+        }
+      });
+    });
   }
 
   // What a finding's severity means to the person fixing the note (as the server words it).
