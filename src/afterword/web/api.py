@@ -212,3 +212,58 @@ def update_story(story_id: StoryId, story: Story, ws: WS) -> dict[str, Any]:
 def delete_story(story_id: StoryId, ws: WS) -> Response:
     ws.delete_story(story_id)
     return Response(status_code=204)
+
+
+# Following up and learning: the same figures the pages and the CLI show ----------------------
+
+
+@router.get("/due", summary="What is due now and next")
+def due(ws: WS) -> list[dict[str, Any]]:
+    """The follow-up policy's steps across all interviews, most urgent first: ``action``
+    (``thank_you``, ``check_in``, ``outcome``), ``to``, ``not_before``, ``due_by``, ``reason``."""
+    return [step.to_dict() for step in ws.due()]
+
+
+@router.get("/interviews/{interview_id}/check-in", summary="Whether a check-in is allowed")
+def check_in_status(interview_id: InterviewId, ws: WS) -> dict[str, Any]:
+    """``allowed`` now or not, ``not_before`` (null: never, e.g. one was sent), ``reason``."""
+    _, decision = ws.check_in_decision(interview_id)
+    return {
+        "allowed": decision.allowed,
+        "not_before": decision.not_before.isoformat() if decision.not_before else None,
+        "reason": decision.reason,
+    }
+
+
+@router.post("/interviews/{interview_id}/check-in", summary="Draft a check-in", response_model=None)
+def draft_check_in(
+    interview_id: InterviewId, ws: WS, to: Annotated[str | None, Query(max_length=200)] = None
+) -> dict[str, Any] | JSONResponse:
+    """A checked draft of the one polite check-in (409 when the policy says not now, with
+    ``not_before`` and the reason)."""
+    _, decision = ws.check_in_decision(interview_id)
+    if not decision.allowed:
+        return JSONResponse(
+            {"detail": f"no check-in yet: {decision.reason}", **check_in_status(interview_id, ws)},
+            status_code=409,
+        )
+    return ws.draft_check_in(interview_id, to).to_dict()
+
+
+@router.get("/insights", summary="What your interviews say, taken together")
+def insights(ws: WS) -> dict[str, Any]:
+    return ws.insights().to_dict()
+
+
+@router.get("/questions", summary="The question bank")
+def questions(ws: WS, q: str | None = None, topic: str | None = None) -> list[dict[str, Any]]:
+    return [group.to_dict() for group in ws.question_bank(q, topic)]
+
+
+@router.get("/prep", summary="A prep checklist for an upcoming interview")
+def prep(
+    ws: WS,
+    company: Annotated[str, Query(max_length=200)],
+    role: Annotated[str, Query(max_length=200)],
+) -> dict[str, Any]:
+    return ws.prep(company, role).to_dict()
