@@ -118,3 +118,40 @@ def test_no_send_button_without_smtp_settings(database_url: str) -> None:
     with TestClient(create_app(database_url, clock=clock)) as client:
         page = client.get(PAGE).text
         assert "Mark as sent" in page and "data-smtp-send" not in page
+
+
+def test_the_check_in_page_sends_the_check_in_once(
+    database_url: str, isolated_home: Path, server: MailServer
+) -> None:
+    from datetime import timedelta
+
+    from support import NOW
+
+    config = isolated_home / "config"
+    config.mkdir(parents=True)
+    (config / "settings.toml").write_text(
+        f'[smtp]\nhost = "127.0.0.1"\nport = {server.port}\nsecurity = "none"\n'
+    )
+    later = NOW + timedelta(days=14)
+    with Workspace(database_url, clock=clock) as ws:
+        ws.import_file(EXAMPLES / "acme-first-round.yaml")
+        ws.save_note(1, ws.draft_notes(1, to="Dana Lee", seed=1).notes[0].note())
+        ws.mark_sent(1, "Dana Lee", NOW)
+    with TestClient(create_app(database_url, clock=lambda: later)) as client:
+        client.post("/interviews/1/check-in/draft")
+        page = client.get("/interviews/1/check-in").text
+        assert "Send to dana.lee@acme.example" in page
+        body = html.unescape(page.split('name="body"')[1].split(">", 1)[1].split("</textarea>")[0])
+        sent = client.post(
+            "/interviews/1/check-in/send",
+            data={"to": "Dana Lee", "subject": "Following up", "body": body},
+        )
+        assert "Sent to Dana Lee" in html.unescape(sent.text)
+        assert "Check-in to Dana Lee sent" in sent.text
+        again = client.post(
+            "/interviews/1/check-in/send",
+            data={"to": "Dana Lee", "subject": "Following up", "body": body},
+        )
+        assert "Not sent" in html.unescape(again.text)
+    assert len(server.arrived) == 1
+    assert server.arrived[0].message["Subject"] == "Following up"

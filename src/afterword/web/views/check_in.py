@@ -8,9 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 
+from afterword.errors import AfterwordError, InputError
 from afterword.model import Note, NoteStatus
 from afterword.services import Workspace
 from afterword.web.common import InterviewId, redirect, render, workspace
+from afterword.web.views.notes import send_notice
 
 router = APIRouter(include_in_schema=False)
 WS = Annotated[Workspace, Depends(workspace)]
@@ -23,6 +25,11 @@ def check_in_page(request: Request, ws: WS, interview_id: InterviewId) -> Respon
     sent = [c for c in interview.check_ins if c.status is NoteStatus.sent]
     draft = drafts[-1] if drafts and decision.allowed else None
     report = ws.check(draft.body, interview_id) if draft and draft.body.strip() else None
+    try:
+        can_send = ws.smtp_settings() is not None
+    except InputError:  # broken [smtp] settings: the Send button would only say so
+        can_send = False
+    person = interview.interviewer(draft.to) if draft else None
     return render(
         request,
         "check_in.html",
@@ -32,6 +39,8 @@ def check_in_page(request: Request, ws: WS, interview_id: InterviewId) -> Respon
         draft=draft,
         report=report,
         sent=sent,
+        email=person.email if person and can_send else None,
+        last_send=ws.last_send(interview_id, draft.to, "check_in") if draft else None,
     )
 
 
@@ -63,3 +72,37 @@ def save_check_in(
             "doesn't) is their answer. Let it go now.",
         )
     return redirect(f"/interviews/{interview_id}/check-in", "Saved.")
+
+
+@router.post("/interviews/{interview_id}/check-in/send")
+def send_check_in(
+    ws: WS,
+    interview_id: InterviewId,
+    to: Annotated[str, Form(max_length=200)],
+    subject: Annotated[str, Form()] = "",
+    body: Annotated[str, Form()] = "",
+) -> Response:
+    """Save the check-in as shown, then send it over SMTP (once)."""
+    page = f"/interviews/{interview_id}/check-in"
+    try:
+        ws.save_check_in(interview_id, Note(to=to, subject=subject.strip(), body=body))
+        result = ws.send(interview_id, to, kind="check_in")
+    except AfterwordError as exc:
+        return redirect(page, f"Not sent: {str(exc).removeprefix('not sent: ')}")
+    return redirect(page, send_notice(result, "check-in"))
+
+
+@router.post("/interviews/{interview_id}/check-in/send/settle")
+def settle_check_in_send(
+    ws: WS,
+    interview_id: InterviewId,
+    to: Annotated[str, Form(max_length=200)],
+    found: Annotated[str, Form()],
+) -> Response:
+    """The user looked in their Sent folder: record a check-in of unknown outcome as sent or
+    not."""
+    ws.resolve_send(interview_id, to, sent=found == "yes", kind="check_in")
+    return redirect(
+        f"/interviews/{interview_id}/check-in",
+        "Recorded as sent." if found == "yes" else "Recorded as not sent; you can send it again.",
+    )

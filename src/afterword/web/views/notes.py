@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from afterword.errors import AfterwordError, InputError
 from afterword.model import Interview, Note, NoteStatus
-from afterword.services import UNDO_SENT, Workspace
+from afterword.services import UNDO_SENT, SendResult, Workspace
 from afterword.web.common import InterviewId, attachment, redirect, render, workspace
 
 router = APIRouter(include_in_schema=False)
@@ -212,6 +212,11 @@ def send_note(
         result = ws.send(interview_id, to, force=force == "1")
     except AfterwordError as exc:
         return redirect(page, f"Not sent: {str(exc).removeprefix('not sent: ')}")
+    return redirect(page, send_notice(result, "note"))
+
+
+def send_notice(result: SendResult, what: str) -> str:
+    """What the page says after a send: sent, not sent (and why), or not known."""
     if result.state == "sent":
         notice = (
             f"Sent to {result.to} ({result.email}). It may or may not change the outcome, and "
@@ -219,16 +224,13 @@ def send_note(
         )
         if result.warnings:
             notice += " Note: " + " ".join(result.warnings)
-    elif result.state == "unknown":
-        notice = (
+        return notice
+    if result.state == "unknown":
+        return (
             f"Not known whether it went out: {result.error}. Look in your Sent folder, then "
             "say below whether it is there; it will not be sent again blindly."
         )
-    else:
-        notice = (
-            f"Not sent: {result.error}. The note is still a draft; try again once that is fixed."
-        )
-    return redirect(page, notice)
+    return f"Not sent: {result.error}. The {what} is still a draft; try again once that is fixed."
 
 
 @router.post("/interviews/{interview_id}/notes/send/settle")
