@@ -34,6 +34,8 @@ TABLES = {
     "notes",
     "check_ins",
     "outbox",
+    "practice_cards",
+    "practice_reviews",
     "revision",
     "alembic_version",
 }

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from afterword.mail import SmtpSettings
     from afterword.matching import MomentEvidence
     from afterword.policy import Decision, PolicySettings, Step
+    from afterword.practice import Plan, PracticeCard, Rating
     from afterword.prep import Checklist
     from afterword.question_bank import QuestionGroup
     from afterword.store.outbox import OutboxEntry
@@ -954,6 +955,110 @@ class Workspace:
             raise InputError("say which company and role the interview is for")
         return checklist(self.interviews(), self._library(), company, role, self.now())
 
+    # Practice -------------------------------------------------------------------------------
+
+    #: FSRS spreads the longer intervals at random; tests turn it off for exact dates.
+    practice_fuzzing = True
+    _practice_cache: tuple[tuple[int, ...], Plan] | None = None
+
+    def practice(
+        self,
+        *,
+        limit: int | None = None,
+        before: date | None = None,
+        sync: bool = True,
+    ) -> Plan:
+        """Today's practice: the weak questions with a better answer, due or new, at most
+        ``limit`` a day; those likely at the next interview (the soonest logged in the future,
+        or the one by ``before``) first. With ``sync``, the questions new to the deck get their
+        cards (due now) first."""
+        from afterword.insights import ended
+        from afterword.practice import DAILY_LIMIT, card_key, likely_for, match, plan, upcoming
+        from afterword.question_bank import bank
+        from afterword.store.practice import PracticeRepository
+
+        if limit is not None and limit < 1:
+            raise InputError("the limit is a number of questions a day, 1 or more")
+        now, zone = self.now(), practice_zone()
+        interviews = self.interviews()
+        groups = bank(interviews)
+        with self._transaction() as session:
+            cards = PracticeRepository(session).cards()
+        if sync:
+            wanted = [(card_key(g.question), g.question) for g, c in match(groups, cards) if not c]
+            if wanted:
+                self._write(lambda session: PracticeRepository(session).add_missing(wanted, now))
+        start = datetime.combine(now.astimezone(zone).date(), datetime.min.time(), zone)
+        with self._transaction() as session:
+            repository = PracticeRepository(session)
+            cards = repository.cards() if sync else cards
+            done = repository.reviews_since(start)
+        coming = upcoming(interviews, now, before, zone)
+        return plan(
+            match(groups, cards),
+            now,
+            done_today=done,
+            limit=limit or DAILY_LIMIT,
+            zone=zone,
+            upcoming=coming,
+            likely=likely_for(groups, ended(interviews, now), coming),
+        )
+
+    def practice_today(self) -> int:
+        """How many questions are left to practise today (for the dashboard): kept while
+        nothing was saved or practised since, within the hour."""
+        from sqlalchemy import func, select
+
+        from afterword.store.tables import PracticeCardRow, PracticeReviewRow
+
+        with self.database.engine.connect() as connection:
+            key = (
+                revision(connection),
+                int(connection.scalar(select(func.count()).select_from(PracticeReviewRow)) or 0),
+                int(connection.scalar(select(func.count()).select_from(PracticeCardRow)) or 0),
+                int(self.now().timestamp() // 3600),
+            )
+        cached = self._practice_cache
+        if cached is not None and cached[0] == key:
+            return len(cached[1].today)
+        found = self.practice(sync=False)
+        self._practice_cache = (key, found)
+        return len(found.today)
+
+    def practise(
+        self,
+        card_id: int,
+        rating: Rating,
+        answer: str | None = None,
+        expected_reviews: int | None = None,
+    ) -> PracticeCard:
+        """Record one review of a practice card (and the answer typed, if any) and schedule
+        its next; refused when ``expected_reviews`` is given and the card was reviewed since
+        (a rating sent twice)."""
+        from afterword.errors import ConflictError
+        from afterword.practice import review
+        from afterword.store.practice import PracticeRepository
+
+        now = self.now()
+        answer = answer.strip() if answer and answer.strip() else None
+
+        def work(session: Session) -> PracticeCard:
+            repository = PracticeRepository(session)
+            card = repository.get(card_id, lock=True)
+            if expected_reviews is not None and card.reviews != expected_reviews:
+                raise ConflictError("this question was rated already (in another tab or window)")
+            updated = review(card, rating, now, fuzzing=self.practice_fuzzing)
+            return repository.record(updated, rating, answer, now)
+
+        return self._write(work)
+
+    def practice_answers(self, card_id: int) -> list[tuple[int, datetime, str | None]]:
+        """A card's reviews, oldest first: the rating, when, and the answer typed."""
+        from afterword.store.practice import PracticeRepository
+
+        with self._transaction() as session:
+            return PracticeRepository(session).reviews(card_id)
+
     def change_research(
         self,
         interview_id: int,
@@ -1045,6 +1150,16 @@ def smtp_settings() -> SmtpSettings | None:
         return SmtpSettings.from_mapping(table)
     except (config.ConfigError, ValueError) as exc:
         raise InputError(f"{config.settings_path()}: {exc}") from exc
+
+
+def practice_zone() -> tzinfo:
+    """The zone whose days practice counts in: the configured one, else this computer's."""
+    configured = config.timezone()
+    if configured is not None:
+        return configured
+    zone = datetime.now().astimezone().tzinfo
+    assert zone is not None
+    return zone
 
 
 def note_is_ready(interview: Interview, note: Note, settings: CheckSettings | None = None) -> bool:

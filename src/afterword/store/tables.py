@@ -9,6 +9,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -278,3 +279,47 @@ class OutboxRow(Base):
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class PracticeCardRow(Base):
+    """One question to practise, scheduled by FSRS (see :mod:`afterword.practice`).
+
+    ``key`` names the question, not a moment (moments have no ids of their own): the
+    question as compared word for word, hashed; the card is shown for the question-bank group
+    that holds that wording. The FSRS card's fields are columns, so that what is due is one
+    query on ``due``. A card outlives its moments: when none is left, it is kept (with its
+    reviews) but no longer shown.
+    """
+
+    __tablename__ = "practice_cards"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    #: The wording the card was made for (the record; what is shown is the latest wording).
+    question: Mapped[str] = mapped_column(Text)
+    #: FSRS: 1 learning, 2 review, 3 relearning.
+    state: Mapped[int] = mapped_column(Integer, default=1)
+    step: Mapped[int | None] = mapped_column(Integer)
+    stability: Mapped[float | None] = mapped_column(Float)
+    difficulty: Mapped[float | None] = mapped_column(Float)
+    due: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    last_review: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: How many reviews it has had: a rating sent twice (a double click, a second tab) is
+    #: recorded once.
+    reviews: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class PracticeReviewRow(Base):
+    """One review of a practice card: the rating, when, and the answer typed, if any."""
+
+    __tablename__ = "practice_reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    card_id: Mapped[int] = mapped_column(
+        ForeignKey("practice_cards.id", ondelete="CASCADE"), index=True
+    )
+    #: FSRS: 1 again, 2 hard, 3 good, 4 easy.
+    rating: Mapped[int] = mapped_column(Integer)
+    reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    answer: Mapped[str | None] = mapped_column(Text)
