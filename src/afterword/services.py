@@ -26,6 +26,7 @@ from afterword.store.db import Database
 from afterword.store.repository import InterviewRepository, StoryRepository, revision
 
 if TYPE_CHECKING:
+    from afterword.archive import Archive
     from afterword.checker import CheckSettings, Report
     from afterword.composer import BetterAnswer, Draft, Drafts
     from afterword.composer.polish import Polished
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from afterword.practice import Plan, PracticeCard, Rating
     from afterword.prep import Checklist
     from afterword.question_bank import QuestionGroup
+    from afterword.store.archive import Restored
+    from afterword.store.backup import Backup
     from afterword.store.outbox import OutboxEntry
 
 #: How long "mark as sent" can be taken back: a slip of the finger is noticed at once.
@@ -394,6 +397,30 @@ class Workspace:
 
     def export(self, interview_id: int, fmt: str = "yaml") -> str:
         return dump_debrief(self.interview(interview_id), fmt)
+
+    # Everything out and back -----------------------------------------------------------------
+
+    def export_all(self) -> Archive:
+        """The whole database (interviews, the story library, the outbox), read at once."""
+        from afterword.archive import build
+        from afterword.store.archive import read_everything
+
+        with self._transaction() as session:
+            found = read_everything(session)
+        return build(self.now(), found.interviews, found.stories, found.outbox)
+
+    def import_all(self, archive: Archive, *, merge: bool = False) -> Restored:
+        """Restore an export into an empty database (refused otherwise, unless ``merge``),
+        in one transaction: nothing is written unless all of it is."""
+        from afterword.store.archive import restore
+
+        return self._write(lambda session: restore(session, archive, merge=merge))
+
+    def backup(self, target: Path, *, force: bool = False) -> Backup:
+        """A consistent, checked copy of the SQLite database in ``target``."""
+        from afterword.store.backup import backup
+
+        return backup(self.database.url, target, force=force)
 
     # Saving and sending notes ---------------------------------------------------------------
 

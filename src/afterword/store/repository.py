@@ -138,10 +138,11 @@ class StoryRepository:
                 return int(row_id)
         return None
 
-    def add(self, story: Story) -> int:
+    def add(self, story: Story, story_id: int | None = None) -> int:
+        """Add a story to the library (under ``story_id`` when given: a restore keeps ids)."""
         if self.find(story.title) is not None:
             raise InputError(f"a story titled {story.title!r} is already in your library")
-        row = StoryRow()
+        row = StoryRow(id=story_id)
         _fill_story(row, story)
         self.session.add(row)
         self.session.flush()
@@ -250,8 +251,9 @@ class InterviewRepository:
                 "Reload to see it."
             )
 
-    def add(self, interview: Interview) -> int:
-        row = InterviewRow(version=0)
+    def add(self, interview: Interview, interview_id: int | None = None) -> int:
+        """Store a new interview (under ``interview_id`` when given: a restore keeps ids)."""
+        row = InterviewRow(id=interview_id, version=0)
         self._fill(row, interview)
         self.session.add(row)
         self._touch(row)

@@ -1,0 +1,163 @@
+"""The whole database out (every interview, the story library, the outbox) and back in.
+
+A restore writes in the caller's one transaction: an error anywhere leaves nothing written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from afterword.archive import Archive
+from afterword.errors import InputError
+from afterword.model import Interview, Story
+from afterword.store.repository import InterviewRepository, StoryRepository, _story_from_row
+from afterword.store.tables import InterviewRow, OutboxRow, StoryRow
+
+#: The outbox's columns, as an export names them.
+_OUTBOX_FIELDS = (
+    "id",
+    "interview_id",
+    "kind",
+    "to",
+    "email",
+    "message_id",
+    "idempotency_key",
+    "note_version",
+    "subject",
+    "body",
+    "state",
+    "error",
+    "created_at",
+    "finished_at",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Everything:
+    """The records an export holds, each with its id."""
+
+    interviews: list[tuple[int, Interview]]
+    stories: list[tuple[int, Story]]
+    outbox: list[dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """What a restore (or merge) wrote."""
+
+    interviews: int
+    stories: int
+    outbox: int
+
+
+def read_everything(session: Session) -> Everything:
+    """Every record, in the order of its id (call it in one transaction, for a consistent
+    picture)."""
+    if session.get_bind().dialect.name == "postgresql":
+        # One snapshot for every query, not one per statement (before any of them runs).
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    interviews = sorted(InterviewRepository(session).list(), key=lambda pair: pair[0])
+    stories = [
+        (row.id, _story_from_row(row))
+        for row in session.scalars(select(StoryRow).order_by(StoryRow.id))
+    ]
+    outbox = [
+        {name: getattr(row, name) for name in _OUTBOX_FIELDS}
+        for row in session.scalars(select(OutboxRow).order_by(OutboxRow.id))
+    ]
+    return Everything(interviews, stories, outbox)
+
+
+def counts(session: Session) -> dict[str, int]:
+    """How many interviews, stories and send attempts the database holds."""
+    return {
+        "interviews": session.scalar(select(func.count()).select_from(InterviewRow)) or 0,
+        "stories": session.scalar(select(func.count()).select_from(StoryRow)) or 0,
+        "outbox": session.scalar(select(func.count()).select_from(OutboxRow)) or 0,
+    }
+
+
+_MERGE = "add them to what is there with `afterword import --all --merge FILE`"
+
+
+def refuse_unless_empty(session: Session) -> None:
+    found = counts(session)
+    if found["interviews"]:
+        raise InputError(
+            f"the database already has {_plural(found['interviews'], 'interview')}; "
+            f"nothing was written. Restore into an empty database, or {_MERGE}"
+        )
+    if found["stories"]:
+        raise InputError(
+            f"the database already has {_plural(found['stories'], 'story', 'stories')} in its "
+            f"library; nothing was written. Restore into an empty database, or {_MERGE}"
+        )
+    if found["outbox"]:
+        raise InputError(
+            f"the database already has {_plural(found['outbox'], 'send attempt')} on record; "
+            "nothing was written. Restore into an empty database"
+        )
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else many or one + 's'}"
+
+
+def restore(session: Session, archive: Archive, *, merge: bool = False) -> Restored:
+    """Write the archive into the database: an empty one, keeping every id (refused when
+    anything is there), or, with ``merge``, alongside what is there: the interviews added as
+    new ones, the stories merged by title as an import does, and send attempts already on
+    record (by message id) left as they are."""
+    if not merge:
+        refuse_unless_empty(session)
+    stories = StoryRepository(session)
+    interviews = InterviewRepository(session)
+    added_stories = 0
+    for story in archive.stories:
+        plain = Story.model_validate(story.model_dump(exclude={"id"}))
+        if merge:
+            if stories.find(plain.title) is None:
+                added_stories += 1
+            stories.merge(plain)
+        else:
+            stories.add(plain, story.id)
+            added_stories += 1
+    ids: dict[int | None, int] = {}
+    for item in archive.interviews:
+        new_id = interviews.add(item.to_interview(), None if merge else item.id)
+        ids[item.id] = new_id
+    added_outbox = 0
+    known = set(session.scalars(select(OutboxRow.message_id))) if merge else set()
+    keys = set(session.scalars(select(OutboxRow.idempotency_key))) if merge else set()
+    for record in archive.outbox:
+        if record.message_id in known or record.idempotency_key in keys:
+            continue
+        data = record.model_dump()
+        data["interview_id"] = ids[record.interview_id]
+        if merge:
+            data["id"] = None
+        session.add(OutboxRow(**data))
+        added_outbox += 1
+    session.flush()
+    if not merge:
+        _advance_sequences(session)
+    return Restored(len(archive.interviews), added_stories, added_outbox)
+
+
+def _advance_sequences(session: Session) -> None:
+    """PostgreSQL hands out ids from sequences, which rows written with their own ids do not
+    move on: set each past the largest id, so that the next row gets a fresh one. (SQLite
+    takes the largest id plus one by itself.)"""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for table in ("interviews", "stories", "outbox"):
+        session.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+            )
+        )
