@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 
 from afterword import __version__
 from afterword.cli import (
+    archive,
     checkin,
     compose,
     database,
@@ -134,6 +135,7 @@ app.command("insights")(learning.insights)
 app.command("questions")(learning.questions)
 app.command("prep")(learning.prep)
 app.command("serve")(serve.serve)
+app.command("backup")(archive.backup)
 app.add_typer(interviews.interview_app, name="interview")
 app.add_typer(stories.story_app, name="story")
 app.add_typer(database.db_app, name="db")

@@ -29,23 +29,44 @@ interview_app = typer.Typer(
 )
 
 
-class FileFormat(StrEnum):
+class ExportFormat(StrEnum):
     yaml = "yaml"
     json = "json"
+    markdown = "markdown"
 
 
 def import_(
     file: Annotated[str, typer.Argument(help="A debrief file (YAML or JSON); '-' reads stdin.")],
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="FILE is a whole export (`afterword export --all`)."),
+    ] = False,
+    merge: Annotated[
+        bool,
+        typer.Option("--merge", help="With --all: add to a database that is not empty."),
+    ] = False,
 ) -> None:
     """Import a whole interview from a debrief file and print its id.
 
     Nothing is written unless the whole file is valid. Stories go to your library (a story
     whose title is already there is reused, not duplicated).
 
+    With --all, FILE is an export of everything, restored into an empty database with the
+    same ids (refused when the database is not empty; --merge adds the interviews as new
+    ones and merges the stories by title).
+
     Example:
 
         afterword import examples/acme-first-round.yaml
+        afterword import --all afterword-export.json
     """
+    if everything:
+        from afterword.cli.archive import import_all
+
+        import_all(file, merge)
+        return
+    if merge:
+        raise InputError("--merge goes with --all (a single debrief file is always added)")
     from afterword import config
     from afterword.debrief_file import MAX_FILE_BYTES, load_debrief_file, parse_debrief_bytes
 
@@ -60,17 +81,56 @@ def import_(
 
 
 def export(
-    interview_id: Annotated[int, typer.Argument(metavar="ID", help="The interview's id.")],
-    fmt: Annotated[FileFormat, typer.Option("--format", help="yaml or json.")] = FileFormat.yaml,
+    interview_id: Annotated[
+        int | None, typer.Argument(metavar="[ID]", help="The interview's id.")
+    ] = None,
+    fmt: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--format", help="yaml (default) or json; with --all, json (default) or markdown."
+        ),
+    ] = None,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="Everything: every interview, the story library, the outbox."),
+    ] = False,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to this file (default: stdout).")
+    ] = None,
 ) -> None:
     """Write an interview back as a debrief file (importing it gives the same interview).
+
+    With --all, write everything as one JSON file that `afterword import --all` restores,
+    or (--format markdown) a readable report of every interview to keep or print.
 
     Example:
 
         afterword export 1 --format json > acme.json
+        afterword export --all --out afterword-export.json
+        afterword export --all --format markdown --out interviews.md
     """
+    if everything:
+        if interview_id is not None:
+            raise InputError("give either an interview's ID or --all, not both")
+        if fmt is ExportFormat.yaml:
+            raise InputError("--all writes json or markdown")
+        from afterword.cli.archive import export_all
+
+        export_all((fmt or ExportFormat.json).value, out)
+        return
+    if interview_id is None:
+        raise InputError("which interview? Give its ID (see `afterword list`), or --all")
+    if fmt is ExportFormat.markdown:
+        raise InputError("markdown is for --all (the report of every interview)")
     with workspace() as ws:
-        sys.stdout.write(ws.export(interview_id, fmt.value))
+        text = ws.export(interview_id, (fmt or ExportFormat.yaml).value)
+    if out is None:
+        sys.stdout.write(text)
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{out}: cannot write it ({exc.strerror})") from exc
 
 
 def schema() -> None:
