@@ -126,17 +126,26 @@ class BodyLimit:
     their length is declared; Starlette's limiter counts the bytes of the others as they come
     (and the app's 413 handler words its refusal)."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+    def __init__(
+        self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES, larger: dict[str, int] | None = None
+    ) -> None:
         self.app = RequestBodyLimitMiddleware(app, max_body_size=max_bytes)
         self.max_bytes = max_bytes
+        #: Paths that take more (a whole export to restore), and their limits.
+        self.larger = {
+            path: (RequestBodyLimitMiddleware(app, max_body_size=limit), limit)
+            for path, limit in (larger or {}).items()
+        }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        inner, limit = self.app, self.max_bytes
         if scope["type"] == "http":
+            inner, limit = self.larger.get(scope["path"], (inner, limit))
             length = Headers(scope=scope).get("content-length", "")
-            if length.isdigit() and (len(length) > 15 or int(length) > self.max_bytes):
-                await _too_large(Request(scope), self.max_bytes)(scope, receive, send)
+            if length.isdigit() and (len(length) > 15 or int(length) > limit):
+                await _too_large(Request(scope), limit)(scope, receive, send)
                 return
-        await self.app(scope, receive, send)
+        await inner(scope, receive, send)
 
 
 def create_app(
@@ -231,7 +240,9 @@ def create_app(
         return await http_exception_handler(request, exc)
 
     app.add_middleware(SameOriginOnly, allowed_hosts=hosts)
-    app.add_middleware(BodyLimit)
+    from afterword.archive import MAX_ARCHIVE_BYTES
+
+    app.add_middleware(BodyLimit, larger={"/settings/restore": MAX_ARCHIVE_BYTES + (1 << 16)})
     app.add_middleware(SecurityHeaders)
     from afterword.web import api
     from afterword.web.views import (
@@ -242,6 +253,7 @@ def create_app(
         notes,
         quick,
         research,
+        settings,
         stories,
     )
 
@@ -254,5 +266,6 @@ def create_app(
     app.include_router(quick.router)
     app.include_router(learning.router)
     app.include_router(research.router)
+    app.include_router(settings.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app
