@@ -347,3 +347,23 @@ def test_a_blank_left_by_a_suggestion_is_a_placeholder() -> None:
     assert not check("Dear Dana,\n\nThank you. I paused... then went on.\n\nBest,\nAlex").by_rule(
         "placeholder"
     )
+
+
+def test_a_greeting_to_a_name_beyond_ascii_or_under_a_subject_line_is_read_right() -> None:
+    """ "Hello Łukasz" greets Łukasz (not someone called "Hello"), and a greeting under a
+    "Subject:" line is checked like any other."""
+    panel = Interview.model_validate(
+        {
+            "company": "Acme Robotics",
+            "role": "PMM",
+            "ended_at": "2026-11-24T15:30:00-05:00",
+            "interviewers": [{"name": "Łukasz Nowak"}, {"name": "Émile Roux"}],
+        }
+    )
+    body = "\n\nThank you for your time today.\n\nBest,\nAlex"
+    for greeting in ("Hello Łukasz,", "Dear Émile,", "Subject: Thanks\n\nDear Łukasz,"):
+        assert not check(greeting + body, panel).by_rule("wrong-recipient"), greeting
+    [wrong] = check("Subject: Thanks\n\nDear Dana," + body, panel).by_rule("wrong-recipient")
+    assert wrong.excerpt == "Dana"
+    [other] = check("Hi Øystein," + body, panel).by_rule("wrong-recipient")
+    assert other.excerpt == "Øystein"

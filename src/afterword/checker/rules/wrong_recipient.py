@@ -14,10 +14,14 @@ from afterword.checker.text import lazy_re
 if TYPE_CHECKING:
     from afterword.model import Interview
 
+# Matched at the greeting's start (``match`` with a position: no "^", which would only match
+# at the start of the whole note and so skip a greeting under a "Subject:" line). The greeting
+# word is taken whole when it is there (an atomic group), so that a name starting with a
+# letter outside ASCII ("Łukasz", "Émile") is read as the name, never the greeting word.
 _GREETING_NAME = lazy_re(
-    r"^\s*(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening))?\s*"
+    r"\s*(?>(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening))\b)?\s*"
     r"(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\s+)?"
-    r"(?P<name>[A-Z][\w'\u00c0-\u024f-]+(?:\s+[A-Z][\w'\u00c0-\u024f-]+){0,2})",
+    r"(?P<name>[^\W\d_][\w'-]+(?:\s+[^\W\d_][\w'-]+){0,2})",
     re.IGNORECASE,
 )
 _NOT_A_NAME = frozenset(
@@ -39,6 +43,12 @@ _NOT_A_NAME = frozenset(
         "panel",
         "colleagues",
         "friends",
+        # The greeting words themselves, should one ever be read as the name.
+        "dear",
+        "hi",
+        "hello",
+        "hey",
+        "good",
     ]
 )
 # Only where the note speaks of the employer it applies to: "the role at Globex", "to join
