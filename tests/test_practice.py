@@ -271,3 +271,100 @@ def test_a_card_key_is_the_question_as_compared_word_for_word() -> None:
         "  how would you GROW our  email list!! "
     )
     assert len(card_key("x" * 10_000)) == 64
+
+
+# The CLI: `afterword practice` ------------------------------------------------------------
+
+
+@pytest.fixture
+def cli(use_database: str, monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """The CLI on a fresh database holding the three examples, its clock at NOW (moved by
+    the test), fuzzing off."""
+    clock = Clock()
+    monkeypatch.setattr("afterword.services.utc_now", clock)
+    monkeypatch.setattr(Workspace, "practice_fuzzing", False)
+    with Workspace(use_database) as ws:
+        for name in ("acme-first-round.yaml", "panel-onsite.yaml", "good-interview.json"):
+            ws.import_file(EXAMPLES / name)
+    return clock
+
+
+def practise(*args: str, input: str | None = None) -> str:
+    from typer.testing import CliRunner
+
+    from afterword.cli.app import app
+
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(app, ["practice", *args], input=input)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_the_cli_session_reads_answers_and_ratings_from_piped_input(
+    cli: Clock, use_database: str
+) -> None:
+    output = practise(
+        input="Landing pages, with one field.\ngood\n\n3\nA window function.\nmaybe\nagain\n\nq\n"
+    )
+    # The examples' four weak questions with a better answer, the most recent interview's
+    # first (Acme ended last, on Nov 24); the fourth is left for later ("q").
+    assert "1/4  How would you grow our email list?" in output
+    assert "Start with the landing pages" in output
+    assert "Good: next on Fri 27 Nov (in 2 days)." in output
+    assert "2/4  How would you detect a silent drop in the claims feed?" in output
+    assert "3/4  Write a query for the 7-day rolling average of admissions." in output
+    assert "Type 1, 2, 3 or 4 (or again, hard, good, easy)." in output  # "maybe"
+    assert "Again: next on Thu 26 Nov (in 1 day)." in output
+    assert "Practised 3 questions today. 1 more is due today." in output
+    with Workspace(use_database) as ws:
+        answers = [ws.practice_answers(card_id) for card_id in (1, 2, 3)]
+    assert [[(rating, answer) for rating, _, answer in one] for one in answers] == [
+        [(3, "Landing pages, with one field.")],
+        [(3, None)],  # answered aloud: Enter alone
+        [(1, "A window function.")],
+    ]
+    assert "1 question to practise today:\n  1. What would your first 90 days look like?" in (
+        practise(input="")
+    )
+
+    cli.days(1)  # the one missed comes back the next day, with what was typed last time
+    output = practise(input="Over a window of 7 rows.\n")  # the input ends before the rating
+    assert "1/2  Write a query for the 7-day rolling average of admissions." in output
+    assert "Last time you typed: A window function." in output
+    assert "Practised 0 questions today. 2 more are due today." in output
+
+
+def test_with_nothing_to_read_the_cli_lists_what_is_due(cli: Clock) -> None:
+    output = practise(input="")
+    assert "4 questions to practise today:" in output
+    assert "1. How would you grow our email list?  (new: not practised yet)" in output
+    assert "Your answer" not in output
+    assert practise("--list", input="anything\n") == output
+    assert "1 questions" not in practise("--limit", "1", input="")
+    assert "3 more wait for the next days, 1 a day: you are through them in 3 days." in (
+        practise("--limit", "1", input="")
+    )
+
+
+def test_the_cli_prepares_for_the_interview_by_a_date(cli: Clock, use_database: str) -> None:
+    with Workspace(use_database) as ws:
+        ws.add_interview(
+            interview("Northwind Health", "Data Analyst", NOW + timedelta(days=8, hours=2))
+        )
+    # Within two weeks, without being asked; or by the date given.
+    for output in (practise(input=""), practise("--before", "2026-12-03", input="")):
+        assert (
+            "Before Thu 3 Dec: your interview with Northwind Health (Data Analyst). Its likely "
+            "questions come first." in output
+        )
+        assert "1. How would you detect a silent drop in the claims feed?  (likely at" in output
+    assert (
+        "Before Monday: no interview is logged by then, and no question has come back in "
+        "another interview yet." in practise("--before", "2026-11-30", input="")
+    )
+    from typer.testing import CliRunner
+
+    from afterword.cli.app import app
+
+    bad = CliRunner().invoke(app, ["practice", "--before", "Thursday"], input="")
+    assert bad.exit_code == 2
+    assert "--before: 'Thursday' is not a date (write it like 2026-12-03)" in bad.output

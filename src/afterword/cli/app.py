@@ -23,6 +23,7 @@ from afterword.cli import (
     interviews,
     learning,
     outcomes,
+    practice,
     send,
     serve,
     stories,
@@ -134,6 +135,7 @@ app.command("checkin")(checkin.checkin)
 app.command("insights")(learning.insights)
 app.command("questions")(learning.questions)
 app.command("prep")(learning.prep)
+app.command("practice")(practice.practice)
 app.command("serve")(serve.serve)
 app.command("backup")(archive.backup)
 app.add_typer(interviews.interview_app, name="interview")
