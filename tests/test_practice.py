@@ -368,3 +368,72 @@ def test_the_cli_prepares_for_the_interview_by_a_date(cli: Clock, use_database: 
     bad = CliRunner().invoke(app, ["practice", "--before", "Thursday"], input="")
     assert bad.exit_code == 2
     assert "--before: 'Thursday' is not a date (write it like 2026-12-03)" in bad.output
+
+
+# The Practice page -------------------------------------------------------------------------
+
+
+def test_the_page_asks_reveals_and_records_and_the_dashboard_counts_down(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import html
+
+    from fastapi.testclient import TestClient
+
+    from afterword.web.app import create_app
+
+    monkeypatch.setattr(Workspace, "practice_fuzzing", False)
+    clock = Clock()
+    app = create_app(database_url, clock=clock)
+    with TestClient(app) as client:
+        ws: Workspace = app.state.workspace
+        for name in ("acme-first-round.yaml", "panel-onsite.yaml"):
+            ws.import_file(EXAMPLES / name)
+
+        def page(response: object) -> str:
+            assert getattr(response, "status_code", None) == 200, getattr(response, "text", "")
+            return html.unescape(str(getattr(response, "text", "")))
+
+        dashboard = page(client.get("/"))
+        assert "3 questions to practise today" in dashboard
+        assert '<a href="/practice"' in dashboard
+
+        shown = page(client.get("/practice"))
+        assert "How would you grow our email list?" in shown
+        assert "3 questions left today (10 a day)." in shown
+        assert 'href="/practice" aria-current="page">Practice</a>' in shown
+        assert "Start with the landing pages" not in shown  # not yet revealed
+        assert 'action="/practice/1/reveal"' in shown
+
+        revealed = page(client.post("/practice/1/reveal", data={"answer": "Landing pages."}))
+        assert "Start with the landing pages" in revealed
+        assert "Landing pages." in revealed
+        assert 'name="reviews" value="0"' in revealed
+        for rating in ("again", "hard", "good", "easy"):
+            assert f'name="rating" value="{rating}"' in revealed
+
+        form = {"rating": "good", "answer": "Landing pages.", "reviews": "0"}
+        done = client.post("/practice/1/review", data=form, follow_redirects=False)
+        assert done.status_code == 303
+        assert "Good: it comes back on Fri 27 Nov." in html.unescape(
+            client.get(done.headers["location"]).text
+        )
+        # The same rating sent again (a double click) is not recorded twice.
+        twice = client.post("/practice/1/review", data=form, follow_redirects=True)
+        assert "That question was rated already; here is the next one." in page(twice)
+        assert ws.practice_answers(1) == [(3, NOW.astimezone(UTC), "Landing pages.")]
+
+        after = page(client.get("/practice"))
+        assert "2 questions left today, 1 done (10 a day)." in after
+        assert "How would you detect a silent drop in the claims feed?" in after
+        assert "2 questions to practise today" in page(client.get("/"))
+        # Revealing a question that is no longer next goes back to the next one.
+        stale = client.post("/practice/1/reveal", data={}, follow_redirects=False)
+        assert stale.status_code == 303 and stale.headers["location"].startswith("/practice?")
+
+        assert client.post("/practice/2/review", data={"rating": "meh"}).status_code == 400
+        for card in (2, 3):
+            client.post(f"/practice/{card}/review", data={"rating": "easy", "reviews": "0"})
+        assert "Nothing more to practise today. Let it rest." in page(client.get("/practice"))
+        assert "to practise today" not in page(client.get("/"))
+        assert client.get("/practice?before=Thursday").status_code == 400

@@ -251,6 +251,7 @@ def create_app(
         interviews,
         learning,
         notes,
+        practice,
         quick,
         research,
         settings,
@@ -265,6 +266,7 @@ def create_app(
     app.include_router(check_in.router)
     app.include_router(quick.router)
     app.include_router(learning.router)
+    app.include_router(practice.router)
     app.include_router(research.router)
     app.include_router(settings.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -73,6 +73,7 @@ async def dashboard(request: Request, ws: WS, page: int = 1) -> Response:
     today = [s for s in steps if s.is_open(moment)][:TODAY]
     later = [s for s in steps if not s.is_open(moment)][:NEXT]
     companies = {card.id: card.interview.company for card in cards}
+    practice = await run_in_threadpool(ws.practice_today)
     return render(
         request,
         "dashboard.html",
@@ -84,6 +85,7 @@ async def dashboard(request: Request, ws: WS, page: int = 1) -> Response:
         later=later,
         companies=companies,
         now=moment,
+        practice=practice,
     )
 
 
