@@ -20,8 +20,10 @@ from afterword.cli.app import app
 from afterword.debrief_file import load_debrief_file
 from afterword.errors import InputError
 from afterword.model import Interview, Interviewer, Note, NoteStatus, Story
+from afterword.practice import Rating
 from afterword.services import Workspace
 from afterword.store.outbox import OutboxRepository
+from afterword.store.practice import PracticeRepository
 from afterword.web.app import create_app
 from support import EXAMPLES, NOW, PostgresServer, clock
 
@@ -95,6 +97,12 @@ def fill(url: str) -> None:
 
         ws._write(attempt)
 
+        # The practice deck: a card per weak question with a better answer, one reviewed.
+        ws.practice()
+        with ws._transaction() as session:
+            cards = PracticeRepository(session).cards()
+        ws.practise(cards[0].id, Rating.hard, "Row counts against a rolling baseline")
+
 
 def cli(url: str, monkeypatch: pytest.MonkeyPatch, *args: str, input: str | None = None) -> Result:
     monkeypatch.setenv("AFTERWORD_DATABASE_URL", url)
@@ -109,6 +117,12 @@ def snapshot(url: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     seen["list"] = cli(url, monkeypatch, "list").stdout
     seen["stories"] = cli(url, monkeypatch, "story", "list").stdout
     return seen
+
+
+def archive_card_id(ws: Workspace) -> int:
+    card = ws.export_all().practice[0]
+    assert card.id is not None
+    return card.id
 
 
 def counts(url: str) -> tuple[int, int]:
@@ -128,6 +142,9 @@ def test_a_rich_database_round_trips_exactly(
     assert [i["id"] for i in document["interviews"]] == [1, 3, 4, 5]
     assert "Unused: the pricing page" in {s["title"] for s in document["stories"]}
     assert document["outbox"][0]["error"] == "550 no such user"
+    assert (
+        document["practice"][0]["history"][0]["answer"] == "Row counts against a rolling baseline"
+    )
     # The same on standard output.
     assert cli(database_url, monkeypatch, "export", "--all").stdout == export.read_text()
 
@@ -143,6 +160,8 @@ def test_a_rich_database_round_trips_exactly(
         assert b.interviews() == a.interviews()
         # Exported again, the restored database gives the very same file.
         assert b.export_all() == a.export_all()
+        card = archive_card_id(a)
+        assert b.practice_answers(card) == a.practice_answers(card) != []
         # New records get fresh ids after the restored ones (PostgreSQL's sequences moved on).
         assert b.add_interview(TOKYO) == 6
         assert b.add_story(Story(title="Another")) == max(i for i, _ in a.stories()) + 1

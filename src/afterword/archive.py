@@ -1,10 +1,10 @@
 """Everything out and back: the whole database as one versioned JSON document.
 
 An export holds every interview as a debrief file (with its notes and check-ins, as sent),
-the whole story library (stories no interview uses too) and the outbox's record of what was
-sent over SMTP. Reading one never writes anything; its errors name the file, the field path
-and the line, as a debrief file's do. :func:`to_markdown` makes the same data a report to
-keep or print.
+the whole story library (stories no interview uses too), the outbox's record of what was
+sent over SMTP, and the practice deck with its reviews. Reading one never writes anything;
+its errors name the file, the field path and the line, as a debrief file's do.
+:func:`to_markdown` makes the same data a report to keep or print.
 
 Pure: no database, no clock (the caller passes the time of the export).
 """
@@ -85,6 +85,41 @@ class OutboxRecord(_Model):
         return _aware(value, info, info.field_name or "time")
 
 
+class PracticeReview(_Model):
+    """One review of a practice card: the rating (1 again .. 4 easy), when, what was typed."""
+
+    rating: int = Field(ge=1, le=4)
+    reviewed_at: Instant
+    answer: Text | None = None
+
+    @field_validator("reviewed_at", mode="before")
+    @classmethod
+    def _times_aware(cls, value: Any, info: ValidationInfo) -> Any:
+        return _aware(value, info, "reviewed_at")
+
+
+class PracticeCardRecord(_Model):
+    """A card of the practice deck, its FSRS schedule and its reviews, oldest first."""
+
+    id: int | None = Field(default=None, ge=1, le=MAX_ID)
+    key: str = Field(min_length=1, max_length=64)
+    question: Text
+    state: int = Field(ge=1, le=3)
+    step: int | None = Field(default=None, ge=0)
+    stability: float | None = None
+    difficulty: float | None = None
+    due: Instant
+    last_review: Instant | None = None
+    reviews: int = Field(default=0, ge=0)
+    created_at: Instant
+    history: list[PracticeReview] = Field(default_factory=list, max_length=MAX_RECORDS)
+
+    @field_validator("due", "last_review", "created_at", mode="before")
+    @classmethod
+    def _times_aware(cls, value: Any, info: ValidationInfo) -> Any:
+        return _aware(value, info, info.field_name or "time")
+
+
 class Archive(_Model):
     """The whole database: ``afterword export --all`` writes it, ``import --all`` reads it."""
 
@@ -94,6 +129,7 @@ class Archive(_Model):
     interviews: list[ExportedInterview] = Field(default_factory=list, max_length=MAX_RECORDS)
     stories: list[ExportedStory] = Field(default_factory=list, max_length=MAX_RECORDS)
     outbox: list[OutboxRecord] = Field(default_factory=list, max_length=MAX_RECORDS)
+    practice: list[PracticeCardRecord] = Field(default_factory=list, max_length=MAX_RECORDS)
 
     @field_validator("exported_at", mode="before")
     @classmethod
@@ -115,6 +151,8 @@ class Archive(_Model):
         problems += _duplicates(
             "outbox", [(o.idempotency_key, o.idempotency_key) for o in self.outbox], "key"
         )
+        problems += _duplicates("practice", [(c.id, c.id) for c in self.practice], "id")
+        problems += _duplicates("practice", [(c.key, c.key) for c in self.practice], "key")
         ids = {i.id for i in self.interviews}
         if self.outbox and None in ids:
             problems.append(
@@ -148,6 +186,7 @@ def build(
     interviews: list[tuple[int, Interview]],
     stories: list[tuple[int, Story]],
     outbox: list[dict[str, Any]],
+    practice: list[dict[str, Any]] | None = None,
 ) -> Archive:
     """The archive of these records (interviews and stories with their ids)."""
     return Archive(
@@ -162,6 +201,7 @@ def build(
         ],
         stories=[ExportedStory.model_validate({"id": i, **s.model_dump()}) for i, s in stories],
         outbox=[OutboxRecord.model_validate(record) for record in outbox],
+        practice=[PracticeCardRecord.model_validate(card) for card in practice or []],
     )
 
 
@@ -182,6 +222,7 @@ def dump(archive: Archive) -> str:
             first_id(s.model_dump(mode="json", exclude_defaults=True)) for s in archive.stories
         ],
         "outbox": [o.model_dump(mode="json") for o in archive.outbox],
+        "practice": [c.model_dump(mode="json") for c in archive.practice],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 

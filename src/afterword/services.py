@@ -401,13 +401,14 @@ class Workspace:
     # Everything out and back -----------------------------------------------------------------
 
     def export_all(self) -> Archive:
-        """The whole database (interviews, the story library, the outbox), read at once."""
+        """The whole database (interviews, the story library, the outbox, the practice deck),
+        read at once."""
         from afterword.archive import build
         from afterword.store.archive import read_everything
 
         with self._transaction() as session:
             found = read_everything(session)
-        return build(self.now(), found.interviews, found.stories, found.outbox)
+        return build(self.now(), found.interviews, found.stories, found.outbox, found.practice)
 
     def import_all(self, archive: Archive, *, merge: bool = False) -> Restored:
         """Restore an export into an empty database (refused otherwise, unless ``merge``),

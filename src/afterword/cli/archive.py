@@ -58,7 +58,8 @@ def import_all(file: str, merge: bool) -> None:
         restored = ws.import_all(archive, merge=merge)
     console(stderr=True).print(
         f"{'Added' if merge else 'Restored'} {_plural(restored.interviews, 'interview')}, "
-        f"{_plural(restored.stories, 'story', 'stories')} and "
+        f"{_plural(restored.stories, 'story', 'stories')}, "
+        f"{_plural(restored.practice, 'practice card')} and "
         f"{_plural(restored.outbox, 'record')} of emails sent from {name}.",
         markup=False,
     )

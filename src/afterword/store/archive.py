@@ -1,4 +1,5 @@
-"""The whole database out (every interview, the story library, the outbox) and back in.
+"""The whole database out (every interview, the story library, the outbox, the practice
+deck) and back in.
 
 A restore writes in the caller's one transaction: an error anywhere leaves nothing written.
 """
@@ -15,7 +16,13 @@ from afterword.archive import Archive
 from afterword.errors import InputError
 from afterword.model import Interview, Story
 from afterword.store.repository import InterviewRepository, StoryRepository, _story_from_row
-from afterword.store.tables import InterviewRow, OutboxRow, StoryRow
+from afterword.store.tables import (
+    InterviewRow,
+    OutboxRow,
+    PracticeCardRow,
+    PracticeReviewRow,
+    StoryRow,
+)
 
 #: The outbox's columns, as an export names them.
 _OUTBOX_FIELDS = (
@@ -34,6 +41,19 @@ _OUTBOX_FIELDS = (
     "created_at",
     "finished_at",
 )
+_CARD_FIELDS = (
+    "id",
+    "key",
+    "question",
+    "state",
+    "step",
+    "stability",
+    "difficulty",
+    "due",
+    "last_review",
+    "reviews",
+    "created_at",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +63,7 @@ class Everything:
     interviews: list[tuple[int, Interview]]
     stories: list[tuple[int, Story]]
     outbox: list[dict[str, Any]]
+    practice: list[dict[str, Any]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +73,7 @@ class Restored:
     interviews: int
     stories: int
     outbox: int
+    practice: int
 
 
 def read_everything(session: Session) -> Everything:
@@ -69,7 +91,16 @@ def read_everything(session: Session) -> Everything:
         {name: getattr(row, name) for name in _OUTBOX_FIELDS}
         for row in session.scalars(select(OutboxRow).order_by(OutboxRow.id))
     ]
-    return Everything(interviews, stories, outbox)
+    history: dict[int, list[dict[str, Any]]] = {}
+    for review in session.scalars(select(PracticeReviewRow).order_by(PracticeReviewRow.id)):
+        history.setdefault(review.card_id, []).append(
+            {"rating": review.rating, "reviewed_at": review.reviewed_at, "answer": review.answer}
+        )
+    practice = [
+        {**{name: getattr(row, name) for name in _CARD_FIELDS}, "history": history.get(row.id, [])}
+        for row in session.scalars(select(PracticeCardRow).order_by(PracticeCardRow.id))
+    ]
+    return Everything(interviews, stories, outbox, practice)
 
 
 def counts(session: Session) -> dict[str, int]:
@@ -78,6 +109,7 @@ def counts(session: Session) -> dict[str, int]:
         "interviews": session.scalar(select(func.count()).select_from(InterviewRow)) or 0,
         "stories": session.scalar(select(func.count()).select_from(StoryRow)) or 0,
         "outbox": session.scalar(select(func.count()).select_from(OutboxRow)) or 0,
+        "practice": session.scalar(select(func.count()).select_from(PracticeCardRow)) or 0,
     }
 
 
@@ -100,6 +132,11 @@ def refuse_unless_empty(session: Session) -> None:
         raise InputError(
             f"the database already has {_plural(found['outbox'], 'send attempt')} on record; "
             "nothing was written. Restore into an empty database"
+        )
+    if found["practice"]:
+        raise InputError(
+            f"the database already has {_plural(found['practice'], 'practice card')}; "
+            f"nothing was written. Restore into an empty database, or {_MERGE}"
         )
 
 
@@ -142,10 +179,25 @@ def restore(session: Session, archive: Archive, *, merge: bool = False) -> Resto
             data["id"] = None
         session.add(OutboxRow(**data))
         added_outbox += 1
+    added_cards = 0
+    have = set(session.scalars(select(PracticeCardRow.key))) if merge else set()
+    for card in archive.practice:
+        if card.key in have:  # merged: the card on record keeps its own schedule
+            continue
+        data = card.model_dump(exclude={"history"})
+        if merge:
+            data["id"] = None
+        row = PracticeCardRow(**data)
+        session.add(row)
+        session.flush()
+        session.add_all(
+            PracticeReviewRow(card_id=row.id, **review.model_dump()) for review in card.history
+        )
+        added_cards += 1
     session.flush()
     if not merge:
         _advance_sequences(session)
-    return Restored(len(archive.interviews), added_stories, added_outbox)
+    return Restored(len(archive.interviews), added_stories, added_outbox, added_cards)
 
 
 def _advance_sequences(session: Session) -> None:
@@ -154,7 +206,7 @@ def _advance_sequences(session: Session) -> None:
     takes the largest id plus one by itself.)"""
     if session.get_bind().dialect.name != "postgresql":
         return
-    for table in ("interviews", "stories", "outbox"):
+    for table in ("interviews", "stories", "outbox", "practice_cards"):
         session.execute(
             text(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
