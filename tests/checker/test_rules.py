@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -56,7 +57,10 @@ def test_apology_suggests_a_follow_up_for_its_span() -> None:
     text = "I'm sorry I couldn't answer your question about churn."
     finding = check(text).by_rule("apology")[0]
     assert text[finding.start : finding.end] == finding.excerpt
-    assert finding.suggestion == "I wanted to follow up on your question about churn: ..."
+    assert finding.suggestion == (
+        "I wanted to follow up on your question about churn: "
+        "[one concrete example, with a number if you have one]"
+    )
     assert finding.replaces_span
 
 
@@ -367,3 +371,17 @@ def test_a_greeting_to_a_name_beyond_ascii_or_under_a_subject_line_is_read_right
     assert wrong.excerpt == "Dana"
     [other] = check("Hi Øystein," + body, panel).by_rule("wrong-recipient")
     assert other.excerpt == "Øystein"
+
+
+def test_no_suggestion_holds_an_ellipsis() -> None:
+    """A rewrite with "..." reads as cut off; where the user has to fill something in, the
+    suggestion says what, in brackets (which the placeholder rule then keeps from being sent)."""
+    notes = [
+        "Dear Dana,\n\nI'm sorry I couldn't answer your question about churn.\n\nBest,\nAlex",
+        "Dear Dana,\n\nThank you for your time.\n\nBest,\nAlex",
+        "Dear [Name],\n\nThank you for your time.\n\nBest,\nAlex",
+        "Dear Dana,\n\nI blew the interview, sorry about that.\n\nAlex",
+    ]
+    for text in notes:
+        for finding in check(text).findings:
+            assert finding.suggestion is None or not re.search(r"\.\.\.|…", finding.suggestion)

@@ -15,7 +15,10 @@ _TOPIC_AFTER_VERB = lazy_re(
     r"\b(?:about|on|regarding)\s+(?P<topic>[^.,;:!?\n]{2,60})", re.IGNORECASE
 )
 
-FOLLOW_UP = "I wanted to follow up on our conversation: ..."
+#: What the user is to write where a rewrite needs their own content: it reads as an
+#: instruction, and the placeholder rule keeps a note that still holds it from being ready.
+BLANK = "[one concrete example, with a number if you have one]"
+FOLLOW_UP = f"I wanted to follow up on our conversation: {BLANK}"
 STRONG_CTA = "Please let me know if I can share anything else that would help with next steps."
 GRATITUDE = "Thank you for taking the time to meet with me about the role."
 
@@ -24,10 +27,10 @@ def follow_up_for(sentence: str) -> str:
     """Turn an apology or an admission into a follow-up that adds something."""
     m = _QUESTION_TOPIC.search(sentence)
     if m:
-        return f"I wanted to follow up on your question about {m.group('topic').strip()}: ..."
+        return f"I wanted to follow up on your question about {m.group('topic').strip()}: {BLANK}"
     m = _TOPIC_AFTER_VERB.search(sentence)
     if m:
-        return f"I wanted to add to what I said about {m.group('topic').strip()}: ..."
+        return f"I wanted to add to what I said about {m.group('topic').strip()}: {BLANK}"
     return FOLLOW_UP
 
 

@@ -417,6 +417,6 @@ class MissingNewInformation(Rule):
             self.id,
             self.severity,
             self.message,
-            suggestion="One thing I wanted to add to our conversation: ... (a result, a number, "
-            "or something you looked into since).",
+            suggestion="One thing I wanted to add to our conversation: [a result, a number, "
+            "or something you looked into since].",
         )

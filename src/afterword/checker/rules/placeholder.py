@@ -123,4 +123,4 @@ def _fill(text: str, doc: Document) -> str:
             len(interview.interviewers) == 1
         ):
             return interview.interviewers[0].name
-    return "Replace it with the real detail…"
+    return "Replace it with the real detail."

@@ -173,12 +173,12 @@
             if (area.value !== checkedText) return; // the text changed since: offsets are stale
             area.value = area.value.slice(0, f.start) + f.suggestion + area.value.slice(f.end);
             area.dispatchEvent(new Event("input"));
-            // A suggestion with a blank ("...: ...") is for the user to finish: select the
-            // blank, so that what they type replaces it.
-            const blank = f.suggestion.search(/\.\.\.|…/);
-            if (blank >= 0) {
+            // A suggestion with a blank ("[one concrete example...]") is for the user to
+            // finish: select the blank, so that what they type replaces it.
+            const blank = f.suggestion.match(/\[[^\]]*\]|\.\.\.|…/);
+            if (blank) {
               area.focus();
-              area.setSelectionRange(f.start + blank, f.start + blank + (f.suggestion[blank] === "…" ? 1 : 3));
+              area.setSelectionRange(f.start + blank.index, f.start + blank.index + blank[0].length);
             }
           });
           li.appendChild(apply);
