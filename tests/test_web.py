@@ -540,3 +540,23 @@ def test_deleting_an_interview_keeps_the_stories_you_keep(client: TestClient) ->
     # Shared stories stay whatever was ticked; so does a story no interview uses.
     titles = {s["title"] for s in client.get("/api/stories").json()}
     assert titles == {"Email capture growth", "Launch of the scheduling app", "Mine alone"}
+
+
+def test_the_debrief_keeps_you_oriented(client: TestClient) -> None:
+    """The countdown on the debrief, "Draft my answer" back at its moment, and a way back from
+    the story library to the moment that sent you there."""
+    interview_id = imported(client)
+    moments = client.get(f"/interviews/{interview_id}/debrief?step=moments").text
+    assert 'class="countdown' in moments
+    assert f'action="/interviews/{interview_id}/debrief/answer#moment-1"' in moments
+    back = f"/interviews/{interview_id}/debrief?step=moments#moment-3"
+    library = client.get("/stories", params={"back": back}).text
+    assert "Back to the moment you were working on" in library
+    added = client.post(
+        "/stories",
+        data={"title": "Customer interviews", "result": "Spoke to 40 buyers", "back": back},
+        follow_redirects=False,
+    )
+    assert added.headers["location"].startswith(f"/interviews/{interview_id}/debrief?step=moments")
+    elsewhere = client.get("/stories", params={"back": "https://example.org/"}).text
+    assert "Back to the moment" not in elsewhere

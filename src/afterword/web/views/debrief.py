@@ -39,12 +39,14 @@ def _page(
     errors: list[str] | None = None,
     **extra: Any,
 ) -> Response:
-    interview = ws.interview(interview_id)
+    card = ws.card(interview_id, ws.now())
+    interview = card.interview
     evidence = ws.evidence(interview_id) if step == "moments" else {}
     return render(
         request,
         "debrief.html",
         status_code=422 if errors else 200,
+        card=card,
         interview=interview,
         interview_id=interview_id,
         step=step,

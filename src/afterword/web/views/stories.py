@@ -46,6 +46,7 @@ def _list(
 ) -> Response:
     q = request.query_params.get("q") or None
     undo = request.query_params.get("undo")
+    back = _back(request.query_params.get("back") or (values or {}).get("back"))
     return render(
         request,
         "stories.html",
@@ -55,6 +56,7 @@ def _list(
         errors=errors or [],
         values=values or {},
         undo=undo,
+        back=back,
         active="stories",
     )
 
@@ -62,6 +64,14 @@ def _list(
 @router.get("/stories")
 def stories(request: Request, ws: WS) -> Response:
     return _list(request, ws)
+
+
+def _back(path: str | None) -> str | None:
+    """Where the user came from, to go back to: a page of an interview of this app only
+    (never another site)."""
+    if path and path.startswith("/interviews/") and "//" not in path and "\\" not in path:
+        return path
+    return None
 
 
 @router.post("/stories")
@@ -72,6 +82,9 @@ async def add_story(request: Request, ws: WS) -> Response:
     except (ValidationError, InputError) as exc:
         values = {k: v for k, v in form.items() if isinstance(v, str)}
         return _list(request, ws, errors_of(exc), values)
+    back = _back(text(form, "back"))
+    if back:
+        return redirect(back, "Added to your library: it can back this moment now.")
     return redirect(f"/stories#story-{story_id}", "Added to your library.")
 
 
