@@ -560,3 +560,12 @@ def test_the_debrief_keeps_you_oriented(client: TestClient) -> None:
     assert added.headers["location"].startswith(f"/interviews/{interview_id}/debrief?step=moments")
     elsewhere = client.get("/stories", params={"back": "https://example.org/"}).text
     assert "Back to the moment" not in elsewhere
+
+
+def test_the_interview_page_shows_the_feeling_the_why_and_the_outcome(client: TestClient) -> None:
+    interview_id = imported(client)
+    client.post(f"/interviews/{interview_id}/outcome", data={"outcome": "rejected"})
+    page = client.get(f"/interviews/{interview_id}").text
+    assert "How it felt:</strong> Bad" in page
+    assert "Why, in your words:</strong> I read their website the night before" in page
+    assert "Outcome:</strong> They said no" in page

@@ -37,6 +37,7 @@ from afterword.web.common import (
     text,
     workspace,
 )
+from afterword.web.views.debrief import FEELINGS
 
 router = APIRouter(include_in_schema=False)
 WS = Annotated[Workspace, Depends(workspace)]
@@ -290,6 +291,7 @@ def show_interview(request: Request, ws: WS, interview_id: InterviewId) -> Respo
         interview=card.interview,
         interview_id=interview_id,
         cause_labels=CAUSE_LABELS,
+        feelings=FEELINGS,
         outcome_labels=OUTCOME_LABELS,
         upcoming=card.interview.ended_at > ws.now(),
         own_stories=ws.stories_only_in(interview_id),
