@@ -110,3 +110,30 @@ def test_use_this_draft_asks_before_replacing_what_you_wrote(context: Any) -> No
     assert asked and "Replace the note you wrote" in asked[0]
     assert stored(context) == "Dear Dana,\n\nMy own words."
     assert page.get_by_label("Your note to Dana Lee").input_value() == "Dear Dana,\n\nMy own words."
+
+
+def test_on_a_phone_the_finding_under_the_cursor_is_explained_beside_the_text(
+    browser: Any, live_server: str
+) -> None:
+    context = browser.new_context(
+        base_url=live_server, bypass_csp=True, viewport={"width": 390, "height": 844}
+    )
+    context.set_default_timeout(10_000)
+    assert context.request.post("/api/interviews", data=INTERVIEW).status == 201
+    page = context.new_page()
+    page.goto("/interviews/1/notes")
+    body = page.get_by_label("Your note to Dana Lee")
+    text = "Dear Dana,\n\nThank you for the time. I'm sorry I rambled.\n\nBest,\nAlex"
+    body.fill(text)
+    page.locator(".findings .finding.error").first.wait_for()
+    here = page.locator("[data-here]")
+    assert here.is_hidden()
+    body.evaluate("(el, at) => { el.focus(); el.setSelectionRange(at, at); }", text.index("sorry"))
+    body.press("ArrowRight")
+    here.wait_for()
+    assert "To fix: An apology" in here.inner_text()
+    # It sits right under the note, not below the list of findings.
+    note_box = body.bounding_box()
+    here_box = here.bounding_box()
+    assert note_box and here_box and 0 <= here_box["y"] - (note_box["y"] + note_box["height"]) < 80
+    context.close()

@@ -289,6 +289,24 @@
     area.addEventListener("input", changed);
     subject.addEventListener("input", changed);
     area.addEventListener("scroll", () => { highlights.parentElement.scrollTop = area.scrollTop; });
+
+    // What the marked words under the cursor are about, right under the text: on a phone the
+    // list of findings is a long scroll away from where one types.
+    const here = root.querySelector("[data-here]");
+    function explainHere() {
+      if (!here) return;
+      const at = area.selectionStart;
+      const found = area.value === checkedText
+        ? findings.find((f) => f.start !== null && f.start <= at && at <= f.end)
+        : null;
+      here.hidden = !found;
+      if (found) {
+        here.className = `here ${found.severity}`;
+        here.textContent = `${SEVERITY_WORDS[found.severity] || found.severity}: ${found.title || found.rule}. ${found.message}`
+          + (found.suggestion ? ` Try: ${found.suggestion}` : "");
+      }
+    }
+    ["click", "keyup", "focus", "select"].forEach((name) => area.addEventListener(name, explainHere));
     root.querySelector("[data-copy]").addEventListener("click", async (event) => {
       const text = (subject.value ? `Subject: ${subject.value}\n\n` : "") + area.value;
       try { await navigator.clipboard.writeText(text); event.target.textContent = "Copied"; }
