@@ -569,3 +569,25 @@ def test_the_interview_page_shows_the_feeling_the_why_and_the_outcome(client: Te
     assert "How it felt:</strong> Bad" in page
     assert "Why, in your words:</strong> I read their website the night before" in page
     assert "Outcome:</strong> They said no" in page
+
+
+def test_who_you_are_is_asked_once(client: TestClient) -> None:
+    """The sender of the last interview signs the next one's form and its unsigned drafts."""
+    imported(client)  # signed by Alex Kim
+    form = client.get("/interviews/new").text
+    assert 'name="sender_name" value="Alex Kim"' in form and "data-browser-zone" in form
+    created = client.post(
+        "/interviews",
+        data={
+            "company": "Globex",
+            "role": "Analyst",
+            "ended_at": "2026-11-25T08:00",
+            "timezone": "America/New_York",
+            "interviewer_name": ["Ana Ruiz"],
+            "action": "save",
+        },
+        follow_redirects=False,
+    )
+    new_id = int(created.headers["location"].split("/")[2].split("?")[0])
+    drafts = client.post(f"/api/interviews/{new_id}/compose", json={"seed": 1}).json()["notes"]
+    assert drafts[0]["text"].rstrip().endswith("Alex Kim")

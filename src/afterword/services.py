@@ -648,8 +648,12 @@ class Workspace:
         with what to add to the debrief to make them stronger."""
         from afterword.composer import Drafts, compose
 
+        interview = self.interview(interview_id)
+        if interview.sender is None:
+            # A note is never unsigned: who signed the last one signs this one.
+            interview = interview.model_copy(update={"sender": self.last_sender()})
         notes = compose(
-            self.interview(interview_id),
+            interview,
             to=to,
             variants=variants,
             tone=tone,

@@ -212,8 +212,15 @@ def _from_form(form: FormData, base: Interview | None) -> Interview:
 
 
 def _interview_form(
-    request: Request, values: dict[str, Any], errors: list[str], interview_id: int | None
+    request: Request,
+    values: dict[str, Any],
+    errors: list[str],
+    interview_id: int | None,
+    *,
+    browser_zone: bool = False,
 ) -> Response:
+    """The interview's form; ``browser_zone``: a new one, whose time zone the browser knows
+    better than the server."""
     return render(
         request,
         "interview_form.html",
@@ -223,6 +230,7 @@ def _interview_form(
         interview_id=interview_id,
         formats=list(InterviewFormat),
         active="new" if interview_id is None else None,
+        browser_zone=browser_zone,
     )
 
 
@@ -248,7 +256,12 @@ def new_interview(request: Request, ws: WS, after: InterviewId | None = None) ->
     """A blank form, or (``after``: an interview that advanced) the next round's, with the
     company, role, people and sender filled in; only when it happens is left to say."""
     if after is None:
-        return _interview_form(request, _form_values(None), [], None)
+        # Who the user is was asked once: the last interview's sender signs this one too.
+        sender = ws.last_sender()
+        values = _form_values(None)
+        if sender is not None:
+            values |= {"sender_name": sender.name, "sender_email": sender.email or ""}
+        return _interview_form(request, values, [], None, browser_zone=True)
     previous = _form_values(ws.interview(after))
     values = {
         **{k: previous[k] for k in ("company", "role", "format", "sender_name", "sender_email")},
