@@ -37,7 +37,7 @@ def test_a_slow_call_does_not_hold_up_other_pages(tmp_path: Path, held_call: str
     slow: dict[str, int] = {}
 
     def slow_request() -> None:
-        with httpx.Client(base_url=server.url, timeout=60) as http:
+        with httpx.Client(base_url=server.url, timeout=60, follow_redirects=True) as http:
             if held_call == "check":
                 response = http.post("/api/check", json={"text": "Dear Dana, thank you."})
             else:

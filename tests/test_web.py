@@ -591,3 +591,19 @@ def test_who_you_are_is_asked_once(client: TestClient) -> None:
     new_id = int(created.headers["location"].split("/")[2].split("?")[0])
     drafts = client.post(f"/api/interviews/{new_id}/compose", json={"seed": 1}).json()["notes"]
     assert drafts[0]["text"].rstrip().endswith("Alex Kim")
+
+
+def test_drafts_stay_on_the_page_after_a_reload(client: TestClient) -> None:
+    interview_id = imported(client)
+    asked = client.post(
+        f"/interviews/{interview_id}/notes/draft?to=Dana%20Lee",
+        data={"variants": "2"},
+        follow_redirects=False,
+    )
+    location = asked.headers["location"]
+    assert "drafts=2" in location and "seed=" in location
+    first = client.get(location).text
+    again = client.get(location).text
+    assert first.count("Use this draft") == 2
+    drafts = [part.split("</pre>")[0] for part in first.split('class="note-text">')[1:]]
+    assert drafts and all(d in again for d in drafts)

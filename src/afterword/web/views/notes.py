@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import Response
@@ -33,7 +34,17 @@ def _tabs(interview: Interview) -> list[str]:
 
 
 @router.get("/interviews/{interview_id}/notes")
-def notes(request: Request, ws: WS, interview_id: InterviewId, to: str | None = None) -> Response:
+def notes(
+    request: Request,
+    ws: WS,
+    interview_id: InterviewId,
+    to: str | None = None,
+    drafts: Annotated[int | None, Query(ge=1, le=5)] = None,
+    tone: Annotated[str, Query(pattern="^(warm|formal)$")] = "warm",
+    seed: Annotated[int | None, Query(ge=0, le=2**31)] = None,
+) -> Response:
+    """The editor; with ``drafts`` (and the ``seed`` that makes them repeatable), the
+    composer's drafts beside it, the same ones on every reload or return to the page."""
     card = ws.card(interview_id, ws.now())
     interview = card.interview
     tabs = _tabs(interview)
@@ -48,7 +59,12 @@ def notes(request: Request, ws: WS, interview_id: InterviewId, to: str | None = 
             current=None,
         )
     current = next((t for t in tabs if to and t.casefold() == to.casefold()), tabs[0])
-    return _editor(request, ws, card, interview_id, tabs, current)
+    if drafts is None:
+        return _editor(request, ws, card, interview_id, tabs, current)
+    found, hints = ws.draft_notes(
+        interview_id, to=current, variants=drafts, tone=tone, seed=seed, now=ws.now()
+    )
+    return _editor(request, ws, card, interview_id, tabs, current, variants=found, hints=hints)
 
 
 def _editor(
@@ -157,16 +173,17 @@ def draft_note(
     variants: Annotated[str, Form()] = "3",
     tone: Annotated[str, Form()] = "warm",
 ) -> Response:
-    """Ask the composer for variants; the user picks one (nothing is overwritten until then)."""
+    """Ask the composer for variants: the page they are shown on has its own address (with a
+    seed), so that they are still there after a reload or a visit elsewhere; the user picks
+    one, and nothing is overwritten until then."""
     if variants.strip() not in ("1", "2", "3", "4", "5"):
         raise InputError("variants: choose from 1 to 5")
     if tone not in ("warm", "formal"):
         raise InputError("tone: choose warm or formal")
-    drafts, hints = ws.draft_notes(interview_id, to=to, variants=int(variants), tone=tone)
-    card = ws.card(interview_id, ws.now())
-    return _editor(
-        request, ws, card, interview_id, _tabs(card.interview), to, variants=drafts, hints=hints
+    query = urlencode(
+        {"to": to, "drafts": variants.strip(), "tone": tone, "seed": secrets.randbelow(2**31)}
     )
+    return redirect(f"/interviews/{interview_id}/notes?{query}#drafts")
 
 
 @router.get("/interviews/{interview_id}/notes/eml")
