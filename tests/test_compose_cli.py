@@ -110,7 +110,7 @@ def test_a_thin_interview_gets_a_note_and_advice(use_database: str) -> None:
     assert result.exit_code == 0, result.output
     assert "ready: no errors, no warnings" in result.stdout
     assert "To make the notes stronger" in result.stderr
-    assert "afterword story add" in result.stderr
+    assert "Add a story with a concrete result and a number" in result.stderr
 
 
 def test_evidence_shows_the_ranking_and_why(use_database: str) -> None:

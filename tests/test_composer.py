@@ -693,3 +693,19 @@ def test_an_unreachable_endpoint_and_missing_settings() -> None:
                 "AFTERWORD_LLM_TIMEOUT": "?",
             }
         )
+
+
+def test_advice_never_asks_for_what_the_user_has_nor_names_a_command() -> None:
+    """A library with a story that gives a number needs no advice to add one; advice reads
+    the same in the browser as in the terminal (no command lines in it)."""
+    from afterword.composer import suggestions_for
+    from afterword.model import Interview, Story
+
+    thin = Interview.model_validate(
+        {"company": "Globex", "role": "Analyst", "ended_at": "2026-11-24T15:30:00-05:00"}
+    )
+    advice = suggestions_for(thin)[""]
+    assert any(line.startswith("Add a story with a concrete result") for line in advice)
+    library = [Story(title="Churn", result="Cut churn from 9% to 4%")]
+    assert not any("Add a story" in line for line in suggestions_for(thin, library)[""])
+    assert not any("`afterword" in line for line in advice)

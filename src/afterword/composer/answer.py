@@ -136,8 +136,8 @@ def _ranked(candidates: Sequence[Candidate], moment: Moment) -> list[tuple[int, 
 
 def _advice(found: MomentEvidence) -> str:
     add = (
-        "Add a story with a situation, what you did and a result with a number "
-        "(`afterword story add`), or research on the topic, and draft again."
+        "Add a story with a situation, what you did and a result with a number to your "
+        "library, or research on the topic, and draft again."
     )
     if relevance.asks_about_employer(found.moment.question):
         return (

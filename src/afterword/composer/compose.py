@@ -149,7 +149,7 @@ def compose(
         planned = [(i, plan) for i, plan in planned if plan.interviewer is found]
     plans = [plan for _, plan in planned]
     context = _context(interview, now)
-    advice = suggestions_for(interview)
+    advice = suggestions_for(interview, library)
 
     drafts: list[Draft] = []
     accepted: list[Draft] = []

@@ -7,11 +7,18 @@ order that helps most.
 
 from __future__ import annotations
 
-from afterword.model import Interview
+from collections.abc import Sequence
+
+from afterword.composer.facts import has_number
+from afterword.model import Interview, Story
 
 
-def suggestions_for(interview: Interview) -> dict[str, list[str]]:
-    """Advice for all notes (key ``""``) and for the note to each interviewer (their name)."""
+def suggestions_for(
+    interview: Interview, library: Sequence[Story] = ()
+) -> dict[str, list[str]]:
+    """Advice for all notes (key ``""``) and for the note to each interviewer (their name).
+    Nothing the user already has is asked for: a library with stories that give a number
+    needs no advice to add one."""
     general: list[str] = []
     weak = interview.debrief.weak_moments
     if not interview.interviewers:
@@ -21,7 +28,7 @@ def suggestions_for(interview: Interview) -> dict[str, list[str]]:
         )
     if not interview.debrief.moments:
         general.append(
-            "Debrief the interview (`afterword debrief`): the questions that went less well "
+            "Debrief the interview: the questions that went less well "
             "are what a note can follow up with something new."
         )
     elif not weak:
@@ -29,9 +36,10 @@ def suggestions_for(interview: Interview) -> dict[str, list[str]]:
             "No weak moment is recorded, so the note follows up a topic instead; add a question "
             "you would answer better now, and the note can add to it."
         )
-    if not interview.stories:
+    stories = [*interview.stories, *library]
+    if not any(has_number(" ".join(filter(None, (s.result, *s.metrics)))) for s in stories):
         general.append(
-            "Add a story with a concrete result and a number (`afterword story add`): a "
+            "Add a story with a concrete result and a number to your library: a "
             "result is the strongest thing a note can add."
         )
     if not interview.research:

@@ -442,11 +442,11 @@ class Matcher:
                 shared_words = tuple([surface[s] for s in query_order if s in terms])
                 rest = [w for w in shared_words if w not in skill_words]
                 if rest:
-                    reasons += (f"shared words: {', '.join(rest[:5])}",)
+                    reasons += (f"it mentions {_listed(rest[:5])}, as the question does",)
             if links[i]:
                 reasons = ("you linked it to this moment", *reasons)
             if relatives[i] >= 0.6:
-                reasons += (f"close in meaning (similarity {similarities[i]:.2f})",)
+                reasons += ("it is about much the same thing as the question",)
             # Positional: a thousand candidates a ranking, and keywords cost a third more.
             out.append(
                 Candidate(
@@ -523,3 +523,8 @@ def merge_stories(own: Sequence[Story], library: Sequence[Story]) -> list[Story]
             seen.add(story.title.casefold())
             merged.append(story)
     return merged
+
+
+def _listed(words: list[str]) -> str:
+    """ "a", "a and b", "a, b and c": words as a sentence says them."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
