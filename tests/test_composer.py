@@ -709,3 +709,25 @@ def test_advice_never_asks_for_what_the_user_has_nor_names_a_command() -> None:
     library = [Story(title="Churn", result="Cut churn from 9% to 4%")]
     assert not any("Add a story" in line for line in suggestions_for(thin, library)[""])
     assert not any("`afterword" in line for line in advice)
+
+
+def test_on_a_panel_each_note_follows_up_a_question_its_reader_asked() -> None:
+    """Moments handed out by who asked them: nobody is thanked for a colleague's question."""
+    from afterword.composer import compose
+    from afterword.debrief_file import load_debrief_file
+
+    panel = load_debrief_file(EXAMPLES / "panel-onsite.yaml")
+    # Asked in the "wrong" order for the panel's listing, so that panel order would miss.
+    askers = ["Mei Chen", "Priya Natarajan", "Tom Becker"]
+    moments = [
+        m.model_copy(update={"asked_by": who})
+        for m, who in zip(panel.debrief.moments, askers, strict=True)
+    ]
+    panel = panel.model_copy(
+        update={"debrief": panel.debrief.model_copy(update={"moments": moments})}
+    )
+    for seed in range(10):
+        for draft in compose(panel, variants=2, seed=seed):
+            if draft.moment is None:
+                continue
+            assert moments[draft.moment - 1].asked_by == draft.to, (seed, draft.to, draft.moment)

@@ -161,3 +161,50 @@ def test_hostile_values_in_the_note_routes_get_clear_answers(client: TestClient)
     eml = client.get("/interviews/1/notes/eml?to=%D0%94%D0%B0%D0%BD%D0%B0%20%D0%9B%D0%B8")
     assert eml.status_code == 200
     assert "filename*=UTF-8''" in eml.headers["content-disposition"]
+
+
+def test_who_asked_a_question_is_kept_and_follows_a_rename(database_url: str) -> None:
+    with TestClient(create_app(database_url, clock=clock)) as client:
+        with (EXAMPLES / "panel-onsite.yaml").open("rb") as handle:
+            client.post("/interviews/import", files={"file": ("p.yaml", handle)})
+        page = client.get("/interviews/1/debrief?step=moments").text
+        assert 'name="asked_by"' in page
+        first = client.get("/api/interviews/1").json()["moments"][0]
+        client.post(
+            "/interviews/1/debrief/moments",
+            data={
+                "index": "0",
+                "was_question": first["question"],
+                "question": first["question"],
+                "kind": first["kind"],
+                "asked_by": "Tom Becker",
+            },
+        )
+        assert client.get("/api/interviews/1").json()["moments"][0]["asked_by"] == "Tom Becker"
+        page = client.get("/interviews/1/edit").text
+        names = re.findall(r'name="interviewer_name" value="([^"]*)"', page)
+        form = {
+            k: v
+            for k, v in [
+                ("company", "Northwind Health"),
+                ("role", "Senior Data Analyst"),
+                ("ended_at", "2026-11-23T12:00"),
+                ("timezone", "+01:00"),
+                ("action", "save"),
+            ]
+        }
+        renamed = ["Thomas Becker" if n == "Tom Becker" else n for n in names]
+        client.post(
+            "/interviews/1/edit",
+            data={
+                **form,
+                "interviewer_name": renamed,
+                "interviewer_was": names,
+                "interviewer_title": [""] * len(names),
+                "interviewer_email": [""] * len(names),
+                "interviewer_topics": [""] * len(names),
+            },
+        )
+        stored = client.get("/api/interviews/1").json()
+        assert "Thomas Becker" in [p["name"] for p in stored["interviewers"]]
+        assert stored["moments"][0]["asked_by"] == "Thomas Becker"

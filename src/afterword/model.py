@@ -191,6 +191,8 @@ class Moment(_Model):
     what_i_said: Text | None = None
     better_answer: Text | None = None
     topic: Line | None = None
+    #: Which interviewer asked it, on a panel: their note follows it up, not a colleague's.
+    asked_by: OptionalName | None = None
     #: Titles of the stories from the library that back the better answer.
     stories: list[NonEmptyStr] = Field(default_factory=list, max_length=MAX_TAGS)
 

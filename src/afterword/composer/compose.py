@@ -226,16 +226,22 @@ def _plan(
             taken_topics.add(topics[0].casefold())
         about = _words(" ".join([*(interviewer.topics if interviewer else [])]))
 
-        def importance(number: int, about: set[str] = about) -> float:
+        def importance(
+            number: int, about: set[str] = about, reader: Interviewer | None = interviewer
+        ) -> float:
             moment = interview.debrief.moments[number - 1]
             affinity = len(about & _words(f"{moment.topic or ''} {moment.question}"))
             # A moment the note can back with a fact beats a slightly weaker-sounding one
-            # it could only follow up with a general line.
+            # it could only follow up with a general line; one the reader asked, any other.
             evidence = 1.5 if backed[number] else 0.0
-            return _KIND_WEIGHT[moment.kind] + min(2.0, affinity) + evidence - number / 1000
+            own = 5.0 if _asked_by(moment, reader) else 0.0
+            return _KIND_WEIGHT[moment.kind] + min(2.0, affinity) + evidence + own - number / 1000
 
-        fresh = [n for n in usable if n not in taken_moments]
-        choice = max(fresh or usable, key=importance, default=None)
+        # A question a colleague asked is theirs to be followed up on ("You asked about..."
+        # to the one who did not is a seam a panel notices), unless nothing else is left.
+        mine = [n for n in usable if not _asked_by_another(interview, number=n, reader=interviewer)]
+        fresh = [n for n in mine if n not in taken_moments]
+        choice = max(fresh or mine, key=importance, default=None)
         chosen: list[_Piece] = []
         if choice is not None:
             taken_moments.append(choice)
@@ -270,6 +276,22 @@ def _plan(
             )
         )
     return plans
+
+
+def _asked_by(moment: Moment, reader: Interviewer | None) -> bool:
+    return (
+        reader is not None
+        and moment.asked_by is not None
+        and moment.asked_by.casefold() == reader.name.casefold()
+    )
+
+
+def _asked_by_another(interview: Interview, *, number: int, reader: Interviewer | None) -> bool:
+    """Whether the moment was asked by another interviewer of the panel than ``reader``."""
+    moment = interview.debrief.moments[number - 1]
+    if moment.asked_by is None or reader is None or len(interview.interviewers) < 2:
+        return False
+    return not _asked_by(moment, reader)
 
 
 def _ranked(

@@ -428,6 +428,7 @@ class InterviewRepository:
                 what_i_said=m.what_i_said,
                 better_answer=m.better_answer,
                 topic=m.topic,
+                asked_by=m.asked_by,
                 story_titles=list(m.stories),
             )
             for i, m in enumerate(debrief.moments)
@@ -563,6 +564,7 @@ class InterviewRepository:
                             "what_i_said": m.what_i_said,
                             "better_answer": m.better_answer,
                             "topic": m.topic,
+                            "asked_by": m.asked_by,
                             "stories": m.story_titles or [],
                         },
                     )

@@ -135,6 +135,7 @@ class MomentRow(Base):
     what_i_said: Mapped[str | None] = mapped_column(Text)
     better_answer: Mapped[str | None] = mapped_column(Text)
     topic: Mapped[str | None] = mapped_column(Text)
+    asked_by: Mapped[str | None] = mapped_column(String(200))
     story_titles: Mapped[list[str]] = mapped_column(JSON, default=list)
 
     interview: Mapped[InterviewRow] = relationship(back_populates="moments")

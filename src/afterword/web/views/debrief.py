@@ -167,6 +167,7 @@ async def _save_moment(request: Request, ws: Workspace, interview_id: int) -> Re
                 what_i_said=text(form, "what_i_said"),
                 better_answer=text(form, "better_answer"),
                 topic=text(form, "topic"),
+                asked_by=text(form, "asked_by"),
                 stories=moments[index].stories if index is not None else [],
             )
             if index is None:

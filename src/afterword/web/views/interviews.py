@@ -208,6 +208,11 @@ def _from_form(form: FormData, base: Interview | None) -> Interview:
             else n
             for n in data["notes"]
         ]
+        # And the questions they asked stay theirs.
+        for moment in data["debrief"]["moments"]:
+            asked = (moment.get("asked_by") or "").casefold()
+            if asked in renamed:
+                moment["asked_by"] = renamed[asked]
     return Interview.model_validate(data)
 
 
