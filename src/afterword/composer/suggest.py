@@ -13,9 +13,7 @@ from afterword.composer.facts import has_number
 from afterword.model import Interview, Story
 
 
-def suggestions_for(
-    interview: Interview, library: Sequence[Story] = ()
-) -> dict[str, list[str]]:
+def suggestions_for(interview: Interview, library: Sequence[Story] = ()) -> dict[str, list[str]]:
     """Advice for all notes (key ``""``) and for the note to each interviewer (their name).
     Nothing the user already has is asked for: a library with stories that give a number
     needs no advice to add one."""
