@@ -46,3 +46,17 @@ def test_the_api_gives_due_check_ins_insights_questions_and_prep(database_url: s
         )
         assert prep.status_code == 200 and prep.json()
         assert client.get("/api/prep", params={"company": " ", "role": "x"}).status_code == 422
+
+
+def test_the_api_plans_and_records_practice(database_url: str) -> None:
+    with TestClient(create_app(database_url, clock=lambda: NOW)) as client:
+        with (EXAMPLES / "acme-first-round.yaml").open("rb") as handle:
+            client.post("/interviews/import", files={"file": ("a.yaml", handle)})
+        today = client.get("/api/practice").json()["today"]
+        assert [q["question"] for q in today] == ["How would you grow our email list?"]
+        card = today[0]["card_id"]
+        rated = client.post(f"/api/practice/{card}", json={"rating": "good", "answer": "Landing"})
+        assert rated.status_code == 200 and rated.json()["reviews"] == 1
+        assert client.get("/api/practice").json()["today"] == []
+        bad = client.post(f"/api/practice/{card}", json={"rating": "superb"})
+        assert bad.status_code == 422

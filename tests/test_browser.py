@@ -193,6 +193,10 @@ AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
         "/stories",
         "/quick",
         "/interviews/1/check-in",
+        "/practice",
+        "/insights",
+        "/questions",
+        "/settings",
     ],
 )
 def test_pages_have_no_serious_accessibility_problems(page: Any, path: str) -> None:

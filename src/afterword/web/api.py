@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, Query, Response
+from fastapi import APIRouter, Depends, Header, Path, Query, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
@@ -267,3 +267,26 @@ def prep(
     role: Annotated[str, Query(max_length=200)],
 ) -> dict[str, Any]:
     return ws.prep(company, role).to_dict()
+
+
+class PracticeReview(BaseModel):
+    rating: Literal["again", "hard", "good", "easy"]
+    answer: str | None = Field(default=None, max_length=20_000)
+
+
+@router.get("/practice", summary="Today's practice")
+def practice_plan(ws: WS) -> dict[str, Any]:
+    """The questions to practise today (due or new, those likely at the next interview
+    first), and how many wait."""
+    return ws.practice().to_dict()
+
+
+@router.post("/practice/{card_id}", summary="Record one practice review")
+def practice_review(
+    card_id: Annotated[int, Path(ge=1, le=2**62)], review: PracticeReview, ws: WS
+) -> dict[str, Any]:
+    """Rate an attempt at a question; the answer is when it comes back."""
+    from afterword.practice import Rating
+
+    card = ws.practise(card_id, Rating[review.rating], review.answer)
+    return {"card_id": card.id, "due": card.due.isoformat(), "reviews": card.reviews}
