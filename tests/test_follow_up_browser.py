@@ -13,13 +13,26 @@ import pytest
 
 from afterword.web.app import create_app
 from browser import LiveServer
+from mailserver import MailServer, serve
 from support import EXAMPLES, NOW
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def journey(browser: Any, tmp_path: Path) -> Iterator[tuple[Any, list[Any]]]:
+def mail() -> Iterator[MailServer]:
+    yield from serve()
+
+
+@pytest.fixture
+def journey(
+    browser: Any, tmp_path: Path, isolated_home: Path, mail: MailServer
+) -> Iterator[tuple[Any, list[Any]]]:
+    config = isolated_home / "config"
+    config.mkdir(parents=True)
+    (config / "settings.toml").write_text(
+        f'[smtp]\nhost = "127.0.0.1"\nport = {mail.port}\nsecurity = "none"\n'
+    )
     times = [NOW]
     app = create_app(f"sqlite:///{tmp_path / 'journey.db'}", clock=lambda: times[0])
     app.state.workspace.import_file(EXAMPLES / "acme-first-round.yaml")
@@ -31,7 +44,9 @@ def journey(browser: Any, tmp_path: Path) -> Iterator[tuple[Any, list[Any]]]:
     server.stop()
 
 
-def test_sent_then_a_check_in_only_when_its_day_comes(journey: tuple[Any, list[Any]]) -> None:
+def test_sent_then_a_check_in_only_when_its_day_comes(
+    journey: tuple[Any, list[Any]], mail: MailServer
+) -> None:
     page, times = journey
     page.goto("/interviews/1/notes?to=Dana%20Lee")
     page.get_by_label("Your note to Dana Lee").fill(
@@ -59,7 +74,11 @@ def test_sent_then_a_check_in_only_when_its_day_comes(journey: tuple[Any, list[A
     body = page.get_by_label("Your check-in to Dana Lee")
     assert "Dear Dana," in body.input_value()
     assert "Ready to send" in page.content()
-    page.get_by_role("button", name="Mark as sent").click()
-    page.get_by_text("Let it go now").wait_for()
+    page.get_by_role("button", name="Send to dana.lee@acme.example").click()
+    page.get_by_text("Sent to Dana Lee").wait_for()
     assert page.get_by_role("button", name="Draft a check-in").count() == 0
     assert "as many as helps" in page.locator("[data-check-in-refused]").inner_text()
+    # Sent once: one message arrived, the check-in, and nothing offers to send another.
+    assert len(mail.arrived) == 1
+    assert mail.arrived[0].message["Subject"].startswith("Following up")
+    assert page.get_by_role("button", name="Send to dana.lee@acme.example").count() == 0
