@@ -1,6 +1,6 @@
 """The follow-up journey in a real browser, with the clock in the test's hands: the note is
 sent, the dashboard shows when a check-in is allowed, one before then is refused with the
-date, and after it a check-in is drafted and recorded, once."""
+date, and after it a check-in is drafted and sent over SMTP, once."""
 
 from __future__ import annotations
 
