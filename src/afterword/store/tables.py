@@ -199,8 +199,8 @@ class LessonRow(Base):
     text: Mapped[str] = mapped_column(Text)
 
 
-class NoteRow(Base):
-    __tablename__ = "notes"
+class _Mail:
+    """The columns of an email to an interviewer: a thank-you note, or a check-in."""
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     interview_id: Mapped[int] = mapped_column(
@@ -211,7 +211,7 @@ class NoteRow(Base):
     body: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(10), default="draft")
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    #: Raised by every save of this note (see :attr:`InterviewRow.version`).
+    #: Raised by every save of it (see :attr:`InterviewRow.version`).
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
@@ -219,25 +219,14 @@ class NoteRow(Base):
     )
 
 
-class CheckInRow(Base):
+class NoteRow(_Mail, Base):
+    __tablename__ = "notes"
+
+
+class CheckInRow(_Mail, Base):
     """A later follow-up email to an interviewer; the same shape as a note."""
 
     __tablename__ = "check_ins"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    interview_id: Mapped[int] = mapped_column(
-        ForeignKey("interviews.id", ondelete="CASCADE"), index=True
-    )
-    to: Mapped[str] = mapped_column(String(200))
-    subject: Mapped[str] = mapped_column(Text, default="")
-    body: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(10), default="draft")
-    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now())
-    updated_at: Mapped[datetime] = mapped_column(
-        UTCDateTime(), server_default=func.now(), onupdate=func.now()
-    )
 
 
 class RevisionRow(Base):

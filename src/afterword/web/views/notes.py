@@ -121,6 +121,12 @@ def _editor(
 To = Annotated[str, Query(min_length=1, max_length=200)]
 
 
+def _version(field: str) -> int | None:
+    """The version a form was shown with (None when it carries none the database can hold)."""
+    field = field.strip()
+    return int(field) if field.isdigit() and len(field) <= 18 else None
+
+
 @router.post("/interviews/{interview_id}/notes")
 def save_note(
     ws: WS,
@@ -134,8 +140,7 @@ def save_note(
     # Plain functions with form fields: FastAPI reads the form, then runs these in a worker
     # thread, so that a save (or the composer below) never holds up the event loop.
     note = Note(to=to, subject=subject.strip(), body=body)
-    expected = int(version) if version.strip().isdigit() and len(version.strip()) <= 18 else None
-    saved = ws.save_note(interview_id, note, expected).note
+    saved = ws.save_note(interview_id, note, _version(version)).note
     if action.strip() in ("sent", "send_anyway"):
         if not saved.body.strip():
             raise InputError(f"the note to {to} is empty; write it before sending")
@@ -210,11 +215,8 @@ def send_note(
     page = f"/interviews/{interview_id}/notes?to={quote(to)}"
     stored = ws.note(interview_id, to)
     if stored is None or stored.note.status is NoteStatus.draft:
-        expected = (
-            int(version) if version.strip().isdigit() and len(version.strip()) <= 18 else None
-        )
         saved = ws.save_note(
-            interview_id, Note(to=to, subject=subject.strip(), body=body), expected
+            interview_id, Note(to=to, subject=subject.strip(), body=body), _version(version)
         )
         left = [
             f for f in ws.check(saved.note.body, interview_id).findings if f.severity == "error"
