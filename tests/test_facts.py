@@ -13,7 +13,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from afterword.composer import compose
+from afterword.composer.facts import repaired, story_clauses
 from afterword.model import Debrief, Interview, Interviewer, Moment, MomentKind, Story
 
 DATA = Path(__file__).parent / "data"
@@ -67,3 +70,101 @@ def main(path: str) -> None:
 
 if __name__ == "__main__":
     main(sys.argv[1] if len(sys.argv) > 1 else str(DATA / "held_out_stories.json"))
+
+
+# The issue's examples, as the user wrote them, and what the note said of them before.
+ISSUE_CASES = [
+    ("Mentoring two new engineers", "Both now own a service and are on the on-call rota."),
+    ("Medication double-check", "The order was corrected before anything was given."),
+    ("Merchant dashboard", "Shipped in nine weeks, and 2,300 merchants used it."),
+    ("Mid-market deal", "Closed at list price for $96k ARR."),
+    ("Event ingestion pipeline", "Handled 18,000 events a second."),
+    ("Key account rescue", "Renewed the contract at a 12% uplift."),
+    (
+        "Channel attribution review",
+        "Paid social turned out to be over-credited by 27%; she moved $150k to search.",
+    ),
+    ("Chargeback dashboard", "The support team uses it every day."),
+    ("Scrap reduction", "scrap rate is reduce from 8% until 2.5%"),
+]
+
+
+def _clauses(title: str, result: str) -> list[str]:
+    return story_clauses(Story(title=title, result=result))
+
+
+def test_a_result_is_the_writers_deed_only_where_it_says_so() -> None:
+    said = {title: _clauses(title, result) for title, result in ISSUE_CASES}
+    for title, forms in said.items():
+        for form in forms:
+            assert not re.match(r"I (?:paid|handled|renewed|fell)\b", form), (title, form)
+    # Someone or something else did it: its own subject, or the result is left out.
+    assert said["Channel attribution review"][0] == (
+        "paid social turned out to be over-credited by 27%"
+    )
+    assert said["Event ingestion pipeline"][0] == (
+        "the event ingestion pipeline handled 18,000 events a second"
+    )
+    assert said["Key account rescue"] == []
+    assert _clauses("Route planning", "Fell by 22% in average delivery time.") == []
+
+
+def test_a_result_keeps_its_subject_object_and_context() -> None:
+    said = {title: _clauses(title, result) for title, result in ISSUE_CASES}
+    assert said["Merchant dashboard"][0] == (
+        "I shipped the merchant dashboard in nine weeks, and 2,300 merchants used it"
+    )
+    assert said["Mid-market deal"][0] == "I closed the mid-market deal at list price for $96k ARR"
+    assert said["Mentoring two new engineers"][0] == (
+        "as a result of my work mentoring two new engineers, both now own a service and are on "
+        "the on-call rota"
+    )
+    assert said["Medication double-check"][0].startswith("as a result of the medication")
+    assert said["Chargeback dashboard"][0].endswith(", the support team uses it every day")
+    for forms in said.values():
+        for form in forms:
+            assert "brought the" not in form and "she moved" not in form, form
+            assert not form.endswith(("as a result of", " and", " in", " the")), form
+    # A thing, not a sentence: left out rather than spliced ("...brought the report the...").
+    weekly = "the weekly report the regional managers read every Monday"
+    assert _clauses("Weekly sales report", weekly) == []
+
+
+def test_a_non_native_slip_is_corrected_where_the_fix_is_certain() -> None:
+    assert _clauses("Scrap reduction", "scrap rate is reduce from 8% until 2.5%")[0] == (
+        "scrap rate was reduced from 8% to 2.5%"
+    )
+    assert repaired("the missed medications is reduce from 12 per month to 3") == (
+        "the missed medications were reduced from 12 per month to 3"
+    )
+    # What is right already is left alone.
+    assert repaired("Revenue grew from $2M until March") == "Revenue grew from $2M until March"
+    assert repaired("The news was good") == "The news was good"
+
+
+def test_after_a_colon_a_plain_word_is_lower_case_and_a_name_keeps_its_capital() -> None:
+    assert _clauses("Discharge lounge", "Beds are freed on average 3 hours earlier.")[0] == (
+        "beds are freed on average 3 hours earlier"
+    )
+    assert _clauses("Relaunch", "Brightline grew its list 40% in a year")[0] == (
+        "Brightline grew its list 40% in a year"
+    )
+    assert _clauses("Newsletter", "42% open rate, the highest ever")[0].endswith(
+        " brought a 42% open rate, the highest ever"
+    )
+
+
+@pytest.mark.parametrize("title,result", ISSUE_CASES)
+def test_every_issue_story_gives_a_clean_note(title: str, result: str) -> None:
+    case = {
+        "title": title,
+        "result": result,
+        "topic": "the work",
+        "question": "Tell me about the work.",
+    }
+    for seed in range(3):
+        for draft in compose(_interview(case), seed=seed, variants=2):
+            assert draft.clean and draft.ready, draft.text
+            body = " ".join(draft.paragraphs)
+            assert not re.search(r"[a-z]: (?!I\b)[A-Z][a-z]", body), body
+            assert "I paid social" not in body and "I handled" not in body

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 from functools import lru_cache
+from itertools import pairwise
 
 from afterword.model import Interview, Moment, Story
 
@@ -69,6 +70,10 @@ _PAST = frozenset(
         "understood",
         "went",
         "used",
+        "split",
+        "spun",
+        "shrank",
+        "dealt",
     ]
 )
 _NOT_PAST = frozenset(
@@ -122,10 +127,93 @@ def _is_past(word: str) -> bool:
     return any(w.startswith(p) and w[len(p) :] in _PAST for p in _PREFIXES)
 
 
+def _is_verb(word: str, before: str = "") -> bool:
+    """Whether ``word`` is a finite verb; ``before`` (the word before it) tells the present
+    plural ("both now own") from a noun ("a service they own" is the same word)."""
+    w = word.strip(",;:.").casefold()
+    if _is_past(w) or w in _AUX or w in _PRESENT:
+        return True
+    return w in _PLURAL and before.strip(",;:.").casefold() in _PLURAL_SUBJECT
+
+
 def _has_verb(text: str) -> bool:
-    return any(_is_past(w.strip(",;:")) for w in text.split()) or bool(
-        re.search(r"\b(?:is|are|was|were|has|have|had)\b", text, re.IGNORECASE)
-    )
+    words = text.split()
+    return any(_is_verb(w, b) for b, w in zip(["", *words], words, strict=False))
+
+
+# Finite verbs in the present that results are written with ("the team uses it every day");
+# only forms that are seldom a noun, so that "3 new leads a week" keeps no verb.
+_AUX = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "does",
+        "did",
+    ]
+)
+_PRESENT = frozenset(
+    [
+        "uses",
+        "owns",
+        "handles",
+        "takes",
+        "serves",
+        "covers",
+        "relies",
+        "makes",
+        "gets",
+        "sees",
+        "saves",
+        "needs",
+        "goes",
+        "keeps",
+        "includes",
+        "brings",
+        "supports",
+        "reaches",
+        "remains",
+        "stays",
+        "holds",
+        "helps",
+        "generates",
+        "comes",
+        "gives",
+        "means",
+        "completes",
+        "resolves",
+        "sells",
+        "grows",
+        "beats",
+    ]
+)
+_PLURAL = frozenset(
+    [
+        "use",
+        "own",
+        "run",
+        "take",
+        "serve",
+        "cover",
+        "rely",
+        "make",
+        "get",
+        "see",
+        "need",
+        "keep",
+        "remain",
+        "stay",
+    ]
+)
+_PLURAL_SUBJECT = frozenset(["now", "still", "also", "both", "they", "we", "all"])
 
 
 def first_name(name: str) -> str:
@@ -213,56 +301,274 @@ def mid_sentence(text: str, known: frozenset[str] = frozenset()) -> str:
     if word[1:] != word[1:].lower() or any(c.isdigit() for c in word):
         return text  # "SQL", "McKinsey", "iOS", "Q3": written that way on purpose
     folded = word.casefold()
-    if folded in _COMMON_STARTS or folded in known:
+    # "Merchant dashboard" where the story says "merchants": the same word, not a name.
+    forms = {folded, folded + "s", folded.removesuffix("s")}
+    if folded in _COMMON_STARTS or forms & known:
         return text[:1].lower() + text[1:]
     return text
 
 
-def _title_phrase(title: str, known: frozenset[str]) -> str:
+def _title_phrase(title: str, known: frozenset[str]) -> str | None:
     """A story's title as the subject of a clause: "Scheduling app launch" -> "the scheduling
-    app launch", "Mentoring a new hire" -> "my work mentoring a new hire"."""
+    app launch", "Mentoring a new hire" -> "my work mentoring a new hire"; None for a title
+    that is no noun phrase ("Closed the Globex deal")."""
     title = re.sub(r"^(?:the|a|an)\s+", "", _strip_end(title), flags=re.IGNORECASE)
-    title = mid_sentence(title, known)
+    title = _lower_first(title, known)
     first, _, rest = title.partition(" ")
     if first.casefold().endswith("ing") and re.match(r"(?i)(?:a|an|the|our|my|two|three)\b", rest):
         return f"my work {title}"  # a gerund with its object: "mentoring a new hire"
+    if _is_past(first) or first.casefold().endswith("ing") or first.casefold() in _AUX:
+        return None
     return f"the {title}"
+
+
+# The figure itself moved: "Fell by 22%" has no object, and "I" did not fall.
+_CHANGE = frozenset(
+    [
+        "fell",
+        "rose",
+        "grew",
+        "dropped",
+        "increased",
+        "decreased",
+        "declined",
+        "doubled",
+        "tripled",
+        "halved",
+        "improved",
+        "went",
+        "jumped",
+        "climbed",
+        "shrank",
+        "slipped",
+        "soared",
+        "plunged",
+    ]
+)
+# What a system, a client or a team does, not the writer: "Handled 18,000 events a second".
+_OTHER_AGENT = frozenset(
+    ["handled", "processed", "served", "renewed", "received", "attracted", "hosted"]
+)
+# A system that can be the subject of those verbs.
+_SYSTEM = re.compile(
+    r"(?i)\b(?:pipeline|service|system|platform|app|application|tool|model|dashboard|api|engine"
+    r"|cluster|bot|chatbot|database|site|website|server|queue|network)$"
+)
+# Words that open the rest of a clause: a verb followed by one of them has lost its object.
+_PREPOSITION = frozenset(
+    [
+        "in",
+        "at",
+        "for",
+        "on",
+        "within",
+        "by",
+        "under",
+        "ahead",
+        "after",
+        "before",
+        "with",
+        "to",
+        "from",
+        "over",
+        "across",
+        "into",
+    ]
+)
+_DETERMINER = frozenset(
+    ["the", "a", "an", "our", "my", "their", "its", "his", "her", "this", "that", "these", "those"]
+)
+# A subject that points back at something the note has not named ("Both were promoted").
+_ANAPHOR = re.compile(r"(?i)^(?:both|they|he|she|it|this|these|those|each|all of them)\b")
+# A person the story never introduces ("...; she moved $150k to search").
+_STRANGER = re.compile(r"(?i)^(?:he|she)\b")
+_PRONOUN = re.compile(r"(?i)\b(?:it|them)\b")
+_PASSIVE = re.compile(r"(?i)^(?:the|this|that)\s[^,;]*?\b(?:was|were|is|are)\s+\w+ed\b")
+# Plural nouns ending in "s" that take a singular verb.
+_SINGULAR_S = frozenset(["news", "series", "means", "physics", "mathematics", "maths", "species"])
+_PARTICIPLE = {
+    "reduce": "reduced",
+    "increase": "increased",
+    "decrease": "decreased",
+    "improve": "improved",
+    "raise": "raised",
+    "lower": "lowered",
+    "double": "doubled",
+    "halve": "halved",
+    "drop": "dropped",
+    "grow": "grown",
+    "cut": "cut",
+    "shorten": "shortened",
+    "complete": "completed",
+    "deliver": "delivered",
+}
+
+
+def repaired(text: str) -> str:
+    """A result with the slips a non-native writer makes most corrected where the fix is
+    certain: "scrap rate is reduce from 8% until 2.5%" -> "scrap rate was reduced from 8% to
+    2.5%", "the missed medications is reduced" -> "...were reduced"."""
+    text = re.sub(r"(?i)\b(from\s+\S*\d\S*)\s+until\s+(?=\S*\d)", r"\1 to ", text)
+
+    def participle(m: re.Match[str]) -> str:
+        aux = {"is": "was", "are": "were"}.get(m.group(1).casefold(), m.group(1))
+        return f"{aux} {_PARTICIPLE[m.group(2).casefold()]}"
+
+    verbs = "|".join(_PARTICIPLE)
+    text = re.sub(rf"(?i)\b(is|are|was|were)\s+({verbs})\b", participle, text)
+
+    def agree(m: re.Match[str]) -> str:
+        noun, verb = m.group(1), m.group(2)
+        if noun.casefold() in _SINGULAR_S or re.search(r"(?:ss|us|is|'s)$", noun.casefold()):
+            return m.group(0)
+        return f"{noun} {'were' if verb.casefold() == 'was' else 'are'}"
+
+    return re.sub(r"\b([a-z][a-z-]*s)\s+(was|is)\b", agree, text)
+
+
+def _lower_first(text: str, known: frozenset[str]) -> str:
+    """``text`` after a colon: :func:`mid_sentence`, and a first word that is plainly no name
+    (a verb, "Twenty-two", "Mis-picks", "Beds are") lowered too."""
+    text = mid_sentence(text, known)
+    words = text.split(" ")
+    word = words[0].rstrip(",;:.")
+    if not word[:1].isupper() or word == "I" or word[1:] != word[1:].lower():
+        return text
+    folded = word.casefold()
+    plain = (
+        _is_past(folded)
+        or bool(_NUMBER_WORD.fullmatch(folded.split("-")[0]))
+        or bool(re.search(r"(?:ing|ly|tion|sion|ment|ness|ity|ies)$", folded))
+        # "Mid-market", "On-call": a name would capitalise after the hyphen ("Coca-Cola").
+        or bool(re.fullmatch(r"[A-Z][a-z]{1,3}-[a-z]+", word))
+        or (
+            folded.endswith("s")
+            and len(words) > 1
+            and _is_verb(words[1], word)
+            and not folded.endswith("'s")
+        )
+    )
+    return text[:1].lower() + text[1:] if plain else text
+
+
+def _result_clause(story: Story, result: str, known: frozenset[str]) -> tuple[str, int] | None:
+    """The result as a clause, and where in it a shorter form may be cut (after any lead-in
+    that gives it context); None when no clause would read."""
+    title = _strip_end(story.title)
+    subject = _title_phrase(title, known)
+    words = result.split()
+    first = words[0].rstrip(",;:")
+    rest = " ".join(words[1:])
+    if _is_past(first) and rest and not _own_subject(words):
+        verb = first.lower()
+        after = words[1].strip(",;:").casefold()
+        if verb in _CHANGE and (
+            after in _PREPOSITION or has_number(after) or after in ("up", "down")
+        ):
+            return None  # "Fell by 22%": what fell is not said, and it was not the writer
+        if verb in _OTHER_AGENT:
+            if subject is not None and _SYSTEM.search(title):
+                return f"{subject} {verb} {rest}", 0
+            return None  # "Renewed the contract": the client did
+        if after in _PREPOSITION:
+            # "Shipped in nine weeks": the title is what was shipped.
+            if subject is None or subject.startswith("my work"):
+                return None
+            return f"I {verb} {subject} {rest}", 0
+        return f"I {verb} {rest}", 0
+    if _has_verb(result) and not _noun_phrase(words):
+        clauses = [c for c in re.split(r";\s+", result) if c]
+        # A clause about a person the story never introduces is left out ("she moved...").
+        kept = [clauses[0], *(c for c in clauses[1:] if not _STRANGER.match(c))]
+        clause = _lower_first("; ".join(kept), known)
+        head = re.split(r",\s|;\s", clause)[0]
+        if _ANAPHOR.match(clause) or _PRONOUN.search(head) or _PASSIVE.match(clause):
+            # "Both were promoted", "the support team uses it": say what it is a result of.
+            if subject is None:
+                return None if not _PASSIVE.match(clause) else (clause, 0)
+            lead = f"as a result of {subject}, "
+            return lead + clause, len(lead)
+        return clause, 0
+    # No verb: a figure ("4,000 sign-ups in the first week"), "food waste: down 30%", or a
+    # thing ("the rota app that 60 supervisors use").
+    m = re.match(r"^([^:]{3,40}):\s*(down|up)\s+(.+)$", result, re.IGNORECASE)
+    if m:
+        return f"{_lower_first(m.group(1), known)} went {m.group(2).lower()} {m.group(3)}", 0
+    if not has_number(result) or (_noun_phrase(words) and not has_number(words[0])):
+        return None
+    thing = mid_sentence(result, known)
+    if re.match(r"\d[\d.,]*%\s+[a-z]", thing):
+        thing = "a " + thing  # "a 42% open rate"
+    lead, _, tail = title.partition(" ")
+    if _is_past(lead) and tail:
+        return f"I {lead.lower()} {tail}, and the result was {thing}", 0
+    if subject is None:
+        return None
+    return f"{subject} brought {thing}", 0
+
+
+def _own_subject(words: list[str]) -> bool:
+    """Whether a result that opens with a past form has a subject of its own: "Paid social
+    turned out...", "Branded search was getting...". A verb soon after the first word, with no
+    determiner or figure between, makes the first word part of the subject."""
+    for before, word in pairwise(words[:4]):
+        w = word.strip(",;:").casefold()
+        if w in _DETERMINER or w in _PREPOSITION or has_number(w):
+            return False
+        if _is_verb(word, before):
+            return True
+    return False
+
+
+def _noun_phrase(words: list[str]) -> bool:
+    """Whether a result is a thing rather than a sentence: "the rota app that 60 supervisors
+    use every week", "the chargeback dashboard the support team uses every day"."""
+    if words[0].casefold() not in _DETERMINER:
+        return False
+    for i, (before, word) in enumerate(zip(["", *words], words, strict=False)):
+        if _is_verb(word, before):
+            between = [w.casefold() for w in words[1:i]]
+            return any(w in ("that", "which", "who", "where") or w in _DETERMINER for w in between)
+    return True
 
 
 def story_clauses(story: Story, max_words: int = 45) -> list[str]:
     """A story's result as clauses that read after a colon ("I grew email capture 200% in four
     months"), the whole one first, then shorter ones that still carry its figure (for a tight
-    word limit a shorter fact beats none). Empty when no clause would read."""
+    word limit a shorter fact beats none). Empty when no clause would read.
+
+    A clause says "I" only where the result opens with the writer's own deed; a result with a
+    subject of its own keeps it ("paid social turned out to be over-credited"), with what it is
+    a result of where it points back at something ("as a result of my work mentoring two new
+    engineers, both now own a service")."""
     known = _lower_words(story)
-    result = _strip_end(story.result or "")
-    if not result:
-        if not story.metrics:
+    result = repaired(_strip_end(story.result or ""))
+    found = _result_clause(story, result, known) if result else None
+    if found is None:
+        subject = _title_phrase(story.title, known)
+        if not story.metrics or subject is None:
             return []
-        clause = f"{_title_phrase(story.title, known)} came to {story.metrics[0]}"
-    else:
-        first, _, rest = result.partition(" ")
-        if _is_past(first) and rest:
-            clause = f"I {first.lower()} {rest}"
-        elif _has_verb(result):
-            clause = mid_sentence(result, known)
-        else:
-            title = _strip_end(story.title)
-            lead, _, tail = title.partition(" ")
-            if _is_past(lead) and tail:
-                clause = (
-                    f"I {lead.lower()} {tail}, and the result was {mid_sentence(result, known)}"
-                )
-            else:
-                clause = f"{_title_phrase(title, known)} brought {mid_sentence(result, known)}"
+        found = (f"{subject} came to {story.metrics[0]}", 0)
+    clause, start = found
+    if word_count(clause) < 3:
+        return []
     forms = [clause]
     if not has_number(clause) and story.metrics:
         forms.insert(0, f"{clause} ({story.metrics[0]})")
     numbered = has_number(forms[0])
-    for cut in _CUT.finditer(clause):
+    for cut in _CUT.finditer(clause, start):
         head = clause[: cut.start()].rstrip(" ,;")
-        # A shorter clause must still be one (a verb, or "I ..."), and keep the figure.
-        is_clause = head.startswith("I ") or _has_verb(head)
-        if word_count(head) >= 4 and is_clause and (has_number(head) or not numbered):
+        # A shorter clause must still be one (a verb, or "I ..."), keep the figure, and not
+        # end on a word that needs more ("...in nine weeks and").
+        is_clause = head.startswith("I ") or _has_verb(head[start:])
+        last = head.rsplit(" ", 1)[-1].casefold()
+        if (
+            word_count(head) >= 4
+            and is_clause
+            and (has_number(head) or not numbered)
+            and last not in _PREPOSITION
+            and last not in _DETERMINER
+        ):
             forms.append(head)
     return _longest_first(forms, max_words)
 
