@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -55,6 +56,19 @@ def timezone() -> ZoneInfo | None:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError(f"unknown time zone {name!r} (use a name such as Europe/Paris)") from exc
+
+
+def local_zone() -> tzinfo:
+    """The configured zone, or this computer's: the zone a person means when typing a time,
+    and whose days "today" counts in."""
+    configured = timezone()
+    if configured is not None:
+        return configured
+    from datetime import datetime
+
+    zone = datetime.now().astimezone().tzinfo
+    assert zone is not None
+    return zone
 
 
 def settings_path() -> Path:

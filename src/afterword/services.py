@@ -1186,12 +1186,7 @@ def smtp_settings() -> SmtpSettings | None:
 
 def practice_zone() -> tzinfo:
     """The zone whose days practice counts in: the configured one, else this computer's."""
-    configured = config.timezone()
-    if configured is not None:
-        return configured
-    zone = datetime.now().astimezone().tzinfo
-    assert zone is not None
-    return zone
+    return config.local_zone()
 
 
 def note_is_ready(interview: Interview, note: Note, settings: CheckSettings | None = None) -> bool:

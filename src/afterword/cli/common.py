@@ -75,15 +75,10 @@ def print_json(data: Any) -> None:
 
 
 def local_zone() -> tzinfo:
-    """The configured zone, or this computer's: the zone a person means when typing a time."""
+    """The configured zone, or this computer's (see :func:`afterword.config.local_zone`)."""
     from afterword import config
 
-    configured = config.timezone()
-    if configured is not None:
-        return configured
-    zone = datetime.now().astimezone().tzinfo
-    assert zone is not None
-    return zone
+    return config.local_zone()
 
 
 def parse_time(text: str, what: str) -> datetime:
