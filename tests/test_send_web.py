@@ -155,3 +155,17 @@ def test_the_check_in_page_sends_the_check_in_once(
         assert "Not sent" in html.unescape(again.text)
     assert len(server.arrived) == 1
     assert server.arrived[0].message["Subject"] == "Following up"
+
+
+def test_a_note_sent_by_email_cannot_be_unmarked_and_sent_again(
+    client: TestClient, server: MailServer
+) -> None:
+    page = client.get(PAGE).text
+    client.post(SEND, data=form(page))
+    assert len(server.arrived) == 1
+    assert "Undo “sent”" not in client.get(PAGE).text
+    undo = client.post("/interviews/1/notes/unsend?to=Dana%20Lee")
+    assert undo.status_code == 400 and "did go out" in undo.text
+    again = client.post(SEND, data=form(page))
+    assert "Not sent" in html.unescape(again.text)
+    assert len(server.arrived) == 1

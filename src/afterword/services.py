@@ -457,12 +457,25 @@ class Workspace:
         return note
 
     def unmark_sent(self, interview_id: int, to: str) -> Note:
-        """Undo "mark as sent" within :data:`UNDO_SENT` of it (a slip of the finger)."""
-        note, _ = self._write(
-            lambda session: InterviewRepository(session).unmark_sent(
-                interview_id, to, self.now(), UNDO_SENT
-            )
-        )
+        """Undo "mark as sent" within :data:`UNDO_SENT` of it (a slip of the finger); never
+        for a note that Afterword sent by email itself (it did go out, and undoing the record
+        would allow sending it twice)."""
+        from afterword.store.outbox import OutboxRepository
+
+        def work(session: Session) -> tuple[Note, int]:
+            repository = InterviewRepository(session)
+            repository.lock(interview_id)
+            if any(
+                a.state == "sent"
+                for a in OutboxRepository(session).attempts(interview_id, "thank_you", to)
+            ):
+                raise InputError(
+                    f"the note to {to} was sent by email from here, so it did go out; that "
+                    "record is kept"
+                )
+            return repository.unmark_sent(interview_id, to, self.now(), UNDO_SENT)
+
+        note, _ = self._write(work)
         return note
 
     # Check-ins --------------------------------------------------------------------------------

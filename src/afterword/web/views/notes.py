@@ -85,6 +85,7 @@ def _editor(
     settings = ws.check_settings()
     report = ws.check(note.body, interview_id) if note.body.strip() else None
     person = interview.interviewer(current)
+    last_send = ws.last_send(interview_id, current)
     try:
         can_send = ws.smtp_settings() is not None
     except InputError:  # broken [smtp] settings: the Send button would only say so
@@ -100,7 +101,10 @@ def _editor(
         current=current,
         note=note,
         version=version,
-        can_undo=note.sent_at is not None and ws.now() - note.sent_at <= UNDO_SENT,
+        # Only a "sent" the user recorded can be undone: one Afterword sent by email went out.
+        can_undo=note.sent_at is not None
+        and ws.now() - note.sent_at <= UNDO_SENT
+        and not (last_send is not None and last_send.state == "sent"),
         confirm_send=bool(request.query_params.get("confirm_send")),
         report=report,
         limits=settings,
@@ -108,7 +112,7 @@ def _editor(
         mailto=mailto(person.email if person else None, note.subject, note.body),
         can_send=can_send,
         confirm_force=bool(request.query_params.get("confirm_force")),
-        last_send=ws.last_send(interview_id, current),
+        last_send=last_send,
         variants=variants or [],
         hints=hints or [],
         errors=errors or [],
