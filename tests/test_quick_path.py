@@ -92,3 +92,38 @@ def test_the_quick_form_refuses_clearly_and_keeps_the_typing(database_url: str) 
         notes = client.get("/api/interviews/1").json()["notes"]
         assert [n["to"] for n in notes] == ["Ana Ruiz", "Bo Li"]
         assert all(n["body"].rstrip().endswith("Sam") for n in notes)
+
+
+def test_each_quick_note_keeps_its_own_story(database_url: str) -> None:
+    """A second quick note's result is its own, not the first one's."""
+    with TestClient(create_app(database_url, clock=clock)) as client:
+        base = {
+            "role": "Analyst",
+            "interviewers": "Ana Ruiz",
+            "ended_at": "2026-11-25T08:00",
+            "timezone": "America/New_York",
+            "sender_name": "Sam",
+        }
+        client.post(
+            "/quick",
+            data={
+                **base,
+                "company": "Globex",
+                "question": "email marketing",
+                "story": "At Brightline I grew email sign-ups 200% in four months",
+            },
+        )
+        client.post(
+            "/quick",
+            data={
+                **base,
+                "company": "Umbrella",
+                "question": "SQL performance",
+                "story": "At Initech I cut the SQL report's runtime from 40 to 4 minutes",
+            },
+        )
+        second = client.get("/api/interviews/2").json()
+        assert [s["result"] for s in second["stories"]] == [
+            "At Initech I cut the SQL report's runtime from 40 to 4 minutes"
+        ]
+        assert "Brightline" not in second["notes"][0]["body"]

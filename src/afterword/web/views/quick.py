@@ -63,6 +63,9 @@ def _interview(form: FormData) -> Interview:
     question = text(form, "question")
     answer = text(form, "better_answer")
     story = text(form, "story")
+    # The story is titled by its own words: a fixed title would merge every quick note's story
+    # into the first one (the library keeps one story a title).
+    title = (story if len(story) <= 120 else story[:119].rstrip() + "…") if story else None
     sender = text(form, "sender_name")
     data: dict[str, Any] = {
         "company": text(form, "company") or "",
@@ -79,13 +82,13 @@ def _interview(form: FormData) -> Interview:
                     "topic": question,
                     "kind": "could_be_better",
                     "better_answer": answer,
-                    "stories": ["What I would add"] if story else [],
+                    "stories": [title] if title else [],
                 }
             ]
             if question
             else []
         },
-        "stories": [{"title": "What I would add", "result": story}] if story else [],
+        "stories": [{"title": title, "result": story}] if title else [],
     }
     if not data["interviewers"]:
         raise InputError("who interviewed you: give at least one name (the note is to them)")
