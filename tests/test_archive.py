@@ -233,6 +233,10 @@ def test_import_into_a_database_that_is_not_empty_is_refused(
             "interviews.0.feeling: Input should be less than or equal to 5",
         ),
         (lambda text: text.replace('"interview_id": 5', '"interview_id": 99'), "no interview 99"),
+        (
+            lambda text: text.replace('"id": 1,', '"id": null,', 1),
+            "give an id for every one, or for none",
+        ),
     ],
 )
 def test_a_corrupt_or_half_file_is_refused_and_nothing_written(
@@ -452,3 +456,19 @@ def test_the_settings_page_backup(database_url: str, client: TestClient, tmp_pat
     assert integrity(copy) == ["ok"]
     with Workspace(f"sqlite:///{copy}", clock=clock) as ws:
         assert len(ws.interviews()) == 4
+
+
+def test_an_export_never_replaces_an_existing_file(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(database_url)
+    kept = tmp_path / "yesterday.json"
+    kept.write_text("yesterday's good export")
+    result = cli(database_url, monkeypatch, "export", "--all", "--out", str(kept))
+    assert result.exit_code == 2 and "exists already" in result.stderr
+    assert kept.read_text() == "yesterday's good export"
+    one = cli(database_url, monkeypatch, "export", "1", "--out", str(kept))
+    assert one.exit_code == 2 and kept.read_text() == "yesterday's good export"
+    fresh = tmp_path / "today.json"
+    assert cli(database_url, monkeypatch, "export", "--all", "--out", str(fresh)).exit_code == 0
+    assert json.loads(fresh.read_text())["format"] == "afterword-export"

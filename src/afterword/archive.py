@@ -153,6 +153,15 @@ class Archive(_Model):
         )
         problems += _duplicates("practice", [(c.id, c.id) for c in self.practice], "id")
         problems += _duplicates("practice", [(c.key, c.key) for c in self.practice], "key")
+        # Ids are kept on restore: a file gives them for all records of a kind, or for none
+        # (a row without one would be numbered into a clash with a later row that has one).
+        for where, given in (
+            ("interviews", [i.id for i in self.interviews]),
+            ("stories", [s.id for s in self.stories]),
+            ("practice", [c.id for c in self.practice]),
+        ):
+            if None in given and any(i is not None for i in given):
+                problems.append(f"{where}: give an id for every one, or for none")
         ids = {i.id for i in self.interviews}
         if self.outbox and None in ids:
             problems.append(

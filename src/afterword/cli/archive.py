@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from afterword.cli.common import console, workspace
+from afterword.cli.common import console, workspace, write_new_file
 from afterword.errors import InputError
 
 
@@ -22,10 +22,7 @@ def export_all(fmt: str, out: Path | None) -> None:
     if out is None:
         sys.stdout.write(text)
         return
-    try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{out}: cannot write it ({exc.strerror})") from exc
+    write_new_file(out, text)
     console(stderr=True).print(
         f"Wrote {len(archive.interviews)} interviews and {len(archive.stories)} stories to {out}.",
         markup=False,

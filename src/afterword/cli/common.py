@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, tzinfo
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from afterword.errors import InputError
@@ -118,3 +119,20 @@ def hours_left_label(hours: float) -> str:
     if passed < 48:
         return f"passed {passed:.0f} h ago"
     return f"passed {passed / 24:.0f} days ago"
+
+
+def write_new_file(path: Path, text: str) -> None:
+    """Write ``text`` to a file that must not exist yet: an export never replaces an earlier
+    one (which may be the good copy) without the user removing it first."""
+    from afterword.errors import InputError
+
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError as exc:
+        raise InputError(
+            f"{path}: the file exists already; nothing was written (choose another name, or "
+            "remove it first)"
+        ) from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write it ({exc.strerror})") from exc

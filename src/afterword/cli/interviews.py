@@ -16,6 +16,7 @@ from afterword.cli.common import (
     parse_time,
     print_json,
     workspace,
+    write_new_file,
 )
 from afterword.errors import ConflictError, InputError
 
@@ -127,10 +128,7 @@ def export(
     if out is None:
         sys.stdout.write(text)
         return
-    try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{out}: cannot write it ({exc.strerror})") from exc
+    write_new_file(out, text)
 
 
 def schema() -> None:
