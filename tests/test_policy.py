@@ -196,3 +196,26 @@ def test_settings_from_the_follow_up_table() -> None:
     assert not settings.is_business_day(date(2026, 12, 25))
     with pytest.raises(ValueError, match="not a date"):
         PolicySettings.from_mapping({"holidays": ["soon"]})
+
+
+def test_a_week_past_the_mark_a_note_is_no_longer_asked_for() -> None:
+    """Stale thank-yous would bury today's: a week past the 24-hour mark only the outcome is
+    left to record."""
+    item = interview(TUESDAY_3PM)
+    six_days = TUESDAY_3PM + timedelta(hours=24, days=6)
+    assert [s.action for s in steps(1, item, six_days, STANDARD)] == ["thank_you", "thank_you"]
+    eight_days = TUESDAY_3PM + timedelta(hours=24, days=8)
+    [outcome] = steps(1, item, eight_days, STANDARD)
+    assert outcome.action == "outcome"
+
+
+def test_the_words_fit_the_moment() -> None:
+    thanked = sent(interview(TUESDAY_3PM), "Dana Lee", "Sam Ortiz")
+    opens = datetime(2026, 12, 1, 9, 0, tzinfo=NY)
+    [check_in, _] = steps(1, thanked, opens + timedelta(hours=1), STANDARD)
+    assert "allowed now" in check_in.reason and "until then" not in check_in.reason
+    late = datetime(2027, 2, 1, tzinfo=NY)
+    [_, outcome] = steps(1, thanked, late, STANDARD)
+    assert "nothing has come since" in outcome.reason and "If nothing comes" not in outcome.reason
+    none_allowed = may_check_in(thanked, late, PolicySettings(check_ins=0))
+    assert "allow no check-in" in none_allowed.reason and "sent 0" not in none_allowed.reason

@@ -14,6 +14,8 @@ The defaults, and where they come from:
   before a holiday) can be thanked on the next business morning: nobody reads it sooner.
 - **Not within the first hour** (:data:`MIN_AFTER_END`): a note that arrives while the
   interviewer is still in the building reads as pre-written.
+- **A week past the mark, a thank-you is no longer asked for** (:data:`TOO_LATE`): it would
+  read as an afterthought, and a list of stale ones would bury today's.
 - **One thank-you per interviewer**: a panel gets one note each, never two to the same person.
 - **At most one check-in** (``check_ins``, configurable up to :data:`MAX_CHECK_INS`, never
   more), **no sooner than 2 business days after the decision date the interviewer gave, or 5
@@ -47,6 +49,9 @@ MIN_AFTER_END = timedelta(hours=1)
 MAX_CHECK_INS = 2
 #: How long after the check-in date silence closes the interview as ``no_response``.
 CLOSE_AFTER = timedelta(weeks=4)
+#: How long past the 24-hour mark a thank-you note is still asked for: a week on, it would
+#: read as an afterthought, and a list of them would bury today's.
+TOO_LATE = timedelta(days=7)
 #: The hour of the morning a "business morning" starts, in the interview's zone.
 MORNING = time(9, 0)
 #: An interview ending at or after this hour the day before a weekend or holiday can be
@@ -247,6 +252,13 @@ def may_check_in(
     check_ins = check_ins_sent(interview) if sent is None else sent
     if interview.outcome is not None:
         return Decision(False, None, f"the interview is closed ({interview.outcome.value})")
+    if settings.check_ins == 0:
+        return Decision(
+            False,
+            None,
+            "your settings allow no check-in ([follow_up] check_ins = 0): the thank-you note "
+            "speaks for you, and the next word is theirs",
+        )
     if len(check_ins) >= settings.check_ins:
         count = "one check-in" if settings.check_ins == 1 else f"{settings.check_ins} check-ins"
         return Decision(
@@ -286,11 +298,13 @@ def steps(
     found: list[Step] = []
     thanked = _thank_yous_sent(interview)
     opens, due, why = thank_you_window(interview, settings)
-    if not interview.interviewers:
+    # A week past the mark a note reads as an afterthought: it is no longer asked for.
+    asking = now <= due + TOO_LATE
+    if asking and not interview.interviewers:
         found.append(
             Step(interview_id, "thank_you", None, None, due, f"add who interviewed you: {why}")
         )
-    for person in interview.interviewers:
+    for person in interview.interviewers if asking else []:
         if person.name.casefold() in thanked:
             continue
         if now > due:
@@ -307,24 +321,22 @@ def steps(
                 interview_id, "thank_you", person.name, None if now >= opens else opens, due, reason
             )
         )
-    if thanked:
-        if may_check_in(interview, now, settings).not_before is not None:
-            check_in, why = check_in_opens(interview, settings)
-            to = next(
-                (p.name for p in interview.interviewers if p.name.casefold() in thanked), None
+    if thanked and may_check_in(interview, now, settings).not_before is not None:
+        check_in, why = check_in_opens(interview, settings)
+        to = next((p.name for p in interview.interviewers if p.name.casefold() in thanked), None)
+        when = "now" if now >= check_in else f"from {_day(check_in)}"
+        found.append(
+            Step(
+                interview_id,
+                "check_in",
+                to,
+                check_in,
+                None,
+                f"one short, polite check-in, with something useful to add, is allowed "
+                f"{when} ({why})" + ("" if now >= check_in else "; until then, let it rest"),
             )
-            when = "now" if now >= check_in else f"from {_day(check_in)}"
-            found.append(
-                Step(
-                    interview_id,
-                    "check_in",
-                    to,
-                    check_in,
-                    None,
-                    f"one short, polite check-in, with something useful to add, is allowed "
-                    f"{when} ({why}); until then, let it rest",
-                )
-            )
+        )
+    if thanked or not asking:
         closes = close_date(interview, settings)
         found.append(
             Step(
@@ -333,9 +345,15 @@ def steps(
                 None,
                 closes if now < closes else None,
                 None,
-                "record how it ended as soon as you hear. If nothing comes by "
-                f"{_day(closes)}, close it as no response: silence that long is an answer, and "
-                "your energy is better spent on the next one",
+                (
+                    "record how it ended as soon as you hear. If nothing comes by "
+                    f"{_day(closes)}, close it as no response"
+                    if now < closes
+                    else f"nothing has come since {_day(closes - CLOSE_AFTER)}: close it as no "
+                    "response"
+                )
+                + ": silence that long is an answer, and your energy is better spent on the "
+                "next one",
             )
         )
     return found
