@@ -132,3 +132,40 @@ def test_an_outcome_shows_on_the_page_and_advancing_offers_the_next_round(
         offer = client.post("/interviews/1/outcome", data={"outcome": "offer"}).text
         assert "Congratulations on the offer" in offer and "let it go" not in offer.casefold()
         assert "Log the next round" not in offer
+
+
+def test_a_stale_check_in_page_never_replaces_what_was_written(database_url: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from afterword.web.app import create_app
+
+    later = NOW + timedelta(days=14)
+    with TestClient(create_app(database_url, clock=lambda: later)) as client:
+        with (EXAMPLES / "acme-first-round.yaml").open("rb") as handle:
+            client.post("/interviews/import", files={"file": ("a.yaml", handle)})
+        body = "Dear Dana,\n\nThank you for the time today.\n\nBest,\nAlex"
+        client.post("/interviews/1/notes?to=Dana%20Lee", data={"body": body, "action": "sent"})
+        client.post("/interviews/1/check-in/draft")
+        shown = client.get("/api/interviews/1").json()["check_ins"][0]["body"]
+        mine = "Dear Dana,\n\nMy own careful check-in. Thank you again.\n\nBest,\nAlex"
+        client.post("/interviews/1/check-in", data={"to": "Dana Lee", "body": mine, "was": shown})
+        # A stale page: its "Draft" button, and its Save with the text it showed.
+        client.post("/interviews/1/check-in/draft")
+        stale = client.post(
+            "/interviews/1/check-in", data={"to": "Dana Lee", "body": "Old.", "was": shown}
+        )
+        assert stale.status_code == 409 and "changed elsewhere" in stale.text
+        assert client.get("/api/interviews/1").json()["check_ins"][0]["body"] == mine
+        # Marking a check-in with an error as sent asks first.
+        sorry = "Dear Dana,\n\nI'm sorry to bother you again.\n\nBest,\nAlex"
+        asked = client.post(
+            "/interviews/1/check-in",
+            data={"to": "Dana Lee", "body": sorry, "was": mine, "action": "sent"},
+        )
+        assert "not marked as sent" in asked.text
+        check_ins = client.get("/api/interviews/1").json()["check_ins"]
+        assert [c.get("status", "draft") for c in check_ins] == ["draft"]
+        bad = client.post(
+            "/interviews/1/check-in/send/settle", data={"to": "Dana Lee", "found": "maybe"}
+        )
+        assert bad.status_code in (400, 422)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from afterword import config
 from afterword.debrief_file import dump_debrief, load_debrief_file
-from afterword.errors import InputError, NotFoundError
+from afterword.errors import ConflictError, InputError, NotFoundError
 from afterword.journey import Card, agenda
 from afterword.model import Interview, Moment, Note, NoteStatus, Outcome, Person, Research, Story
 from afterword.store.db import Database
@@ -498,9 +498,11 @@ class Workspace:
             raise InputError(f"no check-in yet: {decision.reason}")
         return draft_check_in(interview, self._check_in_to(interview, to), self.now())
 
-    def save_check_in(self, interview_id: int, note: Note) -> Note:
+    def save_check_in(self, interview_id: int, note: Note, was: str | None = None) -> Note:
         """Keep ``note`` as the draft check-in to its interviewer (replacing the draft that
-        was there); a check-in the policy does not allow now is refused."""
+        was there); a check-in the policy does not allow now is refused. ``was``: the draft's
+        text as the page showed it (empty: none); when the stored draft is another by now (a
+        second tab), nothing is saved and the newer text is kept."""
 
         def change(interview: Interview) -> Interview:
             from afterword.policy import may_check_in
@@ -509,6 +511,20 @@ class Workspace:
             if not decision.allowed:
                 raise InputError(f"no check-in yet: {decision.reason}")
             to = self._check_in_to(interview, note.to)
+            stored = next(
+                (
+                    c.body
+                    for c in interview.check_ins
+                    if c.status is NoteStatus.draft and c.to.casefold() == to.casefold()
+                ),
+                "",
+            )
+            # Browsers send a form's line breaks as CRLF: compare the text, not the breaks.
+            if was is not None and _plain(stored) != _plain(was):
+                raise ConflictError(
+                    "the check-in was changed elsewhere (another tab or window) since this page "
+                    "was shown; nothing was saved, and the newer text is kept. Reload to see it."
+                )
             kept = [
                 c
                 for c in interview.check_ins
@@ -1153,6 +1169,10 @@ class Workspace:
         if not moment.kind.is_weak:
             raise InputError(f"moment {number} went well; there is nothing to answer better")
         return moment
+
+
+def _plain(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def policy_settings(year: int) -> PolicySettings:

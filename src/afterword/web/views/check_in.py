@@ -3,7 +3,7 @@ why), a draft with something useful to add, and the record of what went out."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
@@ -47,7 +47,10 @@ def check_in_page(request: Request, ws: WS, interview_id: InterviewId) -> Respon
 @router.post("/interviews/{interview_id}/check-in/draft")
 def draft_check_in(ws: WS, interview_id: InterviewId) -> Response:
     draft = ws.draft_check_in(interview_id)
-    ws.save_check_in(interview_id, Note(to=draft.to, subject=draft.subject, body=draft.text))
+    # Saved only where there is no draft yet: a stale page never replaces one being written.
+    ws.save_check_in(
+        interview_id, Note(to=draft.to, subject=draft.subject, body=draft.text), was=""
+    )
     return redirect(
         f"/interviews/{interview_id}/check-in",
         "Here is a draft. Read it as they would, make it yours, then send it from your mail.",
@@ -61,9 +64,18 @@ def save_check_in(
     to: Annotated[str, Form(max_length=200)],
     subject: Annotated[str, Form()] = "",
     body: Annotated[str, Form()] = "",
+    was: Annotated[str | None, Form()] = None,
     action: Annotated[str, Form()] = "save",
 ) -> Response:
-    ws.save_check_in(interview_id, Note(to=to, subject=subject.strip(), body=body))
+    page = f"/interviews/{interview_id}/check-in"
+    saved = ws.save_check_in(interview_id, Note(to=to, subject=subject.strip(), body=body), was)
+    left = [f for f in ws.check(saved.body, interview_id).findings if f.severity == "error"]
+    if action == "sent" and left:
+        return redirect(
+            page,
+            f"Saved, not marked as sent: it still has {len(left)} thing"
+            f"{'s' if len(left) > 1 else ''} to fix ({'; '.join(f.message for f in left)}).",
+        )
     if action == "sent":
         ws.mark_check_in_sent(interview_id, to, ws.now())
         return redirect(
@@ -81,11 +93,12 @@ def send_check_in(
     to: Annotated[str, Form(max_length=200)],
     subject: Annotated[str, Form()] = "",
     body: Annotated[str, Form()] = "",
+    was: Annotated[str | None, Form()] = None,
 ) -> Response:
     """Save the check-in as shown, then send it over SMTP (once)."""
     page = f"/interviews/{interview_id}/check-in"
     try:
-        ws.save_check_in(interview_id, Note(to=to, subject=subject.strip(), body=body))
+        ws.save_check_in(interview_id, Note(to=to, subject=subject.strip(), body=body), was)
         result = ws.send(interview_id, to, kind="check_in")
     except AfterwordError as exc:
         return redirect(page, f"Not sent: {str(exc).removeprefix('not sent: ')}")
@@ -97,7 +110,7 @@ def settle_check_in_send(
     ws: WS,
     interview_id: InterviewId,
     to: Annotated[str, Form(max_length=200)],
-    found: Annotated[str, Form()],
+    found: Annotated[Literal["yes", "no"], Form()],
 ) -> Response:
     """The user looked in their Sent folder: record a check-in of unknown outcome as sent or
     not."""
