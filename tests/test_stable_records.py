@@ -208,3 +208,20 @@ def test_who_asked_a_question_is_kept_and_follows_a_rename(database_url: str) ->
         stored = client.get("/api/interviews/1").json()
         assert "Thomas Becker" in [p["name"] for p in stored["interviewers"]]
         assert stored["moments"][0]["asked_by"] == "Thomas Becker"
+
+
+def test_a_stale_edit_form_never_undoes_a_newer_save(client: TestClient) -> None:
+    first = edit_form(client)  # two tabs open the form
+    second = edit_form(client, interviewer_email="dana@acme.example")
+    assert client.post("/interviews/1/edit", data=second).status_code in (200, 303)
+    # A note saved meanwhile is no conflict for the form...
+    client.post("/interviews/1/notes?to=Dana%20Lee", data={"body": "Dear Dana,\n\nHi."})
+    stale = client.post("/interviews/1/edit", data={**first, "role": "Senior PMM"})
+    assert stale.status_code == 422 and "changed elsewhere" in stale.text
+    stored = client.get("/api/interviews/1").json()
+    assert stored["interviewers"][0]["email"] == "dana@acme.example"
+    assert stored["role"] == "Product Marketing Manager"
+    # ...and a fresh form saves.
+    fresh = edit_form(client, role="Senior PMM")
+    assert client.post("/interviews/1/edit", data=fresh).status_code in (200, 303)
+    assert client.get("/api/interviews/1").json()["role"] == "Senior PMM"

@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from afterword.debrief_file import MAX_FILE_BYTES, load_debrief_file, parse_debrief_bytes
-from afterword.errors import InputError
+from afterword.errors import ConflictError, InputError
 from afterword.model import (
     CAUSE_LABELS,
     Interview,
@@ -320,7 +320,18 @@ def show_interview(request: Request, ws: WS, interview_id: InterviewId) -> Respo
 
 @router.get("/interviews/{interview_id}/edit")
 def edit_interview(request: Request, ws: WS, interview_id: InterviewId) -> Response:
-    return _interview_form(request, _form_values(ws.interview(interview_id)), [], interview_id)
+    values = _form_values(ws.interview(interview_id))
+    return _interview_form(request, {**values, "shown": _fingerprint(values)}, [], interview_id)
+
+
+def _fingerprint(values: dict[str, Any]) -> str:
+    """What the edit form showed, in short: a save is refused when what it would overwrite
+    changed since (another tab), and only then (a note saved meanwhile is no conflict)."""
+    import hashlib
+    import json
+
+    shown = {k: v for k, v in values.items() if k != "shown"}
+    return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
 
 
 @router.post("/interviews/{interview_id}/edit")
@@ -328,10 +339,22 @@ async def update_interview(request: Request, ws: WS, interview_id: InterviewId) 
     form = await request.form()
     if (more := _add_row(request, form, interview_id)) is not None:
         return more
+    shown = text(form, "shown")
+
+    def change(current: Interview) -> Interview:
+        if shown is not None and _fingerprint(_form_values(current)) != shown:
+            raise ConflictError(
+                "this interview was changed elsewhere (another tab or window) since this form "
+                "was shown; nothing was saved. Your changes are below: reload the interview to "
+                "see the newer version, then make them again"
+            )
+        return _from_form(form, current)
+
     try:
-        ws.update_interview(interview_id, lambda current: _from_form(form, current))
-    except (ValidationError, InputError) as exc:
-        return _interview_form(request, _values_from(form), errors_of(exc), interview_id)
+        ws.update_interview(interview_id, change)
+    except (ValidationError, InputError, ConflictError) as exc:
+        message = [str(exc)] if isinstance(exc, ConflictError) else errors_of(exc)
+        return _interview_form(request, _values_from(form), message, interview_id)
     return redirect(f"/interviews/{interview_id}", "Saved.")
 
 
