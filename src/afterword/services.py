@@ -783,11 +783,15 @@ class Workspace:
             ) from exc
         assert ready.outbox_id is not None
         delivery = deliver(settings, ready.message, ready.sender, [ready.email], sleep=sleep)
-        self._write(
-            lambda session: OutboxRepository(session).finish(
+        def finish(session: Session) -> None:
+            # Under the interview's lock, as every save of it: marking the note sent raises
+            # the interview's version, which a concurrent save must not raise to the same value.
+            InterviewRepository(session).lock(interview_id)
+            OutboxRepository(session).finish(
                 ready.outbox_id or 0, delivery.state, delivery.error, self.now()
             )
-        )
+
+        self._write(finish)
         return ready.result(delivery.state, delivery.error, delivery.attempts)
 
     def resolve_send(
