@@ -783,6 +783,7 @@ class Workspace:
             ) from exc
         assert ready.outbox_id is not None
         delivery = deliver(settings, ready.message, ready.sender, [ready.email], sleep=sleep)
+
         def finish(session: Session) -> None:
             # Under the interview's lock, as every save of it: marking the note sent raises
             # the interview's version, which a concurrent save must not raise to the same value.
