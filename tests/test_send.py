@@ -384,3 +384,17 @@ def dump_database(ws: Workspace) -> str:
             for table in metadata.sorted_tables
             for row in connection.execute(table.select())
         )
+
+
+def test_what_was_shown_is_what_goes_out(ws: Workspace, server: MailServer) -> None:
+    """The CLI shows the message and asks: a note saved elsewhere meanwhile is not sent in
+    place of the one the user confirmed."""
+    note = save_draft(ws)
+    shown = ws.send(1, DANA, smtp=smtp(server), dry_run=True)
+    ws.save_note(1, note.model_copy(update={"body": note.body + "\n\nP.S. Edited in the browser."}))
+    with pytest.raises(InputError, match="changed since it was shown"):
+        ws.send(1, DANA, smtp=smtp(server), shown=shown)
+    assert server.arrived == [] and outbox(ws) == []
+    again = ws.send(1, DANA, smtp=smtp(server), dry_run=True)
+    assert ws.send(1, DANA, smtp=smtp(server), shown=again).state == "sent"
+    assert len(server.arrived) == 1 and "Edited in the browser" in server.arrived[0].data.decode()

@@ -744,6 +744,7 @@ class Workspace:
         dry_run: bool = False,
         smtp: SmtpSettings | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        shown: SendResult | None = None,
     ) -> SendResult:
         """Send the note (or the draft check-in) to ``to`` over SMTP.
 
@@ -753,6 +754,8 @@ class Workspace:
         earlier send to them may have gone out (see :meth:`resolve_send`). ``dry_run`` makes
         the message and sends nothing. ``smtp`` defaults to the user's settings, with the
         password from the environment or the keyring; ``sleep`` waits between retries.
+        ``shown``: the dry run the user confirmed; when the message would now differ (the note
+        was saved elsewhere meanwhile), nothing is sent.
         """
         from afterword.mail import deliver
         from afterword.store.outbox import OutboxRepository
@@ -765,7 +768,7 @@ class Workspace:
 
         def prepare(session: Session, record: bool) -> _Prepared:
             return self._prepare_send(
-                session, interview_id, to, kind, force, settings, policy, checking, record
+                session, interview_id, to, kind, force, settings, policy, checking, record, shown
             )
 
         if dry_run:
@@ -877,6 +880,7 @@ class Workspace:
         policy: PolicySettings,
         checking: CheckSettings,
         record: bool,
+        shown: SendResult | None = None,
     ) -> _Prepared:
         """Everything a send checks and makes before the connection opens, under the
         interview's lock; with ``record``, the attempt is added to the outbox."""
@@ -972,6 +976,11 @@ class Workspace:
         note = Note(to=draft.to, subject=draft.subject, body=draft.body)
         eml = note_eml(note, person.email, Person(name=name, email=address), now)
         message, message_id = outgoing(eml)
+        if shown is not None and _content(shown.message) != _content(message):
+            raise InputError(
+                f"the {_KINDS[kind]} to {draft.to} changed since it was shown (saved elsewhere "
+                "meanwhile); nothing was sent. Look at it again before sending"
+            )
         outbox_id = None
         if record:
             outbox_id = outbox.start(
@@ -1174,6 +1183,18 @@ class Workspace:
         if not moment.kind.is_weak:
             raise InputError(f"moment {number} went well; there is nothing to answer better")
         return moment
+
+
+def _content(message: bytes) -> tuple[str, ...]:
+    """What a person reads of a message: who it is from and to, its subject and text (not its
+    Date or Message-ID, which each making of it gives anew)."""
+    import email
+    from email.policy import default
+
+    parsed = email.message_from_bytes(message, policy=default)
+    body = parsed.get_body(preferencelist=("plain",)) if parsed.is_multipart() else parsed
+    text = body.get_content() if body is not None else ""
+    return (str(parsed["From"]), str(parsed["To"]), str(parsed["Subject"]), str(text))
 
 
 def _plain(text: str) -> str:

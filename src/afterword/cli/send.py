@@ -105,7 +105,9 @@ def send(
             if not confirmed:
                 output.print("Nothing was sent.", markup=False)
                 return
-        result = ws.send(interview_id, to, kind=kind, force=force)
+            result = ws.send(interview_id, to, kind=kind, force=force, shown=preview)
+        else:
+            result = ws.send(interview_id, to, kind=kind, force=force)
     _warn(result)
     _report(result, interview_id, " --check-in" if check_in else "")
 
