@@ -79,6 +79,9 @@ class _AgendaCache:
     ready: dict[tuple[int, str], bool]
     bucket: int = -1
     cards: list[Card] | None = None
+    #: The follow-up policy's steps, for the same interviews and bucket as the cards.
+    steps: list[Step] | None = None
+    steps_bucket: int = -1
 
 
 #: What can be sent over SMTP, and its name in messages.
@@ -192,16 +195,31 @@ class Workspace:
         """What needs doing now and next across all interviews, most urgent first."""
         from afterword.policy import agenda as policy_agenda
 
-        # The dashboard asks right after the agenda: reuse its interviews while current.
-        cache = self._agenda
-        interviews = None
+        # The dashboard asks on every visit, right after the agenda: reuse its interviews
+        # while they are current, and the steps themselves within the same few seconds (their
+        # words count hours), as the agenda's countdowns do.
+        now = now or self.now()
+        bucket = int(now.timestamp() // AGENDA_STEP_SECONDS)
+        cache = self._current_agenda()
         if cache is not None:
-            with self.database.engine.connect() as connection:
-                if revision(connection) == cache.version:
-                    interviews = cache.interviews
-        if interviews is None:
-            interviews = self.interviews()
-        return policy_agenda(interviews, now or self.now(), self.policy_settings())
+            if cache.steps is None or cache.steps_bucket != bucket:
+                cache.steps = policy_agenda(cache.interviews, now, self.policy_settings())
+                cache.steps_bucket = bucket
+            return cache.steps
+        return policy_agenda(self.interviews(), now, self.policy_settings())
+
+    def _current_agenda(self) -> _AgendaCache | None:
+        """The dashboard's cache of the interviews, while nothing was saved since."""
+        cache = self._agenda
+        if cache is None:
+            return None
+        with self.database.engine.connect() as connection:
+            return cache if revision(connection) == cache.version else None
+
+    def _all_interviews(self) -> list[tuple[int, Interview]]:
+        """Every interview: from the dashboard's cache while it is current, else read."""
+        cache = self._current_agenda()
+        return cache.interviews if cache is not None else self.interviews()
 
     def reminders(self, now: datetime | None = None) -> bytes:
         """An iCalendar file of the upcoming deadlines and earliest follow-up dates."""
@@ -1055,7 +1073,7 @@ class Workspace:
         if limit is not None and limit < 1:
             raise InputError("the limit is a number of questions a day, 1 or more")
         now, zone = self.now(), practice_zone()
-        interviews = self.interviews()
+        interviews = self._all_interviews()
         groups = bank(interviews)
         with self._transaction() as session:
             cards = PracticeRepository(session).cards()
