@@ -731,3 +731,25 @@ def test_on_a_panel_each_note_follows_up_a_question_its_reader_asked() -> None:
             if draft.moment is None:
                 continue
             assert moments[draft.moment - 1].asked_by == draft.to, (seed, draft.to, draft.moment)
+
+
+def test_no_two_panelists_are_told_the_same_story() -> None:
+    """Panels compare notes: a story leads one note; the others follow up otherwise."""
+    from afterword.composer import compose
+    from afterword.debrief_file import load_debrief_file
+
+    acme = load_debrief_file(EXAMPLES / "acme-first-round.yaml")
+    panel = acme.model_copy(
+        update={
+            "interviewers": [
+                *acme.interviewers,
+                acme.interviewers[0].model_copy(update={"name": "Sam Ortiz", "topics": []}),
+                acme.interviewers[0].model_copy(update={"name": "Li Wei", "topics": []}),
+            ]
+        }
+    )
+    for seed in range(5):
+        drafts = compose(panel, seed=seed)
+        told = [e.title for d in drafts for e in d.evidence if e.kind == "story"]
+        assert len(told) == len(set(told)), (seed, told)
+        assert all(d.clean for d in drafts)

@@ -99,6 +99,8 @@ class _Plan:
     pieces: list[_Piece]
     #: The moment followed up has a story or research item that is about it.
     moment_backed: bool = False
+    #: The stories and research that other panelists' notes lead with.
+    told: frozenset[tuple[str, str]] = frozenset()
 
 
 def compose(
@@ -218,6 +220,7 @@ def _plan(
     plans: list[_Plan] = []
     taken_moments: list[int] = []
     taken_topics: set[str] = set()
+    told: set[tuple[str, str]] = set()  # the stories panelists' notes lead with
     for interviewer in recipients:
         topics = [facts.topic_phrase(t) for t in (interviewer.topics if interviewer else [])]
         # A topic another panelist's note already leads with goes to the back of the queue.
@@ -273,8 +276,14 @@ def _plan(
                 choice,
                 unique,
                 moment_backed=choice is not None and backed[choice],
+                told=frozenset(told),
             )
         )
+        if len(recipients) > 1:
+            # What this note leads with, the next panelists' notes leave to it.
+            lead_piece = next((p for p in unique if p.backed and p.key not in told), None)
+            if lead_piece is not None and lead_piece.key is not None:
+                told.add(lead_piece.key)
     return plans
 
 
@@ -467,11 +476,14 @@ def _write(
     # Variants take turns at the evidence (another story, the research, another moment), so
     # every one of them still adds a fact; the better answer and the general lines are only
     # fallbacks.
-    backed = [p for p in plan.pieces if p.backed]
+    # A story a colleague's note already tells comes after everything else: panels compare
+    # notes, and the same story twice reads as a mail merge.
+    told = [p for p in plan.pieces if p.backed and p.key in plan.told]
+    backed = [p for p in plan.pieces if p.backed and p.key not in plan.told]
     if backed:
         shift = (variant - 1) % len(backed)
         backed = backed[shift:] + backed[:shift]
-    pieces = backed + [p for p in plan.pieces if not p.backed]
+    pieces = backed + [p for p in plan.pieces if not p.backed] + told
 
     best: tuple[tuple[int, float], Draft] | None = None
     shortest: Draft | None = None
