@@ -385,3 +385,24 @@ def test_no_suggestion_holds_an_ellipsis() -> None:
     for text in notes:
         for finding in check(text).findings:
             assert finding.suggestion is None or not re.search(r"\.\.\.|…", finding.suggestion)
+
+
+@pytest.mark.parametrize(
+    ("middle", "rule"),
+    [
+        # An example announced with "I'd like to add" is new information...
+        (
+            "One example I'd like to add on email marketing: at Brightline we rebuilt the "
+            "sign-up page around a single field and a checklist offer. Would a call help?",
+            "missing-new-information",
+        ),
+        # ...and a question after a semicolon invites a next step.
+        (
+            "I rewrote the rolling-average query with a window frame; shall I send it over?",
+            "missing-call-to-action",
+        ),
+    ],
+)
+def test_plain_additions_and_questions_are_recognised(middle: str, rule: str) -> None:
+    text = f"Dear Dana,\n\nThank you for your time today. {middle}\n\nBest,\nAlex"
+    assert not check(text).by_rule(rule)

@@ -290,8 +290,16 @@ def _asks_the_reader(doc: Document) -> bool:
     while pos >= 0:
         if not doc.in_quote(pos, pos + 1):
             start, end = doc.sentence_at(pos)
-            if _QUESTION_OPENER.match(doc.work, start, end) or _ADDRESSED.search(
-                doc.work, start, end
+            # The question may be the sentence's last clause: "...a short gist; shall I send
+            # it over?" asks as plainly as a sentence of its own.
+            clause = max(doc.work.rfind(mark, start, pos) for mark in ";:\u2013\u2014") + 1
+            clause = max(clause, start)
+            while clause < pos and doc.work[clause].isspace():
+                clause += 1
+            if (
+                _QUESTION_OPENER.match(doc.work, start, end)
+                or _QUESTION_OPENER.match(doc.work, clause, end)
+                or _ADDRESSED.search(doc.work, start, end)
             ):
                 return True
             # Every other "?" of this sentence asks the same of it: one look at a sentence,

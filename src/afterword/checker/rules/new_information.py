@@ -42,8 +42,8 @@ _NEW_INFO = lower_re(
     rf"""
     # a flagged addition: "one thing I wanted to add", "I forgot to mention"
     \b(?:one|another|a|a\s+few|a\s+couple\s+(?:of\s+)?|two|three|some)\s+(?:more\s+|other\s+|last\s+|quick\s+)?
-        (?:things?|points?|details?|examples?|ideas?|notes?|items?)\s+(?:that\s+)?I\s+(?:\w+\s+)?(?:wanted|want|meant
-        |forgot|neglected|didn't|did\s+not|should|would\s+like|'d\s+like)\b
+        (?:things?|points?|details?|examples?|ideas?|notes?|items?)\s+(?:that\s+)?I(?:'d\s+like|\s+(?:\w+\s+)?(?:wanted
+        |want|meant|forgot|neglected|didn't|did\s+not|should|would\s+like|'d\s+like))\b
     |\bI\s+(?:didn't|did\s+not|never)\s+get\s+to\s+(?:mention|share|add|say|tell|show)\b
     # the point left out, now supplied: "I never got to the point about documenting it"
     |\b(?:never|didn't|did\s+not)\s+(?:get|got|make|made)\s+(?:it\s+)?to\s+(?:the|my)\s+(?:main\s+|key\s+|real\s+)?
