@@ -155,3 +155,15 @@ def parse_local_time(value: str | None, zone: str | None, what: str) -> datetime
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone_named(zone))
     return moment
+
+
+def still_to_fix(ws: Workspace, text: str, interview_id: int) -> str | None:
+    """What still keeps a note from being ready, as a page says it ("2 things to fix (...)"),
+    or None when nothing does: asked before marking a note sent or sending it."""
+    left = [f for f in ws.check(text, interview_id).findings if f.severity == "error"]
+    if not left:
+        return None
+    return (
+        f"{len(left)} thing{'s' if len(left) > 1 else ''} to fix "
+        f"({'; '.join(f.message for f in left)})"
+    )

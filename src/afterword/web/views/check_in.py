@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from afterword.errors import AfterwordError, InputError
 from afterword.model import Note, NoteStatus
 from afterword.services import Workspace
-from afterword.web.common import InterviewId, redirect, render, workspace
+from afterword.web.common import InterviewId, redirect, render, still_to_fix, workspace
 from afterword.web.views.notes import send_notice
 
 router = APIRouter(include_in_schema=False)
@@ -69,13 +69,8 @@ def save_check_in(
 ) -> Response:
     page = f"/interviews/{interview_id}/check-in"
     saved = ws.save_check_in(interview_id, Note(to=to, subject=subject.strip(), body=body), was)
-    left = [f for f in ws.check(saved.body, interview_id).findings if f.severity == "error"]
-    if action == "sent" and left:
-        return redirect(
-            page,
-            f"Saved, not marked as sent: it still has {len(left)} thing"
-            f"{'s' if len(left) > 1 else ''} to fix ({'; '.join(f.message for f in left)}).",
-        )
+    if action == "sent" and (left := still_to_fix(ws, saved.body, interview_id)):
+        return redirect(page, f"Saved, not marked as sent: it still has {left}.")
     if action == "sent":
         ws.mark_check_in_sent(interview_id, to, ws.now())
         return redirect(

@@ -12,7 +12,14 @@ from fastapi.responses import Response
 from afterword.errors import AfterwordError, InputError
 from afterword.model import Interview, Note, NoteStatus
 from afterword.services import UNDO_SENT, SendResult, Workspace
-from afterword.web.common import InterviewId, attachment, redirect, render, workspace
+from afterword.web.common import (
+    InterviewId,
+    attachment,
+    redirect,
+    render,
+    still_to_fix,
+    workspace,
+)
 
 router = APIRouter(include_in_schema=False)
 WS = Annotated[Workspace, Depends(workspace)]
@@ -148,13 +155,12 @@ def save_note(
     if action.strip() in ("sent", "send_anyway"):
         if not saved.body.strip():
             raise InputError(f"the note to {to} is empty; write it before sending")
-        left = [f for f in ws.check(saved.body, interview_id).findings if f.severity == "error"]
+        left = still_to_fix(ws, saved.body, interview_id)
         if left and action.strip() != "send_anyway":
             # Sending locks the note: say what is still wrong, and let the user choose.
             return redirect(
                 f"/interviews/{interview_id}/notes?to={quote(to)}&confirm_send=1",
-                f"Not marked as sent yet: the note still has {len(left)} thing"
-                f"{'s' if len(left) > 1 else ''} to fix ({'; '.join(f.message for f in left)}). "
+                f"Not marked as sent yet: the note still has {left}. "
                 "Fix them, or mark it as sent anyway.",
             )
         ws.mark_sent(interview_id, to, ws.now())
@@ -222,14 +228,11 @@ def send_note(
         saved = ws.save_note(
             interview_id, Note(to=to, subject=subject.strip(), body=body), _version(version)
         )
-        left = [
-            f for f in ws.check(saved.note.body, interview_id).findings if f.severity == "error"
-        ]
+        left = still_to_fix(ws, saved.note.body, interview_id)
         if left and force != "1":
             return redirect(
                 f"{page}&confirm_force=1",
-                f"Not sent: the note still has {len(left)} thing{'s' if len(left) > 1 else ''} "
-                f"to fix ({'; '.join(f.message for f in left)}). Fix them, or send it anyway.",
+                f"Not sent: the note still has {left}. Fix them, or send it anyway.",
             )
     try:
         result = ws.send(interview_id, to, force=force == "1")
