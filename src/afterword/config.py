@@ -97,3 +97,64 @@ def settings() -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+
+
+MODE_VARIABLE = "AFTERWORD_MODE"
+SECRET_KEY_VARIABLE = "AFTERWORD_SECRET_KEY"
+SIGNUP_VARIABLE = "AFTERWORD_SIGNUP"
+#: A secret key shorter than this is too easy to guess for signing the CSRF tokens.
+MIN_SECRET_KEY = 32
+
+
+def mode() -> str:
+    """``local`` (the default: one person, no login, this computer only) or ``hosted``
+    (accounts, PostgreSQL), as ``AFTERWORD_MODE`` says."""
+    value = (os.environ.get(MODE_VARIABLE) or "local").strip().lower()
+    if value not in ("local", "hosted"):
+        raise ConfigError(f"{MODE_VARIABLE}={value!r}: use local (the default) or hosted")
+    return value
+
+
+class HostedSettings:
+    """What hosted mode needs to start: a PostgreSQL database, a secret key, and whether
+    anyone may sign up (else only people an admin invited)."""
+
+    def __init__(self, database_url: str, secret_key: str, *, signup: bool = False) -> None:
+        self.database_url = database_url
+        self.secret_key = secret_key
+        self.signup = signup
+
+    def __repr__(self) -> str:  # never the secret key, in a log or a traceback
+        return f"HostedSettings(signup={self.signup})"
+
+
+def hosted_settings() -> HostedSettings:
+    """Hosted mode's settings from the environment; every missing or unusable one is named
+    at once, so that an operator fixes them in one go."""
+    problems: list[str] = []
+    url = (os.environ.get("AFTERWORD_DATABASE_URL") or "").strip()
+    if not url:
+        problems.append(
+            "AFTERWORD_DATABASE_URL is not set: hosted mode keeps everyone's data in "
+            "PostgreSQL (postgresql://USER:PASSWORD@HOST/NAME)"
+        )
+    elif not url.startswith(("postgresql://", "postgresql+psycopg://", "postgres://")):
+        problems.append(
+            "AFTERWORD_DATABASE_URL must name a PostgreSQL database in hosted mode "
+            "(postgresql://USER:PASSWORD@HOST/NAME); SQLite is for local mode"
+        )
+    key = os.environ.get(SECRET_KEY_VARIABLE) or ""
+    if len(key) < MIN_SECRET_KEY:
+        problems.append(
+            f"{SECRET_KEY_VARIABLE} must be a random secret of at least {MIN_SECRET_KEY} "
+            "characters (for instance: python -c "
+            "'import secrets; print(secrets.token_urlsafe(48))')"
+        )
+    signup = (os.environ.get(SIGNUP_VARIABLE) or "invite").strip().lower()
+    if signup not in ("open", "invite"):
+        problems.append(f"{SIGNUP_VARIABLE}={signup!r}: use open or invite (the default)")
+    if problems:
+        raise ConfigError(
+            "hosted mode (AFTERWORD_MODE=hosted) cannot start: " + "; ".join(problems)
+        )
+    return HostedSettings(url, key, signup=signup == "open")

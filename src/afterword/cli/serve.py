@@ -26,7 +26,8 @@ def serve(
     host: Annotated[
         str,
         typer.Option(
-            help="The address to listen on: one of this computer's own (loopback) addresses."
+            help="The address to listen on: one of this computer's own (loopback) addresses "
+            "(hosted mode: the address the reverse proxy reaches)."
         ),
     ] = "127.0.0.1",
     open_browser: Annotated[
@@ -47,7 +48,13 @@ def serve(
     import os
     import sys
 
-    if not is_loopback(host):
+    from afterword import config
+
+    hosted = config.mode() == "hosted"
+    if hosted:
+        # Refuse to start, naming every missing setting, rather than serve without accounts.
+        config.hosted_settings()
+    if not hosted and not is_loopback(host):
         raise InputError(
             f"--host {host}: other computers could reach your interviews there; the app "
             "serves this computer only (keep --host 127.0.0.1)"
@@ -60,9 +67,10 @@ def serve(
     from afterword.web.app import ALLOWED_HOSTS_VARIABLE, LOOPBACK_NAMES
     from afterword.web.common import HERE
 
-    # Private to this computer: answer only to its own names (see SameOriginOnly).
-    names = dict.fromkeys([*LOOPBACK_NAMES.split(","), host.strip("[]").lower()])
-    os.environ.setdefault(ALLOWED_HOSTS_VARIABLE, ",".join(names))
+    if not hosted:
+        # Private to this computer: answer only to its own names (see SameOriginOnly).
+        names = dict.fromkeys([*LOOPBACK_NAMES.split(","), host.strip("[]").lower()])
+        os.environ.setdefault(ALLOWED_HOSTS_VARIABLE, ",".join(names))
     # Upgrade once here, before any worker starts, so that workers never race to migrate.
     Database(database_url()).close()
     if not (HERE / "static" / "vendor" / "pico.min.css").exists():

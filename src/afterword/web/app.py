@@ -8,6 +8,7 @@ import threading
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request, Response
@@ -24,9 +25,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.body_limit import MAX_BODY_SIZE_SCOPE_KEY, RequestBodyLimitMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from afterword import __version__
+from afterword import __version__, config
+from afterword.config import HostedSettings
 from afterword.errors import AfterwordError, ConflictError, NotFoundError
 from afterword.services import Workspace
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 from afterword.web.common import HERE, errors_of, render
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -153,12 +158,20 @@ def create_app(
     allowed_hosts: Iterable[str] | None = None,
     *,
     clock: Callable[[], datetime] | None = None,
+    hosted: HostedSettings | None = None,
+    password_hasher: PasswordHasher | None = None,
 ) -> FastAPI:
     """An app over the database at ``database_url`` (default: the user's), upgraded first.
 
     ``allowed_hosts`` (default: ``AFTERWORD_ALLOWED_HOSTS``, comma-separated; unset: any)
     are the host names requests may be addressed to; every page reads the time from
-    ``clock``."""
+    ``clock``. ``hosted`` (default: from the environment when ``AFTERWORD_MODE=hosted``,
+    which refuses to start without its settings) serves many people, each behind a login;
+    ``password_hasher`` is argon2id's OWASP profile unless a test passes a cheaper one."""
+    if hosted is None and config.mode() == "hosted":
+        hosted = config.hosted_settings()
+    if hosted is not None:
+        database_url = hosted.database_url
     workspace = Workspace(database_url, clock=clock)
     if allowed_hosts is None and (names := os.environ.get(ALLOWED_HOSTS_VARIABLE)):
         allowed_hosts = names.split(",")

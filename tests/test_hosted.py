@@ -1,0 +1,65 @@
+"""Hosted mode: it refuses to start without its settings, saying which are missing."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from afterword.cli.app import app
+from afterword.config import ConfigError
+from afterword.web.app import create_app
+
+runner = CliRunner()
+SECRET = "s" * 48
+
+
+@pytest.mark.parametrize(
+    ("environment", "missing"),
+    [
+        ({}, ["AFTERWORD_DATABASE_URL is not set", "AFTERWORD_SECRET_KEY"]),
+        (
+            {"AFTERWORD_DATABASE_URL": "sqlite:///x.db", "AFTERWORD_SECRET_KEY": SECRET},
+            ["must name a PostgreSQL database"],
+        ),
+        (
+            {"AFTERWORD_DATABASE_URL": "postgresql://u@h/d", "AFTERWORD_SECRET_KEY": "short"},
+            ["AFTERWORD_SECRET_KEY must be a random secret of at least 32"],
+        ),
+        (
+            {
+                "AFTERWORD_DATABASE_URL": "postgresql://u@h/d",
+                "AFTERWORD_SECRET_KEY": SECRET,
+                "AFTERWORD_SIGNUP": "maybe",
+            },
+            ["AFTERWORD_SIGNUP='maybe'"],
+        ),
+    ],
+)
+def test_hosted_mode_refuses_to_start_without_its_settings(
+    monkeypatch: pytest.MonkeyPatch, environment: dict[str, str], missing: list[str]
+) -> None:
+    monkeypatch.setenv("AFTERWORD_MODE", "hosted")
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    result = runner.invoke(app, ["serve"])
+    assert result.exit_code == 2
+    assert "hosted mode (AFTERWORD_MODE=hosted) cannot start" in result.stderr
+    for words in missing:
+        assert words in result.stderr
+    assert SECRET not in result.stderr
+    with pytest.raises(ConfigError, match="cannot start"):
+        create_app()
+
+
+def test_an_unknown_mode_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AFTERWORD_MODE", "cloud")
+    result = runner.invoke(app, ["serve"])
+    assert result.exit_code == 2
+    assert "AFTERWORD_MODE='cloud': use local (the default) or hosted" in result.stderr
+
+
+def test_local_mode_still_serves_this_computer_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("AFTERWORD_MODE", raising=False)
+    result = runner.invoke(app, ["serve", "--host", "0.0.0.0"])
+    assert result.exit_code == 2
+    assert "keep --host 127.0.0.1" in result.stderr
