@@ -37,6 +37,9 @@ TABLES = {
     "practice_cards",
     "practice_reviews",
     "revision",
+    "users",
+    "sessions",
+    "invites",
     "alembic_version",
 }
 

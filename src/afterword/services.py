@@ -24,6 +24,7 @@ from afterword.journey import Card, agenda
 from afterword.model import Interview, Moment, Note, NoteStatus, Outcome, Person, Research, Story
 from afterword.store.db import Database
 from afterword.store.repository import InterviewRepository, StoryRepository, revision
+from afterword.store.tables import LOCAL_OWNER
 
 if TYPE_CHECKING:
     from afterword.archive import Archive
@@ -150,19 +151,34 @@ class Workspace:
     """
 
     def __init__(
-        self, database_url: str | None = None, *, clock: Callable[[], datetime] | None = None
+        self,
+        database_url: str | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        owner: int = LOCAL_OWNER,
+        database: Database | None = None,
     ) -> None:
-        self.database = Database(database_url or config.database_url())
+        self._owns_database = database is None
+        self.database = database or Database(database_url or config.database_url())
         # Looked up when the workspace opens, so that the CLI's tests can set the time too.
         self.clock = clock or utc_now
+        #: Whose records these use cases see: the one owner of local mode, or an account.
+        #: Every repository is scoped to it, so no use case can reach another's records.
+        self.owner = owner
         self._check_settings: CheckSettings | None = None
         self._policy_settings: PolicySettings | None = None
         self._agenda: _AgendaCache | None = None
         self._agenda_lock = threading.Lock()
         self._contexts: dict[int, tuple[int, Interview]] = {}
 
+    def for_owner(self, owner: int) -> Workspace:
+        """The same use cases over the same database, for ``owner``'s records only (with
+        caches of their own)."""
+        return Workspace(clock=self.clock, owner=owner, database=self.database)
+
     def close(self) -> None:
-        self.database.close()
+        if self._owns_database:
+            self.database.close()
 
     def __enter__(self) -> Workspace:
         return self
@@ -228,7 +244,7 @@ class Workspace:
 
         now = now or self.now()
         with self._transaction() as session:
-            repository = InterviewRepository(session)
+            repository = InterviewRepository(session, self.owner)
             interviews, versions = repository.list(), repository.versions()
         steps = policy_agenda(interviews, now, self.policy_settings())
         return calendar(steps, {i: item.company for i, item in interviews}, versions, now)
@@ -276,14 +292,14 @@ class Workspace:
 
     def add_interview(self, interview: Interview) -> int:
         """Store a whole interview (with its debrief, stories, research and lessons)."""
-        return self._write(lambda session: InterviewRepository(session).add(interview))
+        return self._write(lambda session: InterviewRepository(session, self.owner).add(interview))
 
     def import_file(self, path: Path) -> int:
         return self.add_interview(load_debrief_file(path, config.timezone()))
 
     def interview(self, interview_id: int) -> Interview:
         with self._transaction() as session:
-            return InterviewRepository(session).get(interview_id)
+            return InterviewRepository(session, self.owner).get(interview_id)
 
     def context(self, interview_id: int) -> Interview:
         """The interview a note is checked against. The live editor asks on every pause in
@@ -296,7 +312,7 @@ class Workspace:
             return cached[1]
         with self._transaction() as session:
             current = revision(session)
-            interview = InterviewRepository(session).get(interview_id)
+            interview = InterviewRepository(session, self.owner).get(interview_id)
         if len(self._contexts) > 256:
             self._contexts.clear()
         self._contexts[interview_id] = (current, interview)
@@ -305,7 +321,7 @@ class Workspace:
     def interviews(self) -> list[tuple[int, Interview]]:
         """Every interview with its id, newest first."""
         with self._transaction() as session:
-            return InterviewRepository(session).list()
+            return InterviewRepository(session, self.owner).list()
 
     def cached_agenda(self, now: datetime) -> list[Card] | None:
         """The agenda as last built, when one cheap query says nothing changed since and its
@@ -338,7 +354,7 @@ class Workspace:
             cache = self._agenda
             if cache is None or cache.version != version:
                 with self._transaction() as session:
-                    interviews = InterviewRepository(session).list()
+                    interviews = InterviewRepository(session, self.owner).list()
                 ready = {
                     (interview_id, n.to): self.is_ready(interview, n)
                     for interview_id, interview in interviews
@@ -371,7 +387,7 @@ class Workspace:
         can land in between; refused when ``expected_version`` is given and is not current."""
 
         def work(session: Session) -> Interview:
-            repository = InterviewRepository(session)
+            repository = InterviewRepository(session, self.owner)
             repository.lock(interview_id)
             updated = change(repository.get(interview_id))
             # Validate the whole again: a change must not smuggle in an invalid interview.
@@ -393,25 +409,27 @@ class Workspace:
     def last_sender(self) -> Person | None:
         """Who signed the most recent interview's notes: asked once, remembered after."""
         with self._transaction() as session:
-            return InterviewRepository(session).last_sender()
+            return InterviewRepository(session, self.owner).last_sender()
 
     def interview_version(self, interview_id: int) -> tuple[Interview, int]:
         """The interview and its version, read together (for a later guarded save)."""
         with self._transaction() as session:
-            repository = InterviewRepository(session)
+            repository = InterviewRepository(session, self.owner)
             return repository.get(interview_id), repository.version(interview_id)
 
     def delete_interview(self, interview_id: int, remove_stories: Sequence[int] = ()) -> None:
         """Delete an interview with its debrief and notes; the stories in ``remove_stories``
         go too when no other interview uses them (the library keeps the rest)."""
         self._write(
-            lambda session: InterviewRepository(session).delete(interview_id, remove_stories)
+            lambda session: InterviewRepository(session, self.owner).delete(
+                interview_id, remove_stories
+            )
         )
 
     def stories_only_in(self, interview_id: int) -> list[tuple[int, str]]:
         """The stories (id, title) only this interview uses."""
         with self._transaction() as session:
-            return InterviewRepository(session).stories_only_in(interview_id)
+            return InterviewRepository(session, self.owner).stories_only_in(interview_id)
 
     def export(self, interview_id: int, fmt: str = "yaml") -> str:
         return dump_debrief(self.interview(interview_id), fmt)
@@ -425,7 +443,7 @@ class Workspace:
         from afterword.store.archive import read_everything
 
         with self._transaction() as session:
-            found = read_everything(session)
+            found = read_everything(session, self.owner)
         return build(self.now(), found.interviews, found.stories, found.outbox, found.practice)
 
     def import_all(self, archive: Archive, *, merge: bool = False) -> Restored:
@@ -433,7 +451,7 @@ class Workspace:
         in one transaction: nothing is written unless all of it is."""
         from afterword.store.archive import restore
 
-        return self._write(lambda session: restore(session, archive, merge=merge))
+        return self._write(lambda session: restore(session, archive, merge=merge, owner=self.owner))
 
     def backup(self, target: Path, *, force: bool = False) -> Backup:
         """A consistent, checked copy of the SQLite database in ``target``."""
@@ -446,7 +464,7 @@ class Workspace:
     def note(self, interview_id: int, to: str) -> SavedNote | None:
         """The note to ``to`` as stored, with its version, if there is one."""
         with self._transaction() as session:
-            found = InterviewRepository(session).note(interview_id, to)
+            found = InterviewRepository(session, self.owner).note(interview_id, to)
         return SavedNote(*found) if found else None
 
     def save_note(
@@ -461,7 +479,7 @@ class Workspace:
         """
         return SavedNote(
             *self._write(
-                lambda session: InterviewRepository(session).save_note(
+                lambda session: InterviewRepository(session, self.owner).save_note(
                     interview_id, note, expected_version
                 )
             )
@@ -470,7 +488,9 @@ class Workspace:
     def mark_sent(self, interview_id: int, to: str, when: datetime) -> Note:
         """Record that the note to ``to`` went out at ``when`` (once: the time is kept)."""
         note, _ = self._write(
-            lambda session: InterviewRepository(session).mark_sent(interview_id, to, when)
+            lambda session: InterviewRepository(session, self.owner).mark_sent(
+                interview_id, to, when
+            )
         )
         return note
 
@@ -481,11 +501,13 @@ class Workspace:
         from afterword.store.outbox import OutboxRepository
 
         def work(session: Session) -> tuple[Note, int]:
-            repository = InterviewRepository(session)
+            repository = InterviewRepository(session, self.owner)
             repository.lock(interview_id)
             if any(
                 a.state == "sent"
-                for a in OutboxRepository(session).attempts(interview_id, "thank_you", to)
+                for a in OutboxRepository(session, self.owner).attempts(
+                    interview_id, "thank_you", to
+                )
             ):
                 raise InputError(
                     f"the note to {to} was sent by email from here, so it did go out; that "
@@ -608,24 +630,24 @@ class Workspace:
 
     def stories(self, search: str | None = None) -> list[tuple[int, Story]]:
         with self._transaction() as session:
-            return StoryRepository(session).list(search)
+            return StoryRepository(session, self.owner).list(search)
 
     def story(self, story_id: int) -> Story:
         with self._transaction() as session:
-            return StoryRepository(session).get(story_id)
+            return StoryRepository(session, self.owner).get(story_id)
 
     def find_story(self, title: str) -> int | None:
         with self._transaction() as session:
-            return StoryRepository(session).find(title)
+            return StoryRepository(session, self.owner).find(title)
 
     def add_story(self, story: Story) -> int:
-        return self._write(lambda session: StoryRepository(session).add(story))
+        return self._write(lambda session: StoryRepository(session, self.owner).add(story))
 
     def update_story(self, story_id: int, story: Story) -> None:
-        self._write(lambda session: StoryRepository(session).update(story_id, story))
+        self._write(lambda session: StoryRepository(session, self.owner).update(story_id, story))
 
     def delete_story(self, story_id: int) -> Story:
-        return self._write(lambda session: StoryRepository(session).delete(story_id))
+        return self._write(lambda session: StoryRepository(session, self.owner).delete(story_id))
 
     # Notes and evidence ---------------------------------------------------------------------
     # The composer and the matcher are pure; these use cases feed them the interview and the
@@ -808,8 +830,8 @@ class Workspace:
         def finish(session: Session) -> None:
             # Under the interview's lock, as every save of it: marking the note sent raises
             # the interview's version, which a concurrent save must not raise to the same value.
-            InterviewRepository(session).lock(interview_id)
-            OutboxRepository(session).finish(
+            InterviewRepository(session, self.owner).lock(interview_id)
+            OutboxRepository(session, self.owner).finish(
                 ready.outbox_id or 0, delivery.state, delivery.error, self.now()
             )
 
@@ -825,8 +847,8 @@ class Workspace:
         from afterword.store.outbox import STALE_SENDING, OutboxRepository
 
         def work(session: Session) -> OutboxEntry:
-            InterviewRepository(session).lock(interview_id)
-            outbox = OutboxRepository(session)
+            InterviewRepository(session, self.owner).lock(interview_id)
+            outbox = OutboxRepository(session, self.owner)
             now = self.now()
             open_ = [
                 a
@@ -853,7 +875,7 @@ class Workspace:
         from afterword.store.outbox import STALE_SENDING, OutboxRepository
 
         with self._transaction() as session:
-            found = OutboxRepository(session).attempts(interview_id, kind, to)
+            found = OutboxRepository(session, self.owner).attempts(interview_id, kind, to)
         if not found:
             return None
         last = found[-1]
@@ -910,7 +932,7 @@ class Workspace:
         from afterword.store.outbox import STALE_SENDING, OutboxRepository
         from afterword.store.tables import InterviewRow
 
-        repository = InterviewRepository(session)
+        repository = InterviewRepository(session, self.owner)
         repository.lock(interview_id)
         interview = repository.get(interview_id)
         row = session.get(InterviewRow, interview_id)
@@ -928,7 +950,7 @@ class Workspace:
             to = names[0]
         folded = to.casefold()
         now = self.now()
-        outbox = OutboxRepository(session)
+        outbox = OutboxRepository(session, self.owner)
         earlier = outbox.attempts(interview_id, kind, to)
         for attempt in earlier:
             stale = attempt.state == "sending" and now - attempt.created_at > STALE_SENDING
@@ -1076,14 +1098,16 @@ class Workspace:
         interviews = self._all_interviews()
         groups = bank(interviews)
         with self._transaction() as session:
-            cards = PracticeRepository(session).cards()
+            cards = PracticeRepository(session, self.owner).cards()
         if sync:
             wanted = [(card_key(g.question), g.question) for g, c in match(groups, cards) if not c]
             if wanted:
-                self._write(lambda session: PracticeRepository(session).add_missing(wanted, now))
+                self._write(
+                    lambda session: PracticeRepository(session, self.owner).add_missing(wanted, now)
+                )
         start = datetime.combine(now.astimezone(zone).date(), datetime.min.time(), zone)
         with self._transaction() as session:
-            repository = PracticeRepository(session)
+            repository = PracticeRepository(session, self.owner)
             cards = repository.cards() if sync else cards
             done = repository.reviews_since(start)
         coming = upcoming(interviews, now, before, zone)
@@ -1136,7 +1160,7 @@ class Workspace:
         answer = answer.strip() if answer and answer.strip() else None
 
         def work(session: Session) -> PracticeCard:
-            repository = PracticeRepository(session)
+            repository = PracticeRepository(session, self.owner)
             card = repository.get(card_id, lock=True)
             if expected_reviews is not None and card.reviews != expected_reviews:
                 raise ConflictError("this question was rated already (in another tab or window)")
@@ -1150,7 +1174,7 @@ class Workspace:
         from afterword.store.practice import PracticeRepository
 
         with self._transaction() as session:
-            return PracticeRepository(session).reviews(card_id)
+            return PracticeRepository(session, self.owner).reviews(card_id)
 
     def change_research(
         self,

@@ -17,6 +17,7 @@ from afterword.errors import InputError
 from afterword.model import Interview, Story
 from afterword.store.repository import InterviewRepository, StoryRepository, _story_from_row
 from afterword.store.tables import (
+    LOCAL_OWNER,
     InterviewRow,
     OutboxRow,
     PracticeCardRow,
@@ -76,48 +77,69 @@ class Restored:
     practice: int
 
 
-def read_everything(session: Session) -> Everything:
-    """Every record, in the order of its id (call it in one transaction, for a consistent
-    picture)."""
+def read_everything(session: Session, owner: int = LOCAL_OWNER) -> Everything:
+    """Every record of ``owner``, in the order of its id (call it in one transaction, for a
+    consistent picture)."""
     if session.get_bind().dialect.name == "postgresql":
         # One snapshot for every query, not one per statement (before any of them runs).
         session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-    interviews = sorted(InterviewRepository(session).list(), key=lambda pair: pair[0])
+    repository = InterviewRepository(session, owner)
+    interviews = sorted(repository.list(), key=lambda pair: pair[0])
     stories = [
         (row.id, _story_from_row(row))
-        for row in session.scalars(select(StoryRow).order_by(StoryRow.id))
+        for row in session.scalars(
+            select(StoryRow).where(StoryRow.owner_id == owner).order_by(StoryRow.id)
+        )
     ]
     outbox = [
         {name: getattr(row, name) for name in _OUTBOX_FIELDS}
-        for row in session.scalars(select(OutboxRow).order_by(OutboxRow.id))
+        for row in session.scalars(
+            select(OutboxRow)
+            .where(OutboxRow.interview_id.in_(repository.mine()))
+            .order_by(OutboxRow.id)
+        )
     ]
+    cards = select(PracticeCardRow.id).where(PracticeCardRow.owner_id == owner)
     history: dict[int, list[dict[str, Any]]] = {}
-    for review in session.scalars(select(PracticeReviewRow).order_by(PracticeReviewRow.id)):
+    for review in session.scalars(
+        select(PracticeReviewRow)
+        .where(PracticeReviewRow.card_id.in_(cards))
+        .order_by(PracticeReviewRow.id)
+    ):
         history.setdefault(review.card_id, []).append(
             {"rating": review.rating, "reviewed_at": review.reviewed_at, "answer": review.answer}
         )
     practice = [
         {**{name: getattr(row, name) for name in _CARD_FIELDS}, "history": history.get(row.id, [])}
-        for row in session.scalars(select(PracticeCardRow).order_by(PracticeCardRow.id))
+        for row in session.scalars(
+            select(PracticeCardRow)
+            .where(PracticeCardRow.owner_id == owner)
+            .order_by(PracticeCardRow.id)
+        )
     ]
     return Everything(interviews, stories, outbox, practice)
 
 
-def counts(session: Session) -> dict[str, int]:
-    """How many interviews, stories and send attempts the database holds."""
+def counts(session: Session, owner: int = LOCAL_OWNER) -> dict[str, int]:
+    """How many interviews, stories, send attempts and practice cards ``owner`` has."""
+    mine = select(InterviewRow.id).where(InterviewRow.owner_id == owner)
+
+    def count(table: Any, *where: Any) -> int:
+        return int(session.scalar(select(func.count()).select_from(table).where(*where)) or 0)
+
     return {
-        "interviews": session.scalar(select(func.count()).select_from(InterviewRow)) or 0,
-        "stories": session.scalar(select(func.count()).select_from(StoryRow)) or 0,
-        "outbox": session.scalar(select(func.count()).select_from(OutboxRow)) or 0,
-        "practice": session.scalar(select(func.count()).select_from(PracticeCardRow)) or 0,
+        "interviews": count(InterviewRow, InterviewRow.owner_id == owner),
+        "stories": count(StoryRow, StoryRow.owner_id == owner),
+        "outbox": count(OutboxRow, OutboxRow.interview_id.in_(mine)),
+        "practice": count(PracticeCardRow, PracticeCardRow.owner_id == owner),
     }
 
 
 _MERGE = "add them to what is there with `afterword import --all --merge FILE`"
 
 
-def refuse_unless_empty(session: Session) -> None:
-    found = counts(session)
+def refuse_unless_empty(session: Session, owner: int = LOCAL_OWNER) -> None:
+    found = counts(session, owner)
     if found["interviews"]:
         raise InputError(
             f"the database already has {_plural(found['interviews'], 'interview')}; "
@@ -144,15 +166,22 @@ def _plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else many or one + 's'}"
 
 
-def restore(session: Session, archive: Archive, *, merge: bool = False) -> Restored:
+def restore(
+    session: Session, archive: Archive, *, merge: bool = False, owner: int = LOCAL_OWNER
+) -> Restored:
     """Write the archive into the database: an empty one, keeping every id (refused when
     anything is there), or, with ``merge``, alongside what is there: the interviews added as
     new ones, the stories merged by title as an import does, and send attempts already on
-    record (by message id) left as they are."""
+    record (by message id) left as they are.
+
+    Only the local owner's restore keeps ids: in a database shared by several people, the
+    ids of one person's export may be another's records, so an account's restore gets new
+    ones (as a merge does)."""
     if not merge:
-        refuse_unless_empty(session)
-    stories = StoryRepository(session)
-    interviews = InterviewRepository(session)
+        refuse_unless_empty(session, owner)
+    keep_ids = not merge and owner == LOCAL_OWNER
+    stories = StoryRepository(session, owner)
+    interviews = InterviewRepository(session, owner)
     added_stories = 0
     for story in archive.stories:
         plain = Story.model_validate(story.model_dump(exclude={"id"}))
@@ -161,33 +190,38 @@ def restore(session: Session, archive: Archive, *, merge: bool = False) -> Resto
                 added_stories += 1
             stories.merge(plain)
         else:
-            stories.add(plain, story.id)
+            stories.add(plain, story.id if keep_ids else None)
             added_stories += 1
     ids: dict[int | None, int] = {}
     for item in archive.interviews:
-        new_id = interviews.add(item.to_interview(), None if merge else item.id)
+        new_id = interviews.add(item.to_interview(), item.id if keep_ids else None)
         ids[item.id] = new_id
     added_outbox = 0
-    known = set(session.scalars(select(OutboxRow.message_id))) if merge else set()
-    keys = set(session.scalars(select(OutboxRow.idempotency_key))) if merge else set()
+    mine = OutboxRow.interview_id.in_(interviews.mine())
+    known = set(session.scalars(select(OutboxRow.message_id).where(mine))) if merge else set()
+    keys = set(session.scalars(select(OutboxRow.idempotency_key).where(mine))) if merge else set()
     for record in archive.outbox:
         if record.message_id in known or record.idempotency_key in keys:
             continue
         data = record.model_dump()
         data["interview_id"] = ids[record.interview_id]
-        if merge:
+        if not keep_ids:
             data["id"] = None
         session.add(OutboxRow(**data))
         added_outbox += 1
     added_cards = 0
-    have = set(session.scalars(select(PracticeCardRow.key))) if merge else set()
+    have = (
+        set(session.scalars(select(PracticeCardRow.key).where(PracticeCardRow.owner_id == owner)))
+        if merge
+        else set()
+    )
     for card in archive.practice:
         if card.key in have:  # merged: the card on record keeps its own schedule
             continue
         data = card.model_dump(exclude={"history"})
-        if merge:
+        if not keep_ids:
             data["id"] = None
-        row = PracticeCardRow(**data)
+        row = PracticeCardRow(**data, owner_id=owner)
         session.add(row)
         session.flush()
         session.add_all(
@@ -195,7 +229,7 @@ def restore(session: Session, archive: Archive, *, merge: bool = False) -> Resto
         )
         added_cards += 1
     session.flush()
-    if not merge:
+    if keep_ids:
         _advance_sequences(session)
     return Restored(len(archive.interviews), added_stories, added_outbox, added_cards)
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from afterword.errors import NotFoundError
 from afterword.model import NoteStatus
 from afterword.store.repository import bump_revision
-from afterword.store.tables import CheckInRow, InterviewRow, NoteRow, OutboxRow
+from afterword.store.tables import LOCAL_OWNER, CheckInRow, InterviewRow, NoteRow, OutboxRow
 
 Kind = Literal["thank_you", "check_in"]
 OutboxState = Literal["sending", "sent", "failed", "unknown"]
@@ -75,8 +75,12 @@ def idempotency_key(interview_id: int, kind: str, to: str, version: int, earlier
 
 
 class OutboxRepository:
-    def __init__(self, session: Session) -> None:
+    """One owner's send attempts (those of their interviews): every query is scoped."""
+
+    def __init__(self, session: Session, owner: int = LOCAL_OWNER) -> None:
         self.session = session
+        self.owner = owner
+        self._mine = select(InterviewRow.id).where(InterviewRow.owner_id == owner)
 
     def attempts(self, interview_id: int, kind: str, to: str) -> list[OutboxEntry]:
         """Every attempt to send this kind of email to ``to``, oldest first."""
@@ -84,6 +88,7 @@ class OutboxRepository:
             select(OutboxRow)
             .where(
                 OutboxRow.interview_id == interview_id,
+                OutboxRow.interview_id.in_(self._mine),
                 OutboxRow.kind == kind,
                 func.lower(OutboxRow.to) == to.lower(),
             )
@@ -104,6 +109,8 @@ class OutboxRepository:
         now: datetime,
     ) -> OutboxEntry:
         """Record an attempt, in state ``sending`` (commit before opening the connection)."""
+        if self.session.scalar(self._mine.where(InterviewRow.id == interview_id)) is None:
+            raise NotFoundError(f"there is no interview {interview_id}")
         earlier = len(self.attempts(interview_id, kind, to))
         row = OutboxRow(
             interview_id=interview_id,
@@ -123,7 +130,11 @@ class OutboxRepository:
         return _entry(row)
 
     def _row(self, outbox_id: int) -> OutboxRow:
-        row = self.session.get(OutboxRow, outbox_id, with_for_update=True)
+        row = self.session.scalars(
+            select(OutboxRow)
+            .where(OutboxRow.id == outbox_id, OutboxRow.interview_id.in_(self._mine))
+            .with_for_update()
+        ).first()
         if row is None:
             raise NotFoundError(f"there is no send attempt {outbox_id}")
         return row

@@ -28,6 +28,7 @@ from afterword.model import (
     Story,
 )
 from afterword.store.tables import (
+    LOCAL_OWNER,
     CheckInRow,
     InterviewerRow,
     InterviewRow,
@@ -108,13 +109,17 @@ def bump_revision(session: Session) -> None:
 
 
 class StoryRepository:
-    """The user's experience library."""
+    """One owner's experience library: every query is scoped to ``owner``, so that another
+    owner's story is, to this repository, one that does not exist."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, owner: int = LOCAL_OWNER) -> None:
         self.session = session
+        self.owner = owner
 
     def list(self, search: str | None = None) -> list[tuple[int, Story]]:
-        rows = self.session.scalars(select(StoryRow).order_by(StoryRow.title)).all()
+        rows = self.session.scalars(
+            select(StoryRow).where(StoryRow.owner_id == self.owner).order_by(StoryRow.title)
+        ).all()
         stories = [(row.id, _story_from_row(row)) for row in rows]
         if search:
             needle = search.casefold()
@@ -122,7 +127,9 @@ class StoryRepository:
         return stories
 
     def _row(self, story_id: int) -> StoryRow:
-        row = self.session.get(StoryRow, story_id)
+        row = self.session.scalars(
+            select(StoryRow).where(StoryRow.id == story_id, StoryRow.owner_id == self.owner)
+        ).first()
         if row is None:
             raise NotFoundError(f"there is no story {story_id} (see `afterword story list`)")
         return row
@@ -133,7 +140,8 @@ class StoryRepository:
     def find(self, title: str) -> int | None:
         """The id of the story with this title (case-insensitive), if there is one."""
         folded = title.strip().casefold()
-        for row_id, row_title in self.session.execute(select(StoryRow.id, StoryRow.title)):
+        query = select(StoryRow.id, StoryRow.title).where(StoryRow.owner_id == self.owner)
+        for row_id, row_title in self.session.execute(query):
             if row_title.casefold() == folded:
                 return int(row_id)
         return None
@@ -142,7 +150,7 @@ class StoryRepository:
         """Add a story to the library (under ``story_id`` when given: a restore keeps ids)."""
         if self.find(story.title) is not None:
             raise InputError(f"a story titled {story.title!r} is already in your library")
-        row = StoryRow(id=story_id)
+        row = StoryRow(id=story_id, owner_id=self.owner)
         _fill_story(row, story)
         self.session.add(row)
         self.session.flush()
@@ -164,7 +172,10 @@ class StoryRepository:
         """Moments name the stories behind their better answers by title: a renamed story
         stays linked to them."""
         folded = old.casefold()
-        for moment in self.session.scalars(select(MomentRow)):
+        mine = select(InterviewRow.id).where(InterviewRow.owner_id == self.owner)
+        for moment in self.session.scalars(
+            select(MomentRow).where(MomentRow.interview_id.in_(mine))
+        ):
             titles = list(moment.story_titles or [])
             if any(t.casefold() == folded for t in titles):
                 moment.story_titles = [new if t.casefold() == folded else t for t in titles]
@@ -181,7 +192,7 @@ class StoryRepository:
         """Add a story, or reuse the one with its title, filling the fields it lacks."""
         found = self.find(story.title)
         if found is None:
-            row = StoryRow()
+            row = StoryRow(owner_id=self.owner)
             _fill_story(row, story)
             self.session.add(row)
             self.session.flush()
@@ -196,17 +207,29 @@ class StoryRepository:
 
 
 class InterviewRepository:
-    def __init__(self, session: Session) -> None:
+    """One owner's interviews (and what hangs off them: notes, check-ins, the debrief):
+    every query is scoped to ``owner``; another owner's interview is one that does not
+    exist."""
+
+    def __init__(self, session: Session, owner: int = LOCAL_OWNER) -> None:
         self.session = session
-        self.stories = StoryRepository(session)
+        self.owner = owner
+        self.stories = StoryRepository(session, owner)
+
+    def mine(self) -> Any:
+        """The ids of this owner's interviews, as a subquery (for the tables under them)."""
+        return select(InterviewRow.id).where(InterviewRow.owner_id == self.owner)
 
     def _row(self, interview_id: int, *, lock: bool = False) -> InterviewRow:
         # ``lock`` takes the row's write lock before anything of it is read (SELECT ... FOR
         # UPDATE on PostgreSQL; SQLite's writing transactions hold the database's), so that a
         # change computed from what was read cannot be overtaken by another save meanwhile.
-        row = self.session.get(
-            InterviewRow, interview_id, with_for_update=lock, populate_existing=lock
+        query = select(InterviewRow).where(
+            InterviewRow.id == interview_id, InterviewRow.owner_id == self.owner
         )
+        if lock:
+            query = query.with_for_update().execution_options(populate_existing=True)
+        row = self.session.scalars(query).first()
         if row is None:
             raise NotFoundError(f"there is no interview {interview_id} (see `afterword list`)")
         return row
@@ -222,7 +245,7 @@ class InterviewRepository:
         """The sender of the interview saved most recently, if one was given."""
         row = self.session.execute(
             select(InterviewRow.sender_name, InterviewRow.sender_email)
-            .where(InterviewRow.sender_name.is_not(None))
+            .where(InterviewRow.owner_id == self.owner, InterviewRow.sender_name.is_not(None))
             .order_by(InterviewRow.id.desc())
             .limit(1)
         ).first()
@@ -232,7 +255,9 @@ class InterviewRepository:
 
     def versions(self) -> dict[int, int]:
         """Every interview's version, by id."""
-        rows = self.session.execute(select(InterviewRow.id, InterviewRow.version))
+        rows = self.session.execute(
+            select(InterviewRow.id, InterviewRow.version).where(InterviewRow.owner_id == self.owner)
+        )
         return {int(i): int(v) for i, v in rows}
 
     def _touch(self, row: InterviewRow) -> None:
@@ -253,7 +278,7 @@ class InterviewRepository:
 
     def add(self, interview: Interview, interview_id: int | None = None) -> int:
         """Store a new interview (under ``interview_id`` when given: a restore keeps ids)."""
-        row = InterviewRow(id=interview_id, version=0)
+        row = InterviewRow(id=interview_id, owner_id=self.owner, version=0)
         self._fill(row, interview)
         self.session.add(row)
         self._touch(row)
@@ -370,7 +395,9 @@ class InterviewRepository:
         )
         rows = self.session.execute(
             select(StoryRow.id, StoryRow.title)
-            .where(StoryRow.id.in_(mine), StoryRow.id.not_in(shared))
+            .where(
+                StoryRow.owner_id == self.owner, StoryRow.id.in_(mine), StoryRow.id.not_in(shared)
+            )
             .order_by(StoryRow.title)
         )
         return [(int(i), str(t)) for i, t in rows]
@@ -391,6 +418,7 @@ class InterviewRepository:
                 selectinload(InterviewRow.check_ins),
                 selectinload(InterviewRow.story_links).selectinload(InterviewStoryRow.story),
             )
+            .where(InterviewRow.owner_id == self.owner)
             .order_by(InterviewRow.ended_at.desc(), InterviewRow.id.desc())
         )
         if ids is not None:

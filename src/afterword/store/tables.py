@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     DateTime,
     Dialect,
@@ -15,7 +16,9 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
     func,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -54,10 +57,69 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+#: The one owner of everything in local mode (a row of ``users`` that cannot log in).
+LOCAL_OWNER = 1
+
+
+class UserRow(Base):
+    """A person with an account (hosted mode), or the one implicit owner of local mode."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: Folded to lower case: the name a person logs in with. None for the local owner.
+    email: Mapped[str | None] = mapped_column(String(320), unique=True)
+    #: An argon2id hash (None: no password, so no login at all).
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    #: ``member``, ``admin`` (invites and deactivates; reads nobody's notes) or ``local``.
+    role: Mapped[str] = mapped_column(String(20), default="member")
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    #: Failed logins in a row, and until when logging in is refused after too many: per
+    #: account, in the database, so that every worker counts the same tries.
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SessionRow(Base):
+    """A logged-in browser. The cookie holds a random token; only its SHA-256 is kept, so a
+    copy of the database cannot be used to log in."""
+
+    __tablename__ = "sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+class InviteRow(Base):
+    """An admin's invitation to make an account (when sign-up is not open to all); as with
+    sessions, only the token's SHA-256 is kept."""
+
+    __tablename__ = "invites"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    email: Mapped[str] = mapped_column(String(320))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+def _owner() -> Mapped[int]:
+    # No default: a record written without saying whose it is fails, rather than becoming
+    # someone's by accident.
+    return mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+
+
 class InterviewRow(Base):
     __tablename__ = "interviews"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: Whose it is: every query of the repositories is scoped to one owner.
+    owner_id: Mapped[int] = _owner()
     company: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(200))
     stage: Mapped[str | None] = mapped_column(Text)
@@ -142,12 +204,15 @@ class MomentRow(Base):
 
 
 class StoryRow(Base):
-    """The user's experience library; titles are unique (imports de-duplicate by title)."""
+    """The user's experience library; titles are unique per owner (imports de-duplicate by
+    title)."""
 
     __tablename__ = "stories"
+    __table_args__ = (UniqueConstraint("owner_id", "title", name="uq_stories_owner_title"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    title: Mapped[str] = mapped_column(String(200), unique=True)
+    owner_id: Mapped[int] = _owner()
+    title: Mapped[str] = mapped_column(String(200))
     situation: Mapped[str | None] = mapped_column(Text)
     action: Mapped[str | None] = mapped_column(Text)
     result: Mapped[str | None] = mapped_column(Text)
@@ -282,9 +347,11 @@ class PracticeCardRow(Base):
     """
 
     __tablename__ = "practice_cards"
+    __table_args__ = (UniqueConstraint("owner_id", "key", name="uq_practice_cards_owner_key"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(64), unique=True)
+    owner_id: Mapped[int] = _owner()
+    key: Mapped[str] = mapped_column(String(64))
     #: The wording the card was made for (the record; what is shown is the latest wording).
     question: Mapped[str] = mapped_column(Text)
     #: FSRS: 1 learning, 2 review, 3 relearning.

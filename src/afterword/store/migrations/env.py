@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from alembic import context
 from sqlalchemy import Engine
 
@@ -15,12 +17,26 @@ if engine is None:
 
     engine = make_engine(config.get_main_option("sqlalchemy.url") or database_url())
 
-with engine.begin() as connection:
-    context.configure(
-        connection=connection,
-        target_metadata=Base.metadata,
-        # SQLite cannot ALTER most things in place; batch mode copies the table instead.
-        render_as_batch=connection.dialect.name == "sqlite",
-    )
-    with context.begin_transaction():
-        context.run_migrations()
+with engine.connect() as connection:
+    sqlite = connection.dialect.name == "sqlite"
+    raw: Any = connection.connection.driver_connection
+    if sqlite:
+        # Batch mode copies a table and drops the old one; with foreign keys on, that drop
+        # deletes every row that points at the table (ON DELETE CASCADE). The pragma is
+        # ignored inside a transaction, so it is set on the driver's connection first.
+        raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        with connection.begin():
+            context.configure(
+                connection=connection,
+                target_metadata=Base.metadata,
+                # SQLite cannot ALTER most things in place; batch mode copies the table.
+                render_as_batch=sqlite,
+            )
+            with context.begin_transaction():
+                context.run_migrations()
+            if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                raise RuntimeError("a migration left rows pointing at nothing; nothing changed")
+    finally:
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys=ON")
