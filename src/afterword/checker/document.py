@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from afterword.checker.body import detect_body
+from afterword.checker.judge import Judge, default_judge
 from afterword.checker.report import EXCERPT_MAX, Body, CheckSettings, Finding, Severity, Span
 from afterword.checker.text import (
     PatternSet,
@@ -36,6 +37,7 @@ class Document:
     __slots__ = (
         "_alpha",
         "_grade",
+        "_judged",
         "_line_starts",
         "_quote_ends",
         "_quote_starts",
@@ -89,6 +91,7 @@ class Document:
         self._words: list[int] | None = None
         self._alpha: list[str] | None = None
         self._quoted_mail: int | None = None
+        self._judged: list[tuple[tuple[int, int], dict[str, float]]] | None = None
 
     # -- reading -------------------------------------------------------------------------
     @property
@@ -112,6 +115,29 @@ class Document:
         if i >= 0 and pos < spans[i][1]:
             return spans[i]
         return pos, pos
+
+    @property
+    def judge(self) -> Judge:
+        return default_judge()
+
+    @property
+    def judged(self) -> list[tuple[tuple[int, int], dict[str, float]]]:
+        """Each body sentence outside quoted speech with the judge's probabilities, once."""
+        if self._judged is None:
+            judge = self.judge
+            self._judged = [
+                ((s, e), judge.scores(self.work[s:e]))
+                for s, e in self.sentences
+                if not self._quote_starts or not self.in_quote(s, e)
+            ]
+        return self._judged
+
+    def judge_finds(self, label: str) -> bool:
+        """Whether the judge is sure some sentence does what ``label`` names."""
+        if not self.settings.judge:
+            return False
+        judge = self.judge
+        return any(judge.says(label, scores) for _, scores in self.judged)
 
     def in_quote(self, start: int, end: int) -> bool:
         i = bisect_right(self._quote_starts, start) - 1

@@ -10,6 +10,7 @@ from afterword.checker.document import Document
 from afterword.checker.normalize import fold
 from afterword.checker.report import CheckSettings, Finding, Report, Stats
 from afterword.checker.rules import Registry, Rule, default_registry
+from afterword.checker.second_opinion import second_opinion
 
 if TYPE_CHECKING:
     from afterword.model import Interview
@@ -76,6 +77,9 @@ def _check(
         # Past a hundred findings of one kind a person learns nothing new, and a megabyte of
         # pasted text would otherwise cost seconds in findings alone.
         found.extend(islice(rule.check(doc), MAX_FINDINGS_PER_RULE))
+    if settings.judge:
+        enabled = {r.id for r in rules}
+        found.extend(islice(second_opinion(doc, found, enabled), MAX_FINDINGS_PER_RULE))
     found.sort(key=_order)
     return Report(findings=found, body=body, stats=stats, language=lang)
 

@@ -29,6 +29,9 @@ class CheckSettings:
     max_words: int = DEFAULT_MAX_WORDS
     max_paragraphs: int = 2
     now: datetime | None = None
+    #: False runs the rules alone, without the learned judge (checker/judge.py): to compare
+    #: the two, and to label training sentences by the rules.
+    judge: bool = True
 
     @classmethod
     def from_mapping(cls, table: dict[str, Any]) -> CheckSettings:

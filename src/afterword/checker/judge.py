@@ -1,0 +1,121 @@
+"""A learned second opinion on each sentence of a note.
+
+The rules find the phrasings someone listed; a person says the same thing in words nobody
+listed ("I had not done my best", "I was not performing well"). The judge is a linear model
+(logistic regression) over a sentence's words, word pairs and triples, trained on labelled sentences
+(``tools/train_judge.py`` says from which sets and how it was measured).
+It gives each sentence a probability per judgment:
+
+- ``apology``, ``overt_failure``, ``pressure``: the rules of those ids report a sentence the
+  judge is confident about that no listed phrasing matched;
+- ``new_information``, ``call_to_action``: a "missing ..." rule stays quiet when the judge is
+  confident a sentence does the job the rule looked for and did not recognise.
+
+Scoring is a sum of weights looked up in a dictionary: no numeric library, a few hundred
+microseconds a note. The weights load the first time a note is judged.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import cache
+from itertools import repeat
+from pathlib import Path
+
+LABELS = ("apology", "overt_failure", "pressure", "new_information", "call_to_action")
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "judge.json"
+
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d[\d,.]*%?|[$£€]|[?!,;:]")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+_NUMBER = re.compile(r"\d")
+_NEGATIONS = frozenset({"not", "no", "never", "nothing", "hardly"})
+_CLAUSE_END = frozenset(
+    {"?", "!", ",", ";", ":", "but", "however", "although", "though", "because", "so"}
+)
+
+
+def tokens(sentence: str) -> list[str]:
+    """The sentence's words in lower case, "n't" as "not", every number as one token."""
+    low = sentence.lower().translate(_APOSTROPHES)
+    low = low.replace("can't", "can not").replace("won't", "will not").replace("n't", " not")
+    return ["<num>" if _NUMBER.match(t) else t for t in _TOKEN.findall(low)]
+
+
+def features(sentence: str) -> set[str]:
+    """What the model reads in a sentence: its words (marked when negated), and pairs and
+    triples of words from the sentence's start. (Four-letter runs inside words were tried:
+    no better in cross-validation, twice the features, half the speed.)"""
+    words = tokens(sentence)
+    padded = ["<s>", *words]
+    # A word after "not", "no" or "never" (to the end of the clause) is read as negated:
+    # "I don't think it was a disaster" shares no word feature with "it was a disaster".
+    out: set[str] = set()
+    negated = False
+    for w in words:
+        if w in _CLAUSE_END:
+            negated = False
+        out.add(("n:" if negated else "w:") + w)
+        if w in _NEGATIONS:
+            negated = True
+    out.update("b:" + " ".join(padded[i : i + 2]) for i in range(len(padded) - 1))
+    out.update("t:" + " ".join(padded[i : i + 3]) for i in range(len(padded) - 2))
+    return out
+
+
+class Judge:
+    """A trained model: a bias, a threshold and a weight per feature for each judgment."""
+
+    __slots__ = ("_by_label", "bias", "labels", "thresholds")
+
+    def __init__(
+        self,
+        labels: tuple[str, ...],
+        bias: tuple[float, ...],
+        thresholds: dict[str, float],
+        weights: dict[str, list[float]],
+    ) -> None:
+        self.labels = labels
+        self.bias = bias
+        self.thresholds = thresholds
+        # One dictionary per judgment: a sentence's score is then one C-level sum per
+        # judgment (``sum(map(get, ...))``) instead of a Python loop over its features.
+        self._by_label: list[dict[str, float]] = [
+            {f: w[i] for f, w in weights.items() if w[i]} for i in range(len(labels))
+        ]
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> Judge:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            labels=tuple(data["labels"]),
+            bias=tuple(data["bias"]),
+            thresholds=dict(data["thresholds"]),
+            weights=data["weights"],
+        )
+
+    def scores(self, sentence: str) -> dict[str, float]:
+        """The probability of each judgment for one sentence."""
+        found = features(sentence)
+        return {
+            label: _sigmoid(bias + sum(map(weights.get, found, repeat(0.0))))
+            for label, bias, weights in zip(self.labels, self.bias, self._by_label, strict=True)
+        }
+
+    def says(self, label: str, scores: dict[str, float]) -> bool:
+        """Whether the judge is confident enough of ``label`` to act on it."""
+        return scores.get(label, 0.0) >= self.thresholds.get(label, 1.0)
+
+
+def _sigmoid(z: float) -> float:
+    if z < -60:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+@cache
+def default_judge() -> Judge:
+    """The judge shipped with the checker, loaded once per process."""
+    return Judge.load()
