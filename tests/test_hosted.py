@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -63,3 +65,21 @@ def test_local_mode_still_serves_this_computer_only(monkeypatch: pytest.MonkeyPa
     result = runner.invoke(app, ["serve", "--host", "0.0.0.0"])
     assert result.exit_code == 2
     assert "keep --host 127.0.0.1" in result.stderr
+
+
+def test_local_mode_has_no_login_and_no_tokens(tmp_path: Path) -> None:
+    """Local mode is as it always was: the dashboard opens at once, with no account pages,
+    no CSRF field in its forms and no cookie."""
+    from fastapi.testclient import TestClient
+
+    from support import clock
+
+    with TestClient(create_app(f"sqlite:///{tmp_path / 'a.db'}", clock=clock)) as client:
+        dashboard = client.get("/")
+        assert dashboard.status_code == 200
+        assert "csrftoken" not in dashboard.text and "Log out" not in dashboard.text
+        assert "Afterword keeps your notes on this computer." in dashboard.text
+        assert "set-cookie" not in dashboard.headers
+        assert client.get("/login").status_code == 404
+        example = client.post("/interviews/example")
+        assert example.status_code == 200 and "Acme Robotics" in example.text

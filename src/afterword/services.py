@@ -411,6 +411,12 @@ class Workspace:
         with self._transaction() as session:
             return InterviewRepository(session, self.owner).last_sender()
 
+    def require_interview(self, interview_id: int) -> None:
+        """Nothing, when the owner has this interview; else :class:`NotFoundError` (the
+        answer of a page that only leads elsewhere, so that it tells nothing either)."""
+        with self._transaction() as session:
+            InterviewRepository(session, self.owner).version(interview_id)
+
     def interview_version(self, interview_id: int) -> tuple[Interview, int]:
         """The interview and its version, read together (for a later guarded save)."""
         with self._transaction() as session:
@@ -1168,6 +1174,13 @@ class Workspace:
             return repository.record(updated, rating, answer, now)
 
         return self._write(work)
+
+    def practice_card(self, card_id: int) -> PracticeCard:
+        """One practice card of the owner's deck (:class:`NotFoundError` for any other)."""
+        from afterword.store.practice import PracticeRepository
+
+        with self._transaction() as session:
+            return PracticeRepository(session, self.owner).get(card_id)
 
     def practice_answers(self, card_id: int) -> list[tuple[int, datetime, str | None]]:
         """A card's reviews, oldest first: the rating, when, and the answer typed."""

@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 
 from afterword import __version__
 from afterword.cli import (
+    accounts,
     archive,
     checkin,
     compose,
@@ -141,6 +142,7 @@ app.command("backup")(archive.backup)
 app.add_typer(interviews.interview_app, name="interview")
 app.add_typer(stories.story_app, name="story")
 app.add_typer(database.db_app, name="db")
+app.add_typer(accounts.account_app, name="account")
 
 
 def main() -> None:

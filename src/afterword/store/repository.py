@@ -158,10 +158,10 @@ class StoryRepository:
         return row.id
 
     def update(self, story_id: int, story: Story) -> None:
+        row = self._row(story_id)  # first: whether it is there at all (and this owner's)
         existing = self.find(story.title)
         if existing is not None and existing != story_id:
             raise InputError(f"another story is already titled {story.title!r}")
-        row = self._row(story_id)
         if row.title != story.title:
             self._retitle_links(row.title, story.title)
         _fill_story(row, story)

@@ -33,6 +33,7 @@ from afterword.services import Workspace
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
 from afterword.web.common import HERE, errors_of, render
+from afterword.web.hosted import fetched_from_elsewhere
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 #: Set by `afterword serve` when it listens on loopback only: the host names it answers to.
@@ -48,9 +49,17 @@ class SameOriginOnly:
     than the live check it would guard.
     """
 
-    def __init__(self, app: ASGIApp, allowed_hosts: frozenset[str] | None = None) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        allowed_hosts: frozenset[str] | None = None,
+        *,
+        fetch_metadata: bool = False,
+    ) -> None:
         self.app = app
         self.allowed_hosts = allowed_hosts
+        #: Hosted mode: also refuse what the browser's Sec-Fetch-Site says another site sent.
+        self.fetch_metadata = fetch_metadata
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and self.allowed_hosts is not None:
@@ -65,7 +74,9 @@ class SameOriginOnly:
         if scope["type"] == "http" and scope["method"] in UNSAFE:
             headers = Headers(scope=scope)
             origin = headers.get("origin") or headers.get("referer")
-            if origin and urlsplit(origin).netloc != headers.get("host"):
+            if (origin and urlsplit(origin).netloc != headers.get("host")) or (
+                self.fetch_metadata and fetched_from_elsewhere(headers)
+            ):
                 response = PlainTextResponse("Cross-site request refused.", status_code=403)
                 await response(scope, receive, send)
                 return
@@ -202,6 +213,15 @@ def create_app(
         redoc_url=None,
     )
     app.state.workspace = workspace
+    app.state.hosted = None
+    if hosted is not None:
+        from afterword.accounts import Accounts
+        from afterword.web.hosted import Hosted
+
+        accounts = Accounts(
+            workspace.database, workspace.now, password_hasher, signup=hosted.signup
+        )
+        app.state.hosted = Hosted(workspace, accounts)
 
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, exc: NotFoundError) -> Response:
@@ -252,7 +272,15 @@ def create_app(
             exc = StarletteHTTPException(400, "The JSON is nested too deeply.")
         return await http_exception_handler(request, exc)
 
-    app.add_middleware(SameOriginOnly, allowed_hosts=hosts)
+    if app.state.hosted is not None:
+        from afterword.web.hosted import Authenticate, Csrf
+
+        # Innermost first: the CSRF check runs before the session is even looked up.
+        app.add_middleware(Authenticate, hosted=app.state.hosted)
+        app.add_middleware(Csrf, secret=hosted.secret_key if hosted else "")
+    app.add_middleware(
+        SameOriginOnly, allowed_hosts=hosts, fetch_metadata=app.state.hosted is not None
+    )
     from afterword.archive import MAX_ARCHIVE_BYTES
 
     app.add_middleware(BodyLimit, larger={"/settings/restore": MAX_ARCHIVE_BYTES + (1 << 16)})
@@ -282,5 +310,9 @@ def create_app(
     app.include_router(practice.router)
     app.include_router(research.router)
     app.include_router(settings.router)
+    if app.state.hosted is not None:
+        from afterword.web.views import accounts as account_views
+
+        app.include_router(account_views.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

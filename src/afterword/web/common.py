@@ -13,6 +13,7 @@ from fastapi import Path as PathParam
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
@@ -64,9 +65,43 @@ templates.env.globals["rule_title"] = default_registry().title
 
 
 async def workspace(request: Request) -> Workspace:
+    """The workspace of whoever asks: local mode's one, or, hosted, the logged-in account's
+    (every record of another account is, to it, one that does not exist)."""
     # A coroutine, so that FastAPI does not hand this lookup to a thread on every request.
-    ws: Workspace = request.app.state.workspace
-    return ws
+    hosted = request.app.state.hosted
+    if hosted is None:
+        ws: Workspace = request.app.state.workspace
+        return ws
+    user = getattr(request.state, "user", None)
+    if user is None:  # the Authenticate middleware lets no such request through
+        from afterword.errors import NotFoundError
+
+        raise NotFoundError("log in first")
+    found: Workspace = hosted.workspace_for(user.id)
+    return found
+
+
+def csrf_field(request: Request) -> Markup:
+    """The hidden CSRF field of a form that posts (hosted mode); nothing in local mode."""
+    token = request.scope.get("csrftoken")
+    if token is None:
+        return Markup("")
+    return Markup('<input type="hidden" name="csrftoken" value="{}">').format(token())
+
+
+def csrf_token(request: Request) -> str | None:
+    token = request.scope.get("csrftoken")
+    return str(token()) if token is not None else None
+
+
+def current_user(request: Request) -> Any:
+    """The logged-in account (hosted mode), else None."""
+    return getattr(request.state, "user", None)
+
+
+templates.env.globals["csrf_field"] = csrf_field
+templates.env.globals["current_user"] = current_user
+templates.env.globals["csrf_token"] = csrf_token
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> Response:

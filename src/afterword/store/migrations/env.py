@@ -33,6 +33,10 @@ with engine.connect() as connection:
                 # SQLite cannot ALTER most things in place; batch mode copies the table.
                 render_as_batch=sqlite,
             )
+            if connection.dialect.name == "postgresql":
+                # Several workers (or hosts) starting at once: one migrates, the others wait
+                # here, then find the schema current.
+                connection.exec_driver_sql("SELECT pg_advisory_xact_lock(20261206)")
             with context.begin_transaction():
                 context.run_migrations()
             if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():

@@ -7,6 +7,13 @@
     let timer;
     return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
   };
+  // Hosted mode gives each page a CSRF token: every call that changes something carries it.
+  const jsonHeaders = () => {
+    const token = document.querySelector('meta[name="csrf-token"]');
+    const headers = { "Content-Type": "application/json" };
+    if (token) headers["X-CSRFToken"] = token.content;
+    return headers;
+  };
   const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 
   // Countdowns to the 24-hour mark -------------------------------------------------------
@@ -198,7 +205,7 @@
       try {
         const response = await fetch("/api/check", {
           method: "POST",
-          headers: { "Content-Type": "application/json" },
+          headers: jsonHeaders(),
           body: JSON.stringify({ text: sent, interview_id: Number(interviewId) }),
         });
         if (!response.ok || ticket !== checks || sent !== area.value) return;
@@ -226,7 +233,7 @@
         if (conflict) throw new Error("a newer version was saved elsewhere; reload to see it");
         const response = await fetch(`/api/interviews/${interviewId}/notes/${encodeURIComponent(to)}`, {
           method: "PUT",
-          headers: { "Content-Type": "application/json" },
+          headers: jsonHeaders(),
           body: JSON.stringify(sent),
         });
         if (response.status === 409) conflict = true;

@@ -92,6 +92,7 @@ def send_check_in(
 ) -> Response:
     """Save the check-in as shown, then send it over SMTP (once)."""
     page = f"/interviews/{interview_id}/check-in"
+    ws.require_interview(interview_id)
     try:
         ws.save_check_in(interview_id, Note(to=to, subject=subject.strip(), body=body), was)
         result = ws.send(interview_id, to, kind="check_in")

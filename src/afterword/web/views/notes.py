@@ -191,6 +191,7 @@ def draft_note(
     """Ask the composer for variants: the page they are shown on has its own address (with a
     seed), so that they are still there after a reload or a visit elsewhere; the user picks
     one, and nothing is overwritten until then."""
+    ws.require_interview(interview_id)
     if variants.strip() not in ("1", "2", "3", "4", "5"):
         raise InputError("variants: choose from 1 to 5")
     if tone not in ("warm", "formal"):

@@ -73,6 +73,7 @@ async def reveal(request: Request, ws: WS, card_id: CardId) -> Response:
     form = await request.form()
     before = text(form, "before")
     day = _day(before)
+    await run_in_threadpool(ws.practice_card, card_id)
     plan = await run_in_threadpool(lambda: ws.practice(before=day))
     if plan.next is None or plan.next.card is None or plan.next.card.id != card_id:
         return redirect(_page(before), "That question is done; here is the next one.")

@@ -13,7 +13,7 @@ from fastapi.responses import FileResponse, Response
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 
-from afterword.errors import InputError
+from afterword.errors import InputError, NotFoundError
 from afterword.services import Workspace
 from afterword.web.common import attachment, errors_of, redirect, render, workspace
 
@@ -33,6 +33,7 @@ def _page(request: Request, ws: Workspace, status_code: int = 200, **extra: obje
         interviews=len(ws.interviews()),
         stories=len(ws.stories()),
         sqlite=sqlite,
+        hosted=request.app.state.hosted is not None,
         database=ws.database.engine.url.database if sqlite else None,
         pg_dump=None if sqlite else pg_dump_command(ws.database.url),
         **extra,
@@ -65,8 +66,11 @@ def download_export(ws: WS, format: Annotated[str, Form()] = "json") -> Response
 
 
 @router.post("/settings/backup")
-def download_backup(ws: WS) -> Response:
-    """A checked copy of the SQLite database, taken now, as a download."""
+def download_backup(request: Request, ws: WS) -> Response:
+    """A checked copy of the SQLite database, taken now, as a download (local mode: a
+    hosted database holds everyone's, and is backed up by the people who run it)."""
+    if request.app.state.hosted is not None:
+        raise NotFoundError("there is no such page")
     folder = Path(tempfile.mkdtemp(prefix="afterword-backup-"))
     try:
         name = f"afterword-backup-{ws.now():%Y-%m-%d}.db"

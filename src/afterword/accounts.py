@@ -1,0 +1,305 @@
+"""Accounts for hosted mode: sign-up (open, or by an admin's invitation), logging in and out,
+changing the password, server-side sessions, per-account throttling of failed logins, and
+the admin's two powers (invite, deactivate), which read nobody's interviews.
+
+Passwords are hashed with argon2id; sessions and invitations are random tokens of which only
+the SHA-256 is stored. Everything that counts (failed logins, sessions) lives in the database,
+so that any number of workers agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from afterword.errors import InputError, NotFoundError
+from afterword.store.accounts import AccountRepository, User
+from afterword.store.db import Database
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
+#: The shortest and the longest password taken (a long one costs argon2 nothing more, but a
+#: megabyte of it is no password).
+MIN_PASSWORD = 12
+MAX_PASSWORD = 1024
+#: How long a login lasts.
+SESSION_LIFETIME = timedelta(days=14)
+#: How long an invitation can be used.
+INVITE_LIFETIME = timedelta(days=7)
+#: Failed logins in a row before the account waits; the first wait, doubled by each further
+#: failure, up to a day.
+FREE_TRIES = 5
+FIRST_WAIT = timedelta(minutes=15)
+LONGEST_WAIT = timedelta(days=1)
+
+#: One message for every failed login: it never tells whether the account exists, is
+#: deactivated, or is waiting after too many tries.
+LOGIN_FAILED = (
+    "That email and password do not match an account that can log in. After "
+    f"{FREE_TRIES} failed tries in a row an account waits {FIRST_WAIT.seconds // 60} "
+    "minutes before the next."
+)
+
+
+def owasp_hasher() -> PasswordHasher:
+    """argon2id as OWASP recommends it (19 MiB, 2 passes, one lane): about 0.1 s a hash."""
+    from argon2 import PasswordHasher, Type
+
+    return PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1, type=Type.ID)
+
+
+def cheapest_hasher() -> PasswordHasher:
+    """The cheapest argon2id there is: for tests only."""
+    from argon2 import PasswordHasher, profiles
+
+    return PasswordHasher.from_parameters(profiles.CHEAPEST)
+
+
+def digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Login:
+    """A new session: the token for the cookie, and whose it is."""
+
+    token: str
+    user: User
+
+
+def normal_email(email: str) -> str:
+    """An email address as accounts are keyed by it (checked, folded to lower case)."""
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        found = validate_email(email.strip(), check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise InputError(f"email: {exc}") from exc
+    return found.normalized.lower()
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise InputError(f"the password needs at least {MIN_PASSWORD} characters")
+    if len(password) > MAX_PASSWORD:
+        raise InputError(f"the password can have at most {MAX_PASSWORD} characters")
+
+
+class Accounts:
+    """The account use cases over one database; ``clock`` as in :class:`Workspace`."""
+
+    def __init__(
+        self,
+        database: Database,
+        clock: Callable[[], datetime],
+        hasher: PasswordHasher | None = None,
+        *,
+        signup: bool = False,
+    ) -> None:
+        self.database = database
+        self.clock = clock
+        self.hasher = hasher or owasp_hasher()
+        self.signup_open = signup
+        # Verified against when no account has the email, so that a login takes as long
+        # either way and its timing does not tell which emails have accounts.
+        self._decoy = self.hasher.hash(secrets.token_urlsafe(16))
+
+    def _write(self) -> object:
+        return self.database.write_session()
+
+    def create_user(self, email: str, password: str, role: str = "member") -> User:
+        """Make an account outright (the command line's way to make the first admin)."""
+        email = normal_email(email)
+        _check_password(password)
+        hashed = self.hasher.hash(password)
+        with self.database.write_session() as session, session.begin():
+            repository = AccountRepository(session)
+            if repository.row_by_email(email) is not None:
+                raise InputError(f"there is already an account for {email}")
+            return repository.add(email, hashed, role, self.clock())
+
+    def sign_up(self, email: str, password: str, invite: str | None = None) -> Login:
+        """Make an account and log it in: anyone's when sign-up is open, else only with an
+        unused, unexpired invitation for this very email."""
+        email = normal_email(email)
+        _check_password(password)
+        hashed = self.hasher.hash(password)
+        now = self.clock()
+        with self.database.write_session() as session, session.begin():
+            repository = AccountRepository(session)
+            if invite:
+                found = repository.invite(digest(invite), lock=True)
+                if (
+                    found is None
+                    or found.used_at is not None
+                    or found.expires_at <= now
+                    or found.email != email
+                ):
+                    raise InputError(
+                        "this invitation cannot be used (it was for another email, was used "
+                        "already, or has expired): ask for a new one"
+                    )
+                found.used_at = now
+            elif not self.signup_open:
+                raise InputError("sign-up is by invitation here: ask the admin for one")
+            if repository.row_by_email(email) is not None:
+                raise InputError(f"there is already an account for {email}: log in instead")
+            user = repository.add(email, hashed, "member", now)
+            return Login(self._new_session(repository, user.id, now), user)
+
+    def log_in(self, email: str, password: str, *, replacing: str | None = None) -> Login:
+        """A new session for the account (a new id, whatever session the browser had: the
+        one in ``replacing`` is ended), or :data:`LOGIN_FAILED`.
+
+        Failures are counted per account, under the account's row lock, so that guesses
+        sent at once, to any worker, all count."""
+        try:
+            email = normal_email(email)
+        except InputError:
+            email = ""
+        now = self.clock()
+        with self.database.write_session() as session, session.begin():
+            repository = AccountRepository(session)
+            row = repository.row_by_email(email, lock=True) if email else None
+            if row is None or row.password_hash is None:
+                self._verify(self._decoy, password)
+                raise InputError(LOGIN_FAILED)
+            if row.locked_until is not None and row.locked_until > now:
+                raise InputError(LOGIN_FAILED)
+            if not self._verify(row.password_hash, password) or not row.active:
+                row.failed_logins = (row.failed_logins or 0) + 1
+                beyond = row.failed_logins - FREE_TRIES
+                if beyond >= 0:
+                    row.locked_until = now + min(FIRST_WAIT * 2**beyond, LONGEST_WAIT)
+                failed = True
+            else:
+                failed = False
+                row.failed_logins = 0
+                row.locked_until = None
+                if self.hasher.check_needs_rehash(row.password_hash):
+                    row.password_hash = self.hasher.hash(password)
+                if replacing:
+                    repository.drop_session(digest(replacing))
+                token = self._new_session(repository, row.id, now)
+                user = User(row.id, row.email or "", row.role, row.active)
+        # The failure is committed (the count must stand) before it is reported.
+        if failed:
+            raise InputError(LOGIN_FAILED)
+        return Login(token, user)
+
+    def _verify(self, hashed: str, password: str) -> bool:
+        from argon2.exceptions import InvalidHashError, VerificationError
+
+        try:
+            return bool(self.hasher.verify(hashed, password[:MAX_PASSWORD]))
+        except (VerificationError, InvalidHashError):
+            return False
+
+    @staticmethod
+    def _new_session(repository: AccountRepository, user_id: int, now: datetime) -> str:
+        token = secrets.token_urlsafe(32)
+        repository.add_session(digest(token), user_id, now, now + SESSION_LIFETIME)
+        return token
+
+    def user(self, token: str | None) -> User | None:
+        """Whose live session ``token`` is (None: nobody's, or an ended one)."""
+        if not token or len(token) > 200:
+            return None
+        with self.database.session() as session, session.begin():
+            return AccountRepository(session).session_user(digest(token), self.clock())
+
+    def log_out(self, token: str) -> None:
+        with self.database.write_session() as session, session.begin():
+            AccountRepository(session).drop_session(digest(token))
+
+    def log_out_everywhere(self, user_id: int, keep: str | None = None) -> int:
+        """End every session of the account but ``keep``; how many were ended."""
+        with self.database.write_session() as session, session.begin():
+            return AccountRepository(session).drop_sessions(user_id, digest(keep) if keep else None)
+
+    def sessions(self, user_id: int) -> int:
+        with self.database.session() as session, session.begin():
+            return AccountRepository(session).sessions(user_id)
+
+    def change_password(self, user_id: int, current: str, new: str) -> str:
+        """Set a new password (the current one is asked again) and end every session of
+        the account: the token of a new one, for the browser that asked, is returned."""
+        _check_password(new)
+        now = self.clock()
+        with self.database.write_session() as session, session.begin():
+            repository = AccountRepository(session)
+            row = repository.row(user_id, lock=True)
+            if row is None or row.password_hash is None:
+                raise NotFoundError("there is no such account")
+            if not self._verify(row.password_hash, current):
+                raise InputError("the current password is not right; nothing was changed")
+            row.password_hash = self.hasher.hash(new)
+            repository.drop_sessions(user_id)
+            return self._new_session(repository, user_id, now)
+
+    def confirm(self, user_id: int, password: str) -> None:
+        """Ask for the password again before something that cannot be undone."""
+        with self.database.session() as session, session.begin():
+            row = AccountRepository(session).row(user_id)
+            hashed = row.password_hash if row is not None else None
+        if hashed is None or not self._verify(hashed, password):
+            raise InputError("the password is not right; nothing was done")
+
+    # The admin's powers -------------------------------------------------------------------
+
+    def _admin(self, repository: AccountRepository, admin_id: int) -> None:
+        row = repository.row(admin_id)
+        if row is None or row.role != "admin" or not row.active:
+            # Not "forbidden": to anyone else, the admin's pages do not exist.
+            raise NotFoundError("there is no such page")
+
+    def users(self, admin_id: int) -> list[User]:
+        """Every account (email, role, whether active): nothing of what they wrote."""
+        with self.database.session() as session, session.begin():
+            repository = AccountRepository(session)
+            self._admin(repository, admin_id)
+            return repository.users()
+
+    def invite(self, admin_id: int, email: str) -> str:
+        """An invitation for ``email`` (its token, for the link the admin sends)."""
+        email = normal_email(email)
+        now = self.clock()
+        token = secrets.token_urlsafe(32)
+        with self.database.write_session() as session, session.begin():
+            repository = AccountRepository(session)
+            self._admin(repository, admin_id)
+            if repository.row_by_email(email) is not None:
+                raise InputError(f"there is already an account for {email}")
+            repository.add_invite(digest(token), email, admin_id, now, now + INVITE_LIFETIME)
+        return token
+
+    def set_active(self, admin_id: int, user_id: int, active: bool) -> User:
+        """Deactivate an account (its sessions end at once; its data stays) or reactivate
+        it. An admin cannot deactivate themselves."""
+        with self.database.write_session() as session, session.begin():
+            repository = AccountRepository(session)
+            self._admin(repository, admin_id)
+            row = repository.row(user_id, lock=True)
+            if row is None:
+                raise NotFoundError("there is no such account")
+            if row.id == admin_id and not active:
+                raise InputError("you cannot deactivate your own account")
+            row.active = active
+            if not active:
+                repository.drop_sessions(user_id)
+            return User(row.id, row.email or "", row.role, row.active)
+
+    def delete_account(self, user_id: int, password: str) -> None:
+        """Delete the account and everything in it (interviews, notes, stories, practice),
+        once the password is given again. Nothing of it is kept."""
+        self.confirm(user_id, password)
+        with self.database.write_session() as session, session.begin():
+            row = AccountRepository(session).row(user_id, lock=True)
+            if row is None:
+                raise NotFoundError("there is no such account")
+            session.delete(row)

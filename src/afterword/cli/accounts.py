@@ -1,0 +1,46 @@
+"""``afterword account``: make accounts for hosted mode from the command line (the first
+admin, above all: the web pages make only members)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+account_app = typer.Typer(
+    help="Accounts of a hosted Afterword (AFTERWORD_MODE=hosted).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+@account_app.command("add")
+def add(
+    email: Annotated[str, typer.Argument(help="The email the person logs in with.")],
+    admin: Annotated[
+        bool, typer.Option("--admin", help="An admin: invites and deactivates accounts.")
+    ] = False,
+) -> None:
+    """Make an account on the hosted database (asks for its password twice).
+
+    An admin can invite people and deactivate accounts, but reads nobody's interviews.
+
+    Example:
+
+        afterword account add coach@example.org --admin
+    """
+    from afterword import config
+    from afterword.accounts import Accounts
+    from afterword.services import utc_now
+    from afterword.store.db import Database
+
+    settings = config.hosted_settings()
+    password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    database = Database(settings.database_url)
+    try:
+        user = Accounts(database, utc_now).create_user(
+            email, password, "admin" if admin else "member"
+        )
+    finally:
+        database.close()
+    print(f"Made the {'admin' if admin else 'member'} account {user.email}.")
