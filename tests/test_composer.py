@@ -753,3 +753,28 @@ def test_no_two_panelists_are_told_the_same_story() -> None:
         told = [e.title for d in drafts for e in d.evidence if e.kind == "story"]
         assert len(told) == len(set(told)), (seed, told)
         assert all(d.clean for d in drafts)
+
+
+@pytest.mark.parametrize("tone", ["warm", "formal"])
+def test_after_offending_the_interviewer_the_note_owns_it_once_and_moves_on(tone: str) -> None:
+    interview = _example("acme-first-round.yaml")
+    debrief = interview.debrief.model_copy(update={"causes": ["offended_interviewer"]})
+    offended = interview.model_copy(update={"debrief": debrief})
+    for draft in compose(offended, tone=tone, seed=3, variants=3):
+        first, second = draft.paragraphs
+        apologies = re.findall(r"\b(?:sorry|apologi[sz]e)\b", draft.text, re.IGNORECASE)
+        assert len(apologies) == 1 and re.search(r"sorry|apologi", first, re.IGNORECASE)
+        # ... and the rest of the note still adds something and invites a reply.
+        assert draft.evidence and draft.ready, draft.text
+        assert not re.search(r"sorry|apologi", second, re.IGNORECASE)
+    # Without that cause, never an apology.
+    for draft in compose(interview, tone=tone, seed=3, variants=3):
+        assert not re.search(r"sorry|apologi", draft.text, re.IGNORECASE)
+
+
+def test_the_subject_line_never_names_the_weak_spot() -> None:
+    interview = _example("acme-first-round.yaml")
+    weak = [m.topic or m.question for m in interview.debrief.weak_moments]
+    for seed in range(12):
+        for draft in compose(interview, seed=seed, variants=2):
+            assert not any(w and w.casefold() in draft.subject.casefold() for w in weak)

@@ -608,11 +608,13 @@ def _render(
     thanks = say("thanks", layout.shortest)
     with_topic = layout.topic_line and not uses_topic and slots["topic"]
     topic_line = say("topic_line") if with_topic else ""
+    amends = say("amends", layout.shortest) if _offended(interview) else ""
     follow_up = say(piece.symbol, layout.shortest)
     cta = say("cta", layout.shortest)
     subject = say("subject") or f"Thank you: {context['role']}"
     signoff = say("signoff")
-    paragraphs = tuple(p for p in (tidy(f"{thanks} {topic_line}"), tidy(f"{follow_up} {cta}")) if p)
+    opening = tidy(f"{thanks} {amends} {topic_line}")
+    paragraphs = tuple(p for p in (opening, tidy(f"{follow_up} {cta}")) if p)
     sender = interview.sender.name if interview.sender else None
     text = "\n\n".join([greeting, *paragraphs, signoff + (f"\n{sender}" if sender else "")])
     evidence = (form.evidence,) if form.evidence is not None else ()
@@ -631,6 +633,10 @@ def _render(
         moment=form.evidence.moment if form.evidence else None,
         choices=tuple(choices),
     )
+
+
+def _offended(interview: Interview) -> bool:
+    return any(str(c) == "offended_interviewer" for c in interview.debrief.causes)
 
 
 def _with_suggestions(

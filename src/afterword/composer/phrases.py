@@ -28,13 +28,22 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:Thanks for your time, {name}",
         "w:Great talking with you about the {role} role",
         "w:Following up on our conversation about {topic}",
-        "w:One more thought on {mtopic}",
         "w:Thank you for the conversation {opt_when}",
         "f:Thank you: {role} interview",
         "f:Thank you for your time, {full}",
         "f:Following up on the {role} interview",
         "f:{role} interview: a follow-up",
         "f:Our discussion of {topic}",
+    ),
+    # With the debrief's "offended the interviewer" the one apology the craft allows: owned,
+    # one sentence, no excuse and no dwelling, then the note moves on.
+    "amends": (
+        "w:I also want to apologize for how one of my comments came across; it was not what I "
+        "meant.",
+        "w:I'm sorry for how one of my remarks landed, and I want to own that.",
+        "f:I would also like to apologize for how one of my remarks came across during our "
+        "conversation; it was not my intention.",
+        "f:I apologize for one of my comments during our conversation; it was not what I meant.",
     ),
     "greeting": (
         "w:Hi {name},",
