@@ -295,7 +295,11 @@ def test_an_export_holds_only_its_owners_records(app: FastAPI) -> None:
     sign_up(ana, "ana@example.org")
     sign_up(ben, "ben@example.org")
     post(ana, "/interviews/example")
-    exported = post(ben, "/settings/export", {"format": "json"}, page="/settings")
+    refused = post(ben, "/settings/export", {"format": "json"}, page="/settings")
+    assert refused.status_code == 400 and "password is not right" in refused.text
+    exported = post(
+        ben, "/settings/export", {"format": "json", "password": PASSWORD}, page="/settings"
+    )
     assert exported.status_code == 200
     assert exported.json()["interviews"] == []
     assert "/settings/backup" not in ben.get("/settings").text

@@ -46,10 +46,23 @@ def settings_page(request: Request, ws: WS) -> Response:
 
 
 @router.post("/settings/export")
-def download_export(ws: WS, format: Annotated[str, Form()] = "json") -> Response:
-    """Everything as one JSON export (``format=json``) or a Markdown report (``markdown``)."""
+def download_export(
+    request: Request,
+    ws: WS,
+    format: Annotated[str, Form()] = "json",
+    password: Annotated[str, Form()] = "",
+) -> Response:
+    """Everything as one JSON export (``format=json``) or a Markdown report (``markdown``);
+    hosted, only once the password is given again (a browser left logged in is not enough
+    to carry off everything at once)."""
     from afterword.archive import dump, to_markdown
 
+    hosted = request.app.state.hosted
+    if hosted is not None:
+        try:
+            hosted.accounts.confirm(request.state.user.id, password)
+        except InputError as exc:
+            return _page(request, ws, 400, errors=errors_of(exc))
     archive = ws.export_all()
     day = archive.exported_at.strftime("%Y-%m-%d")
     if format == "markdown":

@@ -1,0 +1,55 @@
+"""Hosted mode in a real Chromium, on PostgreSQL: sign up, try the example, and write a note in
+the live editor, whose checks and autosaves (script calls) carry the CSRF token; log out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from browser import LiveServer
+from hosted import PASSWORD, Clock, hosted_app
+from support import PostgresServer
+
+pytestmark = [pytest.mark.browser, pytest.mark.postgres]
+
+
+@pytest.fixture
+def hosted_server(postgres: PostgresServer) -> Iterator[str]:
+    url = postgres.new_database()
+    server = LiveServer(url, app=hosted_app(url, Clock()))
+    # The cookies are Secure: browsers keep them on https, and on this computer's own name.
+    yield server.url.replace("127.0.0.1", "localhost")
+    server.stop()
+
+
+def test_a_new_account_writes_a_note_in_the_live_editor(browser: Any, hosted_server: str) -> None:
+    # Playwright's string predicates count as inline script; the policy is checked elsewhere.
+    context = browser.new_context(base_url=hosted_server, bypass_csp=True)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto("/")
+    assert "/login" in page.url
+    page.get_by_role("link", name="Sign up").click()
+    page.get_by_label("Email").fill("ana@example.org")
+    page.get_by_label("Password", exact=False).first.fill(PASSWORD)
+    page.get_by_label("The password again").fill(PASSWORD)
+    page.get_by_role("button", name="Make my account").click()
+    page.get_by_text("Signed in as ana@example.org").wait_for()
+    page.get_by_role("button", name="Try it with an example").click()
+    page.goto("/interviews/1/notes?to=Dana%20Lee")
+    note = page.get_by_label("Your note to Dana Lee")
+    note.fill("Dear Dana,\n\nI am so sorry about my answer on the email list.\n\nBest,\nAlex")
+    # The live check (a POST) answered: the apology is flagged.
+    page.locator(".finding.error").first.wait_for()
+    assert "apolog" in page.locator("[data-findings]").inner_text().lower()
+    # The autosave (a PUT) was accepted.
+    page.wait_for_function("document.querySelector('[data-save-status]').textContent == 'Saved.'")
+    page.reload()
+    assert "I am so sorry" in page.get_by_label("Your note to Dana Lee").input_value()
+    page.get_by_role("button", name="Log out").click()
+    assert "/login" in page.url
+    page.goto("/interviews/1/notes?to=Dana%20Lee")
+    assert "/login" in page.url
+    context.close()
