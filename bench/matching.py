@@ -1,10 +1,23 @@
 """How well, and how fast, evidence matching finds the right story for a weak moment.
 
-    .venv/bin/python bench/matching.py [-v] [--no-fresh]
+    .venv/bin/python bench/matching.py [--set team|public-dev|public-heldout] [-v] [--no-fresh]
+                                       [--no-timing]
 
 Recall@1 and recall@3 of each ranker (lexical only, semantic only, themes only, combined) on
-the labelled set in bench/data/matching.yaml, then the time to prepare a library of 1,000
-stories and rank it for the weak moments of one interview, p50 and p95 beside the target:
+a labelled set, then, for the combined ranker, recall@1, recall@3 and competency hit@1 split by
+how the moment was written down: a jotted note ("the team-conflict q") or the full question.
+Competency hit@1: the story ranked first answers the competency the moment asks about (a
+story's competencies are those of the moments it is labelled for, or its own ``competency``);
+the matcher's own guess of the question's competency is printed beside it ("asked").
+
+The sets (same format; each public moment also has ``competency`` and ``jotted``):
+
+- team: bench/data/matching.yaml, written for this bench;
+- public-dev: bench/data/matching-public-dev.yaml, real public question/story pairs (tune here);
+- public-heldout: bench/data/matching-public-heldout.yaml, real pairs kept untouched: run once.
+
+Then the time to prepare a library of 1,000 stories (made from the team set) and rank it for
+the weak moments of one interview, p50 and p95 beside the target:
 
 - cold: every story new to the caches (a new library each run; the words and the model are
   known already, as in a web app that has served a request before);
@@ -25,16 +38,23 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from afterword.matching import Matcher
+from afterword.matching.competency import competency_id
 from afterword.matching.rank import Mode, moment_text
 from afterword.model import Moment, Story
 
-DATA = Path(__file__).parent / "data" / "matching.yaml"
+DATA = Path(__file__).parent / "data"
+SETS = {
+    "team": DATA / "matching.yaml",
+    "public-dev": DATA / "matching-public-dev.yaml",
+    "public-heldout": DATA / "matching-public-heldout.yaml",
+}
 #: The issue's requirement: evidence ranking over 1,000 stories in <= 100 ms at p95.
 TARGET_MS = 100.0
 COLD_RUNS = 60
@@ -42,36 +62,111 @@ WARM_PER_LIBRARY = 3
 FRESH_RUNS = 5
 
 
-def load() -> tuple[list[Story], list[tuple[Moment, set[str]]]]:
-    raw: dict[str, Any] = yaml.safe_load(DATA.read_text())
-    stories = [Story.model_validate(s) for s in raw["stories"]]
+@dataclass(frozen=True)
+class Case:
+    moment: Moment
+    right: set[str]
+    #: The competency the moment asks about, as labelled (None where the set has none).
+    competency: str | None = None
+    jotted: bool = False
+
+
+@dataclass
+class LabelledSet:
+    stories: list[Story]
+    cases: list[Case]
+    #: Story title -> the competencies it answers (its own label, or its moments').
+    story_competencies: dict[str, set[str]] = field(default_factory=dict)
+
+
+def _label(value: Any) -> str | None:
+    if value is None:
+        return None
+    return competency_id(str(value)) or str(value).strip().casefold()
+
+
+def load(name: str = "team") -> LabelledSet:
+    raw: dict[str, Any] = yaml.safe_load(SETS[name].read_text())
+    stories, competencies = [], {}
+    for item in raw["stories"]:
+        item = dict(item)
+        own = item.pop("competency", None)
+        for key in [k for k in item if k not in Story.model_fields]:
+            item.pop(key)  # a source, a note: not part of a story
+        story = Story.model_validate(item)
+        stories.append(story)
+        competencies[story.title] = {c for c in [_label(own)] if c}
     titles = {s.title for s in stories}
     cases = []
     for item in raw["moments"]:
+        item = dict(item)
         answer = item.pop("answer")
+        competency = _label(item.pop("competency", None))
+        jotted = bool(item.pop("jotted", False))
+        for key in [k for k in item if k not in Moment.model_fields]:
+            item.pop(key)
         right = {answer} if isinstance(answer, str) else set(answer)
         missing = right - titles
         if missing:
             raise SystemExit(f"unknown story in the labels: {missing}")
-        cases.append((Moment.model_validate(item), right))
-    return stories, cases
+        cases.append(Case(Moment.model_validate(item), right, competency, jotted))
+        if competency:
+            for title in right:
+                competencies[title].add(competency)
+    return LabelledSet(stories, cases, competencies)
+
+
+@dataclass
+class Scores:
+    n: int = 0
+    at1: int = 0
+    at3: int = 0
+    #: Moments with a labelled competency, and how many of them...
+    labelled: int = 0
+    #: ...have a first story that answers that competency,
+    competency_at1: int = 0
+    #: ...and whose competency the matcher guessed first.
+    asked_at1: int = 0
+
+    def line(self, label: str) -> str:
+        if not self.n:
+            return f"  {label:<16} (none)"
+        text = f"  {label:<16} n={self.n:<4} recall@1 {self.at1 / self.n:.2f}   recall@3 "
+        text += f"{self.at3 / self.n:.2f}"
+        if self.labelled:
+            text += (
+                f"   competency hit@1 {self.competency_at1 / self.labelled:.2f}"
+                f"   (asked: {self.asked_at1 / self.labelled:.2f})"
+            )
+        return text
 
 
 def recall(
-    stories: list[Story], cases: list[tuple[Moment, set[str]]], mode: Mode
-) -> tuple[float, float, list[str]]:
-    matcher = Matcher(stories, mode=mode)
-    at1 = at3 = 0
+    data: LabelledSet, mode: Mode, split: bool = False
+) -> tuple[dict[str, Scores], list[str]]:
+    matcher = Matcher(data.stories, mode=mode)
+    scores = {"all": Scores(), "jotted": Scores(), "full question": Scores()}
     misses = []
-    for moment, right in cases:
-        ranked = [c.title for c in matcher.rank_stories(moment_text(moment), moment.topic)]
-        if ranked[0] in right:
-            at1 += 1
-        else:
-            misses.append(f"{moment.question!r} -> {ranked[0]!r} (want {sorted(right)[0]!r})")
-        if right & set(ranked[:3]):
-            at3 += 1
-    return at1 / len(cases), at3 / len(cases), misses
+    for case in data.cases:
+        moment, right = case.moment, case.right
+        query = moment_text(moment)
+        ranked = [c.title for c in matcher.rank_stories(query, moment.topic)]
+        asked = matcher.competencies(query)
+        for key in ("all", "jotted" if case.jotted else "full question"):
+            s = scores[key]
+            s.n += 1
+            s.at1 += ranked[0] in right
+            s.at3 += bool(right & set(ranked[:3]))
+            if case.competency:
+                s.labelled += 1
+                s.competency_at1 += case.competency in data.story_competencies.get(ranked[0], ())
+                s.asked_at1 += bool(asked) and asked[0] == case.competency
+        if ranked[0] not in right:
+            misses.append(
+                f"{moment.question!r} [{case.competency or '-'}; asked "
+                f"{', '.join(asked[:2]) or '-'}] -> {ranked[0]!r} (want {sorted(right)[0]!r})"
+            )
+    return scores, misses
 
 
 def big_library(stories: list[Story], size: int, salt: int) -> list[Story]:
@@ -114,14 +209,13 @@ import sys, time
 sys.path.insert(0, {bench!r})
 from matching import big_library, load
 from afterword.matching import Matcher
-from afterword.matching.semantic import wordllama
-stories, cases = load()
-library = big_library(stories, 1000, 0)
-wordllama()
+data = load()
+library = big_library(data.stories, 1000, 0)
+Matcher(data.stories[:1])  # loads the models (not counted)
 start = time.perf_counter()
 matcher = Matcher(library)
-for number, (moment, _) in enumerate(cases[:3], 1):
-    matcher.moment(number, moment)
+for number, case in enumerate(data.cases[:3], 1):
+    matcher.moment(number, case.moment)
 print((time.perf_counter() - start) * 1000)
 """
 
@@ -149,31 +243,47 @@ def line(label: str, values: list[float]) -> str:
 
 
 def main() -> int:
-    stories, cases = load()
-    print(f"Labelled set: {len(stories)} stories, {len(cases)} weak moments\n")
+    args = sys.argv[1:]
+    name = args[args.index("--set") + 1] if "--set" in args else "team"
+    if name not in SETS:
+        raise SystemExit(f"--set is one of {', '.join(SETS)}")
+    data = load(name)
+    jotted = sum(c.jotted for c in data.cases)
+    print(
+        f"Set {name}: {len(data.stories)} stories, {len(data.cases)} weak moments "
+        f"({jotted} jotted, {len(data.cases) - jotted} full questions)\n"
+    )
     print(f"{'ranker':<10} {'recall@1':>9} {'recall@3':>9}")
     report = {}
-    for mode in ("lexical", "semantic", "themes", "combined"):
-        r1, r3, misses = recall(stories, cases, mode)
+    for mode in ("lexical", "semantic", "themes", "competency", "combined"):
+        scores, misses = recall(data, mode)
         report[mode] = misses
-        print(f"{mode:<10} {r1:>9.2f} {r3:>9.2f}")
-    if "-v" in sys.argv:
+        overall = scores["all"]
+        print(f"{mode:<10} {overall.at1 / overall.n:>9.2f} {overall.at3 / overall.n:>9.2f}")
+    scores, _ = recall(data, "combined")
+    print("\nCombined ranker, by how the moment was written down:")
+    for key, value in scores.items():
+        print(value.line(key))
+    if "-v" in args:
         print("\nCombined ranker, wrong at rank 1:")
         for text in report["combined"]:
             print("  " + text)
+    if "--no-timing" in args:
+        return 0
 
-    moments = [m for m, _ in cases[:3]]
-    Matcher(stories)  # load the model once, outside the timings
+    team = load()
+    moments = [c.moment for c in team.cases[:3]]
+    Matcher(team.stories)  # load the models once, outside the timings
     cold: list[float] = []
     warm: list[float] = []
     for rep in range(COLD_RUNS):
-        library = big_library(stories, 1000, rep)
+        library = big_library(team.stories, 1000, rep)
         cold.append(rank_once(library, moments))  # every story new to the caches
         warm.extend(rank_once(library, moments) for _ in range(WARM_PER_LIBRARY))
     print(f"\nRanking 1,000 stories for {len(moments)} weak moments (prepare + rank):")
     print(line(f"cold: every story new ({len(cold)} runs)", cold))
     print(line(f"warm: the same library again ({len(warm)} runs)", warm))
-    if "--no-fresh" not in sys.argv:
+    if "--no-fresh" not in args:
         first = fresh_process(FRESH_RUNS)
         print(
             f"  {f'first call in a new process ({FRESH_RUNS} runs)':<44} "

@@ -19,7 +19,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import filterfalse
 
-from afterword.matching.text import STOPWORDS, fold, stem_table, stems, tokens_of_many
+from afterword.matching.competency import cue_bits
+from afterword.matching.competency import story_cue_stems as competency_cue_stems
+from afterword.matching.text import (
+    RANKING_STOPWORDS,
+    fold,
+    split_compounds,
+    stem_table,
+    stems,
+    tokens_of_many,
+)
 from afterword.matching.themes import cue_words, theme_bits, themes_of_bits
 
 #: What a text is read for: the text itself and the skills (or topic) that go with it.
@@ -42,6 +51,8 @@ class Features:
     theme_bits: int
     #: Each skill (or the research topic) with its stems.
     skills: tuple[tuple[str, frozenset[str]], ...]
+    #: The competencies its words name (:func:`~afterword.matching.competency.cue_bits`).
+    competency_cues: int = 0
 
 
 def read(keys: Sequence[Key]) -> list[Features]:
@@ -49,11 +60,17 @@ def read(keys: Sequence[Key]) -> list[Features]:
     for themes at once; then each text costs a few passes at C speed over its words.
     """
     folded = [fold(text) for text, _ in keys]
-    split = tokens_of_many(folded)
+    # A compound's parts follow it ("team-conflict", "team", "conflict"): the few texts with
+    # a hyphen pay for it.
+    split = [
+        split_compounds(words) if "-" in text else words
+        for text, words in zip(folded, tokens_of_many(folded), strict=True)
+    ]
     distinct: set[str] = set().union(*split)
-    table = stem_table(distinct - STOPWORDS)
+    table = stem_table(distinct - RANKING_STOPWORDS)
     cues = cue_words(distinct)
-    is_stopword = STOPWORDS.__contains__
+    is_stopword = RANKING_STOPWORDS.__contains__
+    cue_stems = competency_cue_stems()
     out = []
     for (_, skills), text, found in zip(keys, folded, split, strict=True):
         content = list(filterfalse(is_stopword, found))
@@ -69,6 +86,7 @@ def read(keys: Sequence[Key]) -> list[Features]:
                 themes=themes_of_bits(bits),
                 theme_bits=bits,
                 skills=_skills(skills),
+                competency_cues=_cue_bits(frozenset(stemmed) & cue_stems),
             )
         )
     return out
@@ -133,3 +151,8 @@ class FeatureCache:
 
 #: The process's memory of features, shared by every :class:`~afterword.matching.Matcher`.
 FEATURES = FeatureCache()
+
+
+@lru_cache(maxsize=20_000)
+def _cue_bits(found: frozenset[str]) -> int:
+    return cue_bits(found) if found else 0

@@ -33,14 +33,15 @@ from typing import Any, Literal, TypeVar
 import numpy as np
 from numpy.typing import NDArray
 
+from afterword.matching import competency as comp
 from afterword.matching import semantic as sem
 from afterword.matching.features import FEATURES, FeatureCache, Features, read
 from afterword.matching.features import Key as FeatureKey
-from afterword.matching.text import stems, words
+from afterword.matching.text import ranking_stems, words
 from afterword.matching.themes import THEME_BIT, THEMES_BY_ID, bits_of, ordered_themes, themes_of
 from afterword.model import Interview, Moment, Research, Story
 
-Mode = Literal["combined", "lexical", "semantic", "themes"]
+Mode = Literal["combined", "lexical", "semantic", "themes", "competency"]
 EvidenceKind = Literal["story", "research"]
 _T = TypeVar("_T")
 
@@ -49,10 +50,12 @@ _T = TypeVar("_T")
 class Weights:
     """How much each signal counts in the combined score (each signal lies in 0..1)."""
 
-    lexical: float = 0.35
-    semantic: float = 0.25
-    themes: float = 0.45
-    skills: float = 0.2
+    lexical: float = 0.3
+    semantic: float = 0.24
+    themes: float = 0.36
+    skills: float = 0.12
+    #: The chance that the story shows the competency the question asks about.
+    competency: float = 0.21
     #: A story the user linked to the moment themselves goes first: they know best.
     linked: float = 1.0
 
@@ -107,6 +110,8 @@ class MomentEvidence:
     asks_about: tuple[str, ...]
     stories: tuple[Candidate, ...] = ()
     research: tuple[Candidate, ...] = ()
+    #: Ids of the competencies the question most likely asks about, likeliest first.
+    competencies: tuple[str, ...] = ()
 
     def __iter__(self) -> Iterator[Candidate]:
         """The stories, then the research."""
@@ -127,6 +132,7 @@ class MomentEvidence:
             "kind": self.moment.kind.value,
             "topic": self.moment.topic,
             "asks_about": [THEMES_BY_ID[t].about for t in self.asks_about],
+            "competencies": comp.describe(self.competencies),
             "stories": [c.to_dict() for c in self.stories],
             "research": [c.to_dict() for c in self.research],
         }
@@ -180,6 +186,10 @@ class _Side:
     #: Each item's ``features.terms``.
     terms: list[dict[str, int]] = field(default_factory=list)
     vectors: sem.Vectors | None = None
+    #: What the embedding read of each item.
+    gists: list[str] = field(default_factory=list)
+    #: Each item's distribution over the competencies (filled at the first ranking).
+    competencies: NDArray[np.float32] | None = None
     #: stem -> its BM25 score in each item (0 where absent); filled as queries ask.
     columns: dict[str, NDArray[np.float32] | None] = field(default_factory=dict)
     stories: Sequence[Story] = field(default_factory=list)
@@ -208,17 +218,26 @@ class _Side:
             self.columns[stem] = found
         return found
 
-    def bm25(self, query_stems: Sequence[str]) -> NDArray[np.float32]:
-        """BM25 scores of every item for a query (each repeat of a stem counts again)."""
+    def bm25(
+        self, query_stems: Sequence[str], weights: Sequence[float] | None = None
+    ) -> NDArray[np.float32]:
+        """BM25 scores of every item for a query (each repeat of a stem counts again), each
+        stem's score times its weight where ``weights`` gives them."""
         scores = np.zeros(len(self.features), dtype=np.float32)
-        for stem in query_stems:
+        for at, stem in enumerate(query_stems):
             found = self.column(stem)
             if found is not None:
-                scores += found
+                if weights is None or weights[at] == 1.0:
+                    scores += found
+                else:
+                    scores += np.float32(weights[at]) * found
         return scores
 
 
 _THEME_BITS = attrgetter("theme_bits")
+#: A competency this likely is what a question asks, or what a story shows.
+_CLEAR = 0.4
+_CUES = attrgetter("competency_cues")
 
 
 def _groups(values: Sequence[_T]) -> tuple[list[_T], NDArray[np.intp]]:
@@ -260,15 +279,31 @@ def _prepare(
         idf=idf,
         terms=[f.terms for f in features],
     )
+    side.gists = gists
     if keys and embedder is not None:
         side.vectors = embedder.embed(gists)
     return side
 
 
+def _competencies(side: _Side, reader: comp.CompetencyReader) -> NDArray[np.float32]:
+    """Each item's distribution over the competencies, read once per side."""
+    if side.competencies is None:
+        cues = np.fromiter(map(_CUES, side.features), np.int64, len(side.features))
+        side.competencies = reader.shown(side.gists, side.vectors, side.theme_bits, cues)
+    return side.competencies
+
+
+@lru_cache(maxsize=4_096)
+def _stem_weights(query_stems: tuple[str, ...]) -> tuple[float, ...]:
+    """How much each stem of a query counts: words that every kind of interview question uses
+    ("work", "project", "difficult") count for less (:func:`~.competency.question_word_weight`)."""
+    return tuple(map(comp.question_word_weight, query_stems))
+
+
 @lru_cache(maxsize=4_096)
 def _query(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """The stems (in order, repeats kept) and the themes of a query."""
-    return tuple(stems(text)), themes_of(text)
+    return tuple(ranking_stems(text)), themes_of(text)
 
 
 class Matcher:
@@ -291,9 +326,11 @@ class Matcher:
     ) -> None:
         self.mode: Mode = mode
         self.weights = weights or Weights()
-        if mode in ("combined", "semantic") and embedder is None:
+        embeds = mode in ("combined", "semantic", "competency")
+        if embeds and embedder is None:
             embedder = sem.wordllama()
-        self._embedder = embedder if mode in ("combined", "semantic") else None
+        self._embedder = embedder if embeds else None
+        self._reader = comp.reader(self._embedder)
         self._stories = _prepare(
             "story",
             [s.title for s in stories],
@@ -328,14 +365,26 @@ class Matcher:
     ) -> list[Candidate]:
         return self._rank(self._research, query, topic, (), top)
 
+    def competencies(self, query: str) -> tuple[str, ...]:
+        """The ids of the competencies ``query`` asks about, likeliest first (all of them)."""
+        return self._reader.ranked(self._asked(query))
+
+    def _asked(self, query: str) -> NDArray[np.float32]:
+        return self._reader.question(query, bits_of(_query(query)[1]))
+
     def moment(self, number: int, moment: Moment, top: int | None = None) -> MomentEvidence:
         query = moment_text(moment)
+        asked = self._asked(query)
+        likely = [
+            c for c, p in zip(comp.COMPETENCY_IDS, asked.tolist(), strict=True) if p >= _CLEAR
+        ]
         return MomentEvidence(
             number=number,
             moment=moment,
             asks_about=tuple(sorted(_query(query)[1])),
             stories=tuple(self.rank_stories(query, moment.topic, moment.stories, top)),
             research=tuple(self.rank_research(query, moment.topic, top)),
+            competencies=tuple(sorted(likely, key=lambda c: -asked[comp.COMPETENCY_IDS.index(c)])),
         )
 
     def _rank(
@@ -356,7 +405,7 @@ class Matcher:
 
         lexical = np.zeros(n, dtype=np.float32)
         if query_stems:
-            raw = side.bm25(query_stems)
+            raw = side.bm25(query_stems, _stem_weights(query_stems))
             best = float(raw.max())
             if best > 0:
                 lexical = raw / best
@@ -388,6 +437,22 @@ class Matcher:
             by_rarity = tuple(sorted(shared, key=lambda t: -idf[t]))
             theme_parts.append((by_rarity, _themes_reason(by_rarity)))
         themes = np.array(theme_scores, dtype=np.float64)[theme_group_of]
+        competency = np.zeros(n, dtype=np.float64)
+        # Where the question clearly asks about one competency, the items that clearly show it.
+        shows_asked = np.zeros(n, dtype=bool)
+        asked_about = ""
+        if self.mode in ("combined", "competency") and side.kind == "story":
+            question = self._asked(query)
+            shown = _competencies(side, self._reader)
+            # Elementwise, not a matrix product: BLAS's threads cost more than this work.
+            match = (shown * question).sum(axis=1)
+            best_match = float(match.max())
+            if best_match > 0:
+                competency = (match / best_match).astype(np.float64)
+            likeliest = int(np.argmax(question))
+            if float(question[likeliest]) >= _CLEAR:
+                shows_asked = shown[:, likeliest] >= _CLEAR
+                asked_about = comp.COMPETENCIES[likeliest].about
         # Skills likewise, once per distinct list, and only where the query names one at all.
         matching = {
             pair
@@ -412,12 +477,15 @@ class Matcher:
             score = similarity.astype(np.float64)
         elif self.mode == "themes":
             score = themes
+        elif self.mode == "competency":
+            score = competency
         else:
             score = (
                 weights.lexical * lexical
                 + weights.semantic * relative
                 + weights.themes * themes
                 + weights.skills * skills
+                + weights.competency * competency
                 + weights.linked * is_linked
             )
         # Ties keep the library's order, so a ranking never depends on sort instability.
@@ -426,6 +494,7 @@ class Matcher:
         # Python lists: indexing a numpy array for one number costs ten times as much.
         scores, lexicals, similarities = score.tolist(), lexical.tolist(), similarity.tolist()
         relatives, links = relative.tolist(), is_linked.tolist()
+        shows = shows_asked.tolist()
         theme_group, skill_list_of = theme_group_of.tolist(), side.skill_list_of.tolist()
         kind, titles, features = side.kind, side.titles, side.features
         stories = side.stories if kind == "story" else None
@@ -445,6 +514,8 @@ class Matcher:
                     reasons += (f"it mentions {_listed(rest[:5])}, as the question does",)
             if links[i]:
                 reasons = ("you linked it to this moment", *reasons)
+            if shows[i] and not shared_themes:
+                reasons += (f"it shows what the question asks about: {asked_about}",)
             if relatives[i] >= 0.6:
                 reasons += ("it is about much the same thing as the question",)
             # Positional: a thousand candidates a ranking, and keywords cost a third more.

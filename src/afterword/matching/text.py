@@ -242,6 +242,45 @@ STOPWORDS = frozenset(
 )
 
 
+#: Words of how people jot a question down ("the team-conflict q", "the stakeholder bit"), which
+#: say nothing about what it asks: never evidence, in a question or a story.
+DOMAIN_STOPWORDS = frozenset(
+    [
+        "question",
+        "questions",
+        "q",
+        "qs",
+        "qn",
+        "bit",
+        "bits",
+        "ask",
+        "asked",
+        "asks",
+        "asking",
+        "interviewer",
+        "interviewers",
+        "etc",
+        "stuff",
+        "re",
+        "topic",
+        "answer",
+        "answered",
+    ]
+)
+#: What the rankers leave out: function words, question words and jotting words.
+RANKING_STOPWORDS = STOPWORDS | DOMAIN_STOPWORDS
+
+
+def split_compounds(found: list[str]) -> list[str]:
+    """The words, followed by the parts of each hyphenated compound ("the team-conflict q"
+    gives "the", "team-conflict", "q", "team", "conflict"), so that a note's compounds meet a
+    story's words. (A slash never joins words: "outage/on-call" is two words already.)"""
+    compounds = [word for word in found if "-" in word]
+    if not compounds:
+        return found
+    return found + [part for word in compounds for part in word.split("-") if part]
+
+
 class _Stemmer(Protocol):
     def stemWords(self, words: Sequence[str]) -> list[str]: ...
 
@@ -323,5 +362,18 @@ def words(text: str) -> list[str]:
 def stems(text: str) -> list[str]:
     """The stems of the content words of ``text``, in order (repeats kept for BM25)."""
     found = words(text)
+    table = stem_table(found)
+    return [table[w] for w in found]
+
+
+def ranking_words(text: str) -> list[str]:
+    """The words the rankers read in ``text``: compounds split (and kept), stop words and
+    jotting words ("question", "q") left out; not stemmed."""
+    return [w for w in split_compounds(tokens(fold(text))) if w not in RANKING_STOPWORDS]
+
+
+def ranking_stems(text: str) -> list[str]:
+    """The stems of :func:`ranking_words`, in order (repeats kept for BM25)."""
+    found = ranking_words(text)
     table = stem_table(found)
     return [table[w] for w in found]

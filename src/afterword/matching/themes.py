@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from afterword.matching.text import fold, tokens
+from afterword.matching.text import fold, split_compounds, tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,11 @@ THEMES: tuple[Theme, ...] = (
         "a mistake or a failure and what came of it",
         (
             r"mistake\w*",
-            r"fail(?:ure|ed|ing)?",
+            # A person's failure, not a system's ("payments failed for an hour").
+            r"failures?",
+            r"failing",
+            r"(?:i|we|you|they|he|she) failed",
+            r"failed (?:to|at)",
             r"went wrong",
             r"lost money",
             r"didn't land",
@@ -77,7 +81,6 @@ THEMES: tuple[Theme, ...] = (
             r"lesson\w*",
             r"nobody used",
             r"no one used",
-            r"rolled (?:it )?back",
             r"wast(?:ed|e)",
             r"an error",
             r"error of mine",
@@ -610,7 +613,7 @@ def _themes_of_word(word: str) -> int:
 def themes_of(text: str) -> frozenset[str]:
     """The ids of the themes whose cues occur in ``text``."""
     folded = fold(text)
-    return themes_of_words(folded, tokens(folded))
+    return themes_of_words(folded, split_compounds(tokens(folded)))
 
 
 def cue_words(distinct: Iterable[str]) -> dict[str, int]:
@@ -641,11 +644,18 @@ def theme_bits(folded: str, words: Iterable[str], cues: dict[str, int]) -> int:
     found = 0
     for word in hits:
         found |= cues[word]
+    unhyphenated: str | None = None
     for key in _PHRASE_KEYS.intersection(hits):
         for phrase in _PHRASES[key]:
             # A phrase adds nothing that single words found already: skip its search.
             if phrase.bits & ~found and phrase.search(folded):
                 found |= phrase.bits
+            elif phrase.bits & ~found and (f"{key}-" in folded or f"-{key}" in folded):
+                # "push-back", "tight-deadline": a compound of a phrase's words is the phrase.
+                if unhyphenated is None:
+                    unhyphenated = folded.replace("-", " ")
+                if phrase.search(unhyphenated):
+                    found |= phrase.bits
     return found
 
 
