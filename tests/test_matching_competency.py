@@ -12,7 +12,13 @@ from afterword.matching.competency import (
     competency_id,
 )
 from afterword.matching.rank import moment_text
-from afterword.matching.text import ranking_words
+from afterword.matching.text import (
+    compound_parts,
+    compound_parts_in,
+    fold,
+    ranking_words,
+    tokens,
+)
 from afterword.model import Moment, MomentKind, Story
 
 LIBRARY = [
@@ -187,3 +193,17 @@ def test_a_moment_reads_the_same_whatever_its_case_or_spacing() -> None:
     b = moment_text(Moment(question="team-conflict   q", kind=MomentKind.couldnt_answer))
     assert matcher.competencies(a) == matcher.competencies(b)
     assert [c.title for c in matcher.rank_stories(a)] == [c.title for c in matcher.rank_stories(b)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the team-conflict q",
+        "On-call / outage: a co-worker's hand-off, 24-7, build 0-12 -> done",
+        "- a lone hyphen, a trailing one- and -a leading one",
+        "no compound at all",
+    ],
+)
+def test_a_story_s_compounds_are_found_as_its_words_are(text: str) -> None:
+    folded = fold(text)
+    assert compound_parts_in(folded) == compound_parts(tokens(folded))

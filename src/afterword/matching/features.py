@@ -23,8 +23,8 @@ from afterword.matching.competency import cue_bits
 from afterword.matching.competency import story_cue_stems as competency_cue_stems
 from afterword.matching.text import (
     RANKING_STOPWORDS,
+    compound_parts_in,
     fold,
-    split_compounds,
     stem_table,
     stems,
     tokens_of_many,
@@ -63,7 +63,7 @@ def read(keys: Sequence[Key]) -> list[Features]:
     # A compound's parts follow it ("team-conflict", "team", "conflict"): the few texts with
     # a hyphen pay for it.
     split = [
-        split_compounds(words) if "-" in text else words
+        words + parts if (parts := compound_parts_in(text)) else words
         for text, words in zip(folded, tokens_of_many(folded), strict=True)
     ]
     distinct: set[str] = set().union(*split)
@@ -86,7 +86,7 @@ def read(keys: Sequence[Key]) -> list[Features]:
                 themes=themes_of_bits(bits),
                 theme_bits=bits,
                 skills=_skills(skills),
-                competency_cues=_cue_bits(frozenset(stemmed) & cue_stems),
+                competency_cues=_cue_bits(cue_stems.intersection(stemmed)),
             )
         )
     return out

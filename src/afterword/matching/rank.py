@@ -1,6 +1,6 @@
 """Rank the stories and research that back a better answer to each weak moment, and say why.
 
-Three signals, each weak alone (PLATFORM.md measured BM25 and a small embedding at 0.25 and 0.18
+Four signals, each weak alone (PLATFORM.md measured BM25 and a small embedding at 0.25 and 0.18
 recall@1 on real questions), add up:
 
 - *lexical*: BM25 over stemmed content words (bm25s's scores, computed here), for the words a
@@ -9,9 +9,15 @@ recall@1 on real questions), add up:
 - *themes*: what the question asks about (a conflict, a failure, a deadline...) against what a
   story is about, weighted by how rare the theme is in the library, since "customers" tells
   less than "a disagreement";
+- *competency*: the chance that the question and the story are about the same competency of
+  the taxonomy interviewers ask from (:mod:`~.competency`: cue words, themes, and how close
+  each comes to published questions of each competency), which carries a jotted note ("the
+  team-conflict q") that shares no word with its story;
 
 plus what the user already said: a story they linked to the moment, and skills of a story that
-the moment's topic names. Every candidate carries the reasons that made its score.
+the moment's topic names. Every candidate carries the reasons that made its score. Queries are
+read as the rankers read them (:func:`~.text.ranking_words`): hyphenated compounds split, and
+the words of jotting a question down ("question", "q") never count as evidence.
 
 Speed: what each story says is read once per process and remembered by its text
 (:mod:`afterword.matching.features`), its embedding likewise (:mod:`~.semantic`), and a query

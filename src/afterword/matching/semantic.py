@@ -2,9 +2,11 @@
 
 Why WordLlama (see bench/matching.py for the figures): it needs numpy only, loads in about a
 quarter of a second and embeds a thousand stories in tens of milliseconds, so ranking a whole
-library stays far inside the budget of a command. MiniLM on onnxruntime ranks better on its
-own but costs seconds of start-up and two little-known packages; the themes
-(:mod:`afterword.matching.themes`) recover most of that difference at no cost.
+library stays far inside the budget of a command. MiniLM on onnxruntime (all-MiniLM-L6-v2,
+int8) costs half a second of start-up, 3-7 ms a text and two little-known packages, and in the
+combined ranker it did no better on real public question/story pairs (bench/matching_results.md):
+the themes and competencies (:mod:`afterword.matching.themes`, :mod:`~.competency`) carry what
+it adds.
 
 Nothing here may reach the network: the model is loaded from the package's own folder with
 downloads disabled, and a test loads it with the network cut.

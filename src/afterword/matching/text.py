@@ -271,14 +271,49 @@ DOMAIN_STOPWORDS = frozenset(
 RANKING_STOPWORDS = STOPWORDS | DOMAIN_STOPWORDS
 
 
+def compound_parts(words: list[str]) -> list[str]:
+    """The parts of each hyphenated compound among ``words`` that starts with a letter
+    ("team-conflict" gives "team", "conflict"; "24-7" gives nothing)."""
+    return [
+        part
+        for word in words
+        if "-" in word and word[0].isalpha()
+        for part in word.split("-")
+        if part
+    ]
+
+
+_IN_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'-")
+
+
+def compound_parts_in(folded: str) -> list[str]:
+    """:func:`compound_parts` of a :func:`fold`-ed text's words, found from its hyphens alone
+    (a story has a few; a Python step for each of its hundred words would cost more)."""
+    parts: list[str] = []
+    at = folded.find("-")
+    size = len(folded)
+    while at != -1:
+        if not (0 < at < size - 1 and folded[at + 1].isalpha() and folded[at - 1].isalpha()):
+            at = folded.find("-", at + 1)  # not between letters ("0-12", "->"): no compound
+            continue
+        start = end = at
+        while start > 0 and folded[start - 1] in _IN_WORD:
+            start -= 1
+        while end < size and folded[end] in _IN_WORD:
+            end += 1
+        word = folded[start:end].strip("-'")
+        if "-" in word and word[0].isalpha():
+            parts.extend(part for part in word.split("-") if part)
+        at = folded.find("-", end)
+    return parts
+
+
 def split_compounds(found: list[str]) -> list[str]:
     """The words, followed by the parts of each hyphenated compound ("the team-conflict q"
     gives "the", "team-conflict", "q", "team", "conflict"), so that a note's compounds meet a
     story's words. (A slash never joins words: "outage/on-call" is two words already.)"""
-    compounds = [word for word in found if "-" in word]
-    if not compounds:
-        return found
-    return found + [part for word in compounds for part in word.split("-") if part]
+    parts = compound_parts(found)
+    return found + parts if parts else found
 
 
 class _Stemmer(Protocol):

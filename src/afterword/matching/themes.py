@@ -526,9 +526,10 @@ class _Phrase:
     while one that starts with letters lets it skip to where they occur. So the cue is looked
     for without its leading ``\\b``, and each place found is checked with it."""
 
-    __slots__ = ("_fast", "_full", "_needs", "bits")
+    __slots__ = ("_fast", "_full", "_key_after", "_key_before", "_needs", "bits")
 
     def __init__(self, cue: str, bits: int, key: str) -> None:
+        self._key_after, self._key_before = f"{key}-", f"-{key}"
         self._fast = re.compile(rf"(?:{cue})\b")
         self._full = re.compile(rf"\b(?:{cue})\b")
         self.bits = bits
@@ -536,6 +537,10 @@ class _Phrase:
         #: cannot match, and a substring test says so far faster than the search. (The word
         #: the cue is filed under is in the text already.)
         self._needs = tuple(p for p in _necessary_parts(cue) if _PLAIN.fullmatch(p) and p != key)
+
+    def hyphenated(self, text: str) -> bool:
+        """Whether ``text`` joins the cue's key word to another with a hyphen."""
+        return self._key_after in text or self._key_before in text
 
     def search(self, text: str) -> bool:
         for needed in self._needs:
@@ -645,12 +650,13 @@ def theme_bits(folded: str, words: Iterable[str], cues: dict[str, int]) -> int:
     for word in hits:
         found |= cues[word]
     unhyphenated: str | None = None
+    hyphenated = "-" in folded
     for key in _PHRASE_KEYS.intersection(hits):
         for phrase in _PHRASES[key]:
             # A phrase adds nothing that single words found already: skip its search.
             if phrase.bits & ~found and phrase.search(folded):
                 found |= phrase.bits
-            elif phrase.bits & ~found and (f"{key}-" in folded or f"-{key}" in folded):
+            elif hyphenated and phrase.bits & ~found and phrase.hyphenated(folded):
                 # "push-back", "tight-deadline": a compound of a phrase's words is the phrase.
                 if unhyphenated is None:
                     unhyphenated = folded.replace("-", " ")
