@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import afterword
 from afterword.checker import check
 from afterword.composer import compose, draft_answer, similarity
-from afterword.composer.facts import first_name, story_clauses
+from afterword.composer.facts import first_name, honorific, story_clauses
 from afterword.composer.polish import LLMSettings, PolishError, polish
 from afterword.debrief_file import load_debrief_file
 from afterword.errors import InputError
@@ -56,7 +56,8 @@ def _assert_well_formed(interview: Interview, draft: Any, max_words: int = 150) 
     lines = draft.text.splitlines()
     if interview.interviewers:
         person = interview.interviewer(draft.to)
-        assert person is not None and first_name(person.name) in lines[0]
+        assert person is not None
+        assert (honorific(person.name) or first_name(person.name)) in lines[0]
     if interview.sender:
         assert lines[-1] == interview.sender.name
     assert draft.subject and "\n" not in draft.subject
@@ -238,7 +239,8 @@ def test_a_story_from_an_unrelated_job_is_never_cited() -> None:
                 assert stories <= {"Churn turnaround"}, draft.text
                 assert "feed failures" not in draft.text and "sign-ups" not in draft.text
     # Tom Becker asked about SQL window functions: the claims story shares only the skill
-    # "sql" with it, while research on the very topic exists.
+    # "sql" with it, while research on the very topic exists (and leads the writer's own
+    # better answer, since it is about the very question).
     panel = _example("panel-onsite.yaml")
     for seed in range(10):
         notes = compose(panel, to="tom becker", library=library, max_words=60, seed=seed)
@@ -778,3 +780,19 @@ def test_the_subject_line_never_names_the_weak_spot() -> None:
     for seed in range(12):
         for draft in compose(interview, seed=seed, variants=2):
             assert not any(w and w.casefold() in draft.subject.casefold() for w in weak)
+
+
+def test_the_apology_goes_only_to_the_interviewer_the_debrief_says_was_offended() -> None:
+    panel = _example("panel-onsite.yaml")
+    reader, other = panel.interviewers[0], panel.interviewers[1]
+    debrief = panel.debrief.model_copy(
+        update={
+            "causes": ["offended_interviewer"],
+            "cause_notes": f"My joke about analysts landed badly with {reader.name.split()[0]}.",
+        }
+    )
+    offended = panel.model_copy(update={"debrief": debrief})
+    for draft in compose(offended, seed=2):
+        sorry = re.search(r"\b(?:sorry|apologi[sz]e)\b", draft.text, re.IGNORECASE) is not None
+        assert sorry is (draft.to == reader.name), (draft.to, draft.text)
+    assert other.name != reader.name

@@ -48,12 +48,21 @@ _KIND_WEIGHT = {
     MomentKind.could_be_better: 2.0,
     MomentKind.forgot_to_mention: 1.5,
 }
+#: What a closing offers to send or walk through: something the writer can really hand over.
 _OFFER = {
-    "story": "how we got there",
-    "research": "what I found",
-    "better_answer": "the approach",
-    "topic": "my ideas",
+    "story": "a one-page summary",
+    "research": "my sources",
+    "better_answer": "a short outline",
+    "hypothetical": "a sketch of it",
+    "topic": "my ideas in writing",
 }
+#: A question about what the writer would do, not what they did.
+_HYPOTHETICAL = re.compile(
+    r"^\s*(?:how\s+would\s+you|what\s+would\s+you|how\s+might\s+you|design\b|imagine\b"
+    r"|suppose\b|if\s+you\s+(?:were|had|joined)|walk\s+me\s+through\s+how\s+you\s+would"
+    r"|what\s+is\s+your\s+approach|how\s+do\s+you\s+(?:plan|intend))",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -342,6 +351,7 @@ def _moment_pieces(moment: Moment, found: MomentEvidence) -> list[_Piece]:
         else:
             return []
     kind = moment.kind.value
+    hypothetical = _HYPOTHETICAL.search(moment.question) is not None
     out: list[tuple[int, float, _Piece]] = []
     for strength, candidate in stories:
         assert candidate.story is not None
@@ -353,7 +363,10 @@ def _moment_pieces(moment: Moment, found: MomentEvidence) -> list[_Piece]:
             used = EvidenceUsed("story", candidate.title, clause, found.number, candidate.reasons)
             forms.append(_Form(tuple(slots), used))
         if forms:
-            piece = _Piece(f"story_{kind}", tuple(forms), _OFFER["story"], backed=True)
+            if hypothetical:
+                piece = _Piece("story_hypothetical", tuple(forms), _OFFER["hypothetical"], True)
+            else:
+                piece = _Piece(f"story_{kind}", tuple(forms), _OFFER["story"], backed=True)
             out.append((strength, candidate.score, piece))
     if research:
         strength, candidate = research[0]
@@ -372,6 +385,9 @@ def _moment_pieces(moment: Moment, found: MomentEvidence) -> list[_Piece]:
             out.append((strength, candidate.score, piece))
     out.sort(key=lambda item: (-item[0], -item[1]))
     pieces = [piece for _, _, piece in out]
+    # The answer the writer wrote for this very question comes before a story that only
+    # shares a theme word with it (it is theirs, and it answers what was asked); evidence
+    # about the very question, with its result, still leads.
     if moment.better_answer:
         forms = [
             _Form(
@@ -381,7 +397,15 @@ def _moment_pieces(moment: Moment, found: MomentEvidence) -> list[_Piece]:
             for fact in facts.research_facts(moment.better_answer)
         ]
         if forms:
-            pieces.append(_Piece(f"answer_{kind}", tuple(forms), _OFFER["better_answer"]))
+            # Loose: tied to the question by a theme word of its title only, not by a skill,
+            # a link, or its meaning.
+            leads = [*stories[:1], *research[:1]]
+            first = all(
+                strength < relevance.ABOUT and c.semantic < relevance.STRONG_MEANING
+                for strength, c in leads
+            )
+            answer = _Piece(f"answer_{kind}", tuple(forms), _OFFER["better_answer"], first)
+            pieces.insert(0 if first else len(pieces), answer)
     generic = EvidenceUsed("topic", mtopic, mtopic, found.number)
     pieces.append(
         _Piece("generic_moment", (_Form((("mtopic", mtopic),), generic),), _OFFER["topic"])
@@ -573,9 +597,11 @@ def _render(
 ) -> Draft:
     generator = _generator()
     slots = dict(context)
+    honorific = facts.honorific(interviewer.name) if interviewer is not None else None
     if interviewer is not None:
-        slots["name"] = facts.first_name(interviewer.name)
-        slots["full"] = facts.formal_name(interviewer.name)
+        # A name given with a title ("Dr. Siobhán Byrne") is addressed by it in either tone.
+        slots["name"] = honorific or facts.first_name(interviewer.name)
+        slots["full"] = honorific or facts.formal_name(interviewer.name)
     slots["topic"] = topic
     slots["offer"] = piece.offer
     # A piece about a topic brings its own (and then the note needs no line on one).
@@ -601,14 +627,14 @@ def _render(
         return expansion.text
 
     greeting = (
-        say("greeting")
+        (f"Dear {honorific}," if honorific else say("greeting"))
         if interviewer is not None
         else ("Hello," if tone == "warm" else "Dear Hiring Team,")
     )
     thanks = say("thanks", layout.shortest)
     with_topic = layout.topic_line and not uses_topic and slots["topic"]
     topic_line = say("topic_line") if with_topic else ""
-    amends = say("amends", layout.shortest) if _offended(interview) else ""
+    amends = say("amends", layout.shortest) if _owes_amends(interview, interviewer) else ""
     follow_up = say(piece.symbol, layout.shortest)
     cta = say("cta", layout.shortest)
     subject = say("subject") or f"Thank you: {context['role']}"
@@ -635,8 +661,20 @@ def _render(
     )
 
 
-def _offended(interview: Interview) -> bool:
-    return any(str(c) == "offended_interviewer" for c in interview.debrief.causes)
+def _owes_amends(interview: Interview, reader: Interviewer | None) -> bool:
+    """Whether this reader's note carries the one apology: the debrief says an interviewer
+    was offended, and its notes on the causes name this reader, or name no interviewer."""
+    debrief = interview.debrief
+    if not any(str(c) == "offended_interviewer" for c in debrief.causes):
+        return False
+    said = set(re.findall(r"[^\W\d_]+", (debrief.cause_notes or "").casefold()))
+
+    def named(person: Interviewer) -> bool:
+        parts = [p.rstrip(".").casefold() for p in person.name.split()]
+        return any(p in said and p not in facts.TITLES for p in parts)
+
+    offended = [p for p in interview.interviewers if named(p)]
+    return not offended or (reader is not None and reader in offended)
 
 
 def _with_suggestions(

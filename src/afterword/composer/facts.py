@@ -93,7 +93,7 @@ _NOT_PAST = frozenset(
         "sized",
     ]
 ) - {"led", "used"}
-_TITLES = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame"])
+TITLES = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame"])
 
 
 def word_count(text: str) -> int:
@@ -217,8 +217,24 @@ _PLURAL_SUBJECT = frozenset(["now", "still", "also", "both", "they", "we", "all"
 
 
 def first_name(name: str) -> str:
-    parts = [p for p in name.split() if p.rstrip(".").casefold() not in _TITLES]
+    parts = [p for p in name.split() if p.rstrip(".").casefold() not in TITLES]
     return parts[0] if parts else name
+
+
+_TITLE_SPELLING = {"professor": "Professor", "sir": "Sir", "dame": "Dame", "miss": "Miss"}
+
+
+def honorific(name: str) -> str | None:
+    """ "Dr. Siobhán Byrne" -> "Dr. Byrne": the salutation a name given with a title asks for
+    (None for a name without one). Sir and Dame go with the first name, as they are used."""
+    parts = name.split()
+    if len(parts) < 2:
+        return None
+    word = parts[0].rstrip(".").casefold()
+    if word not in TITLES:
+        return None
+    title = _TITLE_SPELLING.get(word) or parts[0].rstrip(".").capitalize() + "."
+    return f"{title} {parts[1] if word in ('sir', 'dame') else parts[-1]}"
 
 
 def formal_name(name: str) -> str:

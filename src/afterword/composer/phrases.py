@@ -115,6 +115,20 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "f:I would also like to add one point on {mtopic}: {clause}.",
         "One thing I wanted to add on {mtopic}: {clause}.",
     ),
+    # A question about what the writer would do ("How would you design...?"): a bridge to how
+    # they would approach it, then the past result it rests on.
+    "story_hypothetical": (
+        "w:I kept thinking about your question on {mtopic}. I would approach it the way I "
+        "approached a similar problem before: {clause}.",
+        "f:Regarding your question about {mtopic}, I would approach it as I approached a "
+        "similar problem before: {clause}.",
+        "Here is how I would approach {mtopic}: from what has worked for me before, where "
+        "{iclause}.",
+        "On {mtopic}, I would start from what worked on a similar problem: {clause}.",
+        "On {mtopic}, I would start from one example: {clause}.",
+        "w:Here is one example of how I would approach {mtopic}: {clause}.",
+        "f:On {mtopic}, I would begin with one example from my work: {clause}.",
+    ),
     "story_topic": (
         "w:Since we talked about {topic}, I wanted to share a related result: {clause}.",
         "w:Our conversation about {topic} reminded me of something I wanted to add: {clause}.",
@@ -201,14 +215,14 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "Since we spoke, I have thought more about where I could help first.",
     ),
     "cta": (
-        "w:Please let me know if a short write-up of {offer} would be useful.",
-        "w:I'd be happy to walk you through {offer} in more detail.",
-        "w:Would you be open to a short call to go over it?",
-        "w:I'd love to talk it through if that would help.",
+        "w:Please let me know if {offer} would be useful.",
+        "w:I'd be happy to send you {offer}.",
+        "w:Would a short call to walk through {offer} be useful?",
+        "w:I'd love to talk {offer} through if that would help.",
         "w:Let me know if it would help to see {offer}.",
         "w:Please let me know if I can share anything else that would help.",
         "w:I'm happy to share more.",
-        "w:I'd be glad to go over it.",
+        "w:I'd be glad to send {offer}.",
         "w:Shall I send you more detail?",
         "f:I would be glad to provide more detail.",
         "f:I would be happy to discuss it further.",
@@ -217,7 +231,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "f:Should you need any further information, I would be glad to provide it.",
         "f:I would welcome the opportunity to discuss {offer} in more detail.",
         "f:Please do not hesitate to contact me if I can provide anything further.",
-        "f:Please let me know if a summary of {offer} would be helpful.",
+        "f:Please let me know if {offer} would be helpful.",
     ),
     "signoff": (
         "w:Best,",
