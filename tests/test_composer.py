@@ -796,3 +796,17 @@ def test_the_apology_goes_only_to_the_interviewer_the_debrief_says_was_offended(
         sorry = re.search(r"\b(?:sorry|apologi[sz]e)\b", draft.text, re.IGNORECASE) is not None
         assert sorry is (draft.to == reader.name), (draft.to, draft.text)
     assert other.name != reader.name
+
+
+def test_company_and_role_are_named_as_people_say_them() -> None:
+    interview = _example("acme-first-round.yaml").model_copy(
+        update={
+            "company": "Kestrel Freight Analytics, Inc.",
+            "role": "Data Analyst II, Pricing & Revenue (Temp-to-Perm)",
+        }
+    )
+    for draft in compose(interview, seed=4, variants=3):
+        assert "Kestrel Freight Analytics" in draft.text
+        assert "Inc." not in draft.text and "Temp-to-Perm" not in draft.text
+        assert ".." not in draft.text
+        assert draft.ready

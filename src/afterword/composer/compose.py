@@ -198,8 +198,8 @@ def _order(plans: list[_Plan], to: str) -> int:
 
 def _context(interview: Interview, now: datetime | None) -> dict[str, str]:
     return {
-        "role": " ".join(interview.role.split()),
-        "company": " ".join(interview.company.split()),
+        "role": facts.spoken_role(interview.role),
+        "company": facts.spoken_company(interview.company),
         "opt_when": facts.when_phrase(interview, now),
     }
 

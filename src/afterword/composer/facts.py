@@ -237,6 +237,30 @@ def honorific(name: str) -> str | None:
     return f"{title} {parts[1] if word in ('sir', 'dame') else parts[-1]}"
 
 
+_LEGAL_SUFFIX = re.compile(
+    r"(?:,?\s+(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|plc|gmbh|ag|bv|b\.v|nv|n\.v|sa|s\.a"
+    r"|co|corp|corporation|pty(?:\s+ltd)?|s\.?r\.?l)\.?)+$",
+    re.IGNORECASE,
+)
+_ROLE_QUALIFIER = re.compile(r"\s*(?:,|\(|\s[-–—]\s|/).*$")
+
+
+def spoken_company(company: str) -> str:
+    """A company as people say it: "Kestrel Freight Analytics, Inc." -> "Kestrel Freight
+    Analytics" (the legal form is for contracts, not for a thank-you note)."""
+    name = " ".join(company.split())
+    short = _LEGAL_SUFFIX.sub("", name).strip(" ,")
+    return short or name
+
+
+def spoken_role(role: str) -> str:
+    """A role as people say it: "Registered Nurse, Cardiac ICU" -> "Registered Nurse",
+    "HR Generalist (Temp-to-Perm)" -> "HR Generalist"; the qualifiers are the posting's."""
+    name = " ".join(role.split())
+    short = _ROLE_QUALIFIER.sub("", name).strip()
+    return short if len(short) >= 3 else name
+
+
 def formal_name(name: str) -> str:
     return " ".join(name.split())
 

@@ -218,7 +218,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:Please let me know if {offer} would be useful.",
         "w:I'd be happy to send you {offer}.",
         "w:Would a short call to walk through {offer} be useful?",
-        "w:I'd love to talk {offer} through if that would help.",
+        "w:If it would help, I can send {offer}.",
         "w:Let me know if it would help to see {offer}.",
         "w:Please let me know if I can share anything else that would help.",
         "w:I'm happy to share more.",
