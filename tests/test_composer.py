@@ -810,3 +810,23 @@ def test_company_and_role_are_named_as_people_say_them() -> None:
         assert "Inc." not in draft.text and "Temp-to-Perm" not in draft.text
         assert ".." not in draft.text
         assert draft.ready
+
+
+def test_a_grammar_slip_in_a_story_is_pointed_out_beside_the_draft() -> None:
+    # The composer mends the slips it can ("is reduce" -> "was reduced"); one it passes on in
+    # the user's words is marked beside the draft, with the likely correction.
+    interview = _example("acme-first-round.yaml")
+    result = (
+        "After the redesign, the team was responsible for make the weekly report and email "
+        "capture grew 200% in four months"
+    )
+    stories = [
+        s.model_copy(update={"result": result}) if s.title == "Email capture growth" else s
+        for s in interview.stories
+    ]
+    drafts = compose(interview.model_copy(update={"stories": stories}), seed=1, variants=2)
+    carried = [d for d in drafts if "for make" in d.text]
+    assert carried, "the story still backs a note"
+    for draft in carried:
+        [slip] = [f for f in draft.findings if f.rule == "grammar-slip"]
+        assert draft.text[slip.start : slip.end] == "make" and slip.suggestion == "making"

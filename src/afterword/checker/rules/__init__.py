@@ -10,6 +10,7 @@ from afterword.checker.rules.apology import Apology
 from afterword.checker.rules.base import Registry, Rule
 from afterword.checker.rules.call_to_action import MissingCallToAction
 from afterword.checker.rules.exclamation import Exclamation
+from afterword.checker.rules.grammar_slip import GrammarSlip
 from afterword.checker.rules.gratitude import MissingGratitude
 from afterword.checker.rules.hedging import Hedging
 from afterword.checker.rules.late import Late
@@ -39,6 +40,7 @@ RULE_CLASSES: tuple[type[Rule], ...] = (
     Late,
     Readability,
     Spelling,
+    GrammarSlip,
 )
 
 

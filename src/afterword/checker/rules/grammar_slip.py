@@ -1,0 +1,125 @@
+"""``grammar-slip``: verb forms a fluent reader stumbles on, with the likely correction."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from afterword.checker.document import Document
+from afterword.checker.report import Finding
+from afterword.checker.rules.base import Rule
+from afterword.checker.text import lazy_re
+
+# Verbs whose bare form is never a past participle, an adjective or a noun after "is"/"for"
+# ("is cut", "was close", "for use", "for help" are all correct, so those words are left out).
+_PARTICIPLE = {
+    "reduce": "reduced",
+    "improve": "improved",
+    "decrease": "decreased",
+    "complete": "completed",
+    "finish": "finished",
+    "deliver": "delivered",
+    "create": "created",
+    "develop": "developed",
+    "organize": "organized",
+    "organise": "organised",
+    "prepare": "prepared",
+    "handle": "handled",
+    "solve": "solved",
+    "grow": "grown",
+    "rise": "risen",
+    "fall": "fallen",
+    "go": "gone",
+    "make": "made",
+    "take": "taken",
+    "give": "given",
+    "choose": "chosen",
+    "write": "written",
+    "build": "built",
+    "sell": "sold",
+    "lose": "lost",
+}
+_GERUND = {
+    "make": "making",
+    "do": "doing",
+    "reduce": "reducing",
+    "improve": "improving",
+    "manage": "managing",
+    "create": "creating",
+    "develop": "developing",
+    "organize": "organizing",
+    "organise": "organising",
+    "prepare": "preparing",
+    "handle": "handling",
+    "solve": "solving",
+    "deliver": "delivering",
+    "analyse": "analysing",
+    "analyze": "analyzing",
+    "negotiate": "negotiating",
+    "coordinate": "coordinating",
+    "give": "giving",
+    "take": "taking",
+}
+_BE_BARE = lazy_re(
+    r"\b(?:is|are|was|were|been|being)\s+(?:(?:also|then|now|already|successfully|finally)\s+)?"
+    rf"(?P<verb>{'|'.join(_PARTICIPLE)})\b(?!-)",
+    re.IGNORECASE,
+)
+# "responsible for make the forecast" (a preposition takes the -ing form); "to" is left out,
+# where the bare form is right.
+_PREPOSITION_BARE = lazy_re(
+    r"\b(?:for|of|about|without|after|before|by)\s+"
+    rf"(?P<verb>{'|'.join(_GERUND)})\s+(?:the|a|an|our|my|their|all|new|it|them|sure)\b",
+    re.IGNORECASE,
+)
+# "from 8% until 2.5%": a range of figures runs "from ... to ...".
+# Years and hours run "from 2019 until 2021", "from 9 until 5": only a measure (a currency, a
+# percentage, a count of days...) is caught.
+_UNTIL = lazy_re(
+    r"\bfrom\s+(?:[$£€]\d[\d.,]*[kKmM]?|\d[\d.,]*\s*(?:%|[kKmM]\b|(?:days|weeks|months|minutes"
+    r"|percent|points|tickets|errors|defects|complaints)\b))\s+(?P<word>until|till)\s+(?=[$£€]?\d)"
+)
+
+
+class GrammarSlip(Rule):
+    """A verb form a fluent reader stumbles on reads as a careless note.
+
+    It matters most in text pasted from your notes or stories into a note the rest of which is
+    fluent: the slip stands out. These are common slips of writers of English as another
+    language; the checker names the likely correction and leaves the choice to you.
+
+    Good:
+    - The scrap rate was reduced from 8% to 2.5%.
+    - I was responsible for making the forecast.
+    - The roll-out was cut short, and it was close.
+    Bad:
+    - The scrap rate is reduce from 8% to 2.5%.
+    - I was responsible for make the forecast every week.
+    - Lead time fell from 12 days until 5 days.
+    """
+
+    id = "grammar-slip"
+    title = "A grammar slip"
+    severity = "info"
+    message = "This verb form reads as a slip; a fluent reader notices it first."
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in doc.matches(_BE_BARE, cased=True):
+            verb = m.group("verb")
+            yield self._finding(doc, m, "verb", _PARTICIPLE[verb.lower()])
+        for m in doc.matches(_PREPOSITION_BARE, cased=True):
+            yield self._finding(doc, m, "verb", _GERUND[m.group("verb").lower()])
+        for m in doc.matches(_UNTIL, cased=True):
+            yield self._finding(doc, m, "word", "to")
+
+    def _finding(self, doc: Document, m: re.Match[str], group: str, better: str) -> Finding:
+        start, end = m.span(group)
+        return doc.finding(
+            self.id,
+            self.severity,
+            f"{self.message} Likely: \u201c{better}\u201d.",
+            start,
+            end,
+            better,
+            replaces_span=True,
+        )
