@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from afterword.cli.app import app
 from afterword.config import ConfigError
 from afterword.web.app import create_app
+from support import PostgresServer
 
 runner = CliRunner()
 SECRET = "s" * 48
@@ -83,3 +84,34 @@ def test_local_mode_has_no_login_and_no_tokens(tmp_path: Path) -> None:
         assert client.get("/login").status_code == 404
         example = client.post("/interviews/example")
         assert example.status_code == 200 and "Acme Robotics" in example.text
+
+
+@pytest.mark.postgres
+def test_the_first_admin_is_made_on_the_command_line(
+    monkeypatch: pytest.MonkeyPatch, postgres: PostgresServer
+) -> None:
+    from afterword.accounts import Accounts, cheapest_hasher
+    from afterword.store.db import Database
+    from support import clock
+
+    url = postgres.new_database()
+    monkeypatch.setenv("AFTERWORD_MODE", "hosted")
+    monkeypatch.setenv("AFTERWORD_DATABASE_URL", url)
+    monkeypatch.setenv("AFTERWORD_SECRET_KEY", SECRET)
+    password = "a long admin password"
+    result = runner.invoke(
+        app, ["account", "add", "Coach@Example.org", "--admin"], input=f"{password}\n{password}\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert "Made the admin account coach@example.org." in result.stdout
+    assert password not in result.stdout
+    again = runner.invoke(
+        app, ["account", "add", "coach@example.org"], input=f"{password}\n{password}\n"
+    )
+    assert again.exit_code == 2 and "already an account" in again.stderr
+    database = Database(url)
+    try:
+        login = Accounts(database, clock, cheapest_hasher()).log_in("coach@example.org", password)
+        assert login.user.is_admin
+    finally:
+        database.close()

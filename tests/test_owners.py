@@ -4,6 +4,9 @@ and two owners of one database never see, change or collide with each other's re
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from sqlalchemy import insert, text
 
@@ -11,9 +14,9 @@ from afterword.errors import NotFoundError
 from afterword.model import Note, Story
 from afterword.practice import Rating
 from afterword.services import Workspace
-from afterword.store.db import Database, upgrade
+from afterword.store.db import Database, current_revision, head_revision, upgrade
 from afterword.store.tables import UserRow
-from support import EXAMPLES, NOW, clock
+from support import EXAMPLES, NOW, PostgresServer, clock
 
 ROWS_AT_0007 = [
     "INSERT INTO interviews (id, company, role, format, ended_at, utc_offset_minutes, causes,"
@@ -123,3 +126,26 @@ def test_two_owners_of_one_database_see_only_their_own(database_url: str) -> Non
         archive = ben.export_all()
         assert [i.id for i in archive.interviews] == [ben_id]
         assert ana.interview(ana_id).company == "Acme Robotics"
+
+
+@pytest.mark.postgres
+def test_workers_starting_at_once_on_an_empty_database_all_come_up(
+    postgres: PostgresServer,
+) -> None:
+    """Several worker processes (or hosts) opening a new PostgreSQL database at the same
+    moment: one migrates, the others wait for it, and every one of them starts."""
+    url = postgres.new_database()
+    opening = "from afterword.store.db import Database; import sys; Database(sys.argv[1]).close()"
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", opening, url], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        for _ in range(4)
+    ]
+    outcomes = [worker.communicate(timeout=120) for worker in workers]
+    assert [w.returncode for w in workers] == [0, 0, 0, 0], outcomes
+    database = Database(url, migrate=False)
+    try:
+        assert current_revision(database.engine) == head_revision()
+    finally:
+        database.close()

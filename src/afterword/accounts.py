@@ -109,9 +109,6 @@ class Accounts:
         # either way and its timing does not tell which emails have accounts.
         self._decoy = self.hasher.hash(secrets.token_urlsafe(16))
 
-    def _write(self) -> object:
-        return self.database.write_session()
-
     def create_user(self, email: str, password: str, role: str = "member") -> User:
         """Make an account outright (the command line's way to make the first admin)."""
         email = normal_email(email)
@@ -202,6 +199,7 @@ class Accounts:
 
     @staticmethod
     def _new_session(repository: AccountRepository, user_id: int, now: datetime) -> str:
+        repository.drop_expired_sessions(user_id, now)
         token = secrets.token_urlsafe(32)
         repository.add_session(digest(token), user_id, now, now + SESSION_LIFETIME)
         return token

@@ -94,6 +94,11 @@ class AccountRepository:
             query = query.where(SessionRow.id != keep)
         return int(self.session.execute(query).rowcount or 0)  # type: ignore[attr-defined]
 
+    def drop_expired_sessions(self, user_id: int, now: datetime) -> None:
+        self.session.execute(
+            delete(SessionRow).where(SessionRow.user_id == user_id, SessionRow.expires_at <= now)
+        )
+
     def sessions(self, user_id: int) -> int:
         return len(
             self.session.scalars(select(SessionRow.id).where(SessionRow.user_id == user_id)).all()
