@@ -788,7 +788,11 @@ def test_the_apology_goes_only_to_the_interviewer_the_debrief_says_was_offended(
     debrief = panel.debrief.model_copy(
         update={
             "causes": ["offended_interviewer"],
-            "cause_notes": f"My joke about analysts landed badly with {reader.name.split()[0]}.",
+            # Both are named; the note tells what happened to whom, the offended one first.
+            "cause_notes": (
+                f"When {reader.name.split()[0]} asked about the forecast I joked about analysts; "
+                f"{other.name.split()[0]} laughed, she didn't."
+            ),
         }
     )
     offended = panel.model_copy(update={"debrief": debrief})
@@ -830,3 +834,23 @@ def test_a_grammar_slip_in_a_story_is_pointed_out_beside_the_draft() -> None:
     for draft in carried:
         [slip] = [f for f in draft.findings if f.rule == "grammar-slip"]
         assert draft.text[slip.start : slip.end] == "make" and slip.suggestion == "making"
+
+
+@pytest.mark.parametrize(
+    ("name", "salutation"),
+    [
+        ("Dr. Aoife Ní Bhriain", "Dear Dr. Ní Bhriain,"),
+        ("Revd. Canon David Ashworth", "Dear Canon Ashworth,"),
+        ("Mrs Joanne Whitfield", "Dear Mrs Whitfield,"),
+    ],
+)
+def test_a_name_given_with_a_title_is_addressed_by_title_and_surname(
+    name: str, salutation: str
+) -> None:
+    interview = _example("acme-first-round.yaml")
+    person = interview.interviewers[0].model_copy(update={"name": name})
+    titled = interview.model_copy(update={"interviewers": [person]})
+    for tone in ("warm", "formal"):
+        for draft in compose(titled, tone=tone, seed=5, variants=2):
+            assert draft.text.splitlines()[0] == salutation
+            assert draft.ready

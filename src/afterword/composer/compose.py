@@ -53,7 +53,7 @@ _OFFER = {
     "story": "a one-page summary",
     "research": "my sources",
     "better_answer": "a short outline",
-    "hypothetical": "a sketch of it",
+    "hypothetical": "a one-page plan",
     "topic": "my ideas in writing",
 }
 #: A question about what the writer would do, not what they did.
@@ -639,7 +639,8 @@ def _render(
     cta = say("cta", layout.shortest)
     subject = say("subject") or f"Thank you: {context['role']}"
     signoff = say("signoff")
-    opening = tidy(f"{thanks} {amends} {topic_line}")
+    # The apology closes the opening paragraph: owned in one sentence, then the note moves on.
+    opening = tidy(f"{thanks} {topic_line} {amends}")
     paragraphs = tuple(p for p in (opening, tidy(f"{follow_up} {cta}")) if p)
     sender = interview.sender.name if interview.sender else None
     text = "\n\n".join([greeting, *paragraphs, signoff + (f"\n{sender}" if sender else "")])
@@ -663,7 +664,8 @@ def _render(
 
 def _owes_amends(interview: Interview, reader: Interviewer | None) -> bool:
     """Whether this reader's note carries the one apology: the debrief says an interviewer
-    was offended, and its notes on the causes name this reader, or name no interviewer."""
+    was offended, and its notes on the causes name this reader first among the interviewers
+    (they tell what happened to whom: "when Renée asked..., Curtis laughed"), or name none."""
     debrief = interview.debrief
     if not any(str(c) == "offended_interviewer" for c in debrief.causes):
         return False
@@ -673,8 +675,20 @@ def _owes_amends(interview: Interview, reader: Interviewer | None) -> bool:
         parts = [p.rstrip(".").casefold() for p in person.name.split()]
         return any(p in said and p not in facts.TITLES for p in parts)
 
-    offended = [p for p in interview.interviewers if named(p)]
-    return not offended or (reader is not None and reader in offended)
+    notes = (debrief.cause_notes or "").casefold()
+
+    def first_mention(person: Interviewer) -> int:
+        found = [
+            m.start()
+            for part in person.name.split()
+            if part.rstrip(".").casefold() not in facts.TITLES
+            for m in [re.search(rf"\b{re.escape(part.casefold())}\b", notes)]
+            if m is not None
+        ]
+        return min(found, default=len(notes) + 1)
+
+    offended = min((p for p in interview.interviewers if named(p)), key=first_mention, default=None)
+    return offended is None or reader == offended
 
 
 def _with_suggestions(

@@ -93,7 +93,10 @@ _NOT_PAST = frozenset(
         "sized",
     ]
 ) - {"led", "used"}
-TITLES = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame"])
+TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame"}
+    | {"rev", "revd", "reverend", "canon", "fr", "father", "rabbi", "imam", "pastor"}
+)
 
 
 def word_count(text: str) -> int:
@@ -221,20 +224,35 @@ def first_name(name: str) -> str:
     return parts[0] if parts else name
 
 
-_TITLE_SPELLING = {"professor": "Professor", "sir": "Sir", "dame": "Dame", "miss": "Miss"}
+#: Words that begin a surname: "Aoife Ní Bhriain" is Dr. Ní Bhriain, "Jan van Dijk" Mr. van Dijk.
+_PARTICLES = frozenset(
+    {"ní", "nic", "mac", "mc", "ó", "o'", "de", "del", "della", "der", "di", "da", "dos", "du"}
+    | {"la", "le", "van", "von", "ten", "ter", "bin", "ibn", "al", "el", "st."}
+)
 
 
 def honorific(name: str) -> str | None:
-    """ "Dr. Siobhán Byrne" -> "Dr. Byrne": the salutation a name given with a title asks for
-    (None for a name without one). Sir and Dame go with the first name, as they are used."""
+    """ "Dr. Aoife Ní Bhriain" -> "Dr. Ní Bhriain", "Revd. Canon David Ashworth" -> "Canon
+    Ashworth", "Mrs Joanne Whitfield" -> "Mrs Whitfield": the salutation a name given with a
+    title asks for, the title spelled as the user wrote it (None without a title). Sir and Dame
+    go with the first name, as they are used."""
     parts = name.split()
-    if len(parts) < 2:
+    titles = 0
+    while titles < len(parts) and parts[titles].rstrip(".").casefold() in TITLES:
+        titles += 1
+    rest = parts[titles:]
+    if not titles or not rest:
         return None
-    word = parts[0].rstrip(".").casefold()
-    if word not in TITLES:
-        return None
-    title = _TITLE_SPELLING.get(word) or parts[0].rstrip(".").capitalize() + "."
-    return f"{title} {parts[1] if word in ('sir', 'dame') else parts[-1]}"
+    title = parts[titles - 1]  # the last of several: "Revd. Canon" is addressed as Canon
+    title = title[:1].upper() + title[1:]
+    if title.rstrip(".").casefold() in ("sir", "dame"):
+        return f"{title} {rest[0]}"
+    surname = rest[-1:]
+    i = len(rest) - 2
+    while i >= 1 and rest[i].casefold() in _PARTICLES:
+        surname.insert(0, rest[i])
+        i -= 1
+    return f"{title} {' '.join(surname)}"
 
 
 _LEGAL_SUFFIX = re.compile(
@@ -593,6 +611,24 @@ def story_clauses(story: Story, max_words: int = 45) -> list[str]:
     if word_count(clause) < 3:
         return []
     forms = [clause]
+    deed = _deed(story, known)
+    # A figure the title introduces ("the launch of the scheduling app brought 4,000 sign-ups")
+    # has its context; one pasted after "came to" or with no context of its own does not.
+    titled = " brought " in clause and not clause.startswith("as a result of")
+    if deed is not None and not clause.startswith("I ") and not titled:
+        # What the writer did, then what came of it: "I built a reconciliation query, and the
+        # monthly gap fell below 0.3%", where the result alone leaves the reader asking
+        # "of what?". The result alone stays as the shorter form for a tight limit.
+        core = clause[start:] if clause.startswith("as a result of") else clause
+        head = re.split(r";\s", result, maxsplit=1)[0]
+        opening = head.split(" ", 1)[0]
+        if _is_past(opening) and opening[:1].isupper():
+            core = "I " + _lower_first(result, known)  # "Bought out $610K": the writer did
+        elif not _has_verb(head):
+            # "Zero duplicate refunds in the 18 months since; ...": a figure, not a clause.
+            core = f"the result was {_lower_first(result, known)}"
+        forms = [f"{deed}, and {core}", core]
+        clause, start = core, 0
     if not has_number(clause) and story.metrics:
         forms.insert(0, f"{clause} ({story.metrics[0]})")
     numbered = has_number(forms[0])
@@ -611,6 +647,20 @@ def story_clauses(story: Story, max_words: int = 45) -> list[str]:
         ):
             forms.append(head)
     return _longest_first(forms, max_words)
+
+
+def _deed(story: Story, known: frozenset[str]) -> str | None:
+    """The first thing the story's action says the writer did, as a clause in the first
+    person ("Built a weekly SQL job comparing..." -> "I built a weekly SQL job comparing..."),
+    or None where the action does not open with a past deed of a readable length."""
+    action = repaired(_strip_end(story.action or ""))
+    first = re.split(r"[.;:]\s|,\s|\s\(", action, maxsplit=1)[0].strip()
+    words = first.split()
+    if words[:1] == ["I"]:
+        words = words[1:]
+    if not 3 <= len(words) <= 14 or not _is_past(words[0]) or words[-1].casefold() in _PREPOSITION:
+        return None
+    return "I " + _lower_first(" ".join(words), known)
 
 
 def story_clause(story: Story, max_words: int = 32) -> str | None:

@@ -38,12 +38,11 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
     # With the debrief's "offended the interviewer" the one apology the craft allows: owned,
     # one sentence, no excuse and no dwelling, then the note moves on.
     "amends": (
-        "w:I also want to apologize for how one of my comments came across; it was not what I "
-        "meant.",
-        "w:I'm sorry for how one of my remarks landed, and I want to own that.",
-        "f:I would also like to apologize for how one of my remarks came across during our "
-        "conversation; it was not my intention.",
-        "f:I apologize for one of my comments during our conversation; it was not what I meant.",
+        "w:I also want to apologize for my remark during our conversation; it was out of place.",
+        "w:I'm sorry for my comment in the interview; it was out of line, and I own that.",
+        "f:I would also like to apologize for my remark during our conversation; it was "
+        "inappropriate.",
+        "f:I apologize for my comment during our conversation; it was out of place.",
     ),
     "greeting": (
         "w:Hi {name},",
