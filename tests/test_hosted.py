@@ -115,3 +115,15 @@ def test_the_first_admin_is_made_on_the_command_line(
         assert login.user.is_admin
     finally:
         database.close()
+
+
+def test_the_command_line_does_not_pretend_to_see_a_hosted_database(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("AFTERWORD_MODE", "hosted")
+    monkeypatch.setenv("AFTERWORD_DATABASE_URL", "postgresql://u@127.0.0.1:1/d")
+    monkeypatch.setenv("AFTERWORD_SECRET_KEY", SECRET)
+    for command in (["list"], ["story", "list"], ["due"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2, command
+        assert "reached through the web app" in result.stderr

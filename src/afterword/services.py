@@ -158,6 +158,14 @@ class Workspace:
         owner: int = LOCAL_OWNER,
         database: Database | None = None,
     ) -> None:
+        if database is None and database_url is None and config.mode() == "hosted":
+            # The shells' default workspace is the one person of local mode; on a hosted
+            # database that person has nothing, and each account is reached through the web.
+            raise config.ConfigError(
+                "AFTERWORD_MODE=hosted: the command line works on local mode's data only; "
+                "each account's interviews are reached through the web app (here, use "
+                "`afterword account` and `afterword db`)"
+            )
         self._owns_database = database is None
         self.database = database or Database(database_url or config.database_url())
         # Looked up when the workspace opens, so that the CLI's tests can set the time too.

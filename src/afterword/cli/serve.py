@@ -67,6 +67,12 @@ def serve(
     from afterword.web.app import ALLOWED_HOSTS_VARIABLE, LOOPBACK_NAMES
     from afterword.web.common import HERE
 
+    if hosted and not os.environ.get(ALLOWED_HOSTS_VARIABLE):
+        print(
+            f"note: set {ALLOWED_HOSTS_VARIABLE} to the site's host name, so that requests "
+            "addressed to any other name are refused (see docs/deploy.md)",
+            file=sys.stderr,
+        )
     if not hosted:
         # Private to this computer: answer only to its own names (see SameOriginOnly).
         names = dict.fromkeys([*LOOPBACK_NAMES.split(","), host.strip("[]").lower()])
