@@ -79,3 +79,21 @@ def test_the_shipped_judge_scores_every_judgment() -> None:
     scores = default_judge().scores("I look forward to hearing from you.")
     assert set(scores) == set(LABELS)
     assert all(0.0 <= p <= 1.0 for p in scores.values())
+
+
+def test_no_rule_suggests_a_rewrite_with_an_ellipsis_or_a_cut_word(
+    make_interview: Callable[..., Interview],
+) -> None:
+    # Every rule's bad examples, checked with and without the debrief that makes the
+    # offended-interviewer exception apply: a suggestion is text a person can use as it is,
+    # with a bracketed blank where their own words go.
+    from afterword.checker.rules import RULE_CLASSES
+
+    offended = make_interview(debrief={"causes": ["offended_interviewer"]})
+    for rule in RULE_CLASSES:
+        for text in rule.examples()[1]:
+            for interview in (None, offended):
+                for f in check(text, interview).findings:
+                    if f.suggestion:
+                        assert "..." not in f.suggestion and "\u2026" not in f.suggestion, f
+                        assert not f.suggestion.rstrip().endswith(("-", " a", " the")), f

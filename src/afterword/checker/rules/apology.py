@@ -121,7 +121,7 @@ class Apology(Rule):
                     "sincere apology is right here. Keep it to a sentence and move on.",
                     m.start(),
                     end,
-                    "I'm sorry if my comment about ... came across badly; it wasn't what I meant.",
+                    "I apologize for my comment about [what you said]; it was out of place.",
                 )
                 continue
             yield doc.finding(
