@@ -21,9 +21,11 @@ the words of jotting a question down ("question", "q") never count as evidence.
 
 Speed: what each story says is read once per process and remembered by its text
 (:mod:`afterword.matching.features`), its embedding likewise (:mod:`~.semantic`), and a query
-then costs a few numpy operations over the library plus the candidates it returns. A library
-of 1,000 stories is ranked for three moments in about 20 ms when known, about 90 ms when every
-story is new, most of it reading the stories (``bench/matching.py``, on a busy two-core box).
+then costs a few numpy operations over the library plus the candidates it returns; each story's
+competencies are remembered likewise (:meth:`~.competency.CompetencyReader.shown`). A library
+of 1,000 stories is ranked for three moments in about 20-40 ms when known and 100-200 ms when
+every story is new, most of it reading the stories (``bench/matching.py`` and
+bench/matching_results.md, on a busy two-core box).
 """
 
 from __future__ import annotations
