@@ -27,6 +27,7 @@ import argparse
 import ast
 import hashlib
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -124,21 +125,52 @@ def sources() -> list[Path]:
     return sorted(p for p in DATA.glob("checker-*.jsonl") if p.name != HELD_OUT)
 
 
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+class HeldOut:
+    """What the held-out set holds, so that nothing of it is trained on: the sets were
+    gathered from the same public pages independently, and some share pages and sentences."""
+
+    def __init__(self) -> None:
+        path = DATA / HELD_OUT
+        notes = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        self.urls = {n["source"] for n in notes}
+        self.text = " | ".join(_norm(n["text"]) for n in notes)
+
+    def holds(self, text: str, source: str | None = None) -> bool:
+        if source is not None and source in self.urls:
+            return True
+        words = _norm(text)
+        return len(words) > 25 and words in self.text
+
+
 def examples() -> list[Example]:
     out: list[Example] = []
+    held = HeldOut() if (DATA / HELD_OUT).exists() else None
+    left_out = 0
     for path in sources():
         group = path.stem.removeprefix("checker-")
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             item = json.loads(line)
+            if held is not None and held.holds(str(item.get("text", "")), item.get("source")):
+                left_out += 1
+                continue
             if "sentences" in item:
                 for s in item["sentences"]:
+                    if held is not None and held.holds(s["text"]):
+                        left_out += 1
+                        continue
                     out.append((s["text"], {k: k in s["labels"] for k in LABELS}, group))
             elif "text" in item and "labels" in item:
                 out.append((item["text"], {k: k in item["labels"] for k in LABELS}, group))
             else:
                 out.extend(_from_note(item, group))
+    if left_out:
+        print(f"{left_out} notes or sentences left out: their page or text is in the held-out set")
     return out + phrase_examples()
 
 
@@ -241,7 +273,7 @@ def cross_validate(rows: list[Example], thresholds: dict[str, float]) -> None:
 THRESHOLDS = {
     "apology": 0.6,
     "overt_failure": 0.85,
-    "pressure": 0.8,
+    "pressure": 0.9,
     "new_information": 0.9,
     "call_to_action": 0.7,
 }

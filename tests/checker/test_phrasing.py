@@ -347,8 +347,15 @@ def test_pressure_threats_and_repeated_please(sentence: str) -> None:
     assert fires("pressure", sentence)
 
 
-def test_pressure_near_miss_hiring_elsewhere() -> None:
-    assert not fires("pressure", "If you hire me, I can start in March.")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you hire me, I can start in March.",
+        "If I am offered the role, I could start on the first of the month.",
+    ],
+)
+def test_pressure_near_miss_availability_if_hired(sentence: str) -> None:
+    assert not fires("pressure", sentence)
 
 
 @pytest.mark.parametrize(
