@@ -51,8 +51,8 @@ _KIND_WEIGHT = {
 #: What a closing offers to send or walk through: something the writer can really hand over.
 _OFFER = {
     "story": "a one-page summary",
-    "research": "my sources",
-    "better_answer": "a short outline",
+    "research": "my notes on it",
+    "better_answer": "a worked example",
     "hypothetical": "a one-page plan",
     "topic": "my ideas in writing",
 }

@@ -216,7 +216,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
     "cta": (
         "w:Please let me know if {offer} would be useful.",
         "w:I'd be happy to send you {offer}.",
-        "w:Would a short call to walk through {offer} be useful?",
+        "w:Would it help if I sent {offer}?",
         "w:If it would help, I can send {offer}.",
         "w:Let me know if it would help to see {offer}.",
         "w:Please let me know if I can share anything else that would help.",
