@@ -1482,3 +1482,26 @@ def test_new_information_answers_reached_for_and_valid_credentials(sentence: str
 )
 def test_new_information_near_misses_news_hoped_for_and_recaps(sentence: str) -> None:
     assert fires("missing-new-information", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. I caught 11 feed failures in the first quarter, each fixed within a day.",
+        "Thank you. Last year I closed 14 deals over $50k.",
+        "Thank you. I cut page load time 40% on the checkout.",
+    ],
+)
+def test_new_information_a_count_the_writer_achieved(sentence: str) -> None:
+    assert not fires("missing-new-information", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you. As I mentioned, I closed 14 deals in 2024.",
+        "Thank you. I was one of 3 candidates you saw today.",
+    ],
+)
+def test_new_information_near_misses_a_recapped_count(sentence: str) -> None:
+    assert fires("missing-new-information", sentence)
