@@ -854,3 +854,16 @@ def test_a_name_given_with_a_title_is_addressed_by_title_and_surname(
         for draft in compose(titled, tone=tone, seed=5, variants=2):
             assert draft.text.splitlines()[0] == salutation
             assert draft.ready
+
+
+def test_a_why_are_you_leaving_question_is_advised_framing_not_a_story() -> None:
+    interview = _example("acme-first-round.yaml")
+    moment = Moment(
+        question="Why are you leaving your current job?", kind=MomentKind.couldnt_answer
+    )
+    debrief = interview.debrief.model_copy(update={"moments": [moment]})
+    leaving = interview.model_copy(update={"debrief": debrief, "stories": []})
+    [draft] = compose(leaving, seed=1)
+    advice = " ".join(draft.suggestions)
+    assert "framed toward what draws you to this role" in advice
+    assert "link a story" not in advice

@@ -139,6 +139,13 @@ def _advice(found: MomentEvidence) -> str:
         "Add a story with a situation, what you did and a result with a number to your "
         "library, or research on the topic, and draft again."
     )
+    if relevance.asks_for_framing(found.moment.question):
+        return (
+            "This question is about why you are moving and what you are looking for: it is "
+            "answered by framing, not by a story. Write your better answer in the debrief, "
+            "toward what draws you to this role rather than away from your last one, and "
+            "draft again."
+        )
     if relevance.asks_about_employer(found.moment.question):
         return (
             "This question is about the company: research answers it better than a story. "

@@ -698,7 +698,18 @@ def _with_suggestions(
 
     key = _name(plan.interviewer)
     lines = [*advice.get("", []), *advice.get(key, [])]
-    if plan.moment_number and not plan.moment_backed:
+    moment = interview.debrief.moments[plan.moment_number - 1] if plan.moment_number else None
+    if (
+        moment is not None
+        and not plan.moment_backed
+        and relevance.asks_for_framing(moment.question)
+    ):
+        lines.append(
+            f"Moment {plan.moment_number} asks why you are moving or what you want: a story "
+            "does not answer it. Write your better answer in the debrief, framed toward what "
+            "draws you to this role, and the note can add it."
+        )
+    elif plan.moment_number and not plan.moment_backed:
         # Stories that only share words with the question are left out on purpose (a note
         # that cites them reads as a non sequitur): say what would back it instead.
         lines.append(

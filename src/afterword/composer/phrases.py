@@ -223,6 +223,8 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:I'm happy to share more.",
         "w:I'd be glad to send {offer}.",
         "w:Shall I send you more detail?",
+        "w:Would a short call be useful?",
+        "w:Let me know what else would help.",
         "f:I would be glad to provide more detail.",
         "f:I would be happy to discuss it further.",
         "f:I would be glad to share {offer} if it would be useful.",

@@ -59,6 +59,24 @@ def asks_about_employer(question: str) -> bool:
     return bool(_EMPLOYER.search(question))
 
 
+# Questions about the candidate's motives and plans: answered by framing (what they are moving
+# towards, why this role), not by a story of something they did.
+_FRAMING = re.compile(
+    r"\bwhy\s+(?:are|were)\s+you\s+(?:leaving|looking|moving)\b|\bwhy\s+(?:did|do)\s+you\s+"
+    r"(?:want\s+to\s+)?(?:leave|quit|change|switch|move)\b|\breasons?\s+for\s+(?:leaving|moving)\b"
+    r"|\bwhy\s+(?:this|a)\s+(?:role|job|position|career|change)\b|\bcareer\s+change\b"
+    r"|\bwhere\s+do\s+you\s+see\s+yourself\b|\b(?:salary|pay|compensation)\s+expectations?\b"
+    r"|\bgap\s+in\s+your\s+(?:cv|resume|résumé|employment)\b|\bwhy\s+should\s+we\s+hire\s+you\b"
+    r"|\b(?:why|leaving)\s+(?:your\s+)?(?:current|last|previous)\s+(?:job|role|employer|company)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_framing(question: str) -> bool:
+    """Whether the question is about motives or plans ("Why are you leaving?")."""
+    return bool(_FRAMING.search(question))
+
+
 def covers(name: str, subject: str) -> bool:
     """Whether ``name`` (a skill, a research topic) is what ``subject`` is about: one names the
     other whole, and that is at least half of each ("dbt" in "dbt models", "pricing" and

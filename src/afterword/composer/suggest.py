@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from afterword.composer.facts import has_number
+from afterword.composer.relevance import asks_for_framing
 from afterword.model import Interview, Story
 
 
@@ -48,6 +49,13 @@ def suggestions_for(interview: Interview, library: Sequence[Story] = ()) -> dict
     if interview.sender is None:
         general.append("Add your name (the sender) so the note is signed.")
     for moment in weak:
+        if not moment.better_answer and asks_for_framing(moment.question):
+            general.append(
+                f'"{moment.question}" asks why you are moving or what you want: a story does '
+                "not answer it. Write your better answer in the debrief, framed toward what "
+                "draws you to this role, and the note can add it."
+            )
+            break
         if not (moment.better_answer or moment.stories or moment.topic):
             general.append(
                 f'"{moment.question}": add its topic or a better answer, so the note can '
