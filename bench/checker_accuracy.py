@@ -41,7 +41,7 @@ BLIND_SETS = {
     for p in sorted(DATA.glob("checker-blind*.jsonl"), key=lambda p: (len(p.stem), p.stem))
 }
 #: Real published notes gathered from public pages and labelled (sentence by sentence) by
-#: helpers who never read the checker: the judge trains on ``public-train``; nothing is ever
+#: people who never read the checker: the judge trains on ``public-train``; nothing is ever
 #: trained or tuned on ``public-heldout``, whose first-look score is the headline.
 PUBLIC_SETS = {
     name: DATA / f"checker-{name}.jsonl"
