@@ -53,3 +53,69 @@ def test_a_new_account_writes_a_note_in_the_live_editor(browser: Any, hosted_ser
     page.goto("/interviews/1/notes?to=Dana%20Lee")
     assert "/login" in page.url
     context.close()
+
+
+@pytest.fixture
+def with_a_coach(postgres: PostgresServer) -> Iterator[str]:
+    url = postgres.new_database()
+    app = hosted_app(url, Clock())
+    app.state.hosted.accounts.create_user("cora@example.org", PASSWORD, "coach")
+    server = LiveServer(url, app=app)
+    yield server.url.replace("127.0.0.1", "localhost")
+    server.stop()
+
+
+HOSTILE = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 1"> Well done'
+
+
+def test_a_member_shares_with_a_coach_who_comments_and_the_share_is_revoked(
+    browser: Any, with_a_coach: str
+) -> None:
+    """Both sides in the browser: Ana shares her interview (her password again), the coach
+    reads it and leaves a comment of hostile text, which Ana sees as text; she revokes, and the
+    coach's page is gone."""
+    ana = browser.new_context(base_url=with_a_coach, bypass_csp=True)
+    ana.set_default_timeout(10_000)
+    page = ana.new_page()
+    page.goto("/signup")
+    page.get_by_label("Email").fill("ana@example.org")
+    page.get_by_label("Password", exact=False).first.fill(PASSWORD)
+    page.get_by_label("The password again").fill(PASSWORD)
+    page.get_by_role("button", name="Make my account").click()
+    page.get_by_role("button", name="Try it with an example").click()
+    page.goto("/interviews/1")
+    page.get_by_role("link", name="Share with a coach").click()
+    page.get_by_label("Your coach's email").fill("cora@example.org")
+    page.get_by_label("Your password, to confirm").fill(PASSWORD)
+    page.get_by_role("button", name="Share it").click()
+    page.get_by_text("cora@example.org can now see the Acme Robotics interview").wait_for()
+
+    coach = browser.new_context(base_url=with_a_coach, bypass_csp=True)
+    coach.set_default_timeout(10_000)
+    other = coach.new_page()
+    other.goto("/login")
+    other.get_by_label("Email").fill("cora@example.org")
+    other.get_by_label("Password").fill(PASSWORD)
+    other.get_by_role("button", name="Log in").click()
+    other.get_by_role("link", name="Shared with you").click()
+    other.get_by_role("link", name="Acme Robotics").click()
+    other.get_by_label("A comment for ana@example.org").fill(HOSTILE)
+    other.get_by_role("button", name="Leave the comment").click()
+    other.get_by_text("Your comment is left.").wait_for()
+
+    page.goto("/interviews/1")
+    comment = page.locator("[data-comment]")
+    assert HOSTILE in comment.inner_text()
+    assert page.evaluate("window.pwned") is None
+    assert other.evaluate("window.pwned") is None
+
+    page.goto("/sharing")
+    page.get_by_label("Your password").first.fill(PASSWORD)
+    page.get_by_role("button", name="Revoke").click()
+    page.get_by_text("cora@example.org no longer sees").wait_for()
+    other.goto("/coach/interviews/1")
+    assert "Acme Robotics" not in other.content()
+    page.goto("/interviews/1")
+    assert page.locator("[data-comment]").count() == 0
+    ana.close()
+    coach.close()

@@ -1,7 +1,7 @@
 """Isolation between accounts, walked over every route of the hosted app against the real
 PostgreSQL server: Ben, logged in, tries each route and API endpoint on Ana's interview,
-story, note and practice card. He gets exactly what he gets for an id that was never used
-(404, never 403: nothing tells him the record exists), nothing of hers appears in any answer,
+story, note, practice card and share with a coach. He gets exactly what he gets for an id that
+was never used (404, never 403: nothing tells him the record exists), nothing of hers appears in any answer,
 and her records are unchanged afterwards. Someone not logged in gets nothing at all.
 
 The routes are read from the app itself, so a route added later is walked too; one with a
@@ -23,15 +23,22 @@ from afterword.debrief_file import DebriefFile, load_debrief_file
 from afterword.model import Note, Research, Story
 from afterword.services import Workspace
 from afterword.web.hosted import PUBLIC
-from hosted import Clock, browser, hosted_app, sign_up, token, user_id
+from hosted import PASSWORD, Clock, browser, hosted_app, sign_up, token, user_id
 from support import EXAMPLES, PostgresServer
 
 pytestmark = pytest.mark.postgres
 
 #: Words only Ana's records hold: none may reach Ben, nor anyone not logged in.
-MARKERS = ("Zyxwvu Robotics", "Qqjx secret story", "Plmokn", "Wqazsx", "ana@example.org")
+MARKERS = (
+    "Zyxwvu Robotics",
+    "Qqjx secret story",
+    "Plmokn",
+    "Wqazsx",
+    "ana@example.org",
+    "Edcrfv coach",
+)
 #: Parameters that name a record someone owns (tried with Ana's id and with an unused one).
-OWNED = ("interview_id", "story_id", "card_id", "user_id")
+OWNED = ("interview_id", "story_id", "card_id", "user_id", "share_id")
 #: Other parameters, and what to put there.
 OTHER = {"to": "Dana Lee", "name": "feelings", "step": "feeling"}
 UNUSED = 987_654_321
@@ -165,6 +172,17 @@ def _anas_records(ana: Workspace) -> dict[str, int]:
     return {"interview_id": interview_id, "story_id": story_id, "card_id": card.id}
 
 
+def _shared_with_a_coach(app: FastAPI, ana_id: int, interview_id: int) -> dict[str, int]:
+    """Ana shares her interview and her insights with a coach, who comments on it: what is
+    shared with one account is still nobody else's."""
+    hosted = app.state.hosted
+    coach = hosted.accounts.create_user("coach@example.org", PASSWORD, "coach")
+    share, _ = hosted.sharing.share(ana_id, coach.email, interview_id, PASSWORD)
+    hosted.sharing.share(ana_id, coach.email, None, PASSWORD)
+    hosted.sharing.comment(coach.id, interview_id, "Edcrfv coach comment")
+    return {"share_id": share.id}
+
+
 def _snapshot(ana: Workspace) -> Any:
     return ana.export_all().model_dump(mode="json", exclude={"exported_at"})
 
@@ -175,6 +193,7 @@ def test_the_isolation_walk_one_account_never_reaches_anothers_records(app: Fast
     sign_up(ben, "ben@example.org")
     ana = app.state.hosted.workspace_for(ana_id)
     ids = {**_anas_records(ana), "user_id": ana_id}
+    ids |= _shared_with_a_coach(app, ana_id, ids["interview_id"])
     unused = dict.fromkeys(OWNED, UNUSED)
     before = _snapshot(ana)
     # Ben has records of his own, so that his lists are not empty by chance.
@@ -219,6 +238,7 @@ def test_nobody_logged_out_reaches_anything_but_the_login(app: FastAPI) -> None:
     ana_id = sign_up(ana_client, "ana@example.org")
     ana = app.state.hosted.workspace_for(ana_id)
     ids = {**_anas_records(ana), "user_id": ana_id}
+    ids |= _shared_with_a_coach(app, ana_id, ids["interview_id"])
     before = _snapshot(ana)
     stranger = browser(app)
     for method, template, _route in _routes(app):

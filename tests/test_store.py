@@ -40,6 +40,8 @@ TABLES = {
     "users",
     "sessions",
     "invites",
+    "shares",
+    "comments",
     "alembic_version",
 }
 

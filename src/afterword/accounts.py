@@ -37,6 +37,10 @@ FREE_TRIES = 5
 FIRST_WAIT = timedelta(minutes=15)
 LONGEST_WAIT = timedelta(days=1)
 
+#: The roles an admin can give an account on the admin page (admins are made on the command
+#: line).
+ASSIGNABLE_ROLES = ("member", "coach")
+
 #: One message for every failed login: it never tells whether the account exists, is
 #: deactivated, or is waiting after too many tries.
 LOGIN_FAILED = (
@@ -290,6 +294,22 @@ class Accounts:
             row.active = active
             if not active:
                 repository.drop_sessions(user_id)
+            return User(row.id, row.email or "", row.role, row.active)
+
+    def set_role(self, admin_id: int, user_id: int, role: str) -> User:
+        """Make a member a coach, or a coach a member again (what was shared with them stays
+        shared, but out of their reach while they are not a coach). Admins stay admins."""
+        if role not in ASSIGNABLE_ROLES:
+            raise InputError(f"an account can be made {' or '.join(ASSIGNABLE_ROLES)}")
+        with self.database.write_session() as session, session.begin():
+            repository = AccountRepository(session)
+            self._admin(repository, admin_id)
+            row = repository.row(user_id, lock=True)
+            if row is None:
+                raise NotFoundError("there is no such account")
+            if row.role not in ASSIGNABLE_ROLES:
+                raise InputError(f"{row.email} is an {row.role}, and stays one")
+            row.role = role
             return User(row.id, row.email or "", row.role, row.active)
 
     def delete_account(self, user_id: int, password: str) -> None:

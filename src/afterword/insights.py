@@ -377,3 +377,80 @@ def next_steps(found: Insights, recent: Sequence[Interview]) -> list[Advice]:
             )
         )
     return advice
+
+
+@dataclass(frozen=True, slots=True)
+class SkillStep:
+    """How one skill went in one interview: how many of its moments were weak, of how many."""
+
+    company: str
+    ended_at: datetime
+    weak: int
+    asked: int
+
+    @property
+    def strong(self) -> int:
+        return self.asked - self.weak
+
+
+@dataclass(frozen=True, slots=True)
+class SkillProgress:
+    """One skill (a topic of the moments, or a kind of question) from the first interview it
+    came up in to the latest: progress, not a score."""
+
+    name: str
+    #: ``topic`` (as the person wrote it) or ``question`` (a kind of question).
+    kind: str
+    first: SkillStep
+    latest: SkillStep
+    #: In how many interviews it came up.
+    interviews: int
+
+    @property
+    def direction(self) -> str:
+        """``better``, ``worse`` or ``same`` (the share of weak moments, first to latest);
+        ``once`` when it came up in one interview only."""
+        if self.interviews < 2:
+            return "once"
+        first = self.first.weak / self.first.asked
+        latest = self.latest.weak / self.latest.asked
+        if latest < first:
+            return "better"
+        if latest > first:
+            return "worse"
+        return "same"
+
+
+def skill_progress(
+    interviews: Sequence[tuple[int, Interview]], now: datetime
+) -> list[SkillProgress]:
+    """Each skill the moments of the ended interviews touch (their topics, and the kinds of
+    question of :func:`_weaknesses`), first interview → latest; those that came up in
+    several interviews first, then by name."""
+    from afterword.matching.themes import THEMES_BY_ID, themes_of
+
+    names: dict[tuple[str, str], str] = {}
+    steps: dict[tuple[str, str], list[SkillStep]] = {}
+    for _, item in ended(interviews, now):
+        counts: dict[tuple[str, str], list[int]] = {}
+        for moment in item.debrief.moments:
+            keys = []
+            if moment.topic and moment.topic.strip():
+                key = ("topic", " ".join(moment.topic.casefold().split()))
+                names.setdefault(key, moment.topic.strip())
+                keys.append(key)
+            for theme in sorted(themes_of(moment.question)):
+                key = ("question", theme)
+                names.setdefault(key, THEMES_BY_ID[theme].about)
+                keys.append(key)
+            for key in keys:
+                weak_asked = counts.setdefault(key, [0, 0])
+                weak_asked[0] += moment.kind.is_weak
+                weak_asked[1] += 1
+        for key, (weak, asked) in counts.items():
+            steps.setdefault(key, []).append(SkillStep(item.company, item.ended_at, weak, asked))
+    found = [
+        SkillProgress(names[key], key[0], found[0], found[-1], len(found))
+        for key, found in steps.items()
+    ]
+    return sorted(found, key=lambda p: (p.interviews < 2, p.kind, p.name.casefold()))

@@ -25,6 +25,10 @@ class User:
     def is_admin(self) -> bool:
         return self.role == "admin"
 
+    @property
+    def is_coach(self) -> bool:
+        return self.role == "coach"
+
 
 def _user(row: UserRow) -> User:
     return User(row.id, row.email or "", row.role, row.active)

@@ -71,7 +71,8 @@ class UserRow(Base):
     email: Mapped[str | None] = mapped_column(String(320), unique=True)
     #: An argon2id hash (None: no password, so no login at all).
     password_hash: Mapped[str | None] = mapped_column(String(200))
-    #: ``member``, ``admin`` (invites and deactivates; reads nobody's notes) or ``local``.
+    #: ``member``, ``coach`` (reads what members share with them, and nothing else), ``admin``
+    #: (invites, deactivates, makes coaches; reads nobody's notes) or ``local``.
     role: Mapped[str] = mapped_column(String(20), default="member")
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     #: Failed logins in a row, and until when logging in is refused after too many: per
@@ -106,6 +107,37 @@ class InviteRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class ShareRow(Base):
+    """A member's consent for a coach to read one interview (``interview_id``) or their
+    insights (``interview_id`` None). Revoking sets ``revoked_at``: the row stays, as the
+    record of what was shared and when, but from that moment the coach reaches nothing
+    through it, its comments included."""
+
+    __tablename__ = "shares"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    coach_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    interview_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class CommentRow(Base):
+    """A coach's comment on a shared interview; shown to the member, and to the coach, only
+    while the share it was written under stands."""
+
+    __tablename__ = "comments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    share_id: Mapped[int] = mapped_column(ForeignKey("shares.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 def _owner() -> Mapped[int]:

@@ -312,7 +312,9 @@ def create_app(
     app.include_router(settings.router)
     if app.state.hosted is not None:
         from afterword.web.views import accounts as account_views
+        from afterword.web.views import coaching
 
         app.include_router(account_views.router)
+        app.include_router(coaching.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

@@ -33,8 +33,11 @@ class Hosted:
     """What a hosted app holds: the accounts, and a workspace per owner (caches included)."""
 
     def __init__(self, workspace: Workspace, accounts: Accounts) -> None:
+        from afterword.sharing import Sharing
+
         self.workspace = workspace
         self.accounts = accounts
+        self.sharing = Sharing(workspace.database, workspace.now, accounts)
         self._workspaces: OrderedDict[int, Workspace] = OrderedDict()
         self._lock = threading.Lock()
 

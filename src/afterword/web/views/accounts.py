@@ -218,3 +218,15 @@ def set_active(request: Request, user_id: int, active: Field = "no") -> Response
         return _admin_page(request, 400, errors=[str(exc)])
     what = "reactivated" if changed.active else "deactivated (logged out everywhere)"
     return redirect("/admin", f"{changed.email} is {what}.")
+
+
+@router.post("/admin/users/{user_id}/role")
+def set_role(request: Request, user_id: int, role: Field = "") -> Response:
+    user = _user(request)
+    if not 1 <= user_id <= MAX_ID:
+        raise NotFoundError("there is no such account")
+    try:
+        changed = _hosted(request).accounts.set_role(user.id, user_id, role)
+    except InputError as exc:
+        return _admin_page(request, 400, errors=[str(exc)])
+    return redirect("/admin", f"{changed.email} is now a {changed.role}.")

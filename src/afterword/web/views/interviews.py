@@ -302,6 +302,9 @@ async def create_interview(request: Request, ws: WS) -> Response:
 @router.get("/interviews/{interview_id}")
 def show_interview(request: Request, ws: WS, interview_id: InterviewId) -> Response:
     card = ws.card(interview_id, ws.now())
+    hosted, user = request.app.state.hosted, getattr(request.state, "user", None)
+    # Hosted: what coaches said about it, under the shares that stand.
+    comments = hosted.sharing.comments(user.id, interview_id) if hosted and user else []
     return render(
         request,
         "interview.html",
@@ -315,6 +318,7 @@ def show_interview(request: Request, ws: WS, interview_id: InterviewId) -> Respo
         own_stories=ws.stories_only_in(interview_id),
         example_mark=EXAMPLE_MARK,
         prep_query=urlencode({"company": card.interview.company, "role": card.interview.role}),
+        comments=comments,
     )
 
 
