@@ -59,8 +59,14 @@ class PostgresServer:
         self._run(
             initdb, "-D", str(self.data), "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"
         )
+        self._pg_ctl = pg_ctl
+        self.start()
+        self._names = itertools.count(1)
+
+    def start(self) -> None:
+        """Start the server (again), waiting until it accepts connections."""
         self._run(
-            pg_ctl,
+            self._pg_ctl,
             "-D",
             str(self.data),
             "-l",
@@ -70,8 +76,10 @@ class PostgresServer:
             "-o",
             f"-h 127.0.0.1 -p {self.port} -k {self.root} -F",
         )
-        self._pg_ctl = pg_ctl
-        self._names = itertools.count(1)
+
+    def shut_down(self) -> None:
+        """Stop the server (fast: open sessions are ended), keeping its data for start()."""
+        self._run(self._pg_ctl, "-D", str(self.data), "-m", "fast", "-w", "stop")
 
     def _run(self, *args: str) -> None:
         subprocess.run([*self.prefix, *args], check=True, capture_output=True, cwd=self.root)
@@ -86,6 +94,12 @@ class PostgresServer:
         with psycopg.connect(self.url().replace("+psycopg", ""), autocommit=True) as conn:
             conn.execute(f"CREATE DATABASE {name}")
         return self.url(name)
+
+    def restart(self) -> None:
+        """``pg_ctl restart`` (fast: every open session is ended), waiting until the server
+        accepts connections again: what an upgrade or a crash-restart does to the app."""
+        log = str(self.root / "log")  # else the server would hold this call's output open
+        self._run(self._pg_ctl, "-D", str(self.data), "-l", log, "-m", "fast", "-w", "restart")
 
     def stop(self) -> None:
         subprocess.run(

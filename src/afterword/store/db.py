@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,42 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+#: How long opening a connection keeps trying while a PostgreSQL server that has answered
+#: before refuses connections (a restart or a failover takes a second or two): a request then
+#: waits for it rather than failing. A server that never answered fails at once (a wrong URL
+#: is said straight away).
+CONNECT_PATIENCE = 5.0
+
+
+class _PatientConnect:
+    """SQLAlchemy's ``do_connect`` hook: opens the driver's connection, trying again while
+    the server is unreachable or says it is starting or shutting down. Only opening a
+    connection is tried again: nothing was sent on it, so no statement can run twice."""
+
+    def __init__(self) -> None:
+        self.answered = False
+
+    def __call__(self, dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        deadline = time.monotonic() + CONNECT_PATIENCE
+        pause = 0.05
+        while True:
+            try:
+                connection = dialect.connect(*cargs, **cparams)
+            except dialect.loaded_dbapi.OperationalError as exc:
+                # No SQLSTATE: the server could not be reached; class 57P: it is shutting
+                # down or starting up. Anything else (a wrong password, no such database)
+                # will not mend by waiting.
+                state = getattr(exc, "sqlstate", None)
+                transient = state is None or str(state).startswith("57P")
+                if not (self.answered and transient) or time.monotonic() + pause > deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 0.5)
+                continue
+            self.answered = True
+            return connection
+
+
 def make_engine(url: str) -> Engine:
     url = _normalise(url)
     try:
@@ -68,7 +105,11 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(parsed, pool_pre_ping=True)
+    # pool_pre_ping: a pooled connection that a PostgreSQL restart ended is noticed when it is
+    # taken from the pool (and the pool's older connections replaced), not by a failed request.
+    engine = create_engine(parsed, pool_pre_ping=True)
+    event.listen(engine, "do_connect", _PatientConnect())
+    return engine
 
 
 def alembic_config(engine: Engine) -> Any:

@@ -123,6 +123,61 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+#: What a request is told when its database connection broke under it.
+DATABASE_UNAVAILABLE = (
+    "The database did not answer just now (it may be restarting). Try again in a moment; "
+    "if you were saving something, reload first to see whether it was saved."
+)
+
+
+class DatabaseUnavailable:
+    """A request whose database connection failed (PostgreSQL restarting, a failover, a
+    dropped connection) is answered 503 with Retry-After, its transaction rolled back,
+    rather than as an unhandled error: a 500, a traceback that may quote the statement's
+    values (someone's note) in the log, and the client's connection closed. The pool has
+    dropped the broken connection already; the next request gets a new one."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+        started = False
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watched)
+        except DBAPIError as exc:
+            broken = isinstance(exc, OperationalError | InterfaceError)
+            if started or not (broken or exc.connection_invalidated):
+                raise
+            import logging
+
+            # The driver's first line only: never the statement or its parameters.
+            cause = str(exc.orig).splitlines()[0] if exc.orig is not None else ""
+            logging.getLogger("afterword").warning(
+                "database unavailable (%s: %s): answered 503", type(exc.orig).__name__, cause
+            )
+            request = Request(scope)
+            headers = {"retry-after": "2"}
+            response: Response
+            if _is_api(request):
+                response = JSONResponse(
+                    {"detail": DATABASE_UNAVAILABLE}, status_code=503, headers=headers
+                )
+            else:
+                response = PlainTextResponse(DATABASE_UNAVAILABLE, status_code=503, headers=headers)
+            await response(scope, receive, send)
+
+
 def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
@@ -278,6 +333,7 @@ def create_app(
         # Innermost first: the CSRF check runs before the session is even looked up.
         app.add_middleware(Authenticate, hosted=app.state.hosted)
         app.add_middleware(Csrf, secret=hosted.secret_key if hosted else "")
+    app.add_middleware(DatabaseUnavailable)
     app.add_middleware(
         SameOriginOnly, allowed_hosts=hosts, fetch_metadata=app.state.hosted is not None
     )
