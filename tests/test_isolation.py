@@ -1,8 +1,9 @@
 """Isolation between accounts, walked over every route of the hosted app against the real
 PostgreSQL server: Ben, logged in, tries each route and API endpoint on Ana's interview,
 story, note, practice card and share with a coach. He gets exactly what he gets for an id that
-was never used (404, never 403: nothing tells him the record exists), nothing of hers appears in any answer,
-and her records are unchanged afterwards. Someone not logged in gets nothing at all.
+was never used (404, never 403: nothing tells him the record exists), nothing of hers appears
+in any answer, and her records are unchanged afterwards. Someone not logged in gets nothing at
+all.
 
 The routes are read from the app itself, so a route added later is walked too; one with a
 path parameter this test does not know fails it until the parameter is added here."""
