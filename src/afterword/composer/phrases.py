@@ -212,6 +212,8 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "f:Since our conversation, I have thought further about the {role} role and where I "
         "could contribute first.",
         "Since we spoke, I have thought more about where I could help first.",
+        "w:After we talked, I put together a few ideas on where I could help first.",
+        "w:Since our talk, I have sketched where I would start in the role.",
     ),
     "cta": (
         "w:Please let me know if {offer} would be useful.",
