@@ -119,3 +119,88 @@ def test_a_member_shares_with_a_coach_who_comments_and_the_share_is_revoked(
     assert page.locator("[data-comment]").count() == 0
     ana.close()
     coach.close()
+
+
+def _hostile_debrief() -> str:
+    """The example debrief as JSON with the hostile text appended to every text field a
+    person can type (names kept readable where a field is used as a link's text)."""
+    import json
+
+    import yaml
+
+    from support import EXAMPLES
+
+    data = yaml.safe_load((EXAMPLES / "acme-first-round.yaml").read_text(encoding="utf-8"))
+    data["company"] = "Acme " + HOSTILE
+    data["role"] = "Marketer " + HOSTILE
+    data["timeline"] = HOSTILE
+    data["cause_notes"] = HOSTILE
+    data["lessons"] = [HOSTILE]
+    person = data["interviewers"][0]
+    person["name"] = "Dana <b>Lee</b>"
+    person["topics"] = [HOSTILE]
+    for moment in data["moments"]:
+        moment["question"] = moment["question"] + " " + HOSTILE
+        moment["what_i_said"] = HOSTILE
+        moment["better_answer"] = HOSTILE
+        moment.pop("stories", None)
+    for story in data["stories"]:
+        story["situation"] = HOSTILE
+        story["action"] = HOSTILE
+        story["result"] = "Grew sign-ups 200% " + HOSTILE
+    for item in data["research"]:
+        item["text"] = HOSTILE
+    return json.dumps(data, default=str)
+
+
+def test_hostile_text_in_every_field_stays_text_for_a_logged_in_user(
+    browser: Any, hosted_server: str, tmp_path: Any
+) -> None:
+    """A logged-in member imports a debrief whose every text field holds markup and script
+    (through the page's own import form, so with its CSRF token), then opens every page that
+    shows it: the text is shown as typed and no script of it runs, under the real policy."""
+    path = tmp_path / "hostile.json"
+    path.write_text(_hostile_debrief(), encoding="utf-8")
+    context = browser.new_context(base_url=hosted_server)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto("/signup")
+    page.get_by_label("Email").fill("ana@example.org")
+    page.get_by_label("Password", exact=False).first.fill(PASSWORD)
+    page.get_by_label("The password again").fill(PASSWORD)
+    page.get_by_role("button", name="Make my account").click()
+    page.goto("/interviews/new")
+    page.get_by_text("Or import a debrief file").click()
+    page.set_input_files("#debrief-file", str(path))
+    page.locator("form[action='/interviews/import'] button[type=submit]").click()
+    page.wait_for_url("**/interviews/1*")
+    to = "Dana%20%3Cb%3ELee%3C%2Fb%3E"
+    pages = [
+        "/",
+        "/interviews/1",
+        "/interviews/1/edit",
+        "/interviews/1/debrief?step=causes",
+        "/interviews/1/debrief?step=moments",
+        "/interviews/1/debrief?step=lessons",
+        f"/interviews/1/notes?to={to}",
+        "/interviews/1/outcome",
+        "/stories",
+        "/insights",
+        "/questions",
+        "/prep",
+        "/practice",
+    ]
+    for address in pages:
+        response = page.goto(address)
+        assert response is not None and response.status == 200, address
+        assert page.evaluate("window.pwned") is None, address
+        assert page.locator("script:not([src])").count() == 0, address
+        assert page.locator("img[src=x]").count() == 0, address
+    page.goto("/interviews/1")
+    assert HOSTILE in page.locator("body").inner_text()
+    page.goto(f"/interviews/1/notes?to={to}")
+    assert "Dana <b>Lee</b>" in page.locator("body").inner_text()
+    assert dialogs == []
+    context.close()
