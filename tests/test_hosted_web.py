@@ -4,6 +4,7 @@ and the admin."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -304,3 +305,28 @@ def test_an_export_holds_only_its_owners_records(app: FastAPI) -> None:
     assert exported.json()["interviews"] == []
     assert "/settings/backup" not in ben.get("/settings").text
     assert EXAMPLES.exists()
+
+
+def test_the_logs_hold_no_password_and_no_note_text(
+    app: FastAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Everything the app and its libraries log, at every level, while a person signs up,
+    # mistypes a password, writes and checks a note and saves it.
+    caplog.set_level(logging.DEBUG)
+    secret_password = "violet-lantern-orbit-4417"
+    note_text = "Dear Dana,\n\nMy salary at Brightline is 83,417 and I bombed the SQL question."
+    client = browser(app)
+    sign_up(client, "ana@example.org", secret_password)
+    assert log_in(browser(app), "ana@example.org", "mistyped-" + secret_password).status_code
+    post(client, "/interviews/example")
+    csrf = {"X-CSRFToken": token(client, "/")}
+    checked = client.post("/api/check", json={"text": note_text}, headers=csrf)
+    assert checked.status_code == 200
+    saved = client.put(
+        "/api/interviews/1/notes/Dana%20Lee", json={"body": note_text, "version": 0}, headers=csrf
+    )
+    assert saved.status_code in (200, 409)
+    logged = caplog.text
+    assert caplog.records, "the app logged nothing to check"
+    for secret in (secret_password, "83,417", "bombed the SQL"):
+        assert secret not in logged
