@@ -216,29 +216,15 @@ def test_sign_up_by_invitation_only_when_it_is_closed(postgres: PostgresServer) 
     assert wrong_email.status_code == 400
     ana = browser(app)
     assert f'value="{invite}"' in ana.get(f"/signup?invite={invite}").text
-    joined = post(
-        ana,
-        "/signup",
-        {
-            "email": "ana@example.org",
-            "password": PASSWORD,
-            "password_again": PASSWORD,
-            "invite": invite,
-        },
-        page="/login",
-    )
+    form = {
+        "email": "ana@example.org",
+        "password": PASSWORD,
+        "password_again": PASSWORD,
+        "invite": invite,
+    }
+    joined = post(ana, "/signup", form, page="/login")
     assert joined.status_code == 303
-    again = post(
-        browser(app),
-        "/signup",
-        {
-            "email": "ana@example.org",
-            "password": PASSWORD,
-            "password_again": PASSWORD,
-            "invite": invite,
-        },
-        page="/login",
-    )
+    again = post(browser(app), "/signup", form, page="/login")
     assert again.status_code == 400
     # A member has no admin page: to them it does not exist.
     assert ana.get("/admin").status_code == 404

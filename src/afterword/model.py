@@ -255,6 +255,11 @@ class Debrief(_Model):
     def is_started(self) -> bool:
         return bool(self.feeling or self.causes or self.moments or self.lessons)
 
+    @property
+    def offended_interviewer(self) -> bool:
+        """The one case where the craft allows a brief, owned apology."""
+        return Cause.offended_interviewer in self.causes
+
 
 class _Timed(_Model):
     """Validation of when an interview happened: aware times, the end after the start.

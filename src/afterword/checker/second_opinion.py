@@ -36,7 +36,9 @@ def second_opinion(doc: Document, found: Iterable[Finding], enabled: set[str]) -
     if not wanted:
         return
     taken = [(f.start, f.end) for f in found if f.rule in _RULE_IDS and f.start is not None]
-    offended = _offended(doc)
+    # With the debrief's "offended the interviewer", one brief apology is right (the apology
+    # rule says so); the judge does not second-guess it.
+    offended = doc.interview is not None and doc.interview.debrief.offended_interviewer
     for (start, end), scores in doc.judged:
         if any(a is not None and b is not None and a < end and b > start for a, b in taken):
             continue
@@ -61,12 +63,3 @@ def second_opinion(doc: Document, found: Iterable[Finding], enabled: set[str]) -
             suggestion,
             replaces_span=True,
         )
-
-
-def _offended(doc: Document) -> bool:
-    # With the debrief's "offended the interviewer", one brief apology is right (the apology
-    # rule says so); the judge does not second-guess it.
-    interview = doc.interview
-    return interview is not None and any(
-        str(c) == "offended_interviewer" for c in interview.debrief.causes
-    )

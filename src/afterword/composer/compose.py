@@ -667,14 +667,8 @@ def _owes_amends(interview: Interview, reader: Interviewer | None) -> bool:
     was offended, and its notes on the causes name this reader first among the interviewers
     (they tell what happened to whom: "when Renée asked..., Curtis laughed"), or name none."""
     debrief = interview.debrief
-    if not any(str(c) == "offended_interviewer" for c in debrief.causes):
+    if not debrief.offended_interviewer:
         return False
-    said = set(re.findall(r"[^\W\d_]+", (debrief.cause_notes or "").casefold()))
-
-    def named(person: Interviewer) -> bool:
-        parts = [p.rstrip(".").casefold() for p in person.name.split()]
-        return any(p in said and p not in facts.TITLES for p in parts)
-
     notes = (debrief.cause_notes or "").casefold()
 
     def first_mention(person: Interviewer) -> int:
@@ -687,8 +681,9 @@ def _owes_amends(interview: Interview, reader: Interviewer | None) -> bool:
         ]
         return min(found, default=len(notes) + 1)
 
-    offended = min((p for p in interview.interviewers if named(p)), key=first_mention, default=None)
-    return offended is None or reader == offended
+    mentions = [(first_mention(p), i, p) for i, p in enumerate(interview.interviewers)]
+    named = [m for m in mentions if m[0] <= len(notes)]
+    return not named or reader == min(named)[2]
 
 
 def _with_suggestions(

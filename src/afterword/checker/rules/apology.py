@@ -139,4 +139,4 @@ def _offended(doc: Document) -> bool:
     interview = doc.interview
     if interview is None:
         return False
-    return any(str(c) == "offended_interviewer" for c in interview.debrief.causes)
+    return interview.debrief.offended_interviewer
