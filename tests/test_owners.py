@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import insert, text
 
 from afterword.errors import NotFoundError
-from afterword.model import Note, Story
+from afterword.model import Note, Outcome, Story
 from afterword.practice import Rating
 from afterword.services import Workspace
 from afterword.store.db import Database, current_revision, head_revision, upgrade
@@ -126,6 +126,35 @@ def test_two_owners_of_one_database_see_only_their_own(database_url: str) -> Non
         archive = ben.export_all()
         assert [i.id for i in archive.interviews] == [ben_id]
         assert ana.interview(ana_id).company == "Acme Robotics"
+
+
+def test_each_owners_caches_follow_their_own_saves_only(database_url: str) -> None:
+    """Two workers (each its own Workspace and caches) over one database: a save by Ana
+    through one worker shows on the other worker's dashboard for Ana at once, while Ben's
+    dashboard there stays cached (his counter did not move); and a practice review through
+    one worker changes the other's count of what is left today."""
+    with (
+        Workspace(database_url, clock=clock) as first,
+        Workspace(database_url, clock=clock) as second,
+    ):
+        ana, ben = _second_owner(first, "ana@example.org"), _second_owner(first, "ben@example.org")
+        ana_there, ben_there = second.for_owner(ana.owner), second.for_owner(ben.owner)
+        ana_id = ana.import_file(EXAMPLES / "acme-first-round.yaml")
+        ben.import_file(EXAMPLES / "panel-onsite.yaml")
+        assert [c.interview.outcome for c in ana_there.agenda(NOW)] == [None]
+        ben_cards = ben_there.agenda(NOW)
+        assert ben_there.cached_agenda(NOW) == ben_cards
+
+        ana.record_outcome(ana_id, Outcome.rejected, [])
+        assert ana_there.cached_agenda(NOW) is None
+        assert [c.interview.outcome for c in ana_there.agenda(NOW)] == ["rejected"]
+        assert ben_there.cached_agenda(NOW) == ben_cards
+
+        ana.practice_fuzzing = ana_there.practice_fuzzing = False
+        left = ana_there.practice_today()
+        card = next(q.card for q in ana.practice().today if q.card)
+        ana.practise(card.id, Rating.good)
+        assert ana_there.practice_today() == left - 1
 
 
 @pytest.mark.postgres

@@ -36,7 +36,6 @@ TABLES = {
     "outbox",
     "practice_cards",
     "practice_reviews",
-    "revision",
     "users",
     "sessions",
     "invites",
@@ -313,3 +312,44 @@ def test_what_an_older_version_stored_past_todays_limits_stays_readable(
         with pytest.raises(ValidationError):
             workspace.save_note(interview_id, Note(to="Dana Lee", body=long_body + "!"))
         assert workspace.interview(interview_id).notes[0].body == long_body
+
+
+def test_upgrading_to_counters_per_owner_keeps_the_local_count_and_the_records(
+    database_url: str,
+) -> None:
+    """Migration 0010 moves the one counter onto each owner: local mode's owner carries the
+    old count on (a cache filled before the upgrade cannot mistake itself for current), new
+    accounts start at zero, and the records are untouched."""
+    from afterword.store.repository import revision
+
+    database = Database(database_url, migrate=False)
+    try:
+        upgrade(database.engine, "0009")
+        with database.engine.begin() as connection:
+            connection.execute(text("UPDATE revision SET value = 41 WHERE id = 1"))
+            connection.execute(
+                text(
+                    "INSERT INTO users (id, email, password_hash, role, active, failed_logins,"
+                    " created_at) VALUES (2, 'ana@example.org', 'x', 'member', true, 0,"
+                    " '2026-11-20 09:00:00')"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO interviews (id, owner_id, company, role, format, ended_at, "
+                    "utc_offset_minutes, causes, version) VALUES (3, 2, 'Acme Robotics', 'PMM',"
+                    " 'video', '2026-11-24 20:30:00', -300, '[]', 1)"
+                )
+            )
+    finally:
+        database.close()
+    with Workspace(database_url) as workspace:
+        assert current_revision(workspace.database.engine) == head_revision()
+        assert "revision" not in inspect(workspace.database.engine).get_table_names()
+        ana = workspace.for_owner(2)
+        with workspace.database.engine.connect() as connection:
+            assert (revision(connection, 1), revision(connection, 2)) == (41, 0)
+        assert ana.interview(3).company == "Acme Robotics"
+        ana.update_interview(3, lambda i: i.model_copy(update={"role": "Senior PMM"}))
+        with workspace.database.engine.connect() as connection:
+            assert (revision(connection, 1), revision(connection, 2)) == (41, 1)

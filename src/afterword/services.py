@@ -238,7 +238,7 @@ class Workspace:
         if cache is None:
             return None
         with self.database.engine.connect() as connection:
-            return cache if revision(connection) == cache.version else None
+            return cache if revision(connection, self.owner) == cache.version else None
 
     def _all_interviews(self) -> list[tuple[int, Interview]]:
         """Every interview: from the dashboard's cache while it is current, else read."""
@@ -314,12 +314,12 @@ class Workspace:
         typing, so a copy is kept, and used only while the revision counter says nothing was
         saved since, through any worker: one cheap query, and no grace period."""
         with self.database.engine.connect() as connection:
-            current = revision(connection)
+            current = revision(connection, self.owner)
         cached = self._contexts.get(interview_id)
         if cached is not None and cached[0] == current:
             return cached[1]
         with self._transaction() as session:
-            current = revision(session)
+            current = revision(session, self.owner)
             interview = InterviewRepository(session, self.owner).get(interview_id)
         if len(self._contexts) > 256:
             self._contexts.clear()
@@ -335,7 +335,7 @@ class Workspace:
         """The agenda as last built, when one cheap query says nothing changed since and its
         countdowns are recent; None when :meth:`agenda` has work to do."""
         with self.database.engine.connect() as connection:
-            version = revision(connection)
+            version = revision(connection, self.owner)
         cache = self._agenda
         if (
             cache is not None
@@ -356,7 +356,7 @@ class Workspace:
         rather than all rebuilding at once after a change.
         """
         with self.database.engine.connect() as connection:
-            version = revision(connection)
+            version = revision(connection, self.owner)
         bucket = int(now.timestamp() // AGENDA_STEP_SECONDS)
         with self._agenda_lock:
             cache = self._agenda
@@ -1088,7 +1088,7 @@ class Workspace:
 
     #: FSRS spreads the longer intervals at random; tests turn it off for exact dates.
     practice_fuzzing = True
-    _practice_cache: tuple[tuple[int, ...], Plan] | None = None
+    _practice_cache: tuple[tuple[int, int], Plan] | None = None
 
     def practice(
         self,
@@ -1137,18 +1137,10 @@ class Workspace:
 
     def practice_today(self) -> int:
         """How many questions are left to practise today (for the dashboard): kept while
-        nothing was saved or practised since, within the hour."""
-        from sqlalchemy import func, select
-
-        from afterword.store.tables import PracticeCardRow, PracticeReviewRow
-
+        nothing was saved or practised since (every practice write raises the owner's
+        revision), within the hour."""
         with self.database.engine.connect() as connection:
-            key = (
-                revision(connection),
-                int(connection.scalar(select(func.count()).select_from(PracticeReviewRow)) or 0),
-                int(connection.scalar(select(func.count()).select_from(PracticeCardRow)) or 0),
-                int(self.now().timestamp() // 3600),
-            )
+            key = (revision(connection, self.owner), int(self.now().timestamp() // 3600))
         cached = self._practice_cache
         if cached is not None and cached[0] == key:
             return len(cached[1].today)

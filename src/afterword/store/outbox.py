@@ -182,4 +182,4 @@ class OutboxRepository:
         interview.updated_at = datetime.now(UTC)
         interview.version = (interview.version or 0) + 1
         self.session.flush()
-        bump_revision(self.session)
+        bump_revision(self.session, self.owner)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from afterword.errors import NotFoundError
 from afterword.practice import PracticeCard, Rating
+from afterword.store.repository import bump_revision
 from afterword.store.tables import LOCAL_OWNER, PracticeCardRow, PracticeReviewRow
 
 
@@ -85,6 +86,8 @@ class PracticeRepository:
             self.session.add(row)
             rows.append(row)
         self.session.flush()
+        if rows:
+            bump_revision(self.session, self.owner)
         return [_card(row) for row in rows]
 
     def record(
@@ -103,6 +106,7 @@ class PracticeRepository:
             PracticeReviewRow(card_id=row.id, rating=int(rating), reviewed_at=when, answer=answer)
         )
         self.session.flush()
+        bump_revision(self.session, self.owner)
         return _card(row)
 
     def reviews_since(self, start: datetime) -> int:

@@ -37,8 +37,8 @@ from afterword.store.tables import (
     MomentRow,
     NoteRow,
     ResearchRow,
-    RevisionRow,
     StoryRow,
+    UserRow,
 )
 
 
@@ -91,20 +91,19 @@ def _fill_story(row: StoryRow, story: Story) -> None:
     row.skills = list(story.skills)
 
 
-_REVISION = select(RevisionRow.value).where(RevisionRow.id == 1)
+def revision(session: Session | Connection, owner: int) -> int:
+    """The counter every save of ``owner``'s records raises (``UserRow.revision``). Callers
+    on a hot path pass a plain connection: an ORM session costs several times the query."""
+    found = session.execute(select(UserRow.revision).where(UserRow.id == owner)).scalar()
+    return int(found or 0)
 
 
-def revision(session: Session | Connection) -> int:
-    """The counter every save raises (see :class:`RevisionRow`). Callers on a hot path pass a
-    plain connection: an ORM session costs several times the query."""
-    return int(session.execute(_REVISION).scalar() or 0)
-
-
-def bump_revision(session: Session) -> None:
-    """Raise the counter, in the saving transaction: the increment happens in the database,
-    so concurrent saves each count, and readers see it exactly when the save commits."""
+def bump_revision(session: Session, owner: int) -> None:
+    """Raise ``owner``'s counter, in the saving transaction: the increment happens in the
+    database, so concurrent saves each count, and readers see it exactly when the save
+    commits."""
     session.execute(
-        update(RevisionRow).where(RevisionRow.id == 1).values(value=RevisionRow.value + 1)
+        update(UserRow).where(UserRow.id == owner).values(revision=UserRow.revision + 1)
     )
 
 
@@ -154,7 +153,7 @@ class StoryRepository:
         _fill_story(row, story)
         self.session.add(row)
         self.session.flush()
-        bump_revision(self.session)
+        bump_revision(self.session, self.owner)
         return row.id
 
     def update(self, story_id: int, story: Story) -> None:
@@ -166,7 +165,7 @@ class StoryRepository:
             self._retitle_links(row.title, story.title)
         _fill_story(row, story)
         self.session.flush()
-        bump_revision(self.session)
+        bump_revision(self.session, self.owner)
 
     def _retitle_links(self, old: str, new: str) -> None:
         """Moments name the stories behind their better answers by title: a renamed story
@@ -185,7 +184,7 @@ class StoryRepository:
         story = _story_from_row(row)
         self.session.delete(row)
         self.session.flush()
-        bump_revision(self.session)
+        bump_revision(self.session, self.owner)
         return story
 
     def merge(self, story: Story) -> StoryRow:
@@ -265,7 +264,7 @@ class InterviewRepository:
         row.updated_at = datetime.now(UTC)
         row.version = (row.version or 0) + 1
         self.session.flush()
-        bump_revision(self.session)
+        bump_revision(self.session, self.owner)
 
     @staticmethod
     def _expect(what: str, expected: int | None, actual: int) -> None:
@@ -383,7 +382,7 @@ class InterviewRepository:
         self.session.flush()
         for story_id in set(remove_stories) & only:
             self.stories.delete(story_id)
-        bump_revision(self.session)
+        bump_revision(self.session, self.owner)
 
     def stories_only_in(self, interview_id: int) -> builtins.list[tuple[int, str]]:
         """The stories (id, title) this interview uses and no other one does."""

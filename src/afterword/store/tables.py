@@ -80,6 +80,10 @@ class UserRow(Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    #: Raised by every save of this owner's records: a cache of them tells, in one cheap
+    #: query, whether anything changed since it was filled, whichever worker (or host) saved,
+    #: and one owner's saves neither empty another's caches nor queue behind them.
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class SessionRow(Base):
@@ -324,16 +328,6 @@ class CheckInRow(_Mail, Base):
     """A later follow-up email to an interviewer; the same shape as a note."""
 
     __tablename__ = "check_ins"
-
-
-class RevisionRow(Base):
-    """One counter, raised by every save: readers tell from it, in one cheap query, whether
-    anything changed since they last looked, whichever worker (or host, or clock) saved."""
-
-    __tablename__ = "revision"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    value: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class OutboxRow(Base):
