@@ -263,12 +263,47 @@ _LEGAL_SUFFIX = re.compile(
 _ROLE_QUALIFIER = re.compile(r"\s*(?:,|\(|\s[-–—]\s|/).*$")
 
 
+# What a long official name ends with that nobody says aloud: the kind of school, its church
+# status, "NHS Foundation Trust", "Regional Medical Center", "Financial Services Group".
+_DESCRIPTOR = re.compile(
+    r"(?i)(?:\s+|^)(?:church\s+of\s+england|c\.?\s?of\s?e\.?|ce|roman\s+catholic|catholic|rc"
+    r"|methodist|voluntary|aided|controlled|primary|secondary|junior|infants?|nursery|middle"
+    r"|school|academy|multi-academy|federation|trust|nhs|foundation|hospitals?|medical|health"
+    r"|healthcare|clinic|regional|center|centre|partners|group|holdings|services|financial"
+    r"|solutions|co-?operative|construction|infrastructure|supply|supplies|retail|systems"
+    r"|technologies|international|global|enterprises|industries|consulting|logistics)$"
+)
+_JOINER = re.compile(r"(?i)\s+(?:&|and|of|for)$")
+
+
 def spoken_company(company: str) -> str:
     """A company as people say it: "Kestrel Freight Analytics, Inc." -> "Kestrel Freight
-    Analytics" (the legal form is for contracts, not for a thank-you note)."""
+    Analytics" (the legal form is for contracts, not for a thank-you note), and a long official
+    name by its own words: "Holy Trinity Church of England Voluntary Aided Primary School" ->
+    "Holy Trinity", "Pemberton Oakes Financial Services Group" -> "Pemberton Oakes".
+
+    Only a name of four words or more is shortened, only by the descriptive words at its end,
+    and only to words that still name it (not to "The", not to a list of places)."""
     name = " ".join(company.split())
     short = _LEGAL_SUFFIX.sub("", name).strip(" ,")
-    return short or name
+    short = short or name
+    if len(short.split()) < 4:
+        return short
+    spoken = short
+    while True:
+        cut = _JOINER.sub("", _DESCRIPTOR.sub("", spoken)).strip(" ,")
+        if cut == spoken:
+            break
+        spoken = cut
+    words = spoken.split()
+    if (
+        not words
+        or "," in spoken
+        or words[0].casefold() in ("the", "a", "an")
+        or (len(words) == 1 and (len(words[0]) < 4 or words[0].rstrip(".") in ("St", "Saint")))
+    ):
+        return short
+    return spoken
 
 
 def spoken_role(role: str) -> str:
