@@ -31,6 +31,10 @@ MAX_PASSWORD = 1024
 SESSION_LIFETIME = timedelta(days=14)
 #: How long an invitation can be used.
 INVITE_LIFETIME = timedelta(days=7)
+#: How long a link to set a new password works, and how often one is mailed to an account
+#: (asking again sooner mails nothing: a stranger cannot flood someone's inbox).
+RESET_LIFETIME = timedelta(hours=1)
+RESET_INTERVAL = timedelta(minutes=5)
 #: Failed logins in a row before the account waits; the first wait, doubled by each further
 #: failure, up to a day.
 FREE_TRIES = 5
@@ -242,7 +246,90 @@ class Accounts:
                 raise InputError("the current password is not right; nothing was changed")
             row.password_hash = self.hasher.hash(new)
             repository.drop_sessions(user_id)
+            repository.drop_resets(user_id)
             return self._new_session(repository, user_id, now)
+
+    # Forgotten passwords ------------------------------------------------------------------
+
+    def request_reset(self, email: str) -> tuple[str, str] | None:
+        """A link's token to set a new password for the active account of ``email``, and the
+        address to mail it to (the account's own, not what was typed): None
+        when there is no such account, or one was made for it within the last few minutes
+        (the page answers the same either way, so it tells nobody which emails have
+        accounts)."""
+        try:
+            email = normal_email(email)
+        except InputError:
+            return None
+        now = self.clock()
+        with self.database.write_session() as session, session.begin():
+            repository = AccountRepository(session)
+            row = repository.row_by_email(email, lock=True)
+            if row is None or not row.active or row.password_hash is None:
+                return None
+            latest = repository.latest_reset(row.id)
+            if latest is not None and latest > now - RESET_INTERVAL:
+                return None
+            return self._new_reset(repository, row.id, now), row.email or email
+
+    def reset_link_for(self, email: str) -> str:
+        """A link's token to set a new password for ``email``'s account, for the operator
+        to hand over (``afterword account reset``) when the site sends no mail. Not an
+        admin's power on the web: an admin who could set someone's password could read
+        their notes."""
+        now = self.clock()
+        email = normal_email(email)
+        with self.database.write_session() as session, session.begin():
+            repository = AccountRepository(session)
+            row = repository.row_by_email(email, lock=True)
+            if row is None:
+                raise NotFoundError(f"there is no account for {email}")
+            if not row.active:
+                raise InputError(f"{email} is deactivated: reactivate the account first")
+            return self._new_reset(repository, row.id, now)
+
+    @staticmethod
+    def _new_reset(repository: AccountRepository, user_id: int, now: datetime) -> str:
+        token = secrets.token_urlsafe(32)
+        repository.add_reset(digest(token), user_id, now, now + RESET_LIFETIME)
+        return token
+
+    def reset_usable(self, token: str) -> bool:
+        """Whether the link still works (the page asks before showing its form)."""
+        if not token or len(token) > 200:
+            return False
+        with self.database.session() as session, session.begin():
+            found = AccountRepository(session).reset(digest(token))
+            return found is not None and found.used_at is None and found.expires_at > self.clock()
+
+    def reset_password(self, token: str, new: str) -> Login:
+        """Set a new password through a link: it works once, within its hour, for an active
+        account; every session of the account ends, every other link stops working, the
+        count of failed logins starts again, and the browser that used it is logged in."""
+        _check_password(new)
+        now = self.clock()
+        unusable = InputError(
+            "this link to set a new password cannot be used (it was used already, or is "
+            "more than an hour old): ask for a new one"
+        )
+        if not token or len(token) > 200:
+            raise unusable
+        hashed = self.hasher.hash(new)
+        with self.database.write_session() as session, session.begin():
+            repository = AccountRepository(session)
+            found = repository.reset(digest(token), lock=True)
+            if found is None or found.used_at is not None or found.expires_at <= now:
+                raise unusable
+            row = repository.row(found.user_id, lock=True)
+            if row is None or not row.active:
+                raise unusable
+            row.password_hash = hashed
+            row.failed_logins = 0
+            row.locked_until = None
+            repository.drop_sessions(row.id)
+            repository.drop_resets(row.id)
+            user = User(row.id, row.email or "", row.role, row.active)
+            return Login(self._new_session(repository, row.id, now), user)
 
     def confirm(self, user_id: int, password: str) -> None:
         """Ask for the password again before something that cannot be undone."""

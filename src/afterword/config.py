@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import os
 import tomllib
+from dataclasses import replace
 from datetime import tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+if TYPE_CHECKING:
+    from afterword.mail import SmtpSettings
 
 APP_NAME = "afterword"
 
@@ -119,10 +123,20 @@ class HostedSettings:
     """What hosted mode needs to start: a PostgreSQL database, a secret key, and whether
     anyone may sign up (else only people an admin invited)."""
 
-    def __init__(self, database_url: str, secret_key: str, *, signup: bool = False) -> None:
+    def __init__(
+        self,
+        database_url: str,
+        secret_key: str,
+        *,
+        signup: bool = False,
+        mail: SmtpSettings | None = None,
+    ) -> None:
         self.database_url = database_url
         self.secret_key = secret_key
         self.signup = signup
+        #: The site's mail server, for links to set a new password (None: an admin makes
+        #: them on the admin page or with ``afterword account reset``).
+        self.mail = mail
 
     def __repr__(self) -> str:  # never the secret key, in a log or a traceback
         return f"HostedSettings(signup={self.signup})"
@@ -153,8 +167,35 @@ def hosted_settings() -> HostedSettings:
     signup = (os.environ.get(SIGNUP_VARIABLE) or "invite").strip().lower()
     if signup not in ("open", "invite"):
         problems.append(f"{SIGNUP_VARIABLE}={signup!r}: use open or invite (the default)")
+    mail = _site_mail(problems)
     if problems:
         raise ConfigError(
             "hosted mode (AFTERWORD_MODE=hosted) cannot start: " + "; ".join(problems)
         )
-    return HostedSettings(url, key, signup=signup == "open")
+    return HostedSettings(url, key, signup=signup == "open", mail=mail)
+
+
+def _site_mail(problems: list[str]) -> SmtpSettings | None:
+    """The ``[smtp]`` table of the settings file, when there is one: in hosted mode, the
+    site's own mail server, which mails the links to set a new password (from its ``from``
+    address)."""
+    from afterword.mail import SmtpSettings, password
+
+    try:
+        table = settings().get("smtp")
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise ValueError("[smtp] must be a table")
+        found = SmtpSettings.from_mapping(table)
+    except (ConfigError, ValueError) as exc:
+        problems.append(f"{settings_path()}: {exc}")
+        return None
+    if found.sender is None:
+        problems.append(
+            f"{settings_path()}: [smtp] needs a `from` address in hosted mode (the address "
+            "that links to set a new password come from)"
+        )
+        return None
+    secret = password(found.user) if found.user else None
+    return replace(found, password=secret)

@@ -44,3 +44,45 @@ def add(
     finally:
         database.close()
     print(f"Made the {'admin' if admin else 'member'} account {user.email}.")
+
+
+@account_app.command("reset")
+def reset(
+    email: Annotated[str, typer.Argument(help="The email of the account.")],
+    site: Annotated[
+        str,
+        typer.Option(
+            "--site",
+            help="The site's address as people open it, e.g. https://afterword.example.org",
+        ),
+    ],
+) -> None:
+    """Print a link that sets a new password for an account (it works once, for an hour).
+
+    For someone who forgot their password on a site that sends no mail (with an [smtp]
+    table in the settings, the login page mails the link itself). Hand it to them yourself.
+
+    Example:
+
+        afterword account reset ana@example.org --site https://afterword.example.org
+    """
+    from urllib.parse import urlencode, urlsplit
+
+    from afterword import config
+    from afterword.accounts import Accounts
+    from afterword.services import utc_now
+    from afterword.store.db import Database
+
+    parts = urlsplit(site.strip())
+    if parts.scheme != "https" or not parts.netloc:
+        raise typer.BadParameter(
+            "the site's https address, e.g. https://afterword.example.org", param_hint="--site"
+        )
+    settings = config.hosted_settings()
+    database = Database(settings.database_url)
+    try:
+        token = Accounts(database, utc_now).reset_link_for(email)
+    finally:
+        database.close()
+    print(f"https://{parts.netloc}/password/reset?{urlencode({'token': token})}")
+    print("It works once, for an hour; using it logs the account out everywhere else.")

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from afterword.store.tables import LOCAL_OWNER, InviteRow, SessionRow, UserRow
+from afterword.store.tables import LOCAL_OWNER, InviteRow, PasswordResetRow, SessionRow, UserRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,3 +121,27 @@ class AccountRepository:
     def invite(self, digest: str, *, lock: bool = False) -> InviteRow | None:
         query = select(InviteRow).where(InviteRow.id == digest)
         return self.session.scalars(query.with_for_update() if lock else query).first()
+
+    # Password resets --------------------------------------------------------------------------
+
+    def add_reset(self, digest: str, user_id: int, now: datetime, expires: datetime) -> None:
+        self.session.add(
+            PasswordResetRow(id=digest, user_id=user_id, created_at=now, expires_at=expires)
+        )
+        self.session.flush()
+
+    def reset(self, digest: str, *, lock: bool = False) -> PasswordResetRow | None:
+        query = select(PasswordResetRow).where(PasswordResetRow.id == digest)
+        return self.session.scalars(query.with_for_update() if lock else query).first()
+
+    def latest_reset(self, user_id: int) -> datetime | None:
+        """When the account's latest link to set a new password was made, if ever."""
+        return self.session.scalars(
+            select(PasswordResetRow.created_at)
+            .where(PasswordResetRow.user_id == user_id)
+            .order_by(PasswordResetRow.created_at.desc())
+        ).first()
+
+    def drop_resets(self, user_id: int) -> None:
+        """Every link of the account stops working (one was used, or the password changed)."""
+        self.session.execute(delete(PasswordResetRow).where(PasswordResetRow.user_id == user_id))

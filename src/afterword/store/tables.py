@@ -113,6 +113,19 @@ class InviteRow(Base):
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
+class PasswordResetRow(Base):
+    """A link to set a new password, for someone who forgot theirs: mailed to them, or made
+    by an admin or the command line. Only the token's SHA-256 is kept; it works once."""
+
+    __tablename__ = "password_resets"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
 class ShareRow(Base):
     """A member's consent for a coach to read one interview (``interview_id``) or their
     insights (``interview_id`` None). Revoking sets ``revoked_at``: the row stays, as the

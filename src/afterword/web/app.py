@@ -276,7 +276,7 @@ def create_app(
         accounts = Accounts(
             workspace.database, workspace.now, password_hasher, signup=hosted.signup
         )
-        app.state.hosted = Hosted(workspace, accounts)
+        app.state.hosted = Hosted(workspace, accounts, hosted.mail)
 
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, exc: NotFoundError) -> Response:

@@ -4,10 +4,11 @@ another site refused. Local mode uses none of this."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from http.cookies import CookieError, SimpleCookie
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
@@ -18,12 +19,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from afterword.accounts import SESSION_LIFETIME, Accounts
 from afterword.services import Workspace
 
+if TYPE_CHECKING:
+    from afterword.mail import SmtpSettings
+
+log = logging.getLogger(__name__)
+
 #: The session cookie. ``__Host-`` makes the browser keep it only if it is Secure, has no
 #: Domain and the Path /: no sibling subdomain can set or overwrite it.
 SESSION_COOKIE = "__Host-afterword-session"
 CSRF_COOKIE = "__Host-afterword-csrf"
 #: The pages open to someone not logged in (and the styles and scripts they load).
-PUBLIC = frozenset({"/login", "/signup"})
+PUBLIC = frozenset({"/login", "/signup", "/password/forgot", "/password/reset"})
 PUBLIC_PREFIXES = ("/static/",)
 #: How many people's workspaces (and their dashboard caches) one worker keeps at once.
 KEPT_WORKSPACES = 256
@@ -32,14 +38,47 @@ KEPT_WORKSPACES = 256
 class Hosted:
     """What a hosted app holds: the accounts, and a workspace per owner (caches included)."""
 
-    def __init__(self, workspace: Workspace, accounts: Accounts) -> None:
+    def __init__(
+        self, workspace: Workspace, accounts: Accounts, mail: SmtpSettings | None = None
+    ) -> None:
         from afterword.sharing import Sharing
 
         self.workspace = workspace
         self.accounts = accounts
+        #: The site's mail server (for links to set a new password), if it has one.
+        self.mail = mail
         self.sharing = Sharing(workspace.database, workspace.now, accounts)
         self._workspaces: OrderedDict[int, Workspace] = OrderedDict()
         self._lock = threading.Lock()
+
+    def mail_reset_link(self, email: str, link: str) -> None:
+        """Mail a link to set a new password. Whatever comes of it is logged for the operator
+        (never the link: it is as good as the password until used)."""
+        from email.message import EmailMessage
+        from email.utils import format_datetime, make_msgid
+
+        from afterword.mail import deliver
+
+        settings = self.mail
+        if settings is None or settings.sender is None:
+            return
+        message = EmailMessage()
+        message["From"] = settings.sender
+        message["To"] = email
+        message["Subject"] = "Set a new password for Afterword"
+        message["Date"] = format_datetime(self.workspace.now())
+        message["Message-ID"] = make_msgid(domain=settings.sender.rpartition("@")[2])
+        message.set_content(
+            "Someone (we hope you) asked to set a new password for your Afterword account.\n\n"
+            f"Open this link to choose one (it works once, for an hour):\n\n{link}\n\n"
+            "Setting it logs you out everywhere else. If you did not ask, ignore this "
+            "message: your password stays as it is.\n"
+        )
+        outcome = deliver(settings, message.as_bytes(), settings.sender, [email])
+        if outcome.state == "sent":
+            log.info("mailed a link to set a new password")
+        else:
+            log.warning("a link to set a new password was not mailed: %s", outcome.error)
 
     def workspace_for(self, owner: int) -> Workspace:
         with self._lock:

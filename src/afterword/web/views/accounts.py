@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, BackgroundTasks, Form, Request
 from fastapi.responses import Response
 
 from afterword.accounts import MIN_PASSWORD, Login
@@ -74,6 +74,69 @@ def log_in(
             signup_open=accounts.signup_open,
         )
     return _logged_in(login, _safe_next(next))
+
+
+# Forgotten passwords ----------------------------------------------------------------------
+
+#: The one answer to "I forgot my password", whether or not the email has an account.
+RESET_SENT = (
+    "If an account here has that email, a link to set a new password is on its way to it. "
+    "It works once, for an hour. Nothing arrived? Look in the spam folder, or ask the "
+    "person who runs this site for a link."
+)
+
+
+@router.get("/password/forgot")
+def forgot_page(request: Request) -> Response:
+    return render(request, "forgot.html", mail=_hosted(request).mail is not None, email="")
+
+
+@router.post("/password/forgot")
+def forgot(request: Request, background: BackgroundTasks, email: Field = "") -> Response:
+    hosted = _hosted(request)
+    if hosted.mail is None:
+        return render(request, "forgot.html", 404, mail=False, email="")
+    found = hosted.accounts.request_reset(email)
+    if found is not None:
+        token, address = found
+        link = str(request.url_for("reset_page").include_query_params(token=token))
+        # Mailed after the answer is sent: the answer takes as long whether or not the
+        # email has an account.
+        background.add_task(hosted.mail_reset_link, address, link)
+    return render(request, "forgot.html", mail=True, email="", sent=RESET_SENT)
+
+
+@router.get("/password/reset")
+def reset_page(request: Request, token: str = "") -> Response:
+    usable = _hosted(request).accounts.reset_usable(token)
+    return render(
+        request,
+        "reset.html",
+        200 if usable else 400,
+        token=token[:200] if usable else "",
+        min_password=MIN_PASSWORD,
+    )
+
+
+@router.post("/password/reset")
+def reset_password(
+    request: Request, token: Field = "", password: Field = "", password_again: Field = ""
+) -> Response:
+    accounts = _hosted(request).accounts
+    try:
+        if password != password_again:
+            raise InputError("the two passwords differ; type the same one twice")
+        login = accounts.reset_password(token, password)
+    except InputError as exc:
+        return render(
+            request,
+            "reset.html",
+            400,
+            errors=[str(exc)],
+            token=token[:200] if accounts.reset_usable(token) else "",
+            min_password=MIN_PASSWORD,
+        )
+    return _logged_in(login, "/?notice=Your+new+password+is+set%3B+every+other+login+has+ended.")
 
 
 @router.post("/logout")
