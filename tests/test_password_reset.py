@@ -226,3 +226,39 @@ def test_the_sites_mail_server_comes_from_the_settings_file_and_needs_a_from_add
     mail = config.hosted_settings().mail
     assert mail is not None and mail.sender == "no-reply@example.org"
     assert mail.password == "mail-secret" and "mail-secret" not in repr(mail)
+
+
+def test_the_sites_mail_server_never_sends_a_members_note(
+    app: FastAPI, server: MailServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The operator's [smtp] is the site's (for password links): a member's thank-you note
+    goes out from the member's own mailbox, so there is no Send button, and a send asked
+    for anyway sends nothing and says what to do instead."""
+    from afterword import config
+    from hosted import user_id
+    from support import EXAMPLES
+
+    settings_file = config.settings_path()
+    settings_file.parent.mkdir(parents=True, exist_ok=True)
+    settings_file.write_text(
+        f'[smtp]\nhost = "127.0.0.1"\nport = {server.port}\nsecurity = "none"\n'
+        'from = "no-reply@example.org"\n'
+    )
+    ana = browser(app)
+    sign_up(ana, "ana@example.org")
+    interview = app.state.hosted.workspace_for(user_id(ana)).import_file(
+        EXAMPLES / "acme-first-round.yaml"
+    )
+    page = f"/interviews/{interview}/notes?to=Dana%20Lee"
+    body = "Dear Dana,\n\nThank you for the conversation about the launch.\n\nBest,\nAna"
+    sent = post(
+        ana,
+        f"/interviews/{interview}/notes/send?to=Dana%20Lee",
+        {"subject": "Thank you", "body": body, "force": "1"},
+        page=page,
+    )
+    assert sent.status_code == 303
+    shown = ana.get(sent.headers["location"])
+    assert "your own mailbox" in shown.text and "Download .eml" in shown.text
+    assert "data-smtp-send" not in shown.text
+    assert server.arrived == []

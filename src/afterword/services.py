@@ -785,7 +785,14 @@ class Workspace:
     # a send cut off half-way is never forgotten, nor made twice.
 
     def smtp_settings(self) -> SmtpSettings | None:
-        """The ``[smtp]`` settings of ``settings.toml`` (without the password), or None."""
+        """The ``[smtp]`` settings of ``settings.toml`` (without the password), or None.
+
+        Only local mode's one person sends through them. On a hosted site the settings file
+        is the operator's, and its ``[smtp]`` is the site's own server (for links to set a
+        new password): a member's thank-you note must come from the member's own mailbox, so
+        members download it (.eml) or copy it instead."""
+        if self.owner != LOCAL_OWNER:
+            return None
         return smtp_settings()
 
     def send(
@@ -908,6 +915,11 @@ class Workspace:
         if settings is None:
             if not required:
                 return None
+            if self.owner != LOCAL_OWNER:
+                raise InputError(
+                    "on this site notes go out from your own mailbox: download the note "
+                    "(.eml) to open it in your mail program, or copy it"
+                )
             raise InputError(
                 f"sending needs your mail server: add an [smtp] table to "
                 f"{config.settings_path()} (host, port, security, user, from); see the README"
