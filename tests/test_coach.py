@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from afterword.debrief_file import load_debrief_file
 from afterword.model import MomentKind, Note
 from afterword.services import Workspace
-from hosted import PASSWORD, Clock, browser, hosted_app, log_in, post, sign_up
+from hosted import PASSWORD, Clock, browser, hosted_app, log_in, post, sign_up, token
 from support import EXAMPLES, PostgresServer
 from test_isolation import _routes
 
@@ -266,3 +266,46 @@ def test_shared_insights_show_progress_per_skill_first_to_latest(app: FastAPI) -
     assert "0 strong, 2 weak" in row and "2 strong, 0 weak" in row and "better" in row
     # The insights only: the coach cannot open the interviews behind them.
     assert "/coach/interviews/" not in page.text
+
+
+def test_a_members_export_holds_what_they_shared_and_the_comments_a_restore_shares_nothing(
+    app: FastAPI,
+) -> None:
+    """The export is all of the member's data: whom they shared what with (revoked shares
+    too, as the record of consent) and the coach's comments. Restored into an empty account,
+    the interviews come back and nothing is shared again, which the notice says."""
+    coach, _ = _coach(app)
+    ana, _, ws = _member(app, "ana@example.org")
+    interview_id = _interview(ws, "Zyxwvu Robotics")
+    _share(ana, interview_id)
+    _share(ana, "insights")
+    page = f"/coach/interviews/{interview_id}"
+    assert post(coach, f"{page}/comments", {"text": COMMENT}, page=page).status_code == 303
+    insights = re.findall(r'action="/sharing/(\d+)/revoke"', ana.get("/sharing").text)[0]
+    post(ana, f"/sharing/{insights}/revoke", {"password": PASSWORD}, page="/sharing")
+
+    exported = post(
+        ana, "/settings/export", {"format": "json", "password": PASSWORD}, page="/settings"
+    )
+    assert exported.status_code == 200
+    shares = exported.json()["shares"]
+    assert [(s["coach"], s["interview_id"], bool(s["revoked_at"])) for s in shares] == [
+        ("cora@example.org", interview_id, False),
+        ("cora@example.org", None, True),
+    ]
+    assert [(c["author"], c["text"]) for c in shares[0]["comments"]] == [
+        ("cora@example.org", COMMENT)
+    ]
+
+    ben, _, ben_ws = _member(app, "ben@example.org")
+    restored = ben.post(
+        "/settings/restore",
+        files={"file": ("export.json", exported.content)},
+        headers={"X-CSRFToken": token(ben, "/settings")},
+    )
+    assert restored.status_code == 303, restored.text
+    notice = ben.get(restored.headers["location"]).text
+    assert "2 shares with coaches" in notice and "none is given again" in notice
+    assert [i.company for _, i in ben_ws.interviews()] == ["Zyxwvu Robotics"]
+    assert "Zyxwvu" in coach.get("/coach").text  # Ana's share, and hers only
+    assert len(re.findall("Zyxwvu", coach.get("/coach").text)) == 1

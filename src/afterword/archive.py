@@ -120,6 +120,37 @@ class PracticeCardRecord(_Model):
         return _aware(value, info, info.field_name or "time")
 
 
+class CommentRecord(_Model):
+    """A coach's comment on a shared interview."""
+
+    author: str = Field(max_length=320)
+    text: Text
+    written_at: Instant
+
+    @field_validator("written_at", mode="before")
+    @classmethod
+    def _written_aware(cls, value: Any, info: ValidationInfo) -> Any:
+        return _aware(value, info, "written_at")
+
+
+class ShareRecord(_Model):
+    """What the person shared with a coach on a hosted site (one interview, or their insights
+    when ``interview_id`` is empty), when, whether it was revoked, and the coach's comments.
+    The record of consent given: an import shares nothing again (consent is given anew on
+    the site the export goes to)."""
+
+    coach: str = Field(max_length=320)
+    interview_id: int | None = Field(default=None, ge=1, le=MAX_ID)
+    shared_at: Instant
+    revoked_at: Instant | None = None
+    comments: list[CommentRecord] = Field(default_factory=list, max_length=MAX_RECORDS)
+
+    @field_validator("shared_at", "revoked_at", mode="before")
+    @classmethod
+    def _shared_aware(cls, value: Any, info: ValidationInfo) -> Any:
+        return _aware(value, info, info.field_name or "time")
+
+
 class Archive(_Model):
     """The whole database: ``afterword export --all`` writes it, ``import --all`` reads it."""
 
@@ -130,6 +161,7 @@ class Archive(_Model):
     stories: list[ExportedStory] = Field(default_factory=list, max_length=MAX_RECORDS)
     outbox: list[OutboxRecord] = Field(default_factory=list, max_length=MAX_RECORDS)
     practice: list[PracticeCardRecord] = Field(default_factory=list, max_length=MAX_RECORDS)
+    shares: list[ShareRecord] = Field(default_factory=list, max_length=MAX_RECORDS)
 
     @field_validator("exported_at", mode="before")
     @classmethod
@@ -196,6 +228,7 @@ def build(
     stories: list[tuple[int, Story]],
     outbox: list[dict[str, Any]],
     practice: list[dict[str, Any]] | None = None,
+    shares: list[dict[str, Any]] | None = None,
 ) -> Archive:
     """The archive of these records (interviews and stories with their ids)."""
     return Archive(
@@ -211,6 +244,7 @@ def build(
         stories=[ExportedStory.model_validate({"id": i, **s.model_dump()}) for i, s in stories],
         outbox=[OutboxRecord.model_validate(record) for record in outbox],
         practice=[PracticeCardRecord.model_validate(card) for card in practice or []],
+        shares=[ShareRecord.model_validate(share) for share in shares or []],
     )
 
 
@@ -233,6 +267,8 @@ def dump(archive: Archive) -> str:
         "outbox": [o.model_dump(mode="json") for o in archive.outbox],
         "practice": [c.model_dump(mode="json") for c in archive.practice],
     }
+    if archive.shares:  # hosted mode only: local mode has no coaches
+        data["shares"] = [s.model_dump(mode="json") for s in archive.shares]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 

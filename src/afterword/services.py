@@ -458,7 +458,9 @@ class Workspace:
 
         with self._transaction() as session:
             found = read_everything(session, self.owner)
-        return build(self.now(), found.interviews, found.stories, found.outbox, found.practice)
+        return build(
+            self.now(), found.interviews, found.stories, found.outbox, found.practice, found.shares
+        )
 
     def import_all(self, archive: Archive, *, merge: bool = False) -> Restored:
         """Restore an export into an empty database (refused otherwise, unless ``merge``),

@@ -57,7 +57,8 @@ def import_all(file: str, merge: bool) -> None:
         f"{'Added' if merge else 'Restored'} {_plural(restored.interviews, 'interview')}, "
         f"{_plural(restored.stories, 'story', 'stories')}, "
         f"{_plural(restored.practice, 'practice card')} and "
-        f"{_plural(restored.outbox, 'record')} of emails sent from {name}.",
+        f"{_plural(restored.outbox, 'record')} of emails sent from {name}."
+        + restored.shares_note(),
         markup=False,
     )
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from afterword.archive import Archive
 from afterword.errors import InputError
@@ -18,11 +18,14 @@ from afterword.model import Interview, Story
 from afterword.store.repository import InterviewRepository, StoryRepository, _story_from_row
 from afterword.store.tables import (
     LOCAL_OWNER,
+    CommentRow,
     InterviewRow,
     OutboxRow,
     PracticeCardRow,
     PracticeReviewRow,
+    ShareRow,
     StoryRow,
+    UserRow,
 )
 
 #: The outbox's columns, as an export names them.
@@ -65,6 +68,7 @@ class Everything:
     stories: list[tuple[int, Story]]
     outbox: list[dict[str, Any]]
     practice: list[dict[str, Any]]
+    shares: list[dict[str, Any]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,17 @@ class Restored:
     stories: int
     outbox: int
     practice: int
+    #: Shares with coaches in the export, which a restore does not give again.
+    shares: int = 0
+
+    def shares_note(self) -> str:
+        """What the person should know about the shares a restore left out (or nothing)."""
+        if not self.shares:
+            return ""
+        return (
+            f" The export records {_plural(self.shares, 'share')} with coaches: none is given "
+            "again here (share again from the Sharing page if you wish)."
+        )
 
 
 def read_everything(session: Session, owner: int = LOCAL_OWNER) -> Everything:
@@ -117,7 +132,40 @@ def read_everything(session: Session, owner: int = LOCAL_OWNER) -> Everything:
             .order_by(PracticeCardRow.id)
         )
     ]
-    return Everything(interviews, stories, outbox, practice)
+    return Everything(interviews, stories, outbox, practice, _shares(session, owner))
+
+
+def _shares(session: Session, owner: int) -> list[dict[str, Any]]:
+    """What ``owner`` shared with coaches, revoked shares included (the record of consent),
+    each with the coaches' comments."""
+    coach = aliased(UserRow)
+    author = aliased(UserRow)
+    comments: dict[int, list[dict[str, Any]]] = {}
+    for share_id, email, text_, written in session.execute(
+        select(CommentRow.share_id, author.email, CommentRow.text, CommentRow.created_at)
+        .join(ShareRow, ShareRow.id == CommentRow.share_id)
+        .join(author, author.id == CommentRow.author_id)
+        .where(ShareRow.owner_id == owner)
+        .order_by(CommentRow.id)
+    ):
+        comments.setdefault(share_id, []).append(
+            {"author": email or "", "text": text_, "written_at": written}
+        )
+    return [
+        {
+            "coach": email or "",
+            "interview_id": row.interview_id,
+            "shared_at": row.created_at,
+            "revoked_at": row.revoked_at,
+            "comments": comments.get(row.id, []),
+        }
+        for row, email in session.execute(
+            select(ShareRow, coach.email)
+            .join(coach, coach.id == ShareRow.coach_id)
+            .where(ShareRow.owner_id == owner)
+            .order_by(ShareRow.id)
+        )
+    ]
 
 
 def counts(session: Session, owner: int = LOCAL_OWNER) -> dict[str, int]:
@@ -231,7 +279,9 @@ def restore(
     session.flush()
     if keep_ids:
         _advance_sequences(session)
-    return Restored(len(archive.interviews), added_stories, added_outbox, added_cards)
+    return Restored(
+        len(archive.interviews), added_stories, added_outbox, added_cards, len(archive.shares)
+    )
 
 
 def _advance_sequences(session: Session) -> None:

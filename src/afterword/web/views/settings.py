@@ -113,5 +113,6 @@ async def restore(request: Request, ws: WS, file: Annotated[UploadFile, File()])
         return await run_in_threadpool(_page, request, ws, 422, errors=errors_of(exc))
     return redirect(
         "/",
-        f"Restored {restored.interviews} interviews and {restored.stories} stories from {name}.",
+        f"Restored {restored.interviews} interviews and {restored.stories} stories from {name}."
+        + restored.shares_note(),
     )
