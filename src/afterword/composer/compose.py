@@ -76,6 +76,9 @@ class _Form:
 
     slots: tuple[tuple[str, str], ...]
     evidence: EvidenceUsed | None
+    #: The grammar symbol this length is said with, where not the piece's own (a story told
+    #: in whole sentences needs a lead-in that ends in a full stop, not a colon).
+    symbol: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,6 +359,10 @@ def _moment_pieces(moment: Moment, found: MomentEvidence) -> list[_Piece]:
     for strength, candidate in stories:
         assert candidate.story is not None
         forms = []
+        told = "told_hypothetical" if hypothetical else f"told_{kind}"
+        for account in facts.story_accounts(candidate.story):
+            used = EvidenceUsed("story", candidate.title, account, found.number, candidate.reasons)
+            forms.append(_Form((("mtopic", mtopic), ("story", account)), used, told))
         for clause in facts.story_clauses(candidate.story):
             slots = [("mtopic", mtopic), ("clause", clause)]
             if clause.startswith("I "):
@@ -419,6 +426,13 @@ def _topic_pieces(topic: str, matcher: Matcher) -> list[_Piece]:
     story = stories[0][1] if stories else None
     if story is not None and story.story is not None:
         forms = tuple(
+            _Form(
+                (("topic", topic), ("story", account)),
+                EvidenceUsed("story", story.title, account, None, story.reasons),
+                "told_topic",
+            )
+            for account in facts.story_accounts(story.story)
+        ) + tuple(
             _Form(
                 (("topic", topic), ("clause", clause)),
                 EvidenceUsed("story", story.title, clause, None, story.reasons),
@@ -517,7 +531,10 @@ def _write(
     for piece in pieces:
         if close is not None and not piece.backed:
             return close[1]
-        faulty = 0
+        # Faults per way of saying it: a story told in sentences that the checker faults may
+        # still be said in a clause.
+        faulty: dict[str, int] = {}
+        said_with = {form.symbol or piece.symbol for form in piece.forms}
         # The line on a topic names another one than the follow-up does, where there is one.
         mtopic = dict(piece.forms[0].slots).get("mtopic", "").casefold()
         others = [t for t in topics if t.casefold() != mtopic] or topics
@@ -525,9 +542,12 @@ def _write(
         # A tight limit takes the shortest wording, then drops the line on the topic, each
         # with the evidence in every length; only then does it try the next evidence.
         for layout in _LAYOUTS:
-            if faulty >= 2:
+            dead = {symbol for symbol in said_with if faulty.get(symbol, 0) >= 2}
+            if dead == said_with:
                 break  # the checker faults what this piece says, not how: try the next one
             for form in piece.forms:
+                if (form.symbol or piece.symbol) in dead:
+                    continue
                 for attempt in range(layout.attempts):
                     draft = _render(
                         interview,
@@ -552,7 +572,8 @@ def _write(
                     report = check(draft.text, interview)
                     draft = draft.with_text(draft.text, draft.paragraphs, tuple(report.findings))
                     faults = sum(f.severity in ("error", "warning") for f in report.findings)
-                    faulty += faults > 0
+                    symbol = form.symbol or piece.symbol
+                    faulty[symbol] = faulty.get(symbol, 0) + (faults > 0)
                     similar = max((similarity(draft.text, s.text) for s in panel), default=0.0)
                     if faults == 0 and similar < PANEL_SIMILARITY:
                         mine = max((similarity(draft.text, s.text) for s in own), default=0.0)
@@ -635,7 +656,7 @@ def _render(
     with_topic = layout.topic_line and not uses_topic and slots["topic"]
     topic_line = say("topic_line") if with_topic else ""
     amends = say("amends", layout.shortest) if _owes_amends(interview, interviewer) else ""
-    follow_up = say(piece.symbol, layout.shortest)
+    follow_up = say(form.symbol or piece.symbol, layout.shortest)
     cta = say("cta", layout.shortest)
     subject = say("subject") or f"Thank you: {context['role']}"
     signoff = say("signoff")

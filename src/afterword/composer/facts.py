@@ -33,6 +33,9 @@ _PAST = frozenset(
         "drove",
         "took",
         "brought",
+        "bought",
+        "sought",
+        "fought",
         "set",
         "saw",
         "sold",
@@ -74,6 +77,16 @@ _PAST = frozenset(
         "spun",
         "shrank",
         "dealt",
+        "sat",
+        "spoke",
+        "drew",
+        "fed",
+        "heard",
+        "felt",
+        "dug",
+        "broke",
+        "struck",
+        "swept",
     ]
 )
 _NOT_PAST = frozenset(
@@ -497,6 +510,92 @@ _PARTICIPLE = {
 }
 
 
+# A verb in its base form after a noun, before a figure it changed by: "on-time delivery go up
+# from 65%", "the forecast accuracy increase from 61%", "our company move from Excel to ...".
+_BASE_PAST = {
+    "go up": "went up",
+    "go down": "went down",
+    "increase": "increased",
+    "decrease": "decreased",
+    "improve": "improved",
+    "drop": "dropped",
+    "fall": "fell",
+    "rise": "rose",
+    "grow": "grew",
+    "move": "moved",
+    "become": "became",
+    "reduce": "was reduced",
+}
+_NOT_NOUN = frozenset(
+    [
+        "i",
+        "we",
+        "you",
+        "they",
+        "to",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "did",
+        "do",
+        "does",
+        "not",
+        "never",
+        "and",
+        "or",
+        "also",
+        "helped",
+        "help",
+        "let",
+        "make",
+        "made",
+        "saw",
+        "see",
+        "watched",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "it",
+        "he",
+        "she",
+        "this",
+        "that",
+        "these",
+    ]
+)
+
+
+def _base_to_past(text: str) -> str:
+    verbs = "|".join(re.escape(v) for v in _BASE_PAST)
+
+    def past(m: re.Match[str]) -> str:
+        if m.group(1).casefold() in _NOT_NOUN:
+            return m.group(0)
+        return f"{m.group(1)} {_BASE_PAST[m.group(2).casefold()]}"
+
+    # Only before what a change is measured by ("from 61%", "by 23%", "to SAP", "two days
+    # shorter"), where the base form cannot be right after a singular noun.
+    return re.sub(
+        rf"\b([A-Za-z][\w-]*)\s+({verbs})\b(?=\s+(?:from\s|by\s|to\s|\S*\d|(?:one|two|three"
+        r"|four|five|six|seven|eight|nine|ten)\s))",
+        past,
+        text,
+    )
+
+
 def repaired(text: str) -> str:
     """A result with the slips a non-native writer makes most corrected where the fix is
     certain: "scrap rate is reduce from 8% until 2.5%" -> "scrap rate was reduced from 8% to
@@ -516,7 +615,8 @@ def repaired(text: str) -> str:
             return m.group(0)
         return f"{noun} {'were' if verb.casefold() == 'was' else 'are'}"
 
-    return re.sub(r"\b([a-z][a-z-]*s)\s+(was|is)\b", agree, text)
+    text = re.sub(r"\b([a-z][a-z-]*s)\s+(was|is)\b", agree, text)
+    return re.sub(r"\bwas reduced (?=\S*\d)", "was reduced by ", _base_to_past(text))
 
 
 def _lower_first(text: str, known: frozenset[str]) -> str:
@@ -639,7 +739,9 @@ def story_clauses(story: Story, max_words: int = 45) -> list[str]:
     found = _result_clause(story, result, known) if result else None
     if found is None:
         subject = _title_phrase(story.title, known)
-        if not story.metrics or subject is None:
+        metric = story.metrics[0] if story.metrics else ""
+        # "came to 61% -> 78% accuracy", "came to £7,400 recoded": a figure no sentence holds.
+        if not metric or subject is None or "->" in metric or _is_past(metric.split()[-1]):
             return []
         found = (f"{subject} came to {story.metrics[0]}", 0)
     clause, start = found
@@ -684,18 +786,169 @@ def story_clauses(story: Story, max_words: int = 45) -> list[str]:
     return _longest_first(forms, max_words)
 
 
+_PRESENT_DEED = {
+    "make": "made",
+    "build": "built",
+    "write": "wrote",
+    "start": "started",
+    "run": "ran",
+    "create": "created",
+    "clean": "cleaned",
+    "separate": "separated",
+    "share": "shared",
+    "train": "trained",
+    "introduce": "introduced",
+    "organise": "organised",
+    "organize": "organized",
+    "plan": "planned",
+    "design": "designed",
+    "develop": "developed",
+    "set": "set",
+    "lead": "led",
+}
+
+
 def _deed(story: Story, known: frozenset[str]) -> str | None:
     """The first thing the story's action says the writer did, as a clause in the first
     person ("Built a weekly SQL job comparing..." -> "I built a weekly SQL job comparing..."),
     or None where the action does not open with a past deed of a readable length."""
     action = repaired(_strip_end(story.action or ""))
-    first = re.split(r"[.;:]\s|,\s|\s\(", action, maxsplit=1)[0].strip()
+    chunks = re.split(r"[.;:]\s|,\s|\s\(", action)
+    first = chunks[0].strip()
+    first = re.split(r",?\s+and\s+I\s", first, maxsplit=1)[0]  # "I make X and I train Y"
+    # "Built a weekly job comparing ... and flagged drops ...": the first of two deeds.
+    parts = re.split(r"\s+and\s+", first, maxsplit=1)
+    if len(first.split()) > 14 and len(parts) > 1 and word_count(parts[0]) >= 3:
+        first = parts[0]
+    if len(first.split()) < 3 and len(chunks) > 1 and _is_past(chunks[1].split(" ", 1)[0]):
+        first = f"{first} and {chunks[1].strip()}"  # "Visited, helped them recruit through..."
+    elif " and " not in first:
+        # A list the comma cut: "a monthly scorecard for on-time, fill rate and temperature";
+        # kept only where the list closes within the length a deed may have.
+        listed = first
+        for chunk in chunks[1:3]:
+            lead = chunk.split(" ", 1)[0]
+            if lead in ("I", "and", "then", "but") or _is_past(lead) or lead in _PRESENT_DEED:
+                break
+            if word_count(f"{listed}, {chunk}") > 16:
+                break
+            listed = f"{listed}, {chunk.strip()}"
+            if " and " in chunk:
+                first = listed
+                break
+    # A non-native writer tells the story in the present: "I make a monthly scorecard".
+    told = re.match(r"I\s+(\w+)\b", first)
+    if told and told.group(1).casefold() in _PRESENT_DEED:
+        first = f"I {_PRESENT_DEED[told.group(1).casefold()]}{first[told.end() :]}"
     words = first.split()
     if words[:1] == ["I"]:
+        if len(words) > 3 and words[1] in ("was", "were", "had"):
+            return " ".join(words) if len(words) <= 17 else None  # "I was key user for..."
         words = words[1:]
-    if not 3 <= len(words) <= 14 or not _is_past(words[0]) or words[-1].casefold() in _PREPOSITION:
+    if not 3 <= len(words) <= 16 or not _is_past(words[0]) or words[-1].casefold() in _PREPOSITION:
         return None
     return "I " + _lower_first(" ".join(words), known)
+
+
+def _setting(story: Story, known: frozenset[str]) -> str | None:
+    """The story's situation as one sentence that sets the scene for its figures ("Only 12 of
+    60 reps opened the old pricing dashboard in a month."), or None where it is no sentence
+    ("Treasurer of the society in my final year") or too long to stand before the deed."""
+    text = repaired(_strip_end(story.situation or ""))
+    found = sentences(text)
+    if not found:
+        return None
+    setting = _strip_end(found[0])
+    words = setting.split()
+    if words and words[0][:1].isupper() and _is_past(words[0].strip(",")) and words[0] != "I":
+        if _own_subject(words):
+            pass  # "Branded search was ...": a subject of its own
+        else:
+            setting = "I " + _lower_first(setting, known)  # "Took over a territory that..."
+    role = re.match(
+        r"(?:[A-Z][a-z-]*(?:er|or|ist|ant|ian)|Lead|Head|Captain|Chair|President|Secretary)"
+        r"\s(?:of|at|for|on|in)\s",
+        setting,
+    )
+    if role and not _has_verb(setting):
+        setting = "I was " + setting[:1].lower() + setting[1:]  # "Treasurer of the society..."
+    if not _has_verb(setting) or re.search(r"(?i)\byou(?:r|rs)?\b", setting):
+        return None
+    if word_count(setting) > 28:
+        heads = [
+            setting[: m.start()].rstrip(" ,;")
+            for m in re.finditer(r";\s|,\s(?:and|but|so|while)\s|\s(?:and|but)\s", setting)
+        ]
+        heads = [h for h in heads if 8 <= word_count(h) <= 28 and _has_verb(h)]
+        if not heads:
+            return None
+        setting = heads[-1]
+    return as_sentence(setting)
+
+
+def _outcome(story: Story, known: frozenset[str]) -> str | None:
+    """The result as a clause after the deed and the setting: what came of it, in the user's
+    words and figures ("pages fell to 17 a week", "she passed her assessment first time"); a
+    pronoun is fine here, since the setting has introduced whom it means."""
+    result = repaired(_strip_end(story.result or ""))
+    words = result.split()
+    if len(words) < 2:
+        return None
+    first = words[0].rstrip(",;:")
+    if _is_past(first) and first[:1].isupper() and not _own_subject(words):
+        verb = first.casefold()
+        after = words[1].strip(",;:").casefold()
+        if verb in _OTHER_AGENT or (
+            verb in _CHANGE and (after in _PREPOSITION or has_number(after))
+        ):
+            return None  # "Fell by 22%", "Renewed the contract": not the writer's deed
+        return "I " + _lower_first(result, known)
+    clauses = [c for c in re.split(r";\s+", result) if c]
+    kept = [clauses[0], *(c for c in clauses[1:] if not _STRANGER.match(c))]
+    clause = _lower_first("; ".join(kept), known)
+    if _has_verb(clauses[0]) and not _noun_phrase(clauses[0].split()):
+        return clause
+    if has_number(clauses[0]) or words[0].casefold() in ("a", "an", "no", "zero", "full"):
+        # "Zero duplicate refunds in the 18 months since", "A clean audit the next year"
+        return f"the result was {clause}"
+    return None
+
+
+def story_accounts(story: Story, max_words: int = 60) -> list[str]:
+    """The story told in whole sentences: what was wrong or where it happened (its situation),
+    then what the writer did and what came of it ("Only 12 of 60 reps opened the old pricing
+    dashboard in a month. I interviewed eight reps, and monthly active users rose to 51 of 60
+    within two months."). A figure then has what it measured and where it started from, which
+    a result alone after a colon leaves out. Longest first; empty where the situation is no
+    sentence, or the writer's part in it cannot be told."""
+    known = _lower_words(story)
+    setting = _setting(story, known)
+    outcome = _outcome(story, known)
+    if setting is None or outcome is None:
+        return []
+    deed = _deed(story, known)
+    if deed is not None and re.match(r"(?i)i\s", setting) and deed.casefold() in setting.casefold():
+        deed = None
+    if deed is None and not outcome.startswith("I ") and not re.search(r"\bI\b", setting):
+        return []  # what the writer did is not said: no story of theirs to tell
+    outcomes = [outcome]
+    # A shorter telling: the outcome up to its first clause boundary, still with a figure.
+    head = re.split(r";\s", outcome, maxsplit=1)[0]
+    if head != outcome and word_count(head) >= 4 and (has_number(head) or not has_number(outcome)):
+        outcomes.append(head)
+    forms = []
+    for told in outcomes:
+        if deed is None or told.startswith("the result was"):
+            body = as_sentence(told) if deed is None else as_sentence(f"{deed}, and {told}")
+        elif told.startswith("I "):
+            body = as_sentence(f"{deed}, and {told[2:]}")
+        elif re.search(r";\s|\sand\s", told):
+            # "..., and X fell, and Y rose": the deed and the outcome as sentences of their own.
+            body = f"{as_sentence(deed)} {as_sentence(told)}"
+        else:
+            body = as_sentence(f"{deed}, and {told}")
+        forms.append(f"{setting} {body}")
+    return _longest_first(forms, max_words)
 
 
 def story_clause(story: Story, max_words: int = 32) -> str | None:

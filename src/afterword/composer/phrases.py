@@ -13,7 +13,8 @@ Slots: ``name`` (first name), ``full`` (full name), ``role``, ``company``, ``opt
 ("today", "yesterday", "on Tuesday", or empty), ``topic`` (one the interviewer discussed),
 ``mtopic`` (what the weak moment was about), ``clause`` (a result, as a clause that reads after
 a colon: in lower case unless it opens with "I" or a name), ``iclause`` (one that starts with
-"I", so it reads after "that"), ``fact`` (whole sentences of research or of a better answer),
+"I", so it reads after "that"), ``story`` (a story told in whole sentences: its situation, the
+writer's deed and what came of it), ``fact`` (whole sentences of research or of a better answer),
 ``offer`` (what the closing offers to share).
 
 Each part has a short alternative for both tones, so that a tight word limit shortens the note
@@ -118,15 +119,49 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
     # they would approach it, then the past result it rests on.
     "story_hypothetical": (
         "w:I kept thinking about your question on {mtopic}. I would approach it the way I "
-        "approached a similar problem before: {clause}.",
+        "approached a similar problem before: {iclause}.",
         "f:Regarding your question about {mtopic}, I would approach it as I approached a "
-        "similar problem before: {clause}.",
-        "Here is how I would approach {mtopic}: from what has worked for me before, where "
+        "similar problem before: {iclause}.",
+        "w:If I were taking on {mtopic} at {company}, I would start the way I did before: "
         "{iclause}.",
-        "On {mtopic}, I would start from what worked on a similar problem: {clause}.",
-        "On {mtopic}, I would start from one example: {clause}.",
-        "w:Here is one example of how I would approach {mtopic}: {clause}.",
-        "f:On {mtopic}, I would begin with one example from my work: {clause}.",
+        "On {mtopic}, I would start from what worked on a similar problem: {iclause}.",
+        "f:On {mtopic}, I would build on an approach that has worked for me before: {iclause}.",
+        "On {mtopic}, one result I would build on: {clause}.",
+    ),
+    # The same, with the story told in whole sentences (``story``): the situation that gives
+    # its figures their baseline, what the writer did, and what came of it.
+    "told_couldnt_answer": (
+        "You asked about {mtopic}, and I wanted to share a concrete example. {story}",
+        "w:On your question about {mtopic}, here is one example I wanted to add. {story}",
+        "f:Regarding your question about {mtopic}, I would like to add a concrete example. {story}",
+        "I wanted to add one example on {mtopic}. {story}",
+    ),
+    "told_could_be_better": (
+        "I wanted to add an example to what I said about {mtopic}. {story}",
+        "w:To build on my answer about {mtopic}, here is one example from my work. {story}",
+        "f:To expand on my answer regarding {mtopic}, I would like to add one example. {story}",
+        "To add to my answer on {mtopic}, here is one example. {story}",
+    ),
+    "told_forgot_to_mention": (
+        "w:When we talked about {mtopic}, I meant to mention one example. {story}",
+        "w:I meant to mention one example when we talked about {mtopic}. {story}",
+        "f:In connection with {mtopic}, I would like to add one example from my work. {story}",
+        "I wanted to add one example on {mtopic}. {story}",
+    ),
+    "told_hypothetical": (
+        "w:If I were taking on {mtopic} at {company}, I would start from what has worked for "
+        "me before. {story}",
+        "f:Were I to take on {mtopic} at {company}, I would build on an approach that has worked "
+        "for me before. {story}",
+        "On {mtopic}, I would start from an approach that has worked for me before. {story}",
+        "w:I kept thinking about your question on {mtopic}, and I would start where I started "
+        "on a similar problem. {story}",
+    ),
+    "told_topic": (
+        "w:Since we talked about {topic}, I wanted to share a related example. {story}",
+        "w:Our conversation about {topic} reminded me of an example I wanted to add. {story}",
+        "f:In connection with {topic}, I would like to share a relevant example. {story}",
+        "I wanted to add one example on {topic}. {story}",
     ),
     "story_topic": (
         "w:Since we talked about {topic}, I wanted to share a related result: {clause}.",
