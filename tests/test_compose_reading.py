@@ -9,12 +9,21 @@ ones), so that a pass means the kind of defect is gone, not that one note was tu
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
 from afterword.composer import compose
 from afterword.composer.facts import repaired, spoken_company, story_accounts
-from afterword.model import Debrief, Interview, Interviewer, Moment, MomentKind, Story
+from afterword.model import (
+    Debrief,
+    Interview,
+    Interviewer,
+    Moment,
+    MomentKind,
+    Research,
+    Story,
+)
 
 # -- names as people say them ------------------------------------------------------------------
 
@@ -188,3 +197,119 @@ def test_every_note_that_gives_the_figure_gives_its_baseline(tone: str) -> None:
             assert "3 a month" in body, body
             assert "14 night shifts" in body, body
             assert "I rebuilt the rota" in body, body
+
+
+# -- the offer at the close -----------------------------------------------------------------------
+
+_DOCUMENT = re.compile(r"(?i)\b(?:one-page|sketch|write-up|outline|summary|worked example|notes)\b")
+
+
+def _closing(draft: Any) -> str:
+    return re.split(r"(?<=[.!?])\s+", draft.paragraphs[-1])[-1]
+
+
+def _one_story_interview(story: Story, question: str, **extra: Any) -> Interview:
+    return Interview(
+        company=extra.pop("company", "Brightwater Transit Authority"),
+        role=extra.pop("role", "Operations Supervisor"),
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[Interviewer(name="Tariq Hussein", topics=["the spring timetable change"])],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question=question,
+                    kind=MomentKind.could_be_better,
+                    topic=extra.pop("topic", "difficult customers"),
+                    stories=[story.title],
+                    better_answer=extra.pop("better_answer", None),
+                )
+            ]
+        ),
+        stories=[story],
+        research=extra.pop("research", []),
+    )
+
+
+def test_a_story_with_no_document_behind_it_offers_a_next_step_not_a_document() -> None:
+    calmed = Story(
+        title="Calming a stranded passenger",
+        situation="A passenger in a wheelchair was stranded when the lift at Keller Street failed.",
+        action="Stayed with him, called a wheelchair taxi and phoned his daughter.",
+        result="He got home within 40 minutes and later wrote to thank the depot",
+    )
+    interview = _one_story_interview(calmed, "Tell me about a difficult customer.")
+    for seed in range(6):
+        for draft in compose(interview, seed=seed, variants=2):
+            assert draft.ready, draft.text
+            assert not _DOCUMENT.search(_closing(draft)), draft.text
+
+
+def test_a_design_story_offers_a_sketch_and_a_process_story_an_outline() -> None:
+    design = Story(
+        title="Fare-tap pipeline",
+        situation="Fare taps reached the ledger up to six hours late at peak.",
+        action="Designed a streaming pipeline on Kafka with an idempotent ledger writer.",
+        result="Taps reached the ledger within 40 seconds at peak",
+    )
+    process = Story(
+        title="Driver handover",
+        situation="Drivers handing over mid-route missed 1 in 5 defect reports.",
+        action="Introduced a two-minute handover checklist and a shared defect log.",
+        result="Missed defect reports fell from 20% to 3% in two months",
+    )
+    offers: dict[str, set[str]] = {}
+    for story, question in [
+        (design, "How would you design fare processing for us?"),
+        (process, "Tell me about a handover you improved."),
+    ]:
+        interview = _one_story_interview(story, question, topic="fare processing")
+        for seed in range(8):
+            for draft in compose(interview, seed=seed, variants=2):
+                found = _DOCUMENT.search(_closing(draft))
+                if found:
+                    offers.setdefault(story.title, set()).add(_closing(draft))
+    assert offers["Fare-tap pipeline"], "some closing offers the design"
+    assert all("sketch of the design" in c for c in offers["Fare-tap pipeline"]), offers
+    assert offers["Driver handover"]
+    assert all("outline of the approach" in c for c in offers["Driver handover"]), offers
+
+
+def test_no_note_offers_notes_on_the_interviewers_own_materials_or_field() -> None:
+    own_docs = Research(
+        topic="fare capping",
+        text="I read Brightwater's published fare policy: it caps daily fares at £5.40 and "
+        "weekly fares at £21, which matches how I would model capping.",
+    )
+    plain = Story(title="Rota", situation="The depot ran short.", result="Done")
+    interview = _one_story_interview(
+        plain,
+        "What do you know about fare capping?",
+        topic="fare capping",
+        research=[own_docs],
+        better_answer="Fare capping limits what a rider pays in a day or a week, however many "
+        "journeys they make; the operator settles the difference.",
+    )
+    closings = [
+        _closing(draft) for seed in range(8) for draft in compose(interview, seed=seed, variants=2)
+    ]
+    assert closings
+    for closing in closings:
+        assert not re.search(r"(?i)\b(?:my notes|worked example|my sources)\b", closing), closing
+
+
+# -- the bridge for "how would you..." -------------------------------------------------------
+
+
+def test_a_how_would_you_question_is_bridged_in_one_plain_sentence() -> None:
+    interview = _rota_interview(
+        "How would you fix the night staffing gaps on our wards?", MomentKind.couldnt_answer
+    )
+    for seed in range(6):
+        for draft in compose(interview, seed=seed, variants=2):
+            body = " ".join(draft.paragraphs)
+            assert "what has worked for me before, where" not in body, body
+            assert "3 a month" in body, body
+            # The bridge says what the writer would do, in a sentence of its own or before a
+            # clause that starts with their own deed.
+            lead = body.split("14 night shifts" if "14 night shifts" in body else "3 a month")[0]
+            assert re.search(r"\bI would\b|\bI'd\b|result I would build on", lead), body

@@ -49,13 +49,67 @@ _KIND_WEIGHT = {
     MomentKind.forgot_to_mention: 1.5,
 }
 #: What a closing offers to send or walk through: something the writer can really hand over.
+#: A story's and research's offer follows from what they are (see :func:`_story_offer`,
+#: :func:`_research_offer`); the user's better answer offers nothing more (it often explains
+#: the interviewer's own field to them, and "a worked example" of it reads as a lecture).
 _OFFER = {
-    "story": "a one-page summary",
     "research": "my notes on it",
-    "better_answer": "a worked example",
     "hypothetical": "a one-page plan",
     "topic": "my ideas in writing",
 }
+# What a story's action says it was: a technical design, an analysis of data, or a process
+# the writer set up. Anything else (a conversation, a catch, a sale) has no document to offer.
+_DESIGN = re.compile(
+    r"(?i)\b(?:architecture|architected|schemas?|APIs?|microservices?|databases?|pipelines?|Redis|Kafka"
+    r"|clusters?|replication|token\s+buckets?|cach(?:e|ing)|endpoints?|idempoten\w*)\b"
+)
+_DATA = re.compile(
+    r"(?i)\b(?:analys\w*|analyz\w*|audit\w*|survey\w*|regression|quer(?:y|ies)|SQL|timestamps"
+    r"|data\s+(?:set|model)|forecast\w*|scorecard|benchmark\w*|A/B)\b"
+)
+_PROCESS = re.compile(
+    r"(?i)\b(?:plan|process|onboarding|checklists?|schedul\w+|rota|curriculum|guide|template"
+    r"|forms?|reports?|workflow|phased|procedures?|polic(?:y|ies)|drills|rubric|playbook"
+    r"|handbook|reconciliation|fund\s+codes|step|buddy\s+system|calendar|zones)\b"
+)
+# What research has made that the writer can send: "made myself a one-page comparison".
+_MADE = re.compile(
+    r"(?i)\b(?:made|wrote|drew\s+up|put\s+together|built|sketched)\s+(?:myself\s+|up\s+)?"
+    r"(?:a|an)\s+((?:[\w-]+\s+){0,3}?(?:comparison|summary|checklist|plan|table|map|outline"
+    r"|timeline|list|matrix|model|prototype|draft|sketch|query))\b"
+)
+
+
+def _story_offer(story: Story, hypothetical: bool) -> str | None:
+    """What a note that tells ``story`` can offer to send: a sketch of a design, a write-up of
+    an analysis, an outline of a process; None (a plain next step) where the story is none."""
+    text = f"{story.title} {story.action or ''}"
+    if _DESIGN.search(text):
+        return "a sketch of the design"
+    if hypothetical:
+        return _OFFER["hypothetical"]
+    if _DATA.search(text):
+        return "a short write-up of the analysis"
+    if _PROCESS.search(text):
+        return "a one-page outline of the approach"
+    return None
+
+
+def _research_offer(text: str, company: str) -> str | None:
+    """What research can offer: what the writer made of it ("my one-page comparison"), or their
+    notes; nothing where it is about the interviewer's own company or materials (they need no
+    notes on their own documents)."""
+    own = [w for w in re.findall(r"\w{4,}", company) if w.casefold() not in ("the", "and")]
+    if re.search(r"(?i)\b(?:your|yours)\b", text) or any(
+        re.search(rf"(?i)\b{re.escape(w)}\b", text) for w in own
+    ):
+        return None
+    made = _MADE.search(text)
+    if made:
+        return f"my {made.group(1)}"
+    return _OFFER["research"]
+
+
 #: A question about what the writer would do, not what they did.
 _HYPOTHETICAL = re.compile(
     r"^\s*(?:how\s+would\s+you|what\s+would\s+you|how\s+might\s+you|design\b|imagine\b"
@@ -88,7 +142,7 @@ class _Piece:
 
     symbol: str
     forms: tuple[_Form, ...]
-    offer: str
+    offer: str | None
     #: Carries a story's result or a research item: what the note is there to add (the user's
     #: better answer and the general lines are fallbacks for a debrief without one).
     backed: bool = False
@@ -225,7 +279,8 @@ def _plan(
         if moment.kind.is_weak
     ]
     found = {number: matcher.moment(number, moment, top=5) for number, moment in weak}
-    pieces = {number: _moment_pieces(moment, found[number]) for number, moment in weak}
+    company = interview.company
+    pieces = {number: _moment_pieces(moment, found[number], company) for number, moment in weak}
     usable = [n for n, _ in weak if pieces[n]]
     backed = {n: any(p.backed for p in pieces[n]) for n in usable}
 
@@ -272,7 +327,7 @@ def _plan(
                     if other != choice:
                         chosen += [p for p in pieces[other] if p.backed]
         for topic in topics[:2]:
-            chosen += _topic_pieces(topic, matcher)
+            chosen += _topic_pieces(topic, matcher, interview.company)
         chosen += _generic_pieces(topics[0] if topics else None)
         seen: set[tuple[str, str]] = set()
         unique = []
@@ -323,7 +378,7 @@ def _ranked(
     return sorted(((s, c) for s, c in rated if s), key=lambda pair: (-pair[0], -pair[1].score))
 
 
-def _moment_pieces(moment: Moment, found: MomentEvidence) -> list[_Piece]:
+def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[_Piece]:
     stories = _ranked(found.stories, lambda c: relevance.for_moment(c, moment))
     research = _ranked(found.research, lambda c: relevance.for_moment(c, moment))
     if research and research[0][0] >= relevance.ABOUT:
@@ -371,9 +426,11 @@ def _moment_pieces(moment: Moment, found: MomentEvidence) -> list[_Piece]:
             forms.append(_Form(tuple(slots), used))
         if forms:
             if hypothetical:
-                piece = _Piece("story_hypothetical", tuple(forms), _OFFER["hypothetical"], True)
+                offer = _story_offer(candidate.story, hypothetical=True)
+                piece = _Piece("story_hypothetical", tuple(forms), offer, True)
             else:
-                piece = _Piece(f"story_{kind}", tuple(forms), _OFFER["story"], backed=True)
+                offer = _story_offer(candidate.story, hypothetical=False)
+                piece = _Piece(f"story_{kind}", tuple(forms), offer, backed=True)
             out.append((strength, candidate.score, piece))
     if research:
         strength, candidate = research[0]
@@ -388,7 +445,8 @@ def _moment_pieces(moment: Moment, found: MomentEvidence) -> list[_Piece]:
             for fact in facts.research_facts(candidate.research.text)
         ]
         if forms:
-            piece = _Piece(f"research_{kind}", tuple(forms), _OFFER["research"], backed=True)
+            offer = _research_offer(candidate.research.text, company)
+            piece = _Piece(f"research_{kind}", tuple(forms), offer, backed=True)
             out.append((strength, candidate.score, piece))
     out.sort(key=lambda item: (-item[0], -item[1]))
     pieces = [piece for _, _, piece in out]
@@ -411,7 +469,7 @@ def _moment_pieces(moment: Moment, found: MomentEvidence) -> list[_Piece]:
                 strength < relevance.ABOUT and c.semantic < relevance.STRONG_MEANING
                 for strength, c in leads
             )
-            answer = _Piece(f"answer_{kind}", tuple(forms), _OFFER["better_answer"], first)
+            answer = _Piece(f"answer_{kind}", tuple(forms), None, first)
             pieces.insert(0 if first else len(pieces), answer)
     generic = EvidenceUsed("topic", mtopic, mtopic, found.number)
     pieces.append(
@@ -420,7 +478,7 @@ def _moment_pieces(moment: Moment, found: MomentEvidence) -> list[_Piece]:
     return pieces
 
 
-def _topic_pieces(topic: str, matcher: Matcher) -> list[_Piece]:
+def _topic_pieces(topic: str, matcher: Matcher, company: str) -> list[_Piece]:
     out: list[_Piece] = []
     stories = _ranked(matcher.rank_stories(topic, top=3), lambda c: relevance.for_topic(c, topic))
     story = stories[0][1] if stories else None
@@ -440,7 +498,8 @@ def _topic_pieces(topic: str, matcher: Matcher) -> list[_Piece]:
             for clause in facts.story_clauses(story.story)
         )
         if forms:
-            out.append(_Piece("story_topic", forms, _OFFER["story"], backed=True))
+            offer = _story_offer(story.story, hypothetical=False)
+            out.append(_Piece("story_topic", forms, offer, backed=True))
     research = _ranked(matcher.rank_research(topic, top=3), lambda c: relevance.for_topic(c, topic))
     item = research[0][1] if research else None
     if item is not None and item.research is not None:
@@ -452,7 +511,8 @@ def _topic_pieces(topic: str, matcher: Matcher) -> list[_Piece]:
             for fact in facts.research_facts(item.research.text)
         )
         if forms:
-            out.append(_Piece("research_topic", forms, _OFFER["research"], backed=True))
+            offer = _research_offer(item.research.text, company)
+            out.append(_Piece("research_topic", forms, offer, backed=True))
     return out
 
 
@@ -624,7 +684,7 @@ def _render(
         slots["name"] = honorific or facts.first_name(interviewer.name)
         slots["full"] = honorific or facts.formal_name(interviewer.name)
     slots["topic"] = topic
-    slots["offer"] = piece.offer
+    slots["offer"] = piece.offer or ""
     # A piece about a topic brings its own (and then the note needs no line on one).
     slots.update(form.slots)
     uses_topic = piece.symbol.endswith("_topic")
