@@ -313,3 +313,23 @@ def test_a_how_would_you_question_is_bridged_in_one_plain_sentence() -> None:
             # clause that starts with their own deed.
             lead = body.split("14 night shifts" if "14 night shifts" in body else "3 a month")[0]
             assert re.search(r"\bI would\b|\bI'd\b|result I would build on", lead), body
+
+
+def test_every_variant_that_tells_the_story_tells_its_situation() -> None:
+    # One story, so both variants tell it: the second keeps the situation too, rather than the
+    # result stripped of what it measured ("I won back the account" - which account?).
+    story = Story(
+        title="Winning back Halden Foods",
+        situation="Halden Foods had moved its chilled freight to a rival after two missed "
+        "collections in one week.",
+        action="Met their logistics manager, agreed a named driver and a 6 am collection slot.",
+        result="Won back the account within five months, about £310K a year",
+    )
+    interview = _one_story_interview(
+        story, "How do you recover a lost customer?", topic="customer recovery"
+    )
+    for seed in range(4):
+        drafts = compose(interview, seed=seed, variants=3)
+        for draft in drafts:
+            if "won back the account" in draft.text:
+                assert "Halden Foods had moved its chilled freight" in draft.text, draft.text

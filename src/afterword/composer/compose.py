@@ -588,6 +588,7 @@ def _write(
     # A clean note that reads too much like one of this interviewer's other variants: better
     # than a general line, since only one variant is sent (a panel's notes must differ).
     close: tuple[float, Draft] | None = None
+    told_close: list[Draft] = []
     for piece in pieces:
         if close is not None and not piece.backed:
             return close[1]
@@ -638,7 +639,13 @@ def _write(
                     if faults == 0 and similar < PANEL_SIMILARITY:
                         mine = max((similarity(draft.text, s.text) for s in own), default=0.0)
                         if mine < PANEL_SIMILARITY:
+                            if form.symbol is None and close is not None and close[1] in told_close:
+                                # A story told with its situation, if close to another variant,
+                                # beats the same story with its figures stripped of context.
+                                return close[1]
                             return draft
+                        if form.symbol is not None and form.symbol.startswith("told_"):
+                            told_close.append(draft)
                         if close is None or mine < close[0]:
                             close = (mine, draft)
                     rank = (faults, similar)
