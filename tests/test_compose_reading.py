@@ -333,3 +333,38 @@ def test_every_variant_that_tells_the_story_tells_its_situation() -> None:
         for draft in drafts:
             if "won back the account" in draft.text:
                 assert "Halden Foods had moved its chilled freight" in draft.text, draft.text
+
+
+# -- clauses that read -------------------------------------------------------------------------
+
+
+def test_a_topic_about_the_writer_is_no_line_of_thanks() -> None:
+    interview = Interview(
+        company="Harrowgate Logistics",
+        role="Fleet Coordinator",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[
+            Interviewer(
+                name="Nadia Petrova",
+                topics=["why I left my last job", "what motivates me", "the new depot in Corby"],
+            )
+        ],
+    )
+    for seed in range(6):
+        for draft in compose(interview, seed=seed, variants=3):
+            assert draft.ready, draft.text
+            first = draft.paragraphs[0]
+            assert "why I left" not in first and "motivates me" not in first, draft.text
+            assert "why I left" not in draft.subject and "motivates me" not in draft.subject
+
+
+def test_more_non_native_slips_are_corrected_where_the_fix_is_certain() -> None:
+    assert repaired("I was responsible for plan the deliveries of 300 stores") == (
+        "I was responsible for planning the deliveries of 300 stores"
+    )
+    assert repaired("returns almost stop after the change") == (
+        "returns almost stopped after the change"
+    )
+    assert repaired("The queue double in 2 weeks") == "The queue doubled in 2 weeks"
+    # A modal before it: a plan, not a slip.
+    assert repaired("we will double in 3 years") == "we will double in 3 years"

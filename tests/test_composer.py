@@ -817,11 +817,12 @@ def test_company_and_role_are_named_as_people_say_them() -> None:
 
 
 def test_a_grammar_slip_in_a_story_is_pointed_out_beside_the_draft() -> None:
-    # The composer mends the slips it can ("is reduce" -> "was reduced"); one it passes on in
-    # the user's words is marked beside the draft, with the likely correction.
+    # The composer mends the slips it can ("is reduce" -> "was reduced", "responsible for
+    # make" -> "responsible for making"); one it passes on in the user's words is marked beside
+    # the draft, with the likely correction.
     interview = _example("acme-first-round.yaml")
     result = (
-        "After the redesign, the team was responsible for make the weekly report and email "
+        "After the redesign, the team was thanked for prepare the weekly report and email "
         "capture grew 200% in four months"
     )
     stories = [
@@ -829,11 +830,11 @@ def test_a_grammar_slip_in_a_story_is_pointed_out_beside_the_draft() -> None:
         for s in interview.stories
     ]
     drafts = compose(interview.model_copy(update={"stories": stories}), seed=1, variants=2)
-    carried = [d for d in drafts if "for make" in d.text]
+    carried = [d for d in drafts if "for prepare" in d.text]
     assert carried, "the story still backs a note"
     for draft in carried:
         [slip] = [f for f in draft.findings if f.rule == "grammar-slip"]
-        assert draft.text[slip.start : slip.end] == "make" and slip.suggestion == "making"
+        assert draft.text[slip.start : slip.end] == "prepare" and slip.suggestion == "preparing"
 
 
 @pytest.mark.parametrize(

@@ -291,7 +291,7 @@ def _plan(
     for interviewer in recipients:
         topics = [facts.topic_phrase(t) for t in (interviewer.topics if interviewer else [])]
         # A topic another panelist's note already leads with goes to the back of the queue.
-        topics.sort(key=lambda t: t.casefold() in taken_topics)
+        topics.sort(key=lambda t: (_about_writer(t), t.casefold() in taken_topics))
         if topics:
             taken_topics.add(topics[0].casefold())
         about = _words(" ".join([*(interviewer.topics if interviewer else [])]))
@@ -352,6 +352,15 @@ def _plan(
             if lead_piece is not None and lead_piece.key is not None:
                 told.add(lead_piece.key)
     return plans
+
+
+_WRITER = re.compile(r"(?i)\b(?:I|me|my|mine|myself)\b|^\s*why\b")
+
+
+def _about_writer(topic: str) -> bool:
+    """Whether a topic is about the writer, not the interviewer's world: "what a good manager
+    looks like to me", "the fractions lesson I taught", "why compliance over front office"."""
+    return _WRITER.search(topic) is not None
 
 
 def _asked_by(moment: Moment, reader: Interviewer | None) -> bool:
@@ -598,7 +607,10 @@ def _write(
         said_with = {form.symbol or piece.symbol for form in piece.forms}
         # The line on a topic names another one than the follow-up does, where there is one.
         mtopic = dict(piece.forms[0].slots).get("mtopic", "").casefold()
-        others = [t for t in topics if t.casefold() != mtopic] or topics
+        # A topic about the writer ("the lesson I taught", "why compliance over front office")
+        # is no line of thanks: "I loved hearing how the team thinks about..." would not read.
+        theirs = [t for t in topics if not _about_writer(t)]
+        others = [t for t in theirs if t.casefold() != mtopic] or theirs
         topic = others[(variant - 1) % len(others)] if others else ""
         # A tight limit takes the shortest wording, then drops the line on the topic, each
         # with the evidence in every length; only then does it try the next evidence.

@@ -525,6 +525,23 @@ _BASE_PAST = {
     "move": "moved",
     "become": "became",
     "reduce": "was reduced",
+    "double": "doubled",
+    "triple": "tripled",
+}
+# "responsible for make the forecast": a verb after a preposition takes -ing.
+_GERUND = {
+    "make": "making",
+    "do": "doing",
+    "run": "running",
+    "plan": "planning",
+    "manage": "managing",
+    "build": "building",
+    "write": "writing",
+    "lead": "leading",
+    "prepare": "preparing",
+    "create": "creating",
+    "check": "checking",
+    "order": "ordering",
 }
 _NOT_NOUN = frozenset(
     [
@@ -588,10 +605,22 @@ def _base_to_past(text: str) -> str:
 
     # Only before what a change is measured by ("from 61%", "by 23%", "to SAP", "two days
     # shorter"), where the base form cannot be right after a singular noun.
-    return re.sub(
-        rf"\b([A-Za-z][\w-]*)\s+({verbs})\b(?=\s+(?:from\s|by\s|to\s|\S*\d|(?:one|two|three"
-        r"|four|five|six|seven|eight|nine|ten)\s))",
+    numbers = r"(?:\S*\d|one|two|three|four|five|six|seven|eight|nine|ten)"
+    text = re.sub(
+        rf"\b([A-Za-z][\w-]*)\s+({verbs})\b(?=\s+(?:from\s|by\s|to\s|in\s+{numbers}|{numbers}\s))",
         past,
+        text,
+    )
+    # "emergency air freight almost stop": a change that has happened.
+    text = re.sub(
+        r"(?i)\b(almost|nearly)\s+(stop|disappear|vanish)\b(?!\s+\w+ing)",
+        lambda m: f"{m.group(1)} {m.group(2)}{'ped' if m.group(2).endswith('p') else 'ed'}",
+        text,
+    )
+    gerunds = "|".join(_GERUND)
+    return re.sub(
+        rf"(?i)\b(responsible\s+for|in\s+charge\s+of)\s+({gerunds})\b",
+        lambda m: f"{m.group(1)} {_GERUND[m.group(2).casefold()]}",
         text,
     )
 
