@@ -48,7 +48,6 @@ def test_a_long_official_name_is_said_by_its_own_words(official: str, spoken: st
     [
         "Quayside Freight Analytics",  # three words: already short
         "Northwind Systems",
-        "The Hartley, Ashby & Coombe Community Trust",  # a list of places is no name
         "The Learning Trust Primary School",  # "The Learning" would name nothing
         "University of Dunmore Medical School",
     ],
@@ -58,6 +57,18 @@ def test_a_name_that_cannot_be_shortened_safely_is_kept(name: str) -> None:
     assert spoken in name and len(spoken.split()) >= 2
     if name.startswith("The ") or len(name.split()) < 4:
         assert spoken == name
+
+
+def test_a_body_named_by_a_list_of_places_is_the_body() -> None:
+    assert spoken_company("The Hartley, Ashby & Coombe Community Trust") == "the Trust"
+    assert spoken_company("The Kenton and Wembley Park Residents' Association") == (
+        "the Association"
+    )
+    # Without a list of places, or of another kind, the name stays.
+    assert spoken_company("The Royal Pharmaceutical Society") == "The Royal Pharmaceutical Society"
+    assert spoken_company("The Hartley, Ashby & Coombe Bakery") == (
+        "The Hartley, Ashby & Coombe Bakery"
+    )
 
 
 def test_the_note_names_a_school_as_its_staff_would() -> None:
@@ -368,3 +379,10 @@ def test_more_non_native_slips_are_corrected_where_the_fix_is_certain() -> None:
     assert repaired("The queue double in 2 weeks") == "The queue doubled in 2 weeks"
     # A modal before it: a plan, not a slip.
     assert repaired("we will double in 3 years") == "we will double in 3 years"
+
+
+def test_a_change_at_the_end_of_a_result_is_told_in_the_past_too() -> None:
+    assert repaired("and the scrap of packaging reduce 18%") == (
+        "and the scrap of packaging was reduced by 18%"
+    )
+    assert repaired("complaints drop two thirds") == "complaints dropped two thirds"

@@ -286,6 +286,9 @@ _DESCRIPTOR = re.compile(
     r"|solutions|co-?operative|construction|infrastructure|supply|supplies|retail|systems"
     r"|technologies|international|global|enterprises|industries|consulting|logistics)$"
 )
+_BODY = frozenset(
+    ["Foundation", "Trust", "Partnership", "Society", "Federation", "Alliance", "Association"]
+)
 _JOINER = re.compile(r"(?i)\s+(?:&|and|of|for)$")
 
 
@@ -302,6 +305,16 @@ def spoken_company(company: str) -> str:
     short = short or name
     if len(short.split()) < 4:
         return short
+    last = short.rsplit(" ", 1)[-1]
+    if (
+        short.startswith("The ")
+        and len(short.split()) >= 5
+        and re.search(r",|\s&\s|\sand\s", short)
+        and last in _BODY
+    ):
+        # "The Harrow, Wealdstone & Pinner Community Foundation": its people say "the
+        # Foundation", as nobody reads out the list of places.
+        return f"the {last}"
     spoken = short
     while True:
         cut = _JOINER.sub("", _DESCRIPTOR.sub("", spoken)).strip(" ,")
@@ -605,9 +618,9 @@ def _base_to_past(text: str) -> str:
 
     # Only before what a change is measured by ("from 61%", "by 23%", "to SAP", "two days
     # shorter"), where the base form cannot be right after a singular noun.
-    numbers = r"(?:\S*\d|one|two|three|four|five|six|seven|eight|nine|ten)"
+    numbers = r"(?:\S*\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
     text = re.sub(
-        rf"\b([A-Za-z][\w-]*)\s+({verbs})\b(?=\s+(?:from\s|by\s|to\s|in\s+{numbers}|{numbers}\s))",
+        rf"\b([A-Za-z][\w-]*)\s+({verbs})\b(?=\s+(?:from\s|by\s|to\s|in\s+{numbers}|{numbers}))",
         past,
         text,
     )
