@@ -386,3 +386,20 @@ def test_a_change_at_the_end_of_a_result_is_told_in_the_past_too() -> None:
         "and the scrap of packaging was reduced by 18%"
     )
     assert repaired("complaints drop two thirds") == "complaints dropped two thirds"
+
+
+def test_a_dangling_as_in_the_situation_says_who_held_the_role() -> None:
+    story = Story(
+        title="Late bake",
+        situation="As shift lead at Dunmore Bakery, waste was 12% of output.",
+        action="Cut batch sizes for the late bake.",
+        result="Waste fell to 5% of output",
+    )
+    assert story_accounts(story)[0].startswith(
+        "When I was shift lead at Dunmore Bakery, waste was 12% of output. I cut batch sizes"
+    )
+    # Where the writer is the subject already, the sentence is theirs as written.
+    own = story.model_copy(
+        update={"situation": "As shift lead at Dunmore Bakery, I saw waste at 12% of output."}
+    )
+    assert story_accounts(own)[0].startswith("As shift lead at Dunmore Bakery, I saw waste")

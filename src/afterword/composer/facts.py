@@ -901,6 +901,10 @@ def _setting(story: Story, known: frozenset[str]) -> str | None:
     if not found:
         return None
     setting = _strip_end(found[0])
+    # "As operations manager at the hotel, turnover was 62%": the role's holder is the writer.
+    role = re.match(r"As\s+(?:an?\s+|the\s+)?([^,]{3,60}),\s+(?!I\b)(?=\S)", setting)
+    if role:
+        setting = f"When I was {setting[3:]}"
     words = setting.split()
     if words and words[0][:1].isupper() and _is_past(words[0].strip(",")) and words[0] != "I":
         if _own_subject(words):

@@ -154,8 +154,8 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "f:Were I to take on {mtopic} at {company}, I would build on an approach that has worked "
         "for me before. {story}",
         "On {mtopic}, I would start from an approach that has worked for me before. {story}",
-        "w:I kept thinking about your question on {mtopic}, and I would start where I started "
-        "on a similar problem. {story}",
+        "w:I kept thinking about your question on {mtopic}; I would start from something that "
+        "worked for me before. {story}",
     ),
     "told_topic": (
         "w:Since we talked about {topic}, I wanted to share a related example. {story}",
