@@ -129,8 +129,11 @@ def test_a_story_is_told_with_its_situation_so_its_figures_have_a_baseline() -> 
     # The user's figures exactly as written, none added.
     source = f"{_ROTA.situation} {_ROTA.action} {_ROTA.result}"
     assert set(_figures(told)) <= set(_figures(source))
-    # Whole sentences, each starting with a capital: no clause that leans on a missing one.
-    for sentence in re.split(r"(?<=\.)\s+", told):
+    # Two whole sentences (the situation; the deed and what came of it), each starting with a
+    # capital: no clause that leans on a missing one.
+    told_sentences = re.split(r"(?<=\.)\s+", told)
+    assert len(told_sentences) == 2, told
+    for sentence in told_sentences:
         assert sentence[:1].isupper() and sentence.endswith("."), sentence
 
 

@@ -989,8 +989,10 @@ def story_accounts(story: Story, max_words: int = 60) -> list[str]:
         elif told.startswith("I "):
             body = as_sentence(f"{deed}, and {told[2:]}")
         elif re.search(r";\s|\sand\s", told):
-            # "..., and X fell, and Y rose": the deed and the outcome as sentences of their own.
-            body = f"{as_sentence(deed)} {as_sentence(told)}"
+            # "I did X, and Y fell, and Z rose" runs on: the deed, then what came of it after a
+            # semicolon (one in the outcome becomes ", and", so that there is one).
+            outcome_joined = re.sub(r";\s", ", and ", told, count=1)
+            body = as_sentence(f"{deed}; {outcome_joined}")
         else:
             body = as_sentence(f"{deed}, and {told}")
         forms.append(f"{setting} {body}")
