@@ -1,29 +1,22 @@
 """The checker's shortcuts give exactly what the plain way gives.
 
-Each shortcut (a text scanned as bytes, a regex put off until first use, branches looked up
-in the pattern table, words that rule a branch out) is checked against the straightforward
-code it stands in for.
+Each shortcut (a text scanned as bytes, a regex put off until first use, a run of characters
+read once) is checked against the straightforward code it stands in for. (The phrase sets'
+own shortcuts are tested in test_phrases.py.)
 """
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from afterword.checker import language, pattern_table
-from afterword.checker.rules import RULE_CLASSES
+from afterword.checker import language
 from afterword.checker.rules.spelling import _MISSPELLINGS, _WORD, _letter_runs
 from afterword.checker.text import (
     _SENTENCE_END,
     _TRANSLATE,
-    PatternSet,
-    _Branches,
-    _word_set,
     alpha_words,
     count_words,
     lazy_re,
@@ -47,11 +40,6 @@ def test_the_working_copy_folds_as_translate_does(text: str) -> None:
     folded = text.replace("\r\n", " \n").replace("\r", "\n").translate(_TRANSLATE)
     if "<" not in text:
         assert working_copy(text) == folded
-
-
-@given(TEXT)
-def test_word_sets_hold_the_word_runs(text: str) -> None:
-    assert _word_set(text) == frozenset(re.findall(r"\w+", text))
 
 
 @given(TEXT)
@@ -103,68 +91,6 @@ def test_a_lazy_regex_answers_as_the_compiled_one() -> None:
     assert lazy.pattern == plain.pattern
 
 
-# -- the pattern table -------------------------------------------------------------------------
-def test_the_pattern_table_holds_what_reading_the_patterns_gives() -> None:
-    assert pattern_table.table() == pattern_table._DATA, (
-        "a rule's pattern (or how patterns are read) changed: write the table anew with "
-        "`.venv/bin/python -m afterword.checker.pattern_table`"
-    )
-
-
-def test_branches_come_back_from_the_table_as_read() -> None:
-    for pattern_set in pattern_table.rule_patterns():
-        read = pattern_set.read()
-        data = json.loads(json.dumps(read.to_data()))
-        again = _Branches.from_data(data, pattern_set.key[1] & ~re.VERBOSE)
-        assert again.rows == read.rows
-        assert [getattr(g, "pattern", g) for g in again.gates] == [
-            getattr(g, "pattern", g) for g in read.gates
-        ]
-
-
-EXAMPLES = [example for rule in RULE_CLASSES for kind in rule.examples() for example in kind]
-
-
-@pytest.mark.parametrize("pattern_set", pattern_table.rule_patterns(), ids=lambda p: p.key[0][:40])
-def test_stored_and_read_branches_find_the_same(pattern_set: PatternSet) -> None:
-    stored = PatternSet(*pattern_set.key)
-    read = PatternSet(*pattern_set.key)
-    read._branches = read.read()
-    for text in EXAMPLES:
-        for variant in (text, text.lower()):
-            want = [m.span() for m in read.finditer(variant)]
-            assert [m.span() for m in stored.finditer(variant)] == want
-
-
-# -- branches that start alike --------------------------------------------------------------
-@pytest.mark.parametrize(
-    "bodies",
-    [
-        ["train[\\s-]?wreck", "trainee\\s+program"],
-        ["offers?\\s+expire", "offer\\s+letter", "offered\\s+me"],
-        ["i\\s+blanked", "i'm\\s+sorry", "in\\s+fact"],
-        ["hopes?\\b", "hoping\\s+to"],
-    ],
-)
-def test_merged_branches_search_the_shared_letters_first(bodies: list[str]) -> None:
-    """A merged branch spelled out with all its shared letters finds what the same branch
-    spelled with only the first letter finds."""
-    from afterword.checker.patterns import _shared_letters
-
-    lead = _shared_letters(bodies)
-    first = bodies[0][0]
-    wide = re.compile(f"{lead}(?<!\\w{lead})(?:" + "|".join(b[len(lead) :] for b in bodies) + ")")
-    narrow = re.compile(f"{first}(?<!\\w{first})(?:" + "|".join(b[1:] for b in bodies) + ")")
-    texts = [
-        "a train wreck, a trainwreck, the trainee program, strain wreck",
-        "offers expire; offer letter; he offered me; coffer letter",
-        "i blanked. i'm sorry in fact; hi blanked",
-        "hopes, hope, hoping to, shopes",
-    ]
-    for text in texts:
-        assert [m.span() for m in wide.finditer(text)] == [m.span() for m in narrow.finditer(text)]
-
-
 @given(st.text(alphabet=st.sampled_from(list("a1!2 !!3\n٣")), max_size=30))
 def test_patterns_spelled_to_start_with_a_plain_character_find_the_same(text: str) -> None:
     from afterword.checker.rules.exclamation import _BANG
@@ -213,22 +139,6 @@ def test_hidden_html_is_blanked_as_the_plain_pattern_blanks_it(text: str) -> Non
 
     plain = re.compile(r"<(style|script|head)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
     assert _blank_hidden(text) == plain.sub(lambda m: " " * len(m.group()), text)
-
-
-@functools.cache
-def _number_branch() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The number branch of the rules as read, and as it reads with its \\b up front."""
-    pattern_set = next(p for p in pattern_table.rule_patterns() if "million" in p.key[0])
-    row = next(body for body, *_ in pattern_set.read().rows if body.startswith("\\d(?<!"))
-    return re.compile(row), re.compile("\\b\\d" + row.removeprefix("\\d(?<!\\w\\d)"))
-
-
-@given(pieces(*"ab1 ,.%x-", " users", "fold", "\u0663", max_size=20))
-def test_a_number_after_a_word_boundary_is_found_as_before(text: str) -> None:
-    """The number branch asks its leading \\b right after the first digit: it finds every match
-    that starts at a word boundary, as the branch did when each start was asked after it."""
-    guarded, plain = _number_branch()
-    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 @given(pieces("but", "butter", "although", "However", " ", "x", ",", max_size=9))

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from afterword.checker.body import detect_body
 from afterword.checker.judge import Judge, default_judge
+from afterword.checker.phrases import PhraseSet
 from afterword.checker.report import EXCERPT_MAX, Body, CheckSettings, Finding, Severity, Span
 from afterword.checker.text import (
-    PatternSet,
     alpha_words,
     count_words,
     lazy_re,
@@ -145,7 +145,7 @@ class Document:
 
     def matches(
         self,
-        pattern: re.Pattern[str] | PatternSet,
+        pattern: re.Pattern[str] | PhraseSet,
         *,
         quoted: bool = False,
         cased: bool = False,
@@ -153,13 +153,13 @@ class Document:
     ) -> Iterator[re.Match[str]]:
         """Matches of ``pattern`` in the body paragraphs, outside quoted speech.
 
-        Patterns match the lower-cased copy (see :func:`~afterword.checker.text.lower_re`)
+        Patterns match the lower-cased copy (see :mod:`~afterword.checker.phrases`)
         unless ``cased``. ``ordered=False`` yields them in no particular order and may repeat
         overlapping ones, which is faster when the caller only asks whether any is acceptable.
         """
         if not cased:
             body = self.body
-            if not ordered and isinstance(pattern, PatternSet):
+            if not ordered and isinstance(pattern, PhraseSet):
                 found = pattern.unordered(self.scan, body.start, body.end)
             else:
                 found = pattern.finditer(self.scan, body.start, body.end)
@@ -169,7 +169,7 @@ class Document:
             return
         subject = self.work
         for p in self.body.paragraphs:
-            if not ordered and isinstance(pattern, PatternSet):
+            if not ordered and isinstance(pattern, PhraseSet):
                 found = pattern.unordered(subject, p.start, p.end)
             else:
                 found = pattern.finditer(subject, p.start, p.end)
@@ -178,7 +178,7 @@ class Document:
                     yield m
 
     def first(
-        self, pattern: re.Pattern[str] | PatternSet, *, cased: bool = False
+        self, pattern: re.Pattern[str] | PhraseSet, *, cased: bool = False
     ) -> re.Match[str] | None:
         return next(self.matches(pattern, cased=cased), None)
 
@@ -202,7 +202,7 @@ class Document:
             self._grade = reading_grade(self.alpha_words, len(self.sentences))
         return self._grade
 
-    def note_matches(self, pattern: re.Pattern[str] | PatternSet) -> Iterator[re.Match[str]]:
+    def note_matches(self, pattern: re.Pattern[str] | PhraseSet) -> Iterator[re.Match[str]]:
         """Matches anywhere in the note except quoted earlier mail (greeting and signature too)."""
         if self._quoted_mail is None:
             self._quoted_mail = _quoted_mail_start(self.work)

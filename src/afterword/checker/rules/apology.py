@@ -6,34 +6,13 @@ import re
 from collections.abc import Iterator
 
 from afterword.checker.document import Document
+from afterword.checker.phrases import PhraseSet, load_phrases
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
 from afterword.checker.suggestions import clause_end, follow_up_for
-from afterword.checker.text import lazy_re, lower_re
+from afterword.checker.text import lazy_re
 
-_I = r"(?:I|I'm|I\s+am|I\s+was|I've|I'd|I\s+feel|I\s+felt)"
-_APOLOGY = lower_re(
-    rf"""
-    \b{_I}\s+(?:(?:so|very|really|truly|terribly|deeply|sincerely|awfully|incredibly|extremely)\s+)*
-        sorry\b
-    |\bsorry\b
-    |(?#needs:apolog)\b(?:i\s+)?(?:(?:must|want\s+to|wanted\s+to|would\s+like\s+to|'d\s+like\s+to
-        |need\s+to)\s+)?(?:sincerely\s+|deeply\s+|truly\s+|humbly\s+|also\s+|especially\s+)?
-        apologi[sz]e(?:s|d)?\b
-    |(?#needs:apolog)\b(?:my|sincere|deepest|humble|an?)\s+(?:\w+\s+)?apolog(?:y|ies)\b
-    |(?#needs:apolog)\bapologies\b
-    |\b(?:forgive|excuse|pardon)\s+(?:me|my|the|our|this|any|for)\b
-    |(?#needs:regret)\bI\s+(?:(?:truly|deeply|really|sincerely|do|also|now|still)\s+)?regret\b
-    |\bmy\s+regrets\b
-    |\bmea\s+culpa\b|\bmy\s+bad\b
-    # remorse owned: "I feel terrible about arriving late", "I felt awful that I ..."
-    |\bI\s+(?:feel|felt)\s+(?:(?:so|really|just|truly|very|pretty)\s+)?(?:terrible|awful|horrible|dreadful|guilty|bad)
-        \s+(?:about|that|for\s+(?:my|being|not|having|missing|arriving|getting|making|taking|wasting|keeping|the\s+delay))\b
-    # pardon asked: "I hope you'll overlook the projector trouble", "kindly overlook my nerves"
-    |\b(?:please|kindly|you(?:'ll|\s+will|\s+can|\s+could|\s+would|\s+might))\s+overlook\b
-    """,
-    re.VERBOSE,
-)
+_APOLOGY = PhraseSet(load_phrases("apology"))
 # Sympathy, not apology: "sorry to hear about the office move", "sorry for your loss".
 _SYMPATHY_AFTER = lazy_re(
     r"\s*+(?:to\s+(?:hear|learn|read|see|find\s+out)|for\s+your\s+loss|about\s+your|"

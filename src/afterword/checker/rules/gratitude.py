@@ -6,45 +6,13 @@ import re
 from collections.abc import Iterator
 
 from afterword.checker.document import Document
+from afterword.checker.phrases import PhraseSet, load_phrases
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
 from afterword.checker.suggestions import GRATITUDE
-from afterword.checker.text import lazy_re, lower_re
+from afterword.checker.text import lazy_re
 
-_THANKS = lower_re(
-    r"""
-    \b(?:thank(?:s|\s+you|\s+your|ing\s+you|\s+u|ful|fully|u|you|q)?|thx|thnx|thnks|thanx|tks|tysm|tyvm
-        |ty\s+(?:so|for))\b
-    (?![\s-]+(?:you\s+)?(?:note|notes|letter|letters|email|emails|e-mail|card|cards|message)\b)
-    |\b(?:I|we)\s+(?:\w+\s+){0,2}?appreciat(?:e|ed)\s+(?:it|you|your|the|this|that\s+you|what\s+you
-        |how\s+you|having|being|getting|meeting|learning|hearing|talking|speaking|our|all|everything
-        |such|so|very|greatly|the\s+opportunity)\b
-    # "I truly valued the time you took", "we really treasured the chance to meet"
-    |\b(?:I|we)\s+(?:\w+\s+){0,2}?(?:valued|treasured|cherished)\s+(?:having|being|getting|meeting|hearing
-        |talking|speaking|(?:the|your|our|this|that|every)\s+(?:[\w'-]+\s+){0,2}?(?:time|conversation|chat|call
-        |discussion|chance|opportunity|interview|meeting|visit|tour|insights?|advice|feedback|candou?r|frankness
-        |honesty|openness|welcome|introduction|session|talk|perspectives?|questions|minute))\b
-    |\b(?:I|we)\s+(?:\w+\s+){0,2}?(?:value|treasure)\s+(?:the\s+time\s+you|your\s+(?:time|candou?r|frankness
-        |honesty|insights?|advice|openness|generosity|patience|feedback|hospitality|welcome))\b
-    |\bappreciat(?:ion|ive)\s+(?:for|of)\b|\b(?:my|with)\s+(?:sincere\s+|deep\s+)?appreciation\b
-    |\bmuch\s+appreciated\b|\b(?:really|truly|greatly|very\s+much)\s+appreciated\b
-    |\bgrateful\b|\bgratitude\b|\bmuch\s+obliged\b|\bI\s+owe\s+you\b
-    # "I write to sincerely appreciate you", "use this medium to appreciate the panel"
-    |\bto\s+(?:\w+\s+)?appreciate\s+(?:you|your|the\s+(?:panel|team|committee|opportunity))\b
-    |\b(?:it\s+was|that\s+was|how)\s+(?:very\s+|so\s+|really\s+)?(?:kind|generous|thoughtful|gracious)
-        \s+of\s+you\b
-    # "the time you set aside meant a great deal to me", "your advice meant a lot"
-    |(?#needs:meant)\b(?:your|the)\s+(?:[\w'-]+\s+){0,2}?(?:time|chance|opportunity|conversation|advice|feedback
-        |welcome|tour|insights?|candou?r|kindness|patience|support|encouragement|hospitality)\b
-        [^.!?\n]{0,80}?\bmeant\s+(?:a\s+(?:great\s+deal|lot)|so\s+much|(?:very\s+)?much|the\s+world)\b
-    |\bkudos\s+(?:to\s+you|for)\b|\bmerci\b|\bcheers\s+for\b
-    # the subject dropped, as in quick mail: "Appreciate you taking the time", "Really
-    # appreciate it" (kept only at the start of a sentence, see find_gratitude)
-    |\b(?:really\s+|truly\s+|so\s+|much\s+|greatly\s+)?appreciate\s+(?:you|your|it|the\s+(?:time|chance
-        |opportunity|conversation|chat|call|tour|introduction))\b
-    """,
-    re.VERBOSE,
-)
+_THANKS = PhraseSet(load_phrases("missing-gratitude"))
 # "Thanks to my time at Acme ..." is causal, not gratitude; "no thanks" declines.
 _NOT_GRATITUDE_AFTER = lazy_re(
     r"\s+to\s+(?:my|our|his|her|their|its|this|that|these|those|the|a|an)\b", re.IGNORECASE

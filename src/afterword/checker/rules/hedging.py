@@ -5,37 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from afterword.checker.document import Document
+from afterword.checker.phrases import PhraseSet, load_phrases
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
-from afterword.checker.text import lower_re
 
-_HEDGES: tuple[tuple[str, str], ...] = (
-    (
-        r"\bI\s+(?:just\s+)?(?:think|feel|believe|guess|suppose)\s+(?:that\s+)?I\s+(?:might|could|may)"
-        r"(?:\s+possibly)?\s+be\b",
-        "I am",
-    ),
-    (
-        r"\bI\s+(?:just\s+)?(?:think|feel|believe|guess)\s+(?:that\s+)?I\s+(?:might|could|may)\b",
-        "I can",
-    ),
-    (r"\bI\s+feel\s+like\b", "I think"),
-    (r"\bI\s+guess\b", ""),
-    (r"\bI'm\s+not\s+(?:sure|certain)\s+(?:if|whether|that)\s+I\b", "I"),
-    (
-        r"\b(?:kind|sort)\s+of\b(?!\s+(?:a|an|the|person|role|team|work|thing|company|problem)\b)",
-        "",
-    ),
-    (r"\bjust\s+wanted\s+to\b", "wanted to"),
-    (r"\bhopefully\b", ""),
-    (r"\b(?:a\s+little\s+bit|somewhat|possibly|perhaps)\b", ""),
-    (r"\bmight\s+be\s+able\s+to\b", "can"),
-    (r"\bif\s+(?:it's|it\s+is)\s+not\s+too\s+much\s+trouble\b", ""),
-)
-_PATTERNS = [(lower_re(p, 0), replacement) for p, replacement in _HEDGES]
-# Every hedge in one pattern set, whose branches share passes by first letter: most notes hold
-# none, and one look for any spares the ten separate passes.
-_ANY_HEDGE = lower_re("|".join(p for p, _ in _HEDGES), 0)
+_HEDGES = load_phrases("hedging")
+# Each hedge is looked for on its own (a finding per hedge, the longest first in the list).
+_PATTERNS = [(PhraseSet([phrase]), phrase.rewrite or "") for phrase in _HEDGES]
+# Every hedge in one set: most notes hold none, and one look for any spares the separate ones.
+_ANY_HEDGE = PhraseSet(_HEDGES)
 
 
 class Hedging(Rule):
@@ -58,10 +36,13 @@ class Hedging(Rule):
     message = "Hedging undersells you; say it plainly."
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if next(doc.matches(_ANY_HEDGE, ordered=False), None) is None:
+        found = {_ANY_HEDGE.phrase_of(m).id for m in doc.matches(_ANY_HEDGE, ordered=False)}
+        if not found:
             return
         taken: set[int] = set()
         for pattern, replacement in _PATTERNS:
+            if pattern.phrases[0].id not in found:
+                continue
             for m in doc.matches(pattern):
                 if m.start() in taken:
                     continue  # "I think I might be" is one hedge, not two

@@ -2,37 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from afterword.checker.document import Document
+from afterword.checker.phrases import PhraseSet, load_phrases
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
-from afterword.checker.text import PatternSet
 
-_TEMPLATE_WORDS = (
-    r"(?:your|the|company|job|hiring\s+manager'?s?|interviewer'?s?|recipient'?s?|first|last|full"
-    r"|contact|specific|insert|add|position|role|organi[sz]ation|school|team|today'?s?|date|day)"
-)
-_PLACEHOLDER = PatternSet(
-    rf"""
-    \$\{{[^{{}}\n]{{1,60}}\}}                                 # ${{job.title}}
-    |\{{\{{?\s*[^{{}}\n]{{1,60}}?\s*\}}\}}?                   # {{role}}, {{today}}
-    |\[(?!\.\.\.\]|…\]|sic\]|\d+\])[^\[\]\n]*[A-Za-z][^\[\]\n]{{0,80}}\]   # [Name], [Company Name]
-    |<(?![a-z][\w.+-]*@|https?:|mailto:)[A-Za-z][A-Za-z _'/.-]{{0,40}}>  # <NAME>, <Company>
-    |___+                                                 # Dear ________,
-    |\b(?:XX+|xx+)(?![\w'])                               # Dear xx, living in XXX
-    |\((?:{_TEMPLATE_WORDS}\s+)*(?:name|position|company|date|day/date|title|role|job\s+title
-        |factor|city|topic|skill|project|number|email|phone)\)
-    |\bMr\.?/Ms\.?|\bMs\.?/Mr\.?|\bMr\.?/Mrs\.?
-    |\b(?:Your|First|Last|Company|Interviewer'?s?|Hiring\s+Manager'?s?|Recipient'?s?)\s+Name\b
-    |\bYour\s+(?:contact\s+info(?:rmation)?|Phone(?:\s+Number)?|Email(?:\s+Address)?|Address|Title)\b
-    |\b(?:Specific|Job)\s+(?:Position|Title)\b|\bPosition\s+Title\b
-    |\bLorem\s+ipsum\b|\bTODO\b
-    |(?:(?<=:\x20)|(?<=:))(?:\.\.\.|…)(?=[^\S\n]*(?:\n|\Z|[A-Z]))   # a blank: "about X: ..."
-    """,
-    re.VERBOSE,
-)
+# Matched against the note as written (a placeholder is told by its capitals).
+_PLACEHOLDER = PhraseSet(load_phrases("placeholder"))
 # Lower-case words inside square brackets are often an aside ("[sic]", "[laughs]") - but a
 # capitalised or template word in brackets is a placeholder. HTML tags are no placeholders.
 _HTML_TAG_NAMES = frozenset(
