@@ -296,6 +296,13 @@ def test_a_members_export_holds_what_they_shared_and_the_comments_a_restore_shar
     assert [(c["author"], c["text"]) for c in shares[0]["comments"]] == [
         ("cora@example.org", COMMENT)
     ]
+    # A revoked share's comments are hidden from everyone, in an export too.
+    for share_id in re.findall(r'action="/sharing/(\d+)/revoke"', ana.get("/sharing").text):
+        post(ana, f"/sharing/{share_id}/revoke", {"password": PASSWORD}, page="/sharing")
+    later = post(
+        ana, "/settings/export", {"format": "json", "password": PASSWORD}, page="/settings"
+    )
+    assert [s["comments"] for s in later.json()["shares"]] == [[], []]
 
     ben, _, ben_ws = _member(app, "ben@example.org")
     restored = ben.post(
@@ -307,5 +314,5 @@ def test_a_members_export_holds_what_they_shared_and_the_comments_a_restore_shar
     notice = ben.get(restored.headers["location"]).text
     assert "2 shares with coaches" in notice and "none is given again" in notice
     assert [i.company for _, i in ben_ws.interviews()] == ["Zyxwvu Robotics"]
-    assert "Zyxwvu" in coach.get("/coach").text  # Ana's share, and hers only
-    assert len(re.findall("Zyxwvu", coach.get("/coach").text)) == 1
+    # Ana revoked hers, and Ben's restore shared nothing: the coach sees none of it.
+    assert "Zyxwvu" not in coach.get("/coach").text

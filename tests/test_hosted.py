@@ -127,3 +127,15 @@ def test_the_command_line_does_not_pretend_to_see_a_hosted_database(
         result = runner.invoke(app, command)
         assert result.exit_code == 2, command
         assert "reached through the web app" in result.stderr
+
+
+def test_hosted_mode_refuses_to_serve_any_host_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the site's host name (or address), a request naming any host would be
+    answered, and whatever the app builds from that name would lead elsewhere."""
+    monkeypatch.setenv("AFTERWORD_MODE", "hosted")
+    monkeypatch.setenv("AFTERWORD_DATABASE_URL", "postgresql://u@127.0.0.1:1/d")
+    monkeypatch.setenv("AFTERWORD_SECRET_KEY", SECRET)
+    monkeypatch.delenv("AFTERWORD_ALLOWED_HOSTS", raising=False)
+    result = runner.invoke(app, ["serve"])
+    assert result.exit_code == 2
+    assert "set AFTERWORD_ALLOWED_HOSTS to the site's host name" in result.stderr

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from httpx import Response
 from typer.testing import CliRunner
 
 from afterword.accounts import LOGIN_FAILED, RESET_INTERVAL, cheapest_hasher
@@ -46,7 +48,9 @@ def app(postgres: PostgresServer, clock: Clock, server: MailServer) -> Iterator[
     mail = SmtpSettings(
         "127.0.0.1", server.port, security="none", sender="no-reply@example.org", timeout=5.0
     )
-    settings = HostedSettings(postgres.new_database(), SECRET, signup=True, mail=mail)
+    settings = HostedSettings(
+        postgres.new_database(), SECRET, signup=True, mail=mail, site_url="https://testserver"
+    )
     app = create_app(clock=clock, hosted=settings, password_hasher=cheapest_hasher())
     with browser(app):  # runs the lifespan
         yield app
@@ -58,6 +62,25 @@ def _ask_for_a_link(app: FastAPI, email: str) -> str:
     assert response.status_code == 200
     assert RESET_SENT in response.text.replace("&#39;", "'")
     return response.text
+
+
+def _open(client: TestClient, link: str) -> Response:
+    """Open a mailed link as a browser does: it moves the token into a cookie and leads to
+    the same page without it."""
+    opened = client.get(link)
+    assert opened.status_code == 303 and opened.headers["location"] == "/password/reset"
+    return client.get("/password/reset")
+
+
+def _set(client: TestClient, password: str, again: str | None = None) -> Response:
+    data = {"password": password, "password_again": password if again is None else again}
+    return post(client, "/password/reset", data, page="/login")
+
+
+def _mailed_link(server: MailServer, index: int = -1) -> str:
+    found = _LINK.search(server.arrived[index].message.get_content())
+    assert found is not None
+    return found.group()
 
 
 def test_a_mailed_link_sets_a_new_password_once_and_ends_every_other_login(
@@ -77,24 +100,16 @@ def test_a_mailed_link_sets_a_new_password_once_and_ends_every_other_login(
     assert link is not None, body
 
     stranger = browser(app)
-    form = stranger.get(link.group())
+    form = _open(stranger, link.group())
     assert form.status_code == 200 and "New password" in form.text
-    token = link.group().rpartition("=")[2]
-    typo = post(
-        stranger,
-        "/password/reset",
-        {"token": token, "password": NEW_PASSWORD, "password_again": NEW_PASSWORD + "x"},
-        page="/login",
-    )
+    assert form.headers["cache-control"] == "no-store"
+    secret = link.group().rpartition("=")[2]
+    assert secret not in form.text  # neither the page's address nor its form holds it
+    typo = _set(stranger, NEW_PASSWORD, NEW_PASSWORD + "x")
     assert typo.status_code == 400 and "the two passwords differ" in typo.text
-    assert 'name="token"' in typo.text  # the link still works: a typo does not spend it
+    assert "New password" in typo.text  # the link still works: a typo does not spend it
 
-    done = post(
-        stranger,
-        "/password/reset",
-        {"token": token, "password": NEW_PASSWORD, "password_again": NEW_PASSWORD},
-        page="/login",
-    )
+    done = _set(stranger, NEW_PASSWORD)
     assert done.status_code == 303 and stranger.cookies.get(SESSION_COOKIE)
     assert "ana@example.org" in stranger.get("/").text
     # Ana's other login (the browser she signed up in) is over.
@@ -102,16 +117,43 @@ def test_a_mailed_link_sets_a_new_password_once_and_ends_every_other_login(
     assert log_in(browser(app), "ana@example.org").status_code == 401
     assert log_in(browser(app), "ana@example.org", NEW_PASSWORD).status_code == 303
 
-    again = browser(app).get(link.group())
+    again = _open(browser(app), link.group())
     assert again.status_code == 400 and "cannot be used" in again.text
-    reuse = post(
-        browser(app),
-        "/password/reset",
-        {"token": token, "password": PASSWORD, "password_again": PASSWORD},
-        page="/login",
-    )
-    assert reuse.status_code == 400 and "cannot be used" in reuse.text
+    reuse = browser(app)
+    _open(reuse, link.group())
+    refused = _set(reuse, PASSWORD)
+    assert refused.status_code == 400 and "cannot be used" in refused.text
     assert log_in(browser(app), "ana@example.org", NEW_PASSWORD).status_code == 303
+
+
+def test_the_link_leads_to_the_sites_own_address_whatever_host_the_request_named(
+    app: FastAPI, postgres: PostgresServer, clock: Clock, server: MailServer
+) -> None:
+    """A request addressed to another host name is refused outright (the site's address
+    names the one host it answers to); and where an operator let more names through, the
+    mailed link still leads to the site's own address, never to the name a request gave."""
+    elsewhere = TestClient(app, base_url="https://attacker.example", follow_redirects=False)
+    assert elsewhere.get("/password/forgot").status_code == 421
+
+    mail = SmtpSettings(
+        "127.0.0.1", server.port, security="none", sender="no-reply@example.org", timeout=5.0
+    )
+    settings = HostedSettings(
+        postgres.new_database(), SECRET, signup=True, mail=mail, site_url="https://testserver"
+    )
+    lax = create_app(
+        clock=clock,
+        hosted=settings,
+        password_hasher=cheapest_hasher(),
+        allowed_hosts=["testserver", "attacker.example"],
+    )
+    with browser(lax):
+        sign_up(browser(lax), "ana@example.org")
+        stranger = TestClient(lax, base_url="https://attacker.example", follow_redirects=False)
+        asked = post(stranger, "/password/forgot", {"email": "ana@example.org"}, "/password/forgot")
+        assert asked.status_code == 200
+    body = server.arrived[0].message.get_content()
+    assert "attacker.example" not in body and "https://testserver/password/reset?" in body
 
 
 def test_the_answer_is_the_same_for_any_email_and_inboxes_are_not_flooded(
@@ -132,15 +174,13 @@ def test_a_link_is_refused_after_its_hour_and_a_new_password_spends_older_links(
     ana = browser(app)
     sign_up(ana, "ana@example.org")
     _ask_for_a_link(app, "ana@example.org")
-    first = _LINK.search(server.arrived[0].message.get_content())
-    assert first is not None
+    first = _mailed_link(server)
     clock.advance(timedelta(hours=1, seconds=1))
-    late = browser(app).get(first.group())
+    late = _open(browser(app), first)
     assert late.status_code == 400 and "cannot be used" in late.text
 
     _ask_for_a_link(app, "ana@example.org")
-    second = _LINK.search(server.arrived[1].message.get_content())
-    assert second is not None
+    second = _mailed_link(server)
     # Ana remembers her password and changes it: the link mailed before stops working.
     changed = post(
         ana,
@@ -149,7 +189,20 @@ def test_a_link_is_refused_after_its_hour_and_a_new_password_spends_older_links(
         page="/account",
     )
     assert changed.status_code == 303, changed.text
-    assert browser(app).get(second.group()).status_code == 400
+    assert _open(browser(app), second).status_code == 400
+
+
+def test_deactivating_an_account_spends_its_links(
+    app: FastAPI, server: MailServer, clock: Clock
+) -> None:
+    ana = browser(app)
+    ana_id = sign_up(ana, "ana@example.org")
+    _ask_for_a_link(app, "ana@example.org")
+    link = _mailed_link(server)
+    admin = app.state.hosted.accounts.create_user("root@example.org", PASSWORD, "admin")
+    app.state.hosted.accounts.set_active(admin.id, ana_id, False)
+    app.state.hosted.accounts.set_active(admin.id, ana_id, True)
+    assert _open(browser(app), link).status_code == 400
 
 
 def test_a_locked_account_can_set_a_new_password_and_log_in_at_once(
@@ -161,12 +214,9 @@ def test_a_locked_account_can_set_a_new_password_and_log_in_at_once(
     locked = log_in(browser(app), "ana@example.org")
     assert locked.status_code == 401 and LOGIN_FAILED[:40] in locked.text.replace("&#39;", "'")
     _ask_for_a_link(app, "ana@example.org")
-    link = _LINK.search(server.arrived[0].message.get_content())
-    assert link is not None
-    token = link.group().rpartition("=")[2]
     client = browser(app)
-    data = {"token": token, "password": NEW_PASSWORD, "password_again": NEW_PASSWORD}
-    assert post(client, "/password/reset", data, page="/login").status_code == 303
+    _open(client, _mailed_link(server))
+    assert _set(client, NEW_PASSWORD).status_code == 303
     assert log_in(browser(app), "ana@example.org", NEW_PASSWORD).status_code == 303
 
 
@@ -192,9 +242,9 @@ def test_without_mail_the_page_says_whom_to_ask_and_the_operator_prints_a_link(
         assert printed.exit_code == 0, printed.output
         link = _LINK.search(printed.stdout)
         assert link is not None
-        token = link.group().rpartition("=")[2]
-        data = {"token": token, "password": NEW_PASSWORD, "password_again": NEW_PASSWORD}
-        assert post(browser(app), "/password/reset", data, "/login").status_code == 303
+        client = browser(app)
+        _open(client, link.group())
+        assert _set(client, NEW_PASSWORD).status_code == 303
         unknown = runner.invoke(
             cli, ["account", "reset", "bob@example.org", "--site", "https://testserver"]
         )
@@ -223,7 +273,15 @@ def test_the_sites_mail_server_comes_from_the_settings_file_and_needs_a_from_add
     settings_file.write_text(
         '[smtp]\nhost = "smtp.example.org"\nuser = "site"\nfrom = "no-reply@example.org"\n'
     )
-    mail = config.hosted_settings().mail
+    with pytest.raises(config.ConfigError, match="AFTERWORD_SITE_URL is not set"):
+        config.hosted_settings()
+    monkeypatch.setenv("AFTERWORD_SITE_URL", "https://Afterword.example.org/app")
+    with pytest.raises(config.ConfigError, match="no path"):
+        config.hosted_settings()
+    monkeypatch.setenv("AFTERWORD_SITE_URL", "https://Afterword.example.org/")
+    hosted = config.hosted_settings()
+    assert hosted.site_url == "https://afterword.example.org"
+    mail = hosted.mail
     assert mail is not None and mail.sender == "no-reply@example.org"
     assert mail.password == "mail-secret" and "mail-secret" not in repr(mail)
 

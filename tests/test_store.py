@@ -39,6 +39,7 @@ TABLES = {
     "users",
     "sessions",
     "invites",
+    "password_resets",
     "shares",
     "comments",
     "alembic_version",

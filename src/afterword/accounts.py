@@ -290,6 +290,7 @@ class Accounts:
 
     @staticmethod
     def _new_reset(repository: AccountRepository, user_id: int, now: datetime) -> str:
+        repository.drop_expired_resets(user_id, now)
         token = secrets.token_urlsafe(32)
         repository.add_reset(digest(token), user_id, now, now + RESET_LIFETIME)
         return token
@@ -317,11 +318,20 @@ class Accounts:
         hashed = self.hasher.hash(new)
         with self.database.write_session() as session, session.begin():
             repository = AccountRepository(session)
+            # The account's row is locked first, as a change of password locks it, and the
+            # link read again under that lock: two uses at once, or a use racing a change,
+            # wait for each other rather than deadlock.
+            found = repository.reset(digest(token))
+            row = repository.row(found.user_id, lock=True) if found is not None else None
             found = repository.reset(digest(token), lock=True)
-            if found is None or found.used_at is not None or found.expires_at <= now:
-                raise unusable
-            row = repository.row(found.user_id, lock=True)
-            if row is None or not row.active:
+            if (
+                found is None
+                or row is None
+                or found.user_id != row.id
+                or found.used_at is not None
+                or found.expires_at <= now
+                or not row.active
+            ):
                 raise unusable
             row.password_hash = hashed
             row.failed_logins = 0
@@ -381,6 +391,7 @@ class Accounts:
             row.active = active
             if not active:
                 repository.drop_sessions(user_id)
+                repository.drop_resets(user_id)
             return User(row.id, row.email or "", row.role, row.active)
 
     def set_role(self, admin_id: int, user_id: int, role: str) -> User:

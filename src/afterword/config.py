@@ -106,6 +106,9 @@ def settings() -> dict[str, Any]:
 MODE_VARIABLE = "AFTERWORD_MODE"
 SECRET_KEY_VARIABLE = "AFTERWORD_SECRET_KEY"
 SIGNUP_VARIABLE = "AFTERWORD_SIGNUP"
+#: The site's address as people open it (https://afterword.example.org): the links the site
+#: mails are built from it, never from a request's Host header, which anyone can write.
+SITE_URL_VARIABLE = "AFTERWORD_SITE_URL"
 #: A secret key shorter than this is too easy to guess for signing the CSRF tokens.
 MIN_SECRET_KEY = 32
 
@@ -130,13 +133,16 @@ class HostedSettings:
         *,
         signup: bool = False,
         mail: SmtpSettings | None = None,
+        site_url: str | None = None,
     ) -> None:
         self.database_url = database_url
         self.secret_key = secret_key
         self.signup = signup
-        #: The site's mail server, for links to set a new password (None: an admin makes
-        #: them on the admin page or with ``afterword account reset``).
+        #: The site's mail server, for links to set a new password (None: the operator
+        #: prints them with ``afterword account reset``).
         self.mail = mail
+        #: The site's https address, without a trailing slash (required with ``mail``).
+        self.site_url = site_url
 
     def __repr__(self) -> str:  # never the secret key, in a log or a traceback
         return f"HostedSettings(signup={self.signup})"
@@ -168,11 +174,35 @@ def hosted_settings() -> HostedSettings:
     if signup not in ("open", "invite"):
         problems.append(f"{SIGNUP_VARIABLE}={signup!r}: use open or invite (the default)")
     mail = _site_mail(problems)
+    site = (os.environ.get(SITE_URL_VARIABLE) or "").strip()
+    if site:
+        try:
+            site = site_url(site)
+        except ValueError as exc:
+            problems.append(f"{SITE_URL_VARIABLE}: {exc}")
+    elif mail is not None:
+        problems.append(
+            f"{SITE_URL_VARIABLE} is not set: with [smtp] the site mails links to set a new "
+            "password, built from the site's address (https://afterword.example.org)"
+        )
     if problems:
         raise ConfigError(
             "hosted mode (AFTERWORD_MODE=hosted) cannot start: " + "; ".join(problems)
         )
-    return HostedSettings(url, key, signup=signup == "open", mail=mail)
+    return HostedSettings(url, key, signup=signup == "open", mail=mail, site_url=site or None)
+
+
+def site_url(text: str) -> str:
+    """A site's address as links are built from it: https, a host, no path, no slash at the
+    end. ValueError says what is wrong."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(text.strip())
+    if parts.scheme != "https" or not parts.hostname:
+        raise ValueError(f"{text!r}: the site's https address, e.g. https://afterword.example.org")
+    if parts.path not in ("", "/") or parts.query or parts.fragment or "@" in parts.netloc:
+        raise ValueError(f"{text!r}: only the scheme and host (and port), no path")
+    return f"https://{parts.netloc.lower()}"
 
 
 def _site_mail(problems: list[str]) -> SmtpSettings | None:

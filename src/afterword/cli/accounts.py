@@ -50,12 +50,13 @@ def add(
 def reset(
     email: Annotated[str, typer.Argument(help="The email of the account.")],
     site: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--site",
-            help="The site's address as people open it, e.g. https://afterword.example.org",
+            help="The site's address as people open it, e.g. https://afterword.example.org "
+            "(default: AFTERWORD_SITE_URL).",
         ),
-    ],
+    ] = None,
 ) -> None:
     """Print a link that sets a new password for an account (it works once, for an hour).
 
@@ -66,23 +67,26 @@ def reset(
 
         afterword account reset ana@example.org --site https://afterword.example.org
     """
-    from urllib.parse import urlencode, urlsplit
+    from urllib.parse import urlencode
 
     from afterword import config
     from afterword.accounts import Accounts
     from afterword.services import utc_now
     from afterword.store.db import Database
 
-    parts = urlsplit(site.strip())
-    if parts.scheme != "https" or not parts.netloc:
-        raise typer.BadParameter(
-            "the site's https address, e.g. https://afterword.example.org", param_hint="--site"
-        )
     settings = config.hosted_settings()
+    try:
+        address = config.site_url(site) if site else settings.site_url
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--site") from exc
+    if address is None:
+        raise typer.BadParameter(
+            f"the site's https address (or set {config.SITE_URL_VARIABLE})", param_hint="--site"
+        )
     database = Database(settings.database_url)
     try:
         token = Accounts(database, utc_now).reset_link_for(email)
     finally:
         database.close()
-    print(f"https://{parts.netloc}/password/reset?{urlencode({'token': token})}")
+    print(f"{address}/password/reset?{urlencode({'token': token})}")
     print("It works once, for an hour; using it logs the account out everywhere else.")

@@ -53,7 +53,7 @@ def serve(
     hosted = config.mode() == "hosted"
     if hosted:
         # Refuse to start, naming every missing setting, rather than serve without accounts.
-        config.hosted_settings()
+        settings = config.hosted_settings()
     if not hosted and not is_loopback(host):
         raise InputError(
             f"--host {host}: other computers could reach your interviews there; the app "
@@ -67,11 +67,11 @@ def serve(
     from afterword.web.app import ALLOWED_HOSTS_VARIABLE, LOOPBACK_NAMES
     from afterword.web.common import HERE
 
-    if hosted and not os.environ.get(ALLOWED_HOSTS_VARIABLE):
-        print(
-            f"note: set {ALLOWED_HOSTS_VARIABLE} to the site's host name, so that requests "
-            "addressed to any other name are refused (see docs/deploy.md)",
-            file=sys.stderr,
+    if hosted and not os.environ.get(ALLOWED_HOSTS_VARIABLE) and settings.site_url is None:
+        raise config.ConfigError(
+            f"hosted mode (AFTERWORD_MODE=hosted) cannot start: set {ALLOWED_HOSTS_VARIABLE} "
+            f"to the site's host name (or {config.SITE_URL_VARIABLE} to its address), so that "
+            "requests addressed to any other name are refused (see docs/deploy.md)"
         )
     if not hosted:
         # Private to this computer: answer only to its own names (see SameOriginOnly).

@@ -142,6 +142,13 @@ class AccountRepository:
             .order_by(PasswordResetRow.created_at.desc())
         ).first()
 
+    def drop_expired_resets(self, user_id: int, now: datetime) -> None:
+        self.session.execute(
+            delete(PasswordResetRow).where(
+                PasswordResetRow.user_id == user_id, PasswordResetRow.expires_at <= now
+            )
+        )
+
     def drop_resets(self, user_id: int) -> None:
         """Every link of the account stops working (one was used, or the password changed)."""
         self.session.execute(delete(PasswordResetRow).where(PasswordResetRow.user_id == user_id))

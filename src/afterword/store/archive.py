@@ -15,7 +15,12 @@ from sqlalchemy.orm import Session, aliased
 from afterword.archive import Archive
 from afterword.errors import InputError
 from afterword.model import Interview, Story
-from afterword.store.repository import InterviewRepository, StoryRepository, _story_from_row
+from afterword.store.repository import (
+    InterviewRepository,
+    StoryRepository,
+    _story_from_row,
+    bump_revision,
+)
 from afterword.store.tables import (
     LOCAL_OWNER,
     CommentRow,
@@ -137,7 +142,8 @@ def read_everything(session: Session, owner: int = LOCAL_OWNER) -> Everything:
 
 def _shares(session: Session, owner: int) -> list[dict[str, Any]]:
     """What ``owner`` shared with coaches, revoked shares included (the record of consent),
-    each with the coaches' comments."""
+    each with the coaches' comments while it stands (a revoked share's comments are hidden
+    from everyone, on the site and here)."""
     coach = aliased(UserRow)
     author = aliased(UserRow)
     comments: dict[int, list[dict[str, Any]]] = {}
@@ -145,7 +151,7 @@ def _shares(session: Session, owner: int) -> list[dict[str, Any]]:
         select(CommentRow.share_id, author.email, CommentRow.text, CommentRow.created_at)
         .join(ShareRow, ShareRow.id == CommentRow.share_id)
         .join(author, author.id == CommentRow.author_id)
-        .where(ShareRow.owner_id == owner)
+        .where(ShareRow.owner_id == owner, ShareRow.revoked_at.is_(None))
         .order_by(CommentRow.id)
     ):
         comments.setdefault(share_id, []).append(
@@ -279,6 +285,9 @@ def restore(
     session.flush()
     if keep_ids:
         _advance_sequences(session)
+    # Practice cards and send attempts are written here directly, and a merge may only fill
+    # in stories: the owner's caches must learn of all of it.
+    bump_revision(session, owner)
     return Restored(
         len(archive.interviews), added_stories, added_outbox, added_cards, len(archive.shares)
     )

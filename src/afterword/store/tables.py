@@ -114,8 +114,8 @@ class InviteRow(Base):
 
 
 class PasswordResetRow(Base):
-    """A link to set a new password, for someone who forgot theirs: mailed to them, or made
-    by an admin or the command line. Only the token's SHA-256 is kept; it works once."""
+    """A link to set a new password, for someone who forgot theirs: mailed to them, or
+    printed for the operator to hand over. Only the token's SHA-256 is kept; it works once."""
 
     __tablename__ = "password_resets"
 

@@ -241,6 +241,8 @@ def create_app(
     workspace = Workspace(database_url, clock=clock)
     if allowed_hosts is None and (names := os.environ.get(ALLOWED_HOSTS_VARIABLE)):
         allowed_hosts = names.split(",")
+    if allowed_hosts is None and hosted is not None and hosted.site_url:
+        allowed_hosts = [urlsplit(hosted.site_url).hostname or ""]
     hosts = frozenset(h.strip().strip("[]").lower() for h in allowed_hosts or ()) or None
 
     @asynccontextmanager
@@ -276,7 +278,7 @@ def create_app(
         accounts = Accounts(
             workspace.database, workspace.now, password_hasher, signup=hosted.signup
         )
-        app.state.hosted = Hosted(workspace, accounts, hosted.mail)
+        app.state.hosted = Hosted(workspace, accounts, hosted.mail, hosted.site_url)
 
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, exc: NotFoundError) -> Response:

@@ -9,7 +9,7 @@ import threading
 from collections import OrderedDict
 from http.cookies import CookieError, SimpleCookie
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 #: Domain and the Path /: no sibling subdomain can set or overwrite it.
 SESSION_COOKIE = "__Host-afterword-session"
 CSRF_COOKIE = "__Host-afterword-csrf"
+#: Holds a link's token to set a new password while its form is open (see reset_page).
+RESET_COOKIE = "__Host-afterword-reset"
 #: The pages open to someone not logged in (and the styles and scripts they load).
 PUBLIC = frozenset({"/login", "/signup", "/password/forgot", "/password/reset"})
 PUBLIC_PREFIXES = ("/static/",)
@@ -39,21 +41,37 @@ class Hosted:
     """What a hosted app holds: the accounts, and a workspace per owner (caches included)."""
 
     def __init__(
-        self, workspace: Workspace, accounts: Accounts, mail: SmtpSettings | None = None
+        self,
+        workspace: Workspace,
+        accounts: Accounts,
+        mail: SmtpSettings | None = None,
+        site_url: str | None = None,
     ) -> None:
         from afterword.sharing import Sharing
 
         self.workspace = workspace
         self.accounts = accounts
-        #: The site's mail server (for links to set a new password), if it has one.
+        #: The site's mail server (for links to set a new password), if it has one, and the
+        #: address the links lead to (never a request's Host header: anyone can write that).
         self.mail = mail
+        self.site_url = site_url
         self.sharing = Sharing(workspace.database, workspace.now, accounts)
         self._workspaces: OrderedDict[int, Workspace] = OrderedDict()
         self._lock = threading.Lock()
 
-    def mail_reset_link(self, email: str, link: str) -> None:
-        """Mail a link to set a new password. Whatever comes of it is logged for the operator
-        (never the link: it is as good as the password until used)."""
+    def send_reset_link(self, email: str) -> None:
+        """Mail a link to set a new password to the account of ``email``, if there is one
+        that may have one now (see :meth:`Accounts.request_reset`). Whatever comes of it is
+        logged for the operator, never the link: it is as good as the password until used."""
+        found = self.accounts.request_reset(email)
+        if found is None or self.site_url is None:
+            return
+        token, address = found
+        self._mail_reset_link(
+            address, f"{self.site_url}/password/reset?{urlencode({'token': token})}"
+        )
+
+    def _mail_reset_link(self, email: str, link: str) -> None:
         from email.message import EmailMessage
         from email.utils import format_datetime, make_msgid
 
@@ -92,7 +110,7 @@ class Hosted:
             return found
 
 
-def session_token(headers: Headers) -> str | None:
+def _cookie(headers: Headers, name: str) -> str | None:
     raw = headers.get("cookie")
     if not raw:
         return None
@@ -101,8 +119,27 @@ def session_token(headers: Headers) -> str | None:
         cookies.load(raw)
     except CookieError:
         return None
-    found = cookies.get(SESSION_COOKIE)
+    found = cookies.get(name)
     return found.value if found is not None else None
+
+
+def session_token(headers: Headers) -> str | None:
+    return _cookie(headers, SESSION_COOKIE)
+
+
+def reset_token(headers: Headers) -> str | None:
+    return _cookie(headers, RESET_COOKIE)
+
+
+def set_reset_cookie(response: Any, token: str) -> None:
+    # Lax, not Strict: the link is opened from a mail, a navigation from another site.
+    response.set_cookie(
+        RESET_COOKIE, token, max_age=3600, path="/", secure=True, httponly=True, samesite="lax"
+    )
+
+
+def clear_reset_cookie(response: Any) -> None:
+    response.delete_cookie(RESET_COOKIE, path="/", secure=True, httponly=True, samesite="lax")
 
 
 def set_session_cookie(response: Any, token: str) -> None:

@@ -13,7 +13,14 @@ from afterword.accounts import MIN_PASSWORD, Login
 from afterword.errors import InputError, NotFoundError
 from afterword.store.accounts import User
 from afterword.web.common import MAX_ID, redirect, render
-from afterword.web.hosted import Hosted, clear_session_cookie, set_session_cookie
+from afterword.web.hosted import (
+    Hosted,
+    clear_reset_cookie,
+    clear_session_cookie,
+    reset_token,
+    set_reset_cookie,
+    set_session_cookie,
+)
 
 router = APIRouter(include_in_schema=False)
 Field = Annotated[str, Form()]
@@ -96,47 +103,48 @@ def forgot(request: Request, background: BackgroundTasks, email: Field = "") -> 
     hosted = _hosted(request)
     if hosted.mail is None:
         return render(request, "forgot.html", 404, mail=False, email="")
-    found = hosted.accounts.request_reset(email)
-    if found is not None:
-        token, address = found
-        link = str(request.url_for("reset_page").include_query_params(token=token))
-        # Mailed after the answer is sent: the answer takes as long whether or not the
-        # email has an account.
-        background.add_task(hosted.mail_reset_link, address, link)
+    # Looked up, and mailed, after the answer is sent: the answer takes as long, and says
+    # the same, whether or not the email has an account.
+    background.add_task(hosted.send_reset_link, email[:320])
     return render(request, "forgot.html", mail=True, email="", sent=RESET_SENT)
+
+
+def _reset_form(request: Request, status_code: int = 200, **context: object) -> Response:
+    response = render(request, "reset.html", status_code, min_password=MIN_PASSWORD, **context)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @router.get("/password/reset")
 def reset_page(request: Request, token: str = "") -> Response:
-    usable = _hosted(request).accounts.reset_usable(token)
-    return render(
-        request,
-        "reset.html",
-        200 if usable else 400,
-        token=token[:200] if usable else "",
-        min_password=MIN_PASSWORD,
-    )
+    if token:
+        # The link's token moves into a cookie at once, and the address loses it: it is not
+        # left in the browser's history, nor in the Referer of what the page loads.
+        response = redirect("/password/reset")
+        set_reset_cookie(response, token[:200])
+        response.headers["Cache-Control"] = "no-store"
+        return response
+    usable = _hosted(request).accounts.reset_usable(reset_token(request.headers) or "")
+    return _reset_form(request, 200 if usable else 400, usable=usable)
 
 
 @router.post("/password/reset")
-def reset_password(
-    request: Request, token: Field = "", password: Field = "", password_again: Field = ""
-) -> Response:
+def reset_password(request: Request, password: Field = "", password_again: Field = "") -> Response:
     accounts = _hosted(request).accounts
+    token = reset_token(request.headers) or ""
     try:
         if password != password_again:
             raise InputError("the two passwords differ; type the same one twice")
         login = accounts.reset_password(token, password)
     except InputError as exc:
-        return render(
-            request,
-            "reset.html",
-            400,
-            errors=[str(exc)],
-            token=token[:200] if accounts.reset_usable(token) else "",
-            min_password=MIN_PASSWORD,
-        )
-    return _logged_in(login, "/?notice=Your+new+password+is+set%3B+every+other+login+has+ended.")
+        return _reset_form(request, 400, errors=[str(exc)], usable=accounts.reset_usable(token))
+    if request.state.session:  # someone else's login in this browser ends too
+        accounts.log_out(request.state.session)
+    response = _logged_in(
+        login, "/?notice=Your+new+password+is+set%3B+every+other+login+has+ended."
+    )
+    clear_reset_cookie(response)
+    return response
 
 
 @router.post("/logout")
