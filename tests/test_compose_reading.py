@@ -406,3 +406,17 @@ def test_a_dangling_as_in_the_situation_says_who_held_the_role() -> None:
         update={"situation": "As shift lead at Dunmore Bakery, I saw waste at 12% of output."}
     )
     assert story_accounts(own)[0].startswith("As shift lead at Dunmore Bakery, I saw waste")
+
+
+def test_a_figure_after_a_semicolon_joins_the_one_before_it_as_a_phrase() -> None:
+    story = Story(
+        title="Youth fund",
+        situation="Young applicants told us our 12-page form put them off.",
+        action="Designed a one-page form with a video option.",
+        result="Applications rose from 14 to 71 in a year; 40 projects funded",
+    )
+    told = story_accounts(story)[0]
+    assert told.endswith("rose from 14 to 71 in a year, with 40 projects funded."), told
+    # A clause of its own stays one.
+    clause = story.model_copy(update={"result": "Applications rose to 71; 40 were funded"})
+    assert story_accounts(clause)[0].endswith("rose to 71, and 40 were funded."), clause

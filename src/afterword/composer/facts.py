@@ -960,6 +960,17 @@ def _outcome(story: Story, known: frozenset[str]) -> str | None:
     return None
 
 
+def _is_clause(text: str) -> bool:
+    """Whether ``text`` is a clause, not a figure with a participle ("38 projects funded",
+    "no outages in the next year")."""
+    words = text.split()
+    if not _has_verb(text):
+        return False
+    figure = has_number(words[0]) or words[0].casefold() in ("no", "zero")
+    verbs = [i for i, w in enumerate(words) if _is_verb(w, words[i - 1] if i else "")]
+    return not (figure and verbs == [len(words) - 1] and words[-1].casefold() not in _AUX)
+
+
 def story_accounts(story: Story, max_words: int = 60) -> list[str]:
     """The story told in whole sentences: what was wrong or where it happened (its situation),
     then what the writer did and what came of it ("Only 12 of 60 reps opened the old pricing
@@ -991,7 +1002,12 @@ def story_accounts(story: Story, max_words: int = 60) -> list[str]:
         elif re.search(r";\s|\sand\s", told):
             # "I did X, and Y fell, and Z rose" runs on: the deed, then what came of it after a
             # semicolon (one in the outcome becomes ", and", so that there is one).
-            outcome_joined = re.sub(r";\s", ", and ", told, count=1)
+            head, semi, rest = told.partition("; ")
+            if semi and not _is_clause(rest):
+                # "rose to 64; 38 projects funded": a figure that goes with the one before it.
+                outcome_joined = f"{head}, with {rest}"
+            else:
+                outcome_joined = f"{head}, and {rest}" if semi else told
             body = as_sentence(f"{deed}; {outcome_joined}")
         else:
             body = as_sentence(f"{deed}, and {told}")
