@@ -420,3 +420,17 @@ def test_a_figure_after_a_semicolon_joins_the_one_before_it_as_a_phrase() -> Non
     # A clause of its own stays one.
     clause = story.model_copy(update={"result": "Applications rose to 71; 40 were funded"})
     assert story_accounts(clause)[0].endswith("rose to 71, and 40 were funded."), clause
+
+
+def test_figures_listed_after_a_result_go_with_it() -> None:
+    story = Story(
+        title="Clinic refit",
+        situation="A $12M clinic refit had to be done while the clinic stayed open.",
+        action="Phased the work into four zones.",
+        result="Finished two weeks early, zero safety incidents, and no lost clinic days",
+    )
+    told = story_accounts(story)[0]
+    assert told.endswith(
+        "I phased the work into four zones, and finished two weeks early, with zero safety "
+        "incidents and no lost clinic days."
+    ), told

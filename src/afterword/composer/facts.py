@@ -940,6 +940,12 @@ def _outcome(story: Story, known: frozenset[str]) -> str | None:
     words = result.split()
     if len(words) < 2:
         return None
+    # "Finished three weeks early, zero safety incidents, and no lost days": the figures after
+    # the clause go with it ("..., with zero safety incidents and no lost days").
+    figure = r"(?:zero|no|\d[\d,.]*%?)\s[^,;]+"
+    listed = re.match(rf"^([^,;]+),\s+({figure}),?\s+and\s+({figure})$", result)
+    if listed and _has_verb(listed.group(1)) and not any(map(_is_clause, listed.groups()[1:])):
+        result = f"{listed.group(1)}, with {listed.group(2)} and {listed.group(3)}"
     first = words[0].rstrip(",;:")
     if _is_past(first) and first[:1].isupper() and not _own_subject(words):
         verb = first.casefold()
@@ -968,7 +974,11 @@ def _is_clause(text: str) -> bool:
         return False
     figure = has_number(words[0]) or words[0].casefold() in ("no", "zero")
     verbs = [i for i, w in enumerate(words) if _is_verb(w, words[i - 1] if i else "")]
-    return not (figure and verbs == [len(words) - 1] and words[-1].casefold() not in _AUX)
+    if words[0].casefold() in ("no", "zero"):
+        verbs = [i for i in verbs if i != 1]  # "no lost days": an adjective, not a verb
+    return bool(verbs) and not (
+        figure and verbs == [len(words) - 1] and words[-1].casefold() not in _AUX
+    )
 
 
 def story_accounts(story: Story, max_words: int = 60) -> list[str]:
