@@ -11,7 +11,7 @@ notes also against each debrief of examples/ as the interview on record (with a 
 and a half after the interview, so that the ``late`` rule runs too).
 
 The output holds each text and the (rule, severity, start, end) of every finding, with the
-message apart. ``--compare`` checks the texts stored in BEFORE.json again (so the comparison
+message and the phrasing matched (where the checker names it) apart. ``--compare`` checks the texts stored in BEFORE.json again (so the comparison
 does not depend on where the texts came from), writes OUT.json, and prints how many findings
 agree; it exits 1 when any (rule, severity, start, end) differs.
 """
@@ -122,6 +122,7 @@ def run(texts: dict[str, list[str]]) -> list[dict[str, Any]]:
                                 [f.rule, f.severity, f.start, f.end] for f in report.findings
                             ],
                             "messages": [f.message for f in report.findings],
+                            "phrases": [getattr(f, "phrase", None) for f in report.findings],
                         }
                     )
     return cases

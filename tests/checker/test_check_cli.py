@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from afterword.checker.phrases import load_phrases
 from afterword.cli.app import app
 
 GOOD = (
@@ -76,8 +77,11 @@ def test_json_shape(runner: CliRunner, tmp_path: Path) -> None:
         "column",
         "excerpt",
         "suggestion",
+        "phrase",
     ]
     assert BAD[apology["start"] : apology["end"]] == apology["excerpt"]
+    # which of the rule's phrasings it was: an id of the rule's data file
+    assert apology["phrase"] in {p.id for p in load_phrases("apology")}
     whole = next(f for f in entry["findings"] if f["rule"] == "missing-gratitude")
     assert whole["start"] is whole["end"] is whole["line"] is whole["excerpt"] is None
     assert entry["stats"]["paragraphs"] == 1

@@ -135,6 +135,7 @@ def test_to_dict_shape() -> None:
             "column",
             "excerpt",
             "suggestion",
+            "phrase",
         ]
 
 

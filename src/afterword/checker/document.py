@@ -231,9 +231,10 @@ class Document:
         suggestion: str | None = None,
         *,
         replaces_span: bool = False,
+        phrase: str | None = None,
     ) -> Finding:
         if start is None or end is None:
-            return Finding(rule, severity, message, suggestion=suggestion)
+            return Finding(rule, severity, message, suggestion=suggestion, phrase=phrase)
         if self._line_starts is None:
             self._line_starts = []
         line, column, excerpt = place(self.text, self._line_starts, start, end)
@@ -248,6 +249,7 @@ class Document:
             excerpt,
             suggestion,
             replaces_span,
+            phrase,
         )
 
 

@@ -63,6 +63,8 @@ class Finding:
     suggestion: str | None = None
     #: True when ``suggestion`` is a drop-in replacement for text[start:end].
     replaces_span: bool = False
+    #: Which of the rule's phrasings matched (its id in the rule's data file), where one did.
+    phrase: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -75,6 +77,7 @@ class Finding:
             "column": self.column,
             "excerpt": self.excerpt,
             "suggestion": self.suggestion,
+            "phrase": self.phrase,
         }
 
 

@@ -101,6 +101,7 @@ class Apology(Rule):
                     m.start(),
                     end,
                     "I apologize for my comment about [what you said]; it was out of place.",
+                    phrase=_APOLOGY.phrase_of(m).id,
                 )
                 continue
             yield doc.finding(
@@ -111,6 +112,7 @@ class Apology(Rule):
                 end,
                 follow_up_for(text),
                 replaces_span=True,
+                phrase=_APOLOGY.phrase_of(m).id,
             )
 
 

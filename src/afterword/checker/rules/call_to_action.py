@@ -104,6 +104,7 @@ class MissingCallToAction(Rule):
                 weak.start(),
                 weak.end(),
                 STRONG_CTA,
+                phrase=_WEAK.phrase_of(weak).id,
             )
             return
         if doc.judge_finds("call_to_action"):

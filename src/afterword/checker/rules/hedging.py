@@ -55,4 +55,5 @@ class Hedging(Rule):
                     m.end(),
                     replacement or "(cut it)",
                     replaces_span=bool(replacement),
+                    phrase=pattern.phrases[0].id,
                 )

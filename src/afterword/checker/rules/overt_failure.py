@@ -106,4 +106,5 @@ class OvertFailure(Rule):
                 end,
                 follow_up_for(doc.work[m.start() : end]),
                 replaces_span=True,
+                phrase=_FAILURE.phrase_of(m).id,
             )

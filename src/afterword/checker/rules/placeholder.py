@@ -83,6 +83,7 @@ class Placeholder(Rule):
                 m.end(),
                 fill,
                 replaces_span=not fill.endswith("…"),
+                phrase=_PLACEHOLDER.phrase_of(m).id,
             )
 
 

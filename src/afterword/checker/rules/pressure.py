@@ -167,4 +167,5 @@ class Pressure(Rule):
                 m.start(),
                 m.end(),
                 "I remain very interested in the role. " + STRONG_CTA,
+                phrase=_PRESSURE.phrase_of(m).id,
             )
