@@ -434,3 +434,21 @@ def test_figures_listed_after_a_result_go_with_it() -> None:
         "I phased the work into four zones, and finished two weeks early, with zero safety "
         "incidents and no lost clinic days."
     ), told
+
+
+def test_a_formal_closing_offers_to_send_the_document_not_to_discuss_it() -> None:
+    process = Story(
+        title="Driver handover",
+        situation="Drivers handing over mid-route missed 1 in 5 defect reports.",
+        action="Introduced a two-minute handover checklist and a shared defect log.",
+        result="Missed defect reports fell from 20% to 3% in two months",
+    )
+    interview = _one_story_interview(process, "Tell me about a handover you improved.")
+    closings = [
+        _closing(draft)
+        for seed in range(12)
+        for draft in compose(interview, seed=seed, variants=2, tone="formal")
+    ]
+    assert any("outline of the approach" in c for c in closings)
+    for closing in closings:
+        assert not re.search(r"\bdiscuss (?:a|an|my) ", closing), closing

@@ -267,7 +267,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "f:I would be glad to share {offer} if it would be useful.",
         "f:Please let me know whether a brief call would be helpful.",
         "f:Should you need any further information, I would be glad to provide it.",
-        "f:I would welcome the opportunity to discuss {offer} in more detail.",
+        "f:I would be glad to send {offer} and to discuss it further.",
         "f:Please do not hesitate to contact me if I can provide anything further.",
         "f:Please let me know if {offer} would be helpful.",
     ),
