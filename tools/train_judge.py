@@ -3,7 +3,7 @@
     .venv/bin/python tools/train_judge.py [--write] [--threshold-recall R]
 
 Training sentences come from the labelled note sets in bench/data (never the held-out set
-``checker-public-heldout.jsonl``, and never the development corpus, which the accuracy bench
+any ``checker-public-heldout*.jsonl``, and never the development corpus, which the accuracy bench
 reads where it lives):
 
 - notes with sentence labels (``sentences`` in each line): every sentence as labelled;
@@ -44,7 +44,6 @@ from afterword.checker.text import sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data"
-HELD_OUT = "checker-public-heldout.jsonl"
 #: Judgments the rules report from a span, so their sentences can be labelled from findings.
 RULE_OF = {
     "apology": "apology",
@@ -121,8 +120,14 @@ def _listed(text: str, label: str, shows: bool) -> list[Example]:
     return [(text[s:e], {label: False}, "phrase-lists") for s, e in sentences(text, 0, len(text))]
 
 
+def held_out_sets() -> list[Path]:
+    """Every held-out set (``checker-public-heldout*.jsonl``): never trained on."""
+    return sorted(DATA.glob("checker-public-heldout*.jsonl"))
+
+
 def sources() -> list[Path]:
-    return sorted(p for p in DATA.glob("checker-*.jsonl") if p.name != HELD_OUT)
+    held = set(held_out_sets())
+    return sorted(p for p in DATA.glob("checker-*.jsonl") if p not in held)
 
 
 def _norm(text: str) -> str:
@@ -134,8 +139,12 @@ class HeldOut:
     gathered from the same public pages independently, and some share pages and sentences."""
 
     def __init__(self) -> None:
-        path = DATA / HELD_OUT
-        notes = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        notes = [
+            json.loads(line)
+            for path in held_out_sets()
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
         self.urls = {n["source"] for n in notes}
         self.text = " | ".join(_norm(n["text"]) for n in notes)
 
@@ -148,7 +157,7 @@ class HeldOut:
 
 def examples() -> list[Example]:
     out: list[Example] = []
-    held = HeldOut() if (DATA / HELD_OUT).exists() else None
+    held = HeldOut() if held_out_sets() else None
     left_out = 0
     for path in sources():
         group = path.stem.removeprefix("checker-")
