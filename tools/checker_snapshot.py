@@ -11,9 +11,10 @@ notes also against each debrief of examples/ as the interview on record (with a 
 and a half after the interview, so that the ``late`` rule runs too).
 
 The output holds each text and the (rule, severity, start, end) of every finding, with the
-message and the phrasing matched (where the checker names it) apart. ``--compare`` checks the texts stored in BEFORE.json again (so the comparison
-does not depend on where the texts came from), writes OUT.json, and prints how many findings
-agree; it exits 1 when any (rule, severity, start, end) differs.
+message and the phrasing matched (where the checker names it) apart. ``--compare`` checks the
+texts stored in BEFORE.json again (so the comparison does not depend on where the texts came
+from), writes OUT.json, and prints how many findings agree; it exits 1 when any (rule,
+severity, start, end) differs.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from afterword.checker import CheckSettings, check
 from afterword.debrief_file import load_debrief_file
 from afterword.model import Interview
@@ -35,7 +38,11 @@ DATA = ROOT / "bench" / "data"
 DEV = ROOT.parent / "shared" / "corpus" / "dev-notes.jsonl"
 EXAMPLES = ROOT / "examples"
 #: Where the rules' phrasings, near misses and examples are written down.
-PHRASE_SOURCES = (ROOT / "tests" / "checker", ROOT / "src" / "afterword" / "checker" / "rules")
+PHRASE_SOURCES = (
+    ROOT / "tests" / "checker",
+    ROOT / "src" / "afterword" / "checker" / "rules",
+    ROOT / "src" / "afterword" / "checker" / "data" / "rules",
+)
 MIN_CHARS = 8
 
 
@@ -71,6 +78,8 @@ def phrase_texts() -> list[str]:
             if path.suffix not in (".py", ".yaml", ".yml", ".toml"):
                 continue
             source = path.read_text(encoding="utf-8")
+            if path.suffix in (".yaml", ".yml"):
+                found.extend(_strings(yaml.safe_load(source)))
             if path.suffix == ".py":
                 for node in ast.walk(ast.parse(source)):
                     if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -82,6 +91,22 @@ def phrase_texts() -> list[str]:
                             if line.strip().startswith("- ")
                         )
     return [t for t in found if len(t) >= MIN_CHARS and " " in t]
+
+
+def _strings(data: object, wanted: bool = False) -> list[str]:
+    """The example strings of a rule's data file: those under ``examples`` and
+    ``near_misses`` (its patterns and messages are not)."""
+    if isinstance(data, str):
+        return [data] if wanted else []
+    if isinstance(data, list):
+        return [s for item in data for s in _strings(item, wanted)]
+    if isinstance(data, dict):
+        return [
+            s
+            for key, value in data.items()
+            for s in _strings(value, wanted or key in ("examples", "near_misses"))
+        ]
+    return []
 
 
 def _unique(texts: list[str]) -> list[str]:

@@ -44,28 +44,10 @@ _TO_YOU_BEFORE = lazy_re(
 class Apology(Rule):
     """Apologizing puts the weak moment back at the center of the reader's memory.
 
-    A thank-you note is read in seconds; an apology makes the interviewer relive what went
-    wrong instead of what you can add. Say what you would add now, not that you are sorry.
-    The one exception (DESIGN.md): when the debrief records that you may have offended the
-    interviewer, a brief, sincere apology is right, and the finding drops to ``info``.
-
-    Good:
-    - Thank you for your time today. I wanted to follow up on your question about churn: at
-      Brightline we cut it by 18% in two quarters. Let me know if a short write-up would help.
-    - I was sorry to hear about the office move, and thank you for making time anyway.
-    - You apologized for running late, but no apology needed. Thank you for the tour.
-    Bad:
-    - I'm sorry I couldn't answer your question about churn.
-    - I apologize for rambling during the interview.
-    - Please excuse my nerves on Tuesday.
-    - Forgive my rambling answer about pricing.
-    - I regret not asking more about the team.
+    Why it matters, and good and bad examples: ``checker/data/rules/apology.yaml``.
     """
 
     id = "apology"
-    title = "An apology"
-    severity = "error"
-    message = "An apology makes the interviewer relive the weak moment; lead with what you can add."
 
     def check(self, doc: Document) -> Iterator[Finding]:
         offended = _offended(doc)

@@ -1,8 +1,11 @@
 """The kinds of rule, and the registry that holds a set of them.
 
-A rule is a small class: its id, severity and message are data; ``check`` reads a prepared
-:class:`~afterword.checker.document.Document` and yields findings. The class docstring carries
-the advice, its source, and good and bad examples that the test suite runs.
+A rule is a small class: ``check`` reads a prepared
+:class:`~afterword.checker.document.Document` and yields findings. What a built-in rule says
+is data, in ``checker/data/rules/<rule id>.yaml``: its title, severity, message, why it
+matters, its good and bad examples (which the test suite runs), and the phrasings it looks
+for, each with its own examples and near misses. A rule of your own may instead set these as
+class variables, and give its examples in its docstring.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
 from afterword.checker.document import Document
+from afterword.checker.phrases import RULES_DIR, rule_data
 from afterword.checker.report import Finding, Severity
 
 #: The interview the context rules' docstring examples are checked against.
@@ -37,16 +41,39 @@ class Rule:
     example_interview: ClassVar[dict[str, Any] | None] = None
     example_settings: ClassVar[dict[str, dict[str, Any]] | None] = None
 
+    #: The first line of the advice, and why it matters to the reader of the note.
+    summary: ClassVar[str] = ""
+    why: ClassVar[str] = ""
+    #: How the rule reads a note: ``existence`` (each phrasing found is a finding),
+    #: ``at-least-one`` (a finding when none is found), ``metric`` or ``context``.
+    engine: ClassVar[str] = ""
+    _examples: ClassVar[tuple[list[str], list[str]] | None] = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        rule_id = cls.__dict__.get("id")
+        if rule_id is None or not (RULES_DIR / f"{rule_id}.yaml").exists():
+            return
+        data = rule_data(rule_id)
+        for key in ("title", "severity", "message", "summary", "why", "engine"):
+            if key in data and key not in cls.__dict__:
+                setattr(cls, key, data[key])
+        examples = data.get("examples", {})
+        cls._examples = (list(examples.get("good", [])), list(examples.get("bad", [])))
+
     def check(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError
 
     @classmethod
     def examples(cls) -> tuple[list[str], list[str]]:
-        """The ``Good:`` and ``Bad:`` examples of the docstring, one per ``- `` item.
+        """The rule's good and bad examples: from its data file, or else the ``Good:`` and
+        ``Bad:`` examples of its docstring, one per ``- `` item.
 
         An item continues on more-indented lines; ``\\n`` inside an item is a line break, so
         an example can hold a whole note with its paragraphs.
         """
+        if cls._examples is not None:
+            return list(cls._examples[0]), list(cls._examples[1])
         good: list[str] = []
         bad: list[str] = []
         target: list[str] | None = None

@@ -43,35 +43,10 @@ _IMPERATIVES = ("shout", "tell", "name")
 class MissingCallToAction(Rule):
     """A note that invites no next step leaves the reader nothing to do.
 
-    Close by inviting a reply or offering something ("Please let me know if a short write-up
-    on the churn model would help"). A passive closing such as "hope to hear from you" is a
-    weak call to action: it passes at ``info`` with a stronger wording. "I look forward to
-    working with you" states a hope, not an invitation.
-
-    Good:
-    - Thank you for your time. Please let me know if I can send anything else.
-    - Thank you again. I look forward to hearing about next steps.
-    - Thanks for the chat. If you have any questions, feel free to reach out.
-    - Thanks for having me in. Do shout if anything else would help.
-    - Thank you for the tour. I can come back any afternoon, just tell me when.
-    - Thank you. If a similar post ever comes up, I would love to hear about it.
-    - Thank you for the tour. I'd welcome any chance to continue our talk.
-    Bad:
-    - Thank you for meeting me. I look forward to the chance to work with you.
-    - Thank you for your time. I hope we can work together in the future.
-    - Thank you for the interview.
-    - Thank you for the interview. I was glad to hear about the new office.
-    - Thank you for the interview. The recruiter didn't tell me when the panel meets.
-    - Thank you for the visit. The porter did not wait for a reply before he left.
+    Why it matters, and good and bad examples: ``checker/data/rules/missing-call-to-action.yaml``.
     """
 
     id = "missing-call-to-action"
-    title = "No next step"
-    severity = "warning"
-    message = (
-        "The note invites no next step, so the reader has nothing to answer; close by offering "
-        "something or inviting a reply."
-    )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for m in doc.matches(_STRONG, ordered=False):

@@ -17,19 +17,10 @@ _BANG = lazy_re(r"!!*")
 class Exclamation(Rule):
     """Several exclamation marks read as over-eager in a professional note.
 
-    Career guides list "excessive exclamation points" with slang and typos as things to avoid
-    in a thank-you letter; one is fine, a run of them is not.
-
-    Good:
-    - Thank you for the tour! I enjoyed meeting the team.
-    Bad:
-    - Thank you so much!!! I loved meeting everyone!
+    Why it matters, and good and bad examples: ``checker/data/rules/exclamation.yaml``.
     """
 
     id = "exclamation"
-    title = "Exclamation marks"
-    severity = "info"
-    message = "More than one exclamation mark reads as over-eager; keep at most one."
 
     def check(self, doc: Document) -> Iterator[Finding]:
         marks = list(doc.matches(_BANG))

@@ -84,24 +84,10 @@ _UNTIL = lazy_re(
 class GrammarSlip(Rule):
     """A verb form a fluent reader stumbles on reads as a careless note.
 
-    It matters most in text pasted from your notes or stories into a note the rest of which is
-    fluent: the slip stands out. These are common slips of writers of English as another
-    language; the checker names the likely correction and leaves the choice to you.
-
-    Good:
-    - The scrap rate was reduced from 8% to 2.5%.
-    - I was responsible for making the forecast.
-    - The roll-out was cut short, and it was close.
-    Bad:
-    - The scrap rate is reduce from 8% to 2.5%.
-    - I was responsible for make the forecast every week.
-    - Lead time fell from 12 days until 5 days.
+    Why it matters, and good and bad examples: ``checker/data/rules/grammar-slip.yaml``.
     """
 
     id = "grammar-slip"
-    title = "A grammar slip"
-    severity = "info"
-    message = "This verb form reads as a slip; a fluent reader notices it first."
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for m in doc.matches(_BE_BARE, cased=True):

@@ -99,32 +99,10 @@ def _conditional_inside(word: str) -> bool:
 class MissingGratitude(Rule):
     """A thank-you note that never says thank you misses its first job.
 
-    Thanking the reader for their time or the opportunity is what makes the note welcome;
-    pleasantries ("great to meet you") and a closing "Many thanks," do not do it (the sign-off
-    is set aside before this rule reads the body).
-
-    Good:
-    - I appreciate you taking the time to walk me through the role.
-    - Thx 4 the intervu!
-    - I'm grateful for the chance to meet the team.
-    - We really valued the conversation about the support rota.
-    - The time you gave me on Friday meant a lot, especially the walk round the kitchen.
-    Bad:
-    - It was great to meet you yesterday. I look forward to hearing from you.\\n\\nMany thanks,
-      \\nAlex
-    - Thanks to my years at Acme, I know this market well. Let me know if you have questions.
-    - I still haven't heard back, so I wanted to check on the status of my application.
-    - I appreciate that you're busy with the audit, so I'll keep this short. Let me know.
-    - Getting the chance to join your team would mean a lot to me. Let me know.
+    Why it matters, and good and bad examples: ``checker/data/rules/missing-gratitude.yaml``.
     """
 
     id = "missing-gratitude"
-    title = "No thanks"
-    severity = "error"
-    message = (
-        "The note never thanks the reader for their time or the opportunity, which is the "
-        "first thing a thank-you note is for."
-    )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if find_gratitude(doc) is None:

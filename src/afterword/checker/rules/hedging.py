@@ -19,21 +19,10 @@ _ANY_HEDGE = PhraseSet(_HEDGES)
 class Hedging(Rule):
     """Hedges undersell you exactly where you want to sound sure.
 
-    After a shaky interview the instinct is to soften every claim; "I think I might be able to
-    help" reads as doubt. State it plainly. (Advice of the kind in Strunk & White's "Avoid
-    qualifiers" and in plain-language guides.)
-
-    Good:
-    - I can help your team cut onboarding time.
-    Bad:
-    - I think I might be a good fit for the role.
-    - I just wanted to say thanks.
+    Why it matters, and good and bad examples: ``checker/data/rules/hedging.yaml``.
     """
 
     id = "hedging"
-    title = "Hedging"
-    severity = "info"
-    message = "Hedging undersells you; say it plainly."
 
     def check(self, doc: Document) -> Iterator[Finding]:
         found = {_ANY_HEDGE.phrase_of(m).id for m in doc.matches(_ANY_HEDGE, ordered=False)}

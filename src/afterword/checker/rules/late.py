@@ -13,21 +13,10 @@ from afterword.checker.rules.base import Rule
 class Late(Rule):
     """A note sent more than 24 hours after the interview arrives after the impression formed.
 
-    Career guides agree on sending the note within 24 hours of the interview, while the
-    conversation is fresh (personaljobcoach.co.uk: "An email sent three days later reads as an
-    afterthought"). A late note is still better than none: send it now, without apologizing for
-    the delay. Runs only with an interview on record and a ``now`` in the settings.
-
-    Good:
-    - Thank you for meeting me this morning.
-    Bad:
-    - Thank you for meeting me last week.
+    Why it matters, and good and bad examples: ``checker/data/rules/late.yaml``.
     """
 
     id = "late"
-    title = "Past the 24 hours"
-    severity = "warning"
-    message = "The 24-hour mark for this interview has passed."
     example_interview: ClassVar[dict[str, Any] | None] = {
         "company": "Acme Robotics",
         "role": "Product Marketing Manager",

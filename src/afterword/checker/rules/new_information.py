@@ -113,36 +113,10 @@ def _restated(doc: Document, pos: int) -> bool:
 class MissingNewInformation(Rule):
     """A note that only repeats the interview gives the reader no reason to think again.
 
-    After a weak interview the note is the one chance to add what was missing: a fact, a
-    number, a result, a link, research done since, or a clarified answer. General claims of fit
-    ("I am confident my skills match") add nothing the interviewer did not already have.
-
-    Good:
-    - One thing I wanted to add: at Brightline I cut onboarding time by 30%.
-    - Since our conversation, I looked into your churn data and sketched a retention plan.
-    - Here is a link to the dashboard I mentioned: https://example.org/demo
-    - I've also just received my updated first-aid certificate.
-    - Thanks for the referral. Priya said they're moving the warehouse onto SAP next spring.
-    - I can confirm I am available for the second interview on 3 or 4 March.
-    - The pattern I was reaching for was an event queue in front of the billing service.
-    - I also hold a forklift licence that is valid until 2028.
-    Bad:
-    - Thank you for meeting me. I am confident my skills make me a strong fit for the role.
-    - Thank you for the interview on January 6th. Call me at (555) 745-5247.
-    - I enjoyed learning about the team and I'm eager to contribute.
-    - Thank you. As you said, the team is growing fast.
-    - Thank you for the chat today. Hoping to hear some good news soon.
-    - I wanted to follow up on my second-round interview for the analyst role.
-    - Thank you. As we discussed, I completed my training at a city clinic.
+    Why it matters, and good and bad examples: ``checker/data/rules/missing-new-information.yaml``.
     """
 
     id = "missing-new-information"
-    title = "Nothing new"
-    severity = "warning"
-    message = (
-        "The note adds nothing the interviewer did not already have; a fact, a result, a link "
-        "or a clarified answer gives them a reason to think again."
-    )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for m in doc.matches(_NEW_INFO, ordered=False):

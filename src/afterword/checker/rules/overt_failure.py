@@ -40,38 +40,10 @@ _REFUSE_BEFORE = lazy_re(r"\b(?:won't|can't|cannot|couldn't|wouldn't)\s+$", re.I
 class OvertFailure(Rule):
     """Saying the interview went badly writes the verdict for the interviewer.
 
-    They may not have noticed the stumble, or weighed it far less than you do. Naming it in
-    writing makes it the thing they remember; offer what you would add instead.
-
-    Good:
-    - Thank you for the conversation. I wanted to add to my answer about pricing: we moved two
-      customers to annual plans and kept both.
-    - I stumbled upon your engineering blog after we spoke and enjoyed the post on testing.
-    - The interview went well from my side, and I enjoyed meeting the team.
-    - My answer on the pricing model could have been fuller, so here are the figures.
-    - I hope my example about the audit did justice to the work the team put in.
-    Bad:
-    - I know I bombed the technical question.
-    - I blanked on the SQL question.
-    - I didn't do well in the second half of the interview.
-    - Sorry the interview was such a train wreck.
-    - Please overlook my poor performance yesterday.
-    - I don't feel I came across well in the panel.
-    - I know my answer on the pricing model was muddled.
-    - My presentation ran over time and lost its thread.
-    - I think I came across pretty flat in the panel.
-    - I was too slow on the practical task.
-    - I don't think my answer on hiring did justice to my experience.
-    - That interview was, I suspect, a bit of a mess.
+    Why it matters, and good and bad examples: ``checker/data/rules/overt-failure.yaml``.
     """
 
     id = "overt-failure"
-    title = "Says it went badly"
-    severity = "error"
-    message = (
-        "Saying the interview went badly writes the verdict for the interviewer, who may "
-        "have weighed it far less than you do."
-    )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         reported = -1  # where the last finding ends: one sentence's admissions are one finding

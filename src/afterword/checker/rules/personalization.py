@@ -55,23 +55,10 @@ def _content_words(text: str) -> set[str]:
 class MissingPersonalization(Rule):
     """A note that could go to anyone reads as a form letter.
 
-    Name the interviewer, the company, the role or something you discussed with them, so the
-    reader sees the note was written for this conversation (the rule needs the interview on
-    record to know what was discussed).
-
-    Good:
-    - Dear Dana,\\n\\nThank you for the conversation about the warehouse robot launch.
-    Bad:
-    - Hello,\\n\\nThank you for your time today. I enjoyed our conversation.
+    Why it matters, and good and bad examples: ``checker/data/rules/missing-personalization.yaml``.
     """
 
     id = "missing-personalization"
-    title = "Could be anyone's"
-    severity = "warning"
-    message = (
-        "The note names neither the interviewer, the company, the role nor anything you "
-        "discussed, so it reads as a form letter."
-    )
     example_interview: ClassVar[dict[str, Any] | None] = EXAMPLE_INTERVIEW
 
     def check(self, doc: Document) -> Iterator[Finding]:

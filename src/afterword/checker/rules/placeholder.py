@@ -45,27 +45,10 @@ _HTML_TAG_NAMES = frozenset(
 class Placeholder(Rule):
     """A placeholder left in the note shows the reader a form letter.
 
-    "[Name]" or "{{company}}" tells the interviewer the note was not written for them, which
-    undoes everything else it says. The rule reads the whole note: greeting and signature too.
-
-    Good:
-    - Dear Dana,\\n\\nThank you for meeting me about the marketing role.\\n\\nBest,\\nAlex
-    - Thank you for your time [sic] and I look forward to hearing from you.
-    Bad:
-    - Dear [Name],\\n\\nThank you for your time.
-    - Thank you for meeting me about the {{role}} position.
-    - Hi <NAME>, thanks for meeting with me.
-    - Dear ________,\\n\\nThank you.
-    - Thank you. I wanted to add to what I said about pricing: ...
+    Why it matters, and good and bad examples: ``checker/data/rules/placeholder.yaml``.
     """
 
     id = "placeholder"
-    title = "A blank left in"
-    severity = "error"
-    message = (
-        "A template placeholder is still in the note; the reader will see a form letter, "
-        "not a note written for them."
-    )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for m in doc.note_matches(_PLACEHOLDER):

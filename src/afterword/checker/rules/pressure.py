@@ -104,37 +104,10 @@ class _Asked:
 class Pressure(Rule):
     """Begging, neediness and deadlines push the reader away.
 
-    The interviewer weighs several people and answers to others; pressure reads as a risk,
-    and a deadline on their decision is one they did not agree to. Restate your interest and
-    offer help with the next step instead.
-
-    Good:
-    - Thank you for meeting me. As you mentioned, I look forward to hearing about next steps by
-      Friday.
-    - I'm very excited about the role and happy to send anything that would help.
-    - My best quality is that I need a job, said no candidate ever.
-    - I have other processes moving, but this role is my first choice.
-    - I'm available to start on Monday if that helps.
-    - I can't wait much longer to get started on the launch.
-    Bad:
-    - Please give me another chance to show what I can do.
-    - I really need this job.
-    - I will call you every day until I hear back.
-    - I expect a decision by Friday.
-    - I'd like an answer by Thursday, as I can't keep waiting.
-    - Hire me or don't, but tell me soon.
-    - I would appreciate a decision within the next 48 hours.
-    - I see no reason to prolong the process; I will be in on Monday to collect my badge.
-    - I've told my whole family that I got the job, so it would be awkward if I didn't.
+    Why it matters, and good and bad examples: ``checker/data/rules/pressure.yaml``.
     """
 
     id = "pressure"
-    title = "Pressure"
-    severity = "error"
-    message = (
-        "Pressure or neediness reads as a risk to the interviewer, and a deadline on their "
-        "decision is one they never agreed to."
-    )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         asked = _Asked(doc.work)

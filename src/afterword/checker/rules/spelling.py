@@ -117,20 +117,10 @@ _THANK_YOUR = lazy_re(r"thank\s+your\s+for\b")
 class Spelling(Rule):
     """A misspelling in a three-sentence note is the thing the reader notices.
 
-    Career guides put typos first among the thank-you note mistakes to avoid; this rule knows a
-    fixed list of common misspellings, so it works offline and never flags a name.
-
-    Good:
-    - Thank you for the opportunity to interview.
-    Bad:
-    - Thank you for the oppurtunity to intervew.
-    - Thank your for making time.
+    Why it matters, and good and bad examples: ``checker/data/rules/spelling.yaml``.
     """
 
     id = "spelling"
-    title = "Spelling"
-    severity = "warning"
-    message = "A misspelling is the first thing a reader notices in a short note."
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for m in doc.matches(_THANK_YOUR):

@@ -146,24 +146,10 @@ def _known(interview: Interview) -> set[str]:
 class WrongRecipient(Rule):
     """Naming the wrong person or company is the one mistake a reader never overlooks.
 
-    It happens when a note is reused from another application. The rule compares the greeting
-    and the companies the note names ("the role at Globex") with the interview on record; it
-    only runs when an interview is given (``--interview ID`` or ``--context FILE``).
-
-    Good:
-    - Dear Dana,\\n\\nThank you for meeting me about the marketing role at Acme Robotics.
-    Bad:
-    - Dear Priya,\\n\\nThank you for meeting me about the marketing role at Acme Robotics.
-    - Dear Dana,\\n\\nThank you for meeting me. I would love to join Globex Industries.
+    Why it matters, and good and bad examples: ``checker/data/rules/wrong-recipient.yaml``.
     """
 
     id = "wrong-recipient"
-    title = "Another name"
-    severity = "error"
-    message = (
-        "The note names someone other than the interview on record; a reused note tells the "
-        "reader they were not worth a fresh one."
-    )
     example_interview: ClassVar[dict[str, Any] | None] = EXAMPLE_INTERVIEW
 
     def check(self, doc: Document) -> Iterator[Finding]:
