@@ -452,3 +452,18 @@ def test_a_formal_closing_offers_to_send_the_document_not_to_discuss_it() -> Non
     assert any("outline of the approach" in c for c in closings)
     for closing in closings:
         assert not re.search(r"\bdiscuss (?:a|an|my) ", closing), closing
+
+
+def test_two_results_joined_by_a_comma_alone_take_an_and() -> None:
+    story = Story(
+        title="Supplier scorecard",
+        situation="Our main supplier was late in a third of deliveries.",
+        action="Built a monthly scorecard with the supplier.",
+        result="On-time delivery go up from 66% to 94% in a year, rush orders almost stop",
+    )
+    assert story_accounts(story)[0].endswith(
+        "on-time delivery went up from 66% to 94% in a year, and rush orders almost stopped."
+    )
+    # A phrase after the comma is no clause: left as written.
+    saving = story.model_copy(update={"result": "Delivery went up to 94%, saving about $40K"})
+    assert story_accounts(saving)[0].endswith("went up to 94%, saving about $40K.")

@@ -946,6 +946,18 @@ def _outcome(story: Story, known: frozenset[str]) -> str | None:
     listed = re.match(rf"^([^,;]+),\s+({figure}),?\s+and\s+({figure})$", result)
     if listed and _has_verb(listed.group(1)) and not any(map(_is_clause, listed.groups()[1:])):
         result = f"{listed.group(1)}, with {listed.group(2)} and {listed.group(3)}"
+    # "On-time delivery went up to 92%, emergency air freight almost stopped": two clauses
+    # joined by a comma alone read as a slip; they take an "and".
+    spliced = re.match(r"^([^,;]+),\s+([^,;]+)$", result)
+    if (
+        spliced
+        and _is_clause(spliced.group(1))
+        and _is_clause(spliced.group(2))
+        and not _is_verb(spliced.group(2).split()[0])
+        and spliced.group(2).split()[0].casefold() not in ("and", "but", "so", "which", "with")
+        and not spliced.group(2).split()[0].casefold().endswith("ing")
+    ):
+        result = f"{spliced.group(1)}, and {spliced.group(2)}"
     first = words[0].rstrip(",;:")
     if _is_past(first) and first[:1].isupper() and not _own_subject(words):
         verb = first.casefold()
