@@ -39,6 +39,7 @@ from sklearn.linear_model import LogisticRegression
 from afterword.checker import CheckSettings, check
 from afterword.checker.document import Document
 from afterword.checker.judge import LABELS, MODEL_PATH, features
+from afterword.checker.phrases import RULES_DIR, rule_data
 from afterword.checker.rules import RULE_CLASSES
 from afterword.checker.text import sentences
 
@@ -72,8 +73,9 @@ _JUDGMENTS_BY_LENGTH = sorted(LABELS, key=len, reverse=True)
 
 
 def phrase_examples() -> list[Example]:
-    """The rules' listed phrasings and near misses: from the phrase tests and the ``Good:``
-    and ``Bad:`` examples of each rule's docstring."""
+    """The rules' listed phrasings and near misses: from the phrase tests that are left, and
+    from each rule's data file (its phrasings' examples and near misses, and its good and bad
+    examples)."""
     out: list[Example] = []
     for path in PHRASE_TESTS:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -99,6 +101,7 @@ def phrase_examples() -> list[Example]:
         label = next((j for j, r in RULE_OF.items() if r == rule.id), None)
         if label is None:
             continue
+        out.extend(_phrasings_listed(rule.id, label))
         good, bad = rule.examples()
         # A "missing ..." rule's good examples show the judgment, its bad ones lack it.
         shown, lacking = (bad, good) if label in SPAN_RULES else (good, bad)
@@ -106,6 +109,24 @@ def phrase_examples() -> list[Example]:
             out.extend(_listed(t, label, False))
         for t in shown:
             out.extend(_listed(t, label, True))
+    return out
+
+
+def _phrasings_listed(rule_id: str, label: str) -> list[Example]:
+    """The examples (which show the judgment) and near misses (which do not) of a rule's
+    phrasings, from its data file."""
+    if not (RULES_DIR / f"{rule_id}.yaml").exists():
+        return []
+    data = rule_data(rule_id)
+    out: list[Example] = []
+    listed = [("more_examples", True), ("near_misses", False)]
+    for key, shows in listed:
+        for text in data.get(key, []):
+            out.extend(_listed(text, label, shows))
+    for phrase in data.get("phrases", []):
+        for key, shows in (("examples", True), ("near_misses", False)):
+            for text in phrase.get(key, []):
+                out.extend(_listed(text, label, shows))
     return out
 
 
@@ -302,7 +323,7 @@ def train_all(rows: list[Example]) -> dict[str, object]:
             if abs(w) >= 0.05:
                 weights[name][i] = round(float(w), 3)
     digest = hashlib.sha256()
-    for path in [*sources(), *PHRASE_TESTS]:
+    for path in [*sources(), *PHRASE_TESTS, *sorted(RULES_DIR.glob("*.yaml"))]:
         digest.update(path.name.encode() + path.read_bytes())
     return {
         "labels": list(LABELS),

@@ -1,20 +1,74 @@
-"""Phrase sets find what plain ``re`` finds, and the RE2 look ahead never rules out a match."""
+"""Each rule's phrasings find their examples and pass their near misses; phrase sets find what
+plain ``re`` finds, and the RE2 look ahead never rules out a match."""
 
 from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 import pytest
 import re2
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from afterword.checker.phrases import RULES_DIR, Phrase, PhraseSet, load_phrases, re2_superset
+from afterword.checker import check
+from afterword.checker.document import Document
+from afterword.checker.phrases import (
+    RULES_DIR,
+    Phrase,
+    PhraseSet,
+    load_phrases,
+    re2_superset,
+    rule_data,
+)
 from afterword.checker.rules import RULE_CLASSES
 
 RULES_WITH_PHRASES = sorted(p.stem for p in RULES_DIR.glob("*.yaml"))
 ALL_PHRASES = [(rule, phrase) for rule in RULES_WITH_PHRASES for phrase in load_phrases(rule)]
+
+
+#: Rules that report each phrasing found; the others ("missing ...") report when none is.
+EXISTENCE = {"apology", "overt-failure", "pressure", "placeholder", "hedging"}
+NOTE = "Dear Dana,\n\n{}\n\nBest,\nAlex"
+
+
+def _listed() -> list[Any]:
+    """(rule, phrase id or None, text, shows): each example and near miss of the data files.
+    An example shows what the rule reads for; a near miss is close to it and must not count."""
+    cases = []
+    for rule in RULES_WITH_PHRASES:
+        data = rule_data(rule)
+        for key, shows in (("more_examples", True), ("near_misses", False)):
+            for text in data.get(key, []):
+                cases.append(pytest.param(rule, None, text, shows, id=f"{rule}-{key}"))
+        for phrase in data.get("phrases", []):
+            for key, shows in (("examples", True), ("near_misses", False)):
+                for text in phrase.get(key, []):
+                    cases.append(pytest.param(rule, phrase["id"], text, shows, id=phrase["id"]))
+    return cases
+
+
+@pytest.mark.parametrize(("rule", "phrase", "text", "shows"), _listed())
+def test_listed_examples_and_near_misses(
+    rule: str, phrase: str | None, text: str, shows: bool
+) -> None:
+    """An example of an ``apology`` phrasing is an apology found by that phrasing; one of a
+    ``missing-call-to-action`` phrasing is an invitation, so that rule stays quiet. A near miss
+    is not taken for what it resembles."""
+    report = check(NOTE.format(text))
+    found = [f for f in report.findings if f.rule == rule and f.severity != "info"]
+    if rule in EXISTENCE:
+        assert bool(found) == shows, found
+        if shows and phrase is not None:
+            assert found[0].phrase == phrase
+    else:
+        assert bool(found) != shows, found
+    if phrase is not None:
+        # the phrasing it is listed under does match it (or, as a near miss, resembles it)
+        listed = next(p for p in load_phrases(rule) if p.id == phrase)
+        doc = Document(NOTE.format(text))
+        assert next(PhraseSet([listed]).unordered(doc.scan, 0, len(doc.scan)), None) is not None
 
 
 def phrase_set(*patterns: str) -> PhraseSet:

@@ -1,4 +1,5 @@
-"""The rules on notes written for these tests: the issue's phrases and many near-misses."""
+"""The rules on notes written for these tests, beyond the phrasings each rule lists with its
+examples and near misses in its data file (test_phrases.py runs those)."""
 
 from __future__ import annotations
 
@@ -14,43 +15,38 @@ from afterword.model import Interview
 NOTE = "Dear Dana,\n\n{}\n\nBest,\nAlex"
 
 
-def fires(rule: str, sentence: str, interview: Interview | None = None) -> bool:
-    report = check(NOTE.format(sentence), interview)
+def fires(rule: str, sentence: str) -> bool:
+    report = check(NOTE.format(sentence))
     return any(f.rule == rule and f.severity != "info" for f in report.findings)
 
 
+# Notes that still lack the call to action and the new information the rules read for (the
+# near misses of their phrasings are in the rules' data files).
 @pytest.mark.parametrize(
     "sentence",
     [
-        "I apologize for my late reply.",
-        "I'm sorry that I couldn't answer your question about churn.",
-        "I am so sorry for rambling.",
-        "Please excuse my nerves during the case study.",
-        "Forgive my rambling answer about pricing.",
-        "I regret not asking about the team's roadmap.",
-        "Sorry I forgot to mention my certification.",
-        "My apologies for the confusion about dates.",
-        "I can't apologize enough for the mix-up.",
+        "I look forward to working with you.",
+        "I hope we can work together in the future.",
+        "I look forward to the possibility of joining your team.",
+        "Don't hesitate to imagine me on your team.",
     ],
 )
-def test_apology_caught(sentence: str) -> None:
-    assert fires("apology", sentence)
+def test_missing_call_to_action(sentence: str) -> None:
+    assert fires("missing-call-to-action", sentence)
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "I was sorry to hear about the office move.",
-        "You apologized for running late, but no apology needed.",
-        "There is no need to apologize for the short notice.",
-        "I'm sorry to learn that the launch slipped.",
-        "Thanks for your apology about the schedule.",
-        'You said "sorry for the noise" but it was no trouble at all.',
-        "The old codebase was in a sorry state when I joined, and I rebuilt it.",
+        "I am confident my skills make me a strong fit.",
+        "Thank you for the interview on January 6th.",
+        "Please call me at (555) 745-5247.",
+        "Thanks for spending 25 minutes with me.",
+        "I ran the 60 blocks home afterwards.",
     ],
 )
-def test_apology_near_misses(sentence: str) -> None:
-    assert not fires("apology", sentence)
+def test_missing_new_information(sentence: str) -> None:
+    assert fires("missing-new-information", sentence)
 
 
 def test_apology_suggests_a_follow_up_for_its_span() -> None:
@@ -74,168 +70,12 @@ def test_apology_is_info_when_the_interviewer_was_offended(
     assert "offended" in findings[0].message
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "I know I bombed the technical question.",
-        "I blanked on the SQL question.",
-        "I didn't do well in the second half.",
-        "Sorry the interview was such a train wreck.",
-        "Please overlook my poor performance yesterday.",
-        "I was not at my best today.",
-        "I knew I'd messed up the moment I said it.",
-        "The interview went badly and I know it.",
-        "I froze when you asked about pricing.",
-        "My mind went blank on the case question.",
-    ],
-)
-def test_overt_failure_caught(sentence: str) -> None:
-    assert fires("overt-failure", sentence)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "I wanted to add to my answer about pricing.",
-        "I stumbled upon your engineering blog after we spoke.",
-        "The interview went well from my side.",
-        "I helped the team recover from a disaster recovery outage in 2022.",
-        "I couldn't think of a better team to join.",
-        "I don't think it was a disaster at all.",
-        "I forgot to mention that I led the migration.",
-        "The project was late when I joined, and I turned it around.",
-    ],
-)
-def test_overt_failure_near_misses(sentence: str) -> None:
-    assert not fires("overt-failure", sentence)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Please give me another chance.",
-        "I really need this job.",
-        "I will call you every day until I hear back.",
-        "I expect a decision by Friday.",
-        "Hire me or don't.",
-        "I'm begging you to reconsider.",
-        "Please let me know your decision by Monday.",
-        "You won't find a better candidate.",
-    ],
-)
-def test_pressure_caught(sentence: str) -> None:
-    assert fires("pressure", sentence)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "As you mentioned, I look forward to hearing about next steps by Friday.",
-        "You mentioned you expect a decision by Friday; I'm happy to send anything before then.",
-        "I can start right away if that helps the team.",
-        "I need a day to gather the samples, and I'll send them Thursday.",
-        "I'm very excited about the role.",
-    ],
-)
-def test_pressure_near_misses(sentence: str) -> None:
-    assert not fires("pressure", sentence)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Thank you for your time today.",
-        "Thanks so much for walking me through the role.",
-        "I really appreciate you making time on a Friday.",
-        "I'm grateful for the chance to meet the team.",
-        "It was very kind of you to show me the lab.",
-        "Much appreciated, and let me know if you need anything.",
-    ],
-)
-def test_gratitude_recognised(sentence: str) -> None:
-    assert not fires("missing-gratitude", sentence)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Great to meet you yesterday.",
-        "Thanks to my time at Acme, I know this market well.",
-        "I'm writing my thank-you note late, I know.",
-        'My old boss said "thanks, but no thanks" to that idea.',
-    ],
-)
-def test_missing_gratitude(sentence: str) -> None:
-    assert fires("missing-gratitude", sentence)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Please let me know if I can send anything else.",
-        "I look forward to hearing about next steps.",
-        "If you have any questions, feel free to reach out.",
-        "Please keep me in mind for future openings.",
-        "Would Thursday work for a short follow-up call?",
-        "I'd be happy to walk you through the dashboard.",
-        "Should you need references, I can send them today.",
-    ],
-)
-def test_call_to_action_recognised(sentence: str) -> None:
-    assert not fires("missing-call-to-action", sentence)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "I look forward to working with you.",
-        "I hope we can work together in the future.",
-        "I look forward to the possibility of joining your team.",
-        "Don't hesitate to imagine me on your team.",
-    ],
-)
-def test_missing_call_to_action(sentence: str) -> None:
-    assert fires("missing-call-to-action", sentence)
-
-
 def test_passive_closing_is_a_weak_call_to_action() -> None:
     report = check(NOTE.format("Thank you for your time. I hope to hear from you soon."))
     findings = report.by_rule("missing-call-to-action")
     assert [f.severity for f in findings] == ["info"]
     assert findings[0].excerpt == "I hope to hear from you"
     assert findings[0].suggestion
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "One thing I wanted to add: I ran the same campaign for two retailers.",
-        "At Brightline I cut churn by 18% in two quarters.",
-        "Here is a link to the dashboard: https://example.org/demo",
-        "Since our conversation, I looked into your onboarding funnel.",
-        "I forgot to mention that I hold a PMP certification.",
-        "Regarding your question about pricing, we moved to annual plans.",
-        "I'm happy to send over writing samples.",
-        "I grew the newsletter to 40,000 subscribers.",
-        "To clarify my answer on churn, the number was monthly, not yearly.",
-    ],
-)
-def test_new_information_recognised(sentence: str) -> None:
-    assert not fires("missing-new-information", sentence)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "I am confident my skills make me a strong fit.",
-        "Thank you for the interview on January 6th.",
-        "Please call me at (555) 745-5247.",
-        "Thanks for spending 25 minutes with me.",
-        "I ran the 60 blocks home afterwards.",
-    ],
-)
-def test_missing_new_information(sentence: str) -> None:
-    assert fires("missing-new-information", sentence)
 
 
 def test_too_long_paragraphs_and_words() -> None:
