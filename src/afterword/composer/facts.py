@@ -232,8 +232,24 @@ _PLURAL = frozenset(
 _PLURAL_SUBJECT = frozenset(["now", "still", "also", "both", "they", "we", "all"])
 
 
+#: Words of a formal style that precede the titles and are never part of a salutation:
+#: "The Reverend Canon ...", "The Very Reverend ...", "The Rt Hon ...".
+_STYLE = frozenset(
+    {"the", "very", "right", "rt", "most", "hon", "honourable", "honorable", "venerable", "rt."}
+)
+
+
+def _styled(parts: list[str]) -> list[str]:
+    """A name without its leading style words ("The Rt Hon Jane Ashby" -> "Jane Ashby")."""
+    i = 0
+    if parts and parts[0].casefold() == "the":
+        while i < len(parts) - 1 and parts[i].rstrip(".").casefold() in _STYLE:
+            i += 1
+    return parts[i:]
+
+
 def first_name(name: str) -> str:
-    parts = [p for p in name.split() if p.rstrip(".").casefold() not in TITLES]
+    parts = [p for p in _styled(name.split()) if p.rstrip(".").casefold() not in TITLES]
     return parts[0] if parts else name
 
 
@@ -248,8 +264,9 @@ def honorific(name: str) -> str | None:
     """ "Dr. Aoife Ní Bhriain" -> "Dr. Ní Bhriain", "Revd. Canon David Ashworth" -> "Canon
     Ashworth", "Mrs Joanne Whitfield" -> "Mrs Whitfield": the salutation a name given with a
     title asks for, the title spelled as the user wrote it (None without a title). Sir and Dame
-    go with the first name, as they are used."""
-    parts = name.split()
+    go with the first name, as they are used; a style before the titles ("The Reverend Canon
+    Ann Hale", "The Rt Hon") is not said: "Canon Hale"."""
+    parts = _styled(name.split())
     titles = 0
     while titles < len(parts) and parts[titles].rstrip(".").casefold() in TITLES:
         titles += 1
@@ -290,6 +307,72 @@ _BODY = frozenset(
     ["Foundation", "Trust", "Partnership", "Society", "Federation", "Alliance", "Association"]
 )
 _JOINER = re.compile(r"(?i)\s+(?:&|and|of|for)$")
+_PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
+_TOWN = re.compile(r",\s+(?:[A-Z][\w'-]+)(?:[\s-][A-Z][\w'-]+)?$")
+# "The <Name> Trust for <a cause of three words or more>": the body by its own name.
+_BODY_FOR = re.compile(
+    r"^The\s+((?:[A-Z][\w'-]*\s+){1,2}(?:Trust|Foundation|Society|Institute|Charity|Fund"
+    r"|Partnership|Alliance|Association|College|School))\s+(?:for|of)\s+(?:\S+\s+){2,}\S+$"
+)
+# Heads that name a body only with what follows ("the Royal Society" of which?).
+_GENERIC_HEAD = frozenset(
+    [
+        "Royal",
+        "National",
+        "British",
+        "English",
+        "Scottish",
+        "Welsh",
+        "Irish",
+        "American",
+        "International",
+        "General",
+        "Chartered",
+        "Central",
+        "United",
+        "European",
+        "World",
+    ]
+)
+# Words that qualify a noun ("Teaching Hospitals", "Children's Services"): a short name that
+# ends on one has lost what it named.
+_MODIFIERS = frozenset(
+    [
+        "teaching",
+        "university",
+        "community",
+        "children's",
+        "women's",
+        "general",
+        "acute",
+        "specialist",
+        "mental",
+        "royal",
+        "national",
+        "county",
+        "district",
+        "city",
+        "state",
+        "independent",
+        "grammar",
+        "comprehensive",
+        "collegiate",
+        "public",
+        "private",
+        "care",
+        "arts",
+        "sports",
+        "science",
+        "music",
+        "leisure",
+        "heritage",
+    ]
+)
+
+
+def _is_modifier(word: str) -> bool:
+    w = word.casefold()
+    return w in _MODIFIERS or w.endswith(("ing", "al", "ic", "ive"))
 
 
 def spoken_company(company: str) -> str:
@@ -301,10 +384,20 @@ def spoken_company(company: str) -> str:
     Only a name of four words or more is shortened, only by the descriptive words at its end,
     and only to words that still name it (not to "The", not to a list of places)."""
     name = " ".join(company.split())
-    short = _LEGAL_SUFFIX.sub("", name).strip(" ,")
-    short = short or name
+    # A registration number or a former name in brackets is for the letterhead, not for speech.
+    bare = " ".join(_PARENTHETICAL.sub(" ", name).split()).strip(" ,") or name
+    short = _LEGAL_SUFFIX.sub("", bare).strip(" ,")
+    short = short or bare
+    # "..., Durham": the town a long name is registered in is not part of how it is said.
+    town = _TOWN.search(short)
+    if town and len(short[: town.start()].split()) >= 3:
+        short = short[: town.start()]
     if len(short.split()) < 4:
         return short
+    body = _BODY_FOR.match(short)
+    if body and body.group(1).split()[0] not in _GENERIC_HEAD:
+        # "The Elmfield Trust for Children's Hospice Care": "the Elmfield Trust".
+        return f"the {body.group(1)}"
     last = short.rsplit(" ", 1)[-1]
     if (
         short.startswith("The ")
@@ -322,6 +415,13 @@ def spoken_company(company: str) -> str:
             break
         spoken = cut
     words = spoken.split()
+    if words and spoken != short and _is_modifier(words[-1]):
+        # "Royal Wolverhampton and Black Country Teaching" names nothing: a short form never
+        # ends on a word that qualifies a noun it has lost. "The Royal X" is said; else whole.
+        head = _JOINER.sub("", spoken.split(" and ")[0]).split()
+        if len(head) == 2 and head[0] in ("Royal", "Queen's", "King's", "Princess"):
+            return f"the {' '.join(head)}"
+        return short
     if (
         not words
         or "," in spoken
