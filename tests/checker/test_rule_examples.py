@@ -43,8 +43,8 @@ def test_rule_examples(cls: type[Rule], kind: str, text: str) -> None:
 @pytest.mark.parametrize("cls", RULE_CLASSES, ids=lambda c: c.id)
 def test_every_rule_has_examples(cls: type[Rule]) -> None:
     good, bad = cls.examples()
-    assert good, f"{cls.id} has no good example in its docstring"
-    assert bad, f"{cls.id} has no bad example in its docstring"
+    assert good, f"{cls.id} has no good example (in its data file)"
+    assert bad, f"{cls.id} has no bad example (in its data file)"
 
 
 def test_registry_is_fresh_each_time() -> None:

@@ -18,7 +18,7 @@ from afterword.checker.document import Document
 from afterword.checker.phrases import RULES_DIR, rule_data
 from afterword.checker.report import Finding, Severity
 
-#: The interview the context rules' docstring examples are checked against.
+#: The interview the context rules' examples are checked against.
 EXAMPLE_INTERVIEW: dict[str, Any] = {
     "company": "Acme Robotics",
     "role": "Product Marketing Manager",
@@ -36,7 +36,7 @@ class Rule:
     severity: ClassVar[Severity]
     #: Why it matters to the reader of the note, in one or two plain sentences.
     message: ClassVar[str]
-    #: Context the docstring examples need: an interview (debrief-file keys), and settings
+    #: Context the examples need: an interview (debrief-file keys), and settings
     #: keywords for the "good" and the "bad" examples.
     example_interview: ClassVar[dict[str, Any] | None] = None
     example_settings: ClassVar[dict[str, dict[str, Any]] | None] = None
