@@ -15,8 +15,9 @@ per competency:
 
 A story is read the same way (its themes, its cue words, and how close its embedding comes to
 the centre of each competency's questions). The scores become a distribution over the
-competencies (a softmax), and a story's competency match with a question is the chance that
-both are about the same one.
+competencies (a softmax), mixed with the distribution of a learned model
+(:mod:`~afterword.matching.learned`, trained on labelled questions and stories), and a story's
+competency match with a question is the chance that both are about the same one.
 
 The competencies are data: add one here and give it questions in :data:`EXEMPLARS`.
 """
@@ -24,7 +25,7 @@ The competencies are data: add one here and give it questions in :data:`EXEMPLAR
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -33,6 +34,7 @@ from numpy.typing import NDArray
 
 from afterword.matching import semantic as sem
 from afterword.matching.exemplars import EXEMPLARS
+from afterword.matching.learned import CompetencyModel, default_model
 from afterword.matching.text import fold, ranking_words, stem_table
 from afterword.matching.themes import THEMES
 
@@ -765,13 +767,35 @@ NEAREST = 3
 STORY_CUE_WEIGHT = 2.0
 STORY_THEME_WEIGHT = 1.0
 STORY_EMBEDDING_WEIGHT = 0.6
+#: How much the learned model (:mod:`~afterword.matching.learned`) counts against the reading
+#: above, as the share of its distribution in the mixture (0: not at all; 1: it alone). Chosen
+#: by ``tools/train_competency.py`` from cross-validation on the public sets.
+QUESTION_MIX = 0.5
+STORY_MIX = 0.25
+
+ModelLoader = Callable[[], CompetencyModel | None]
 
 
 class CompetencyReader:
-    """Reads competencies with one embedder; the exemplars are embedded once."""
+    """Reads competencies with one embedder; the exemplars are embedded once.
 
-    def __init__(self, embedder: sem.Embedder | None) -> None:
+    ``model`` gives the learned model (loaded on the first reading that needs it; None: read
+    without one); ``question_mix`` and ``story_mix`` say how much it counts.
+    """
+
+    def __init__(
+        self,
+        embedder: sem.Embedder | None,
+        model: ModelLoader = default_model,
+        question_mix: float = QUESTION_MIX,
+        story_mix: float = STORY_MIX,
+    ) -> None:
         self._embedder = embedder
+        self._load_model = model
+        self._model: tuple[CompetencyModel, NDArray[np.intp]] | None = None
+        self._model_read = False
+        self.question_mix = question_mix
+        self.story_mix = story_mix
         self._lock = threading.Lock()
         self._exemplars: Matrix | None = None
         #: Each competency's exemplars as a row of indexes into them, padded with -1.
@@ -779,7 +803,7 @@ class CompetencyReader:
         self._centroids: Matrix | None = None
         #: (question, its theme bits) -> its distribution: a web page asks the same few again.
         self._asked: dict[tuple[str, int], Matrix] = {}
-        #: (story's embedded text, theme bits, cue bits) -> its distribution (:meth:`shown`).
+        #: (story's text, theme bits, cue bits) -> its distribution (:meth:`shown`).
         self._shown: dict[tuple[str, int, int], Matrix] = {}
         ids = {c: i for i, c in enumerate(COMPETENCY_IDS)}
         #: theme id -> its row of weights over the competencies.
@@ -788,6 +812,21 @@ class CompetencyReader:
         for competency in COMPETENCIES:
             for theme, weight in competency.themes:
                 self._theme_rows[theme_index[theme], ids[competency.id]] += weight
+
+    def model(self) -> tuple[CompetencyModel, NDArray[np.intp]] | None:
+        """The learned model, and for each competency the column of its label in the model's
+        distribution (loaded once)."""
+        if not self._model_read:
+            with self._lock:
+                if not self._model_read:
+                    found = self._load_model()
+                    if found is not None:
+                        if set(found.labels) != set(COMPETENCY_IDS):
+                            raise RuntimeError("the learned model's labels are not the taxonomy's")
+                        columns = np.array([found.labels.index(c) for c in COMPETENCY_IDS])
+                        self._model = (found, columns.astype(np.intp))
+                    self._model_read = True
+        return self._model
 
     def _vectors(self) -> tuple[Matrix, NDArray[np.intp], Matrix] | None:
         if self._embedder is None:
@@ -846,6 +885,13 @@ class CompetencyReader:
                 nearest = np.sort(rows, axis=1)[:, -NEAREST:].mean(axis=1)
                 logits += EMBEDDING_WEIGHT * _spread(nearest[None, :])[0]
         found: Matrix = _softmax(np.asarray(logits[None, :], dtype=np.float32))[0]
+        learned = self.model() if self.question_mix else None
+        if learned is not None:
+            model, columns = learned
+            read = model.questions([text])[0][columns]
+            found = np.asarray(
+                (1 - self.question_mix) * found + self.question_mix * read, dtype=np.float32
+            )
         return found
 
     def stories(
@@ -853,16 +899,25 @@ class CompetencyReader:
         vectors: Matrix | None,
         theme_bits: NDArray[np.int64],
         cue_bits: NDArray[np.int64],
+        terms: Sequence[Iterable[str]] | None = None,
     ) -> Matrix:
         """Each story's distribution over :data:`COMPETENCY_IDS` (one row a story), given
-        its themes and its :func:`cue_bits`."""
+        its themes, its :func:`cue_bits` and (for the learned model) the stems it uses."""
         logits: Matrix = np.log1p(unpack_cue_bits(cue_bits)) * np.float32(STORY_CUE_WEIGHT)
         logits += STORY_THEME_WEIGHT * self.theme_scores(theme_bits)
         known = self._vectors()
         if known is not None and vectors is not None and len(vectors):
             _, _, centroids = known
             logits += STORY_EMBEDDING_WEIGHT * _spread(vectors @ centroids.T)
-        return _softmax(logits)
+        found = _softmax(logits)
+        learned = self.model() if self.story_mix and terms is not None else None
+        if learned is not None and terms is not None and len(found):
+            model, columns = learned
+            read = model.stories(terms)[:, columns]
+            found = np.asarray(
+                (1 - self.story_mix) * found + self.story_mix * read, dtype=np.float32
+            )
+        return found
 
     def shown(
         self,
@@ -870,8 +925,9 @@ class CompetencyReader:
         vectors: Matrix | None,
         theme_bits: NDArray[np.int64],
         cue_bits: NDArray[np.int64],
+        terms: Sequence[Iterable[str]] | None = None,
     ) -> Matrix:
-        """:meth:`stories`, remembered by each story's embedded text and bits: a library ranked
+        """:meth:`stories`, remembered by each story's text and bits: a library ranked
         again (each page of the web app makes a new matcher) reads only its new stories."""
         keys = list(zip(texts, theme_bits.tolist(), cue_bits.tolist(), strict=True))
         memo = self._shown
@@ -882,6 +938,7 @@ class CompetencyReader:
                 vectors[which] if vectors is not None else None,
                 theme_bits[which],
                 cue_bits[which],
+                [terms[i] for i in missing] if terms is not None else None,
             )
             with self._lock:
                 if len(memo) + len(missing) > 50_000:

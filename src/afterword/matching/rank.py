@@ -11,8 +11,8 @@ recall@1 on real questions), add up:
   less than "a disagreement";
 - *competency*: the chance that the question and the story are about the same competency of
   the taxonomy interviewers ask from (:mod:`~.competency`: cue words, themes, and how close
-  each comes to published questions of each competency), which carries a jotted note ("the
-  team-conflict q") that shares no word with its story;
+  each comes to published questions of each competency, mixed with a learned model's reading),
+  which carries a jotted note ("the team-conflict q") that shares no word with its story;
 
 plus what the user already said: a story they linked to the moment, and skills of a story that
 the moment's topic names. Every candidate carries the reasons that made its score. Queries are
@@ -62,8 +62,9 @@ class Weights:
     semantic: float = 0.24
     themes: float = 0.36
     skills: float = 0.12
-    #: The chance that the story shows the competency the question asks about.
-    competency: float = 0.21
+    #: The chance that the story shows the competency the question asks about (chosen with the
+    #: learned model's mixtures by cross-validation, tools/train_competency.py).
+    competency: float = 0.5
     #: A story the user linked to the moment themselves goes first: they know best.
     linked: float = 1.0
 
@@ -196,6 +197,8 @@ class _Side:
     vectors: sem.Vectors | None = None
     #: What the embedding read of each item.
     gists: list[str] = field(default_factory=list)
+    #: Each item's whole text, as read for its features.
+    texts: list[str] = field(default_factory=list)
     #: Each item's distribution over the competencies (filled at the first ranking).
     competencies: NDArray[np.float32] | None = None
     #: stem -> its BM25 score in each item (0 where absent); filled as queries ask.
@@ -288,6 +291,7 @@ def _prepare(
         terms=[f.terms for f in features],
     )
     side.gists = gists
+    side.texts = [text for text, _ in keys]
     if keys and embedder is not None:
         side.vectors = embedder.embed(gists)
     return side
@@ -297,7 +301,9 @@ def _competencies(side: _Side, reader: comp.CompetencyReader) -> NDArray[np.floa
     """Each item's distribution over the competencies, read once per side."""
     if side.competencies is None:
         cues = np.fromiter(map(_CUES, side.features), np.int64, len(side.features))
-        side.competencies = reader.shown(side.gists, side.vectors, side.theme_bits, cues)
+        side.competencies = reader.shown(
+            side.texts, side.vectors, side.theme_bits, cues, side.terms
+        )
     return side.competencies
 
 
@@ -319,7 +325,8 @@ class Matcher:
 
     What it reads in each story is remembered across matchers (``cache``, by default the
     process's :data:`~afterword.matching.features.FEATURES`), so preparing the same library
-    again costs little; ``cache=None`` reads everything afresh.
+    again costs little; ``cache=None`` reads everything afresh. ``reader`` reads the
+    competencies (by default the process's reader for the embedder, with the shipped model).
     """
 
     def __init__(
@@ -331,6 +338,7 @@ class Matcher:
         weights: Weights | None = None,
         embedder: sem.Embedder | None = None,
         cache: FeatureCache | None = FEATURES,
+        reader: comp.CompetencyReader | None = None,
     ) -> None:
         self.mode: Mode = mode
         self.weights = weights or Weights()
@@ -338,7 +346,7 @@ class Matcher:
         if embeds and embedder is None:
             embedder = sem.wordllama()
         self._embedder = embedder if embeds else None
-        self._reader = comp.reader(self._embedder)
+        self._reader = reader or comp.reader(self._embedder)
         self._stories = _prepare(
             "story",
             [s.title for s in stories],
@@ -376,6 +384,11 @@ class Matcher:
     def competencies(self, query: str) -> tuple[str, ...]:
         """The ids of the competencies ``query`` asks about, likeliest first (all of them)."""
         return self._reader.ranked(self._asked(query))
+
+    def story_competencies(self) -> NDArray[np.float32]:
+        """Each story's distribution over the competencies (:data:`~.competency.COMPETENCY_IDS`),
+        one row a story, in the order given."""
+        return _competencies(self._stories, self._reader)
 
     def _asked(self, query: str) -> NDArray[np.float32]:
         return self._reader.question(query, bits_of(_query(query)[1]))
