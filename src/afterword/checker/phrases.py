@@ -76,6 +76,11 @@ def load_phrases(rule_id: str) -> list[Phrase]:
     ids = [p.id for p in phrases]
     if len(set(ids)) != len(ids):
         raise ValueError(f"{rule_id}: phrase ids repeat")
+    # (a match is traced to its phrasing by its compiled pattern, which ``re`` shares between
+    # equal patterns)
+    patterns = [p.pattern.removeprefix("\\b") for p in phrases]
+    if len(set(patterns)) != len(patterns):
+        raise ValueError(f"{rule_id}: a pattern is listed twice")
     return phrases
 
 
