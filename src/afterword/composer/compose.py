@@ -55,7 +55,6 @@ _KIND_WEIGHT = {
 _OFFER = {
     "research": "my notes on it",
     "hypothetical": "a one-page plan",
-    "topic": "my ideas in writing",
 }
 # What a story's action says it was: a technical design, an analysis of data, or a process
 # the writer set up. Anything else (a conversation, a catch, a sale) has no document to offer.
@@ -328,6 +327,8 @@ def _plan(
                         chosen += [p for p in pieces[other] if p.backed]
         for topic in topics[:2]:
             chosen += _topic_pieces(topic, matcher, interview.company)
+        # Before a general line: the result behind an answer that went well with this reader.
+        chosen += _went_well_pieces(interview, interviewer, len(recipients))
         chosen += _generic_pieces(topics[0] if topics else None)
         seen: set[tuple[str, str]] = set()
         unique = []
@@ -481,9 +482,7 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
             answer = _Piece(f"answer_{kind}", tuple(forms), None, first)
             pieces.insert(0 if first else len(pieces), answer)
     generic = EvidenceUsed("topic", mtopic, mtopic, found.number)
-    pieces.append(
-        _Piece("generic_moment", (_Form((("mtopic", mtopic),), generic),), _OFFER["topic"])
-    )
+    pieces.append(_Piece("generic_moment", (_Form((("mtopic", mtopic),), generic),), None))
     return pieces
 
 
@@ -525,12 +524,52 @@ def _topic_pieces(topic: str, matcher: Matcher, company: str) -> list[_Piece]:
     return out
 
 
+def _went_well_pieces(interview: Interview, reader: Interviewer | None, panel: int) -> list[_Piece]:
+    """A moment that went well with this reader (on a panel, one they asked), told with the
+    result of the story it rests on: something concrete the note can add where no weak moment
+    or topic has evidence, instead of a line that only says the writer has ideas."""
+    by_title = {s.title.casefold(): s for s in interview.stories}
+    out: list[_Piece] = []
+    for number, moment in enumerate(interview.debrief.moments, 1):
+        if moment.kind is not MomentKind.went_well:
+            continue
+        if panel > 1 and not _asked_by(moment, reader):
+            continue
+        mtopic = facts.moment_topic(moment)
+        if mtopic is None or _about_writer(mtopic):
+            continue
+        for title in moment.stories:
+            story = by_title.get(title.casefold())
+            if story is None:
+                continue
+            forms = [
+                _Form(
+                    (("mtopic", mtopic), ("story", account)),
+                    EvidenceUsed("story", story.title, account, number),
+                    "told_went_well",
+                )
+                for account in facts.story_accounts(story)
+            ] + [
+                _Form(
+                    (("mtopic", mtopic), ("clause", clause)),
+                    EvidenceUsed("story", story.title, clause, number),
+                )
+                for clause in facts.story_clauses(story)
+            ]
+            if forms:
+                offer = _story_offer(story, hypothetical=False)
+                out.append(_Piece("story_went_well", tuple(forms), offer, backed=True))
+    return out
+
+
 def _generic_pieces(topic: str | None) -> list[_Piece]:
+    # No offer: "my ideas in writing" promises ideas the note does not give; the close
+    # proposes a next step on the topic instead.
     out = []
     if topic:
         used = EvidenceUsed("topic", topic, topic)
-        out.append(_Piece("generic_topic", (_Form((("topic", topic),), used),), _OFFER["topic"]))
-    out.append(_Piece("generic_role", (_Form((), None),), _OFFER["topic"]))
+        out.append(_Piece("generic_topic", (_Form((("topic", topic),), used),), None))
+    out.append(_Piece("generic_role", (_Form((), None),), None))
     return out
 
 
@@ -706,6 +745,7 @@ def _render(
     slots["offer"] = piece.offer or ""
     # A piece about a topic brings its own (and then the note needs no line on one).
     slots.update(form.slots)
+    slots["next"] = _next_step(dict(form.slots))
     uses_topic = piece.symbol.endswith("_topic")
     choices: list[tuple[str, int]] = []
     used: set[tuple[str, ...]] = set()
@@ -760,6 +800,22 @@ def _render(
         moment=form.evidence.moment if form.evidence else None,
         choices=tuple(choices),
     )
+
+
+def _next_step(slots: dict[str, str]) -> str:
+    """What a next step would be about: what the follow-up was about ("a short call about your
+    reserves policy"), unless that is the writer ("my background") or why they want the job (a
+    call "about motivation" proposes nothing); then the first priorities of the role."""
+    about = slots.get("mtopic") or slots.get("topic") or ""
+    if not about or _about_writer(about) or _MOTIVE.search(about):
+        return "the first priorities of the role"
+    return about
+
+
+_MOTIVE = re.compile(
+    r"(?i)\b(?:motivation|motivations|why\s+(?:this|here|us)|career\s+(?:change|goals?|move)"
+    r"|interest\s+in\s+the\s+role|leaving|strengths?|weakness(?:es)?|background|fit)\b"
+)
 
 
 def _owes_amends(interview: Interview, reader: Interviewer | None) -> bool:

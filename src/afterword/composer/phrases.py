@@ -15,7 +15,8 @@ Slots: ``name`` (first name), ``full`` (full name), ``role``, ``company``, ``opt
 a colon: in lower case unless it opens with "I" or a name), ``iclause`` (one that starts with
 "I", so it reads after "that"), ``story`` (a story told in whole sentences: its situation, the
 writer's deed and what came of it), ``fact`` (whole sentences of research or of a better answer),
-``offer`` (what the closing offers to share).
+``offer`` (what the closing offers to share), ``next`` (what a next step would be about: what
+the follow-up was about, or the first priorities of the role).
 
 Each part has a short alternative for both tones, so that a tight word limit shortens the note
 around its evidence instead of dropping it.
@@ -80,14 +81,12 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
     ),
     "topic_line": (
         "w:I especially enjoyed our conversation about {topic}.",
-        "w:Hearing about {topic} made the role even more exciting to me.",
         "w:Our talk about {topic} has stayed with me since.",
         "w:I loved hearing how the team thinks about {topic}.",
         "w:The part about {topic} was a highlight for me.",
         "f:I particularly valued our discussion of {topic}.",
         "f:Your perspective on {topic} was especially insightful.",
         "f:I found our exchange about {topic} particularly useful.",
-        "f:Learning more about {topic} reinforced my interest in the role.",
     ),
     # Following up a weak moment with a story's result.
     "story_couldnt_answer": (
@@ -169,6 +168,21 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "f:In connection with {topic}, I would like to share a relevant result: {clause}.",
         "I wanted to add one result on {topic}: {clause}.",
     ),
+    # Adding the result behind an answer that went well (no weak moment of the reader's has
+    # evidence): the example given, with what came of it.
+    "story_went_well": (
+        "w:When we talked about {mtopic}, I mentioned an example, and I wanted to add what came "
+        "of it: {clause}.",
+        "f:Further to our discussion of {mtopic}, I would like to add the result of the example "
+        "I mentioned: {clause}.",
+        "To add to what I said about {mtopic}: {clause}.",
+    ),
+    "told_went_well": (
+        "w:When we talked about {mtopic}, I mentioned an example; here it is in brief. {story}",
+        "f:Further to our discussion of {mtopic}, here is the example I mentioned, in brief. "
+        "{story}",
+        "To add to what I said about {mtopic}, here is the example in brief. {story}",
+    ),
     # Following up with research done since the interview.
     "research_couldnt_answer": (
         "You asked about {mtopic}, and since we spoke I looked into it further. {fact}",
@@ -211,65 +225,62 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:One more thing I wanted to mention about {mtopic}. {fact}",
         "f:I would also like to add one point on {mtopic}. {fact}",
     ),
-    # Nothing to add from the debrief: an honest line that still follows up.
+    # Nothing to add from the debrief: an honest line that still follows up, and claims no
+    # ideas it does not state (the close proposes a next step on the subject instead).
     "generic_moment": (
-        "f:After our meeting, I put together a few thoughts on {mtopic}.",
-        "w:After our conversation, I thought more about {mtopic}, and a few concrete ideas have "
-        "come out of it.",
-        "f:After our meeting, I reviewed my notes on {mtopic}, and I have some concrete ideas "
-        "on it.",
-        "w:Since we spoke, I have thought more about {mtopic}, and I have a few concrete ideas "
-        "on it.",
-        "f:Since our conversation, I have thought further about {mtopic}, and I have some "
-        "concrete ideas on it.",
+        "w:After our conversation, I thought more about {mtopic}, especially where I could make "
+        "a difference early on.",
+        "w:Since we spoke, I have thought more about {mtopic} and where I could help first.",
+        "f:Since our conversation, I have thought further about {mtopic} and where I could "
+        "contribute first.",
     ),
     "generic_topic": (
-        "f:After our meeting, I put together a few thoughts on {topic}.",
         "w:After our conversation, I thought more about {topic}, especially where I could make a "
         "difference early on.",
-        "w:Since we talked, I have thought about {topic} a good deal, and I have a few ideas to "
-        "share.",
-        "f:After our meeting, I reviewed my notes on {topic}, and I have some concrete ideas on "
-        "it.",
         "w:Since we spoke, I have thought more about {topic} and where I could help first.",
         "f:Since our conversation, I have thought further about {topic} and where I could "
         "contribute first.",
+        "w:Since our chat, I have thought more about {topic} and which part of it I would take "
+        "on first.",
+        "f:Since our meeting, I have thought further about {topic} and about my first priorities "
+        "in it.",
     ),
     "generic_role": (
-        "f:After our meeting, I put together a few thoughts on the {role} role.",
         "w:After our conversation, I thought more about the {role} role, especially where I "
         "could make a difference early on.",
-        "w:Since we talked, I have thought about the {role} role a good deal, and I have a few "
-        "ideas to share.",
-        "f:After our meeting, I reviewed my notes on the {role} role, and I have some concrete "
-        "ideas on it.",
         "w:Since we spoke, I have thought more about the {role} role and where I could help first.",
         "f:Since our conversation, I have thought further about the {role} role and where I "
         "could contribute first.",
         "Since we spoke, I have thought more about where I could help first.",
-        "w:After we talked, I put together a few ideas on where I could help first.",
-        "w:Since our talk, I have sketched where I would start in the role.",
+        "w:After we talked, I thought more about which problems I would take on first in the "
+        "{role} role.",
+        "w:Since our chat, I have thought more about how I would spend my first weeks.",
+        "f:Since our meeting, I have thought further about the first priorities of the {role} "
+        "role.",
+        "Since we talked, I have thought about where I would start.",
     ),
+    # The close follows from the note: an offer of what the writer can really send, or a next
+    # step on what the note was about (``next``); never a line that would close any note.
     "cta": (
         "w:Please let me know if {offer} would be useful.",
         "w:I'd be happy to send you {offer}.",
         "w:Would it help if I sent {offer}?",
         "w:If it would help, I can send {offer}.",
         "w:Let me know if it would help to see {offer}.",
-        "w:Please let me know if I can share anything else that would help.",
-        "w:I'm happy to share more.",
         "w:I'd be glad to send {offer}.",
-        "w:Shall I send you more detail?",
-        "w:Would a short call be useful?",
-        "w:Let me know what else would help.",
-        "f:I would be glad to provide more detail.",
-        "f:I would be happy to discuss it further.",
+        "w:I'd be glad to talk through {next} on a short call if that would help.",
+        "w:Let me know if a short call about {next} would help.",
+        "w:If it would help to talk more about {next}, let me know.",
+        "w:I'd be happy to say more about {next} whenever suits you.",
         "f:I would be glad to share {offer} if it would be useful.",
-        "f:Please let me know whether a brief call would be helpful.",
-        "f:Should you need any further information, I would be glad to provide it.",
         "f:I would be glad to send {offer} and to discuss it further.",
-        "f:Please do not hesitate to contact me if I can provide anything further.",
         "f:Please let me know if {offer} would be helpful.",
+        "w:Would a short call about {next} be useful?",
+        "w:I'm happy to talk through {next}.",
+        "f:I would be glad to discuss {next}.",
+        "f:I would welcome the chance to discuss {next} further.",
+        "f:Please let me know if a brief call on {next} would be helpful.",
+        "f:I would be glad to discuss {next} in more detail at your convenience.",
     ),
     "signoff": (
         "w:Best,",

@@ -1,0 +1,129 @@
+"""The close and the follow-up say something this note's reader can act on: a next step on
+what the note was about, never a line that would close any note, and no promise of ideas the
+note does not give."""
+
+from __future__ import annotations
+
+import re
+
+from afterword.composer import compose
+from afterword.model import Debrief, Interview, Interviewer, Moment, MomentKind, Story
+
+_STOCK_CLOSE = re.compile(
+    r"(?i)happy to share more|what else would help|anything else that would help"
+    r"|more detail\?|^would a short call be useful\?$|provide more detail"
+    r"|^I would be happy to discuss|do not hesitate|further information"
+)
+
+
+def _last_sentence(paragraph: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", paragraph)[-1]
+
+
+def _kiln_interview() -> Interview:
+    talk = Story(
+        title="Calming a kiln-room dispute",
+        situation="Two potters at the studio argued every week over kiln slots.",
+        action="Sat down with both of them and agreed a shared firing calendar on the wall.",
+        result="The arguments stopped and both potters booked their firings a week ahead",
+    )
+    return Interview(
+        company="Saltmarsh Ceramics Studio",
+        role="Studio Manager",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[Interviewer(name="Ines Caldwell", topics=["the glaze room refit"])],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="Tell me about handling conflict between members.",
+                    kind=MomentKind.could_be_better,
+                    topic="member disputes",
+                    stories=[talk.title],
+                )
+            ]
+        ),
+        stories=[talk],
+    )
+
+
+def test_the_close_names_what_the_next_step_is_about() -> None:
+    interview = _kiln_interview()
+    closings = [
+        _last_sentence(draft.paragraphs[-1])
+        for tone in ("warm", "formal")
+        for seed in range(10)
+        for draft in compose(interview, seed=seed, variants=2, tone=tone)
+    ]
+    for closing in closings:
+        assert not _STOCK_CLOSE.search(closing), closing
+        assert re.search(
+            r"member disputes|glaze room|calendar|outline|first priorities", closing
+        ), closing
+
+
+def test_a_note_with_nothing_to_add_promises_no_ideas_it_does_not_give() -> None:
+    interview = Interview(
+        company="Pellow Bikes",
+        role="Workshop Lead",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[Interviewer(name="Kofi Mensah", topics=["the new e-bike service line"])],
+    )
+    for tone in ("warm", "formal"):
+        for seed in range(12):
+            for draft in compose(interview, seed=seed, variants=2, tone=tone):
+                body = " ".join(draft.paragraphs)
+                assert draft.ready, draft.text
+                assert not re.search(r"(?i)\bideas?\b|\bthoughts on\b", body), body
+
+
+def test_no_stock_line_on_the_topic_says_nothing() -> None:
+    interview = _kiln_interview()
+    for seed in range(20):
+        for draft in compose(interview, seed=seed, variants=2):
+            assert "even more exciting" not in draft.text, draft.text
+            assert "reinforced my interest" not in draft.text, draft.text
+
+
+def test_an_answer_that_went_well_is_followed_up_with_its_result() -> None:
+    """A panelist whose questions went well gets the result behind the example the writer
+    gave them, not a general line."""
+    rota = Story(
+        title="Volunteer rota",
+        situation="The lifeboat station's volunteer rota lived in one person's diary.",
+        action="Moved it to a shared calendar with a standby column.",
+        result="No shift went uncovered in the following year",
+    )
+    interview = Interview(
+        company="Tamar Estuary Lifeboat Station",
+        role="Volunteer Coordinator",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[
+            Interviewer(name="Gwen Trelawny", topics=["the summer open day"]),
+            Interviewer(name="Piotr Nowak", topics=["fundraising events"]),
+        ],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="How would you keep volunteers engaged?",
+                    asked_by="Gwen Trelawny",
+                    kind=MomentKind.went_well,
+                    topic="volunteer scheduling",
+                    stories=[rota.title],
+                ),
+                Moment(
+                    question="What do you know about Gift Aid?",
+                    asked_by="Piotr Nowak",
+                    kind=MomentKind.couldnt_answer,
+                    better_answer="Gift Aid adds 25p to every pound a UK taxpayer gives, "
+                    "if the donor has signed a declaration.",
+                    topic="Gift Aid",
+                ),
+            ]
+        ),
+        stories=[rota],
+    )
+    for seed in range(6):
+        drafts = compose(interview, to="Gwen Trelawny", seed=seed, variants=2)
+        for draft in drafts:
+            assert draft.ready and draft.clean, draft.text
+            assert "no shift went uncovered" in draft.text.casefold(), draft.text
