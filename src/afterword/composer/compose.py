@@ -746,6 +746,22 @@ def _render(
     # A piece about a topic brings its own (and then the note needs no line on one).
     slots.update(form.slots)
     slots["next"] = _next_step(dict(form.slots))
+    if interviewer is not None and form.evidence is not None:
+        # What the user wrote about the reader is said to them ("your team", not "Zoë's").
+        kind = form.evidence.kind
+        number = form.evidence.moment
+        asked = number is not None and (
+            len(interview.interviewers) == 1
+            or _asked_by(interview.debrief.moments[number - 1], interviewer)
+        )
+        for slot in ("fact", "story", "clause", "iclause"):
+            if slots.get(slot):
+                slots[slot] = facts.to_reader(
+                    slots[slot],
+                    interviewer.name,
+                    company_theirs=kind in ("research", "better_answer"),
+                    reader_pronouns=kind == "better_answer" and asked,
+                )
     uses_topic = piece.symbol.endswith("_topic")
     choices: list[tuple[str, int]] = []
     used: set[tuple[str, ...]] = set()

@@ -447,7 +447,48 @@ def formal_name(name: str) -> str:
 def topic_phrase(topic: str) -> str:
     """A topic as the note can say it to the interviewer: their program is "your program"."""
     topic = _strip_end(topic)
-    return re.sub(r"^(?:their|our|the company's)\s+", "your ", topic, flags=re.IGNORECASE)
+    topic = re.sub(r"^(?:their|our|the company's)\s+", "your ", topic, flags=re.IGNORECASE)
+    # "route planning in their TMS": theirs is the reader's organisation.
+    return re.sub(r"\btheir\b", "your", topic)
+
+
+_THEIR = re.compile(r"\b(?:their|they|they've|they're)\b")
+# A plural noun that "their" may point back to ("the skippers ... their catch").
+_PLURAL_NOUN = re.compile(r"\b[a-z][a-z-]{2,}[^s'\W]s\b")
+_CLAUSE_END = re.compile(r"[.;!?]\s+|:\s+")
+_THIRD = re.compile(
+    r"\b(?:his|her)\b(?=\s+(?!(?:that|to|the|a|an|and|about|how|what|in|on|with|for)\b)[a-z])"
+)
+_SUBJECT = re.compile(r"(?i)\b(?:he|she|him|he's|she's)\b")
+_YOU = {"their": "your", "they": "you", "they've": "you've", "they're": "you're"}
+
+
+def to_reader(text: str, reader: str, *, company_theirs: bool, reader_pronouns: bool) -> str:
+    """What the user wrote about the reader, said to them: "Zoë's team" is "your team" in a
+    note to Zoë. With ``company_theirs`` (research and answers about the reader's employer),
+    a "their"/"they" that nothing in its clause can point back to is the reader's
+    organisation: "the CRM they use" is "the CRM you use". With ``reader_pronouns`` (an answer
+    to a question the reader asked), "his standards" is "your standards", where the text has
+    no "he" or "she" that would have to change with it."""
+    names = [p for p in reader.split() if p.rstrip(".").casefold() not in TITLES]
+    names = [n for n in names if len(n) > 1 and n.casefold() not in _PARTICLES]
+    for name in [" ".join(names), *names]:
+        if name:
+            text = re.sub(rf"\b{re.escape(name)}['’]s\b", "your", text)
+    if company_theirs:
+        out: list[str] = []
+        last = 0
+        for end in [*(m.end() for m in _CLAUSE_END.finditer(text)), len(text)]:
+            clause = text[last:end]
+            first = _THEIR.search(clause)
+            if first and not _PLURAL_NOUN.search(clause[: first.start()]):
+                clause = _THEIR.sub(lambda m: _YOU[m.group(0)], clause)
+            out.append(clause)
+            last = end
+        text = "".join(out)
+    if reader_pronouns and not _SUBJECT.search(text):
+        text = _THIRD.sub("your", text)
+    return re.sub(r"(^|[.!?]\s+)your\b", lambda m: m.group(1) + "Your", text)
 
 
 def moment_topic(moment: Moment) -> str | None:

@@ -1,0 +1,69 @@
+"""In a note to someone, they are "you" and their organisation "your": what the user wrote
+about the reader in the third person is said to them."""
+
+from __future__ import annotations
+
+from afterword.composer import compose
+from afterword.composer.facts import to_reader
+from afterword.model import Debrief, Interview, Interviewer, Moment, MomentKind, Research
+
+
+def test_the_readers_name_in_the_possessive_is_your() -> None:
+    text = "I watched the webinar Mireille's team ran on kitchen waste."
+    assert to_reader(text, "Mireille Dufour", company_theirs=False, reader_pronouns=False) == (
+        "I watched the webinar your team ran on kitchen waste."
+    )
+
+
+def test_their_with_nothing_to_point_back_to_is_the_readers_organisation() -> None:
+    said = to_reader(
+        "I read their last three inspection reports; the booking tool they use exports to CSV. "
+        "I asked two drivers about their routes.",
+        "Owen Price",
+        company_theirs=True,
+        reader_pronouns=False,
+    )
+    assert said == (
+        "I read your last three inspection reports; the booking tool you use exports to CSV. "
+        "I asked two drivers about their routes."
+    )
+
+
+def test_his_in_an_answer_to_the_readers_question_is_your() -> None:
+    answer = "Follow his checklist on the line, not mine, and ask before changing a recipe."
+    assert to_reader(answer, "Bram Visser", company_theirs=True, reader_pronouns=True) == (
+        "Follow your checklist on the line, not mine, and ask before changing a recipe."
+    )
+    # With a "he" that would have to change too, the text is left as written.
+    told = "He said his line was short, so I offered to help."
+    assert to_reader(told, "Bram Visser", company_theirs=True, reader_pronouns=True) == told
+
+
+def test_a_note_never_names_its_reader_in_the_third_person() -> None:
+    interview = Interview(
+        company="Marlowe Print Works",
+        role="Production Planner",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[Interviewer(name="Hattie Rowe", topics=["their new press schedule"])],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="What do you know about our scheduling?",
+                    kind=MomentKind.couldnt_answer,
+                    topic="press scheduling",
+                )
+            ]
+        ),
+        research=[
+            Research(
+                topic="press scheduling",
+                text="I read the case study Hattie's team published on press scheduling, and "
+                "their changeover times fell by a third after they grouped jobs by paper stock.",
+            )
+        ],
+    )
+    for seed in range(6):
+        for draft in compose(interview, seed=seed, variants=2):
+            assert draft.ready, draft.text
+            assert "Hattie's" not in draft.text, draft.text
+            assert " their " not in draft.text, draft.text
