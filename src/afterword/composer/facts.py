@@ -491,10 +491,25 @@ def to_reader(text: str, reader: str, *, company_theirs: bool, reader_pronouns: 
     return re.sub(r"(^|[.!?]\s+)your\b", lambda m: m.group(1) + "Your", text)
 
 
+def _as_determined(topic: str, question: str) -> str | None:
+    """A bare topic ("school archive") as the question names it ("the school's archive"): a
+    singular noun needs its article, and the question has the right one."""
+    words = topic.split()
+    if not words or len(words) > 4 or words[0].casefold() in _DETERMINER | {"your", "my"}:
+        return None
+    joined = r"(?:['’]s)?\s+".join(map(re.escape, words))
+    m = re.search(rf"(?i)\b(the|our|your)\s+({joined})\b", question)
+    if m is None:
+        return None
+    article = {"our": "your", "your": "my"}.get(m.group(1).casefold(), "the")
+    return f"{article} {m.group(2)}"
+
+
 def moment_topic(moment: Moment) -> str | None:
     """What a moment was about, as a noun phrase: its topic, or what its question asks about."""
     if moment.topic:
-        return topic_phrase(moment.topic)
+        topic = topic_phrase(moment.topic)
+        return _as_determined(topic, moment.question) or topic
     question = _strip_end(moment.question).rstrip("?")
     m = re.search(r"\babout\s+(.{3,60})$", question, re.IGNORECASE)
     if m:
@@ -682,6 +697,23 @@ _BASE_PAST = {
     "double": "doubled",
     "triple": "tripled",
 }
+# What a customer or a team did next, written in the present after a past clause: "usage
+# went from 15% to 70% and they renew for two years".
+_NEXT_PAST = {
+    "renew": "renewed",
+    "sign": "signed",
+    "extend": "extended",
+    "upgrade": "upgraded",
+    "buy": "bought",
+    "stay": "stayed",
+    "return": "returned",
+    "agree": "agreed",
+    "decide": "decided",
+    "choose": "chose",
+    "keep": "kept",
+    "start": "started",
+    "add": "added",
+}
 # "responsible for make the forecast": a verb after a preposition takes -ing.
 _GERUND = {
     "make": "making",
@@ -799,6 +831,15 @@ def repaired(text: str) -> str:
         return f"{noun} {'were' if verb.casefold() == 'was' else 'are'}"
 
     text = re.sub(r"\b([a-z][a-z-]*s)\s+(was|is)\b", agree, text)
+
+    def then(m: re.Match[str]) -> str:
+        before = text[: m.start()].split()
+        if not any(_is_past(w.strip(",;:").casefold()) for w in before):
+            return m.group(0)
+        return f"{m.group(1)} {_NEXT_PAST[m.group(2).casefold()]}"
+
+    nexts = "|".join(_NEXT_PAST)
+    text = re.sub(rf"(?i)\b(and\s+(?:they|we))\s+({nexts})\b(?!\s+to\b)", then, text)
     return re.sub(r"\bwas reduced (?=\S*\d)", "was reduced by ", _base_to_past(text))
 
 
@@ -890,8 +931,30 @@ def _own_subject(words: list[str]) -> bool:
     for before, word in pairwise(words[:4]):
         w = word.strip(",;:").casefold()
         if w in _DETERMINER or w in _PREPOSITION or has_number(w):
-            return False
+            break
         if _is_verb(word, before):
+            return True
+    return _later_verb(words)
+
+
+_FINITE = frozenset(["was", "were", "is", "are", "had", "has", "have"])
+_BOUNDARY = frozenset(["that", "which", "who", "whom", "where", "when", "and", "but", "so", "to"])
+
+
+def _later_verb(words: list[str]) -> bool:
+    """Whether the clause an opening past form begins has a verb of its own further on, so
+    that the first word is a modifier of its subject: "Extended Project submissions at my
+    school were marked down", "Retried refund requests occasionally refunded twice" (not
+    "Took over a territory that had dropped", where the later verb is in a relative clause)."""
+    for before, word in pairwise(words[:12]):
+        w = word.casefold()
+        if before.endswith((",", ";", ":")) or w in _BOUNDARY:
+            return False
+        bare = w.strip(",;:.")
+        if bare in _FINITE:
+            return True
+        prior = before.casefold()
+        if _is_past(bare) and prior.endswith("ly") and prior not in ("only", "early"):
             return True
     return False
 
@@ -903,7 +966,8 @@ def _noun_phrase(words: list[str]) -> bool:
         return False
     for i, (before, word) in enumerate(zip(["", *words], words, strict=False)):
         if _is_verb(word, before):
-            between = [w.casefold() for w in words[1:i]]
+            # An article is in lower case mid-sentence: "of A grades" is a grade, not "a".
+            between = words[1:i]
             return any(w in ("that", "which", "who", "where") or w in _DETERMINER for w in between)
     return True
 
@@ -1307,6 +1371,13 @@ _COMMON_STARTS = frozenset(
         "from",
         "for",
         "with",
+        "no",
+        "zero",
+        "full",
+        "each",
+        "none",
+        "nobody",
+        "nothing",
     ]
 )
 
