@@ -445,6 +445,12 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
     if research:
         strength, candidate = research[0]
         assert candidate.research is not None
+        said = facts.research_facts(candidate.research.text)
+        if said and moment.better_answer and not any(map(facts.says_a_finding, said)):
+            # Research that says only what was read ("I read the last two annual reports")
+            # is followed by what the writer made of it: their better answer.
+            view = facts.research_facts(moment.better_answer, max_words=35)
+            said = [f"{said[-1]} {v}" for v in view if facts.word_count(f"{said[-1]} {v}") <= 60]
         forms = [
             _Form(
                 (("mtopic", mtopic), ("fact", fact)),
@@ -452,7 +458,7 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
                     "research", candidate.research.topic, fact, found.number, candidate.reasons
                 ),
             )
-            for fact in facts.research_facts(candidate.research.text)
+            for fact in said
         ]
         if forms:
             offer = _research_offer(candidate.research.text, company)

@@ -1396,6 +1396,29 @@ _SOURCE_LEAD = re.compile(
 )
 
 
+# Research that says only what the writer did to find out ("I read the annual report").
+_ACTIVITY = re.compile(
+    r"(?i)^(?:I(?:'ve|\s+have|\s+also)?\s+(?:read|looked|went|took|watched|visited|attended"
+    r"|checked|researched|reviewed|studied|done|did|completed|listened|skimmed|spoke|talked))\b"
+)
+# ... and what says what they found: a figure, a "which/that" clause, a verb of finding.
+_FOUND = re.compile(
+    r"(?i)\b(?:found|learned|learnt|shows?|showed|says|said|suggests?|means|turns\s+out"
+    r"|which|that|differs?|offers?|holds?|is|are|was|were)\b|\d"
+)
+
+
+def _finding(text: str) -> bool:
+    """Whether research text says what was found, beyond what the writer did."""
+    return _FOUND.search(text) is not None
+
+
+def says_a_finding(text: str) -> bool:
+    """Whether research, as the note would say it, tells what was found, not only what the
+    writer read or watched."""
+    return not _ACTIVITY.match(text) or any(map(_finding, sentences(text)))
+
+
 def timeless(text: str) -> str:
     """Research without "since we spoke": what was found, not when."""
     out = " ".join(_SINCE.sub("", text).split())
@@ -1413,13 +1436,16 @@ def research_facts(text: str, max_words: int = 45) -> list[str]:
     for sentence in found[:2]:
         out.append(as_sentence(sentence))
         forms.append(" ".join(out))
+    if len(found) > 1 and _ACTIVITY.match(found[0]) and not _finding(found[0]):
+        forms.pop(0)  # "I read their pathway." alone says what was done, not what was found
     first = _strip_end(found[0])
     lead, colon, after = first.partition(": ")
     if colon and _SOURCE_LEAD.match(lead) and word_count(after) >= 4:
         forms.append(as_sentence(after))
     for cut in _CUT.finditer(first):
         head = first[: cut.start()].rstrip(" ,;")
-        if word_count(head) >= 4:
+        # A shorter form keeps what was found: "I went back through the pathway" is none.
+        if word_count(head) >= 4 and not (_ACTIVITY.match(head) and not _finding(head)):
             forms.append(as_sentence(head))
     if colon and not _SOURCE_LEAD.match(lead) and word_count(lead) >= 3:
         forms.append(as_sentence(lead))
