@@ -46,3 +46,33 @@ def test_research_that_only_says_what_was_read_is_followed_by_the_writers_view()
             assert draft.ready, draft.text
             if "board papers" in draft.text:
                 assert "two thirds of the budget" in draft.text, draft.text
+
+
+def test_research_that_made_something_stands_on_its_own() -> None:
+    interview = Interview(
+        company="Brackenridge Housing",
+        role="Finance Business Partner",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[Interviewer(name="Leona Batty")],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="How would you set the repairs budget?",
+                    kind=MomentKind.couldnt_answer,
+                    topic="repairs budgeting",
+                    better_answer="Start from stock condition data, then split planned and "
+                    "responsive work.",
+                )
+            ]
+        ),
+        research=[
+            Research(
+                topic="repairs budgeting",
+                text="I read the regulator's guidance and made myself a one-page checklist for "
+                "setting a repairs budget.",
+            )
+        ],
+    )
+    for seed in range(6):
+        for draft in compose(interview, seed=seed, variants=2):
+            assert "checklist" not in draft.text or "stock condition" not in draft.text, draft.text

@@ -1404,7 +1404,8 @@ _ACTIVITY = re.compile(
 # ... and what says what they found: a figure, a "which/that" clause, a verb of finding.
 _FOUND = re.compile(
     r"(?i)\b(?:found|learned|learnt|shows?|showed|says|said|suggests?|means|turns\s+out"
-    r"|which|that|differs?|offers?|holds?|is|are|was|were)\b|\d"
+    r"|which|that|differs?|offers?|holds?|is|are|was|were|made|built|wrote|drew|created"
+    r"|compared|mapped|tried|tested)\b|\d"
 )
 
 

@@ -240,8 +240,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:Since we spoke, I have thought more about {topic} and where I could help first.",
         "f:Since our conversation, I have thought further about {topic} and where I could "
         "contribute first.",
-        "w:Since our chat, I have thought more about {topic} and which part of it I would take "
-        "on first.",
+        "w:Since our chat, I have thought more about {topic} and what I would take on first.",
         "f:Since our meeting, I have thought further about {topic} and about my first priorities "
         "in it.",
     ),
