@@ -71,3 +71,14 @@ def test_a_bare_topic_takes_the_article_the_question_gives_it() -> None:
         topic="volunteer induction",
     )
     assert moment_topic(ours) == "your volunteer induction"
+
+
+def test_research_is_not_cut_inside_a_list_of_nouns() -> None:
+    from afterword.composer.facts import research_facts
+
+    text = (
+        "I walked the depot twice with the shift lead; the yard is mostly racking and block "
+        "stacking, which slows loading at night."
+    )
+    for form in research_facts(text):
+        assert not form.endswith("mostly racking."), form

@@ -1414,6 +1414,21 @@ def _finding(text: str) -> bool:
     return _FOUND.search(text) is not None
 
 
+_CLAUSE_START = frozenset(
+    {"i", "we", "they", "he", "she", "it", "the", "a", "an", "my", "our", "their", "this"}
+    | {"that", "these", "those", "there", "its", "his", "her", "you", "your"}
+)
+
+
+def _joins_clauses(cut: re.Match[str], text: str) -> bool:
+    """Whether a cut at a bare "and"/"but" ends a clause: what follows opens one (a subject,
+    or a verb of the same subject: "and rewrote the card"), not a noun of the same list."""
+    if cut.group(0)[:1] in ";,":
+        return True
+    after = text[cut.end() :].split(" ", 1)[0].casefold().strip(",;:")
+    return after in _CLAUSE_START or _is_past(after)
+
+
 def says_a_finding(text: str) -> bool:
     """Whether research, as the note would say it, tells what was found, not only what the
     writer read or watched."""
@@ -1445,6 +1460,8 @@ def research_facts(text: str, max_words: int = 45) -> list[str]:
         forms.append(as_sentence(after))
     for cut in _CUT.finditer(first):
         head = first[: cut.start()].rstrip(" ,;")
+        if not _joins_clauses(cut, first):
+            continue  # "mostly batch and fund-code matching": the "and" joins two nouns
         # A shorter form keeps what was found: "I went back through the pathway" is none.
         if word_count(head) >= 4 and not (_ACTIVITY.match(head) and not _finding(head)):
             forms.append(as_sentence(head))
