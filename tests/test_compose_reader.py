@@ -67,3 +67,8 @@ def test_a_note_never_names_its_reader_in_the_third_person() -> None:
             assert draft.ready, draft.text
             assert "Hattie's" not in draft.text, draft.text
             assert " their " not in draft.text, draft.text
+
+
+def test_their_after_a_plural_subject_is_left_alone() -> None:
+    text = "Councils care because they are required to publish their spending."
+    assert to_reader(text, "Owen Price", company_theirs=True, reader_pronouns=False) == text

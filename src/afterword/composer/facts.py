@@ -454,7 +454,7 @@ def topic_phrase(topic: str) -> str:
 
 _THEIR = re.compile(r"\b(?:their|they|they've|they're)\b")
 # A plural noun that "their" may point back to ("the skippers ... their catch").
-_PLURAL_NOUN = re.compile(r"\b[a-z][a-z-]{2,}[^s'\W]s\b")
+_PLURAL_NOUN = re.compile(r"\b[A-Za-z][a-z-]{2,}[^s'\W]s\b")
 _CLAUSE_END = re.compile(r"[.;!?]\s+|:\s+")
 _THIRD = re.compile(
     r"\b(?:his|her)\b(?=\s+(?!(?:that|to|the|a|an|and|about|how|what|in|on|with|for)\b)[a-z])"
