@@ -72,3 +72,8 @@ def test_a_note_never_names_its_reader_in_the_third_person() -> None:
 def test_their_after_a_plural_subject_is_left_alone() -> None:
     text = "Councils care because they are required to publish their spending."
     assert to_reader(text, "Owen Price", company_theirs=True, reader_pronouns=False) == text
+
+
+def test_a_name_that_is_also_a_month_is_left_alone() -> None:
+    text = "May's figures showed a dip, and June's recovered."
+    assert to_reader(text, "June Okafor", company_theirs=False, reader_pronouns=False) == text

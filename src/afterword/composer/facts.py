@@ -460,6 +460,10 @@ _THIRD = re.compile(
     r"\b(?:his|her)\b(?=\s+(?!(?:that|to|the|a|an|and|about|how|what|in|on|with|for)\b)[a-z])"
 )
 _SUBJECT = re.compile(r"(?i)\b(?:he|she|him|he's|she's)\b")
+_CALENDAR = frozenset(
+    {"january", "april", "may", "june", "july", "august", "october", "december"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 _YOU = {"their": "your", "they": "you", "they've": "you've", "they're": "you're"}
 
 
@@ -471,7 +475,13 @@ def to_reader(text: str, reader: str, *, company_theirs: bool, reader_pronouns: 
     to a question the reader asked), "his standards" is "your standards", where the text has
     no "he" or "she" that would have to change with it."""
     names = [p for p in reader.split() if p.rstrip(".").casefold() not in TITLES]
-    names = [n for n in names if len(n) > 1 and n.casefold() not in _PARTICLES]
+    # "May's figures" is the month's, not May Chen's: a name that is also a month or a day
+    # is left as written.
+    names = [
+        n
+        for n in names
+        if len(n) > 1 and n.casefold() not in _PARTICLES and n.casefold() not in _CALENDAR
+    ]
     for name in [" ".join(names), *names]:
         if name:
             text = re.sub(rf"\b{re.escape(name)}['’]s\b", "your", text)
