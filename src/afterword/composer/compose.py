@@ -449,7 +449,7 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
         if said and moment.better_answer and not any(map(facts.says_a_finding, said)):
             # Research that says only what was read ("I read the last two annual reports")
             # is followed by what the writer made of it: their better answer.
-            view = facts.research_facts(moment.better_answer, max_words=35)
+            view = [facts.own_plan(v) for v in facts.research_facts(moment.better_answer, 35)]
             said = [f"{said[-1]} {v}" for v in view if facts.word_count(f"{said[-1]} {v}") <= 60]
         forms = [
             _Form(
@@ -475,7 +475,7 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
                 (("mtopic", mtopic), ("fact", fact)),
                 EvidenceUsed("better_answer", moment.question, fact, found.number),
             )
-            for fact in facts.research_facts(moment.better_answer)
+            for fact in map(facts.own_plan, facts.research_facts(moment.better_answer))
         ]
         if forms:
             # Loose: tied to the question by a theme word of its title only, not by a skill,
@@ -655,7 +655,9 @@ def _write(
         # A topic about the writer ("the lesson I taught", "why compliance over front office")
         # is no line of thanks: "I loved hearing how the team thinks about..." would not read.
         theirs = [t for t in topics if not _about_writer(t)]
-        others = [t for t in theirs if t.casefold() != mtopic] or theirs
+        # One that holds the follow-up's ("preceptorship for new registrants" and then "about
+        # preceptorship") names it twice in one note: then no line on a topic at all.
+        others = [t for t in theirs if not _overlaps(t, mtopic)] or (theirs if not mtopic else [])
         topic = others[(variant - 1) % len(others)] if others else ""
         # A tight limit takes the shortest wording, then drops the line on the topic, each
         # with the evidence in every length; only then does it try the next evidence.
@@ -725,6 +727,16 @@ def _write(
     return shortest.with_text(shortest.text, shortest.paragraphs, (*report.findings, over))
 
 
+def _overlaps(topic: str, other: str) -> bool:
+    """Whether one of two topics holds the other ("preceptorship" in "preceptorship for
+    non-nursing registrants"), so that a note naming both says one of them twice."""
+    a, b = topic.casefold(), other.casefold()
+    if not a or not b:
+        return False
+    short, long = sorted((a, b), key=len)
+    return re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long) is not None
+
+
 def _render(
     interview: Interview,
     interviewer: Interviewer | None,
@@ -751,7 +763,7 @@ def _render(
     slots["offer"] = piece.offer or ""
     # A piece about a topic brings its own (and then the note needs no line on one).
     slots.update(form.slots)
-    slots["next"] = _next_step(dict(form.slots))
+    slots["next"] = _next_step(form.symbol or piece.symbol, dict(form.slots), variant + seed)
     if interviewer is not None and form.evidence is not None:
         # What the user wrote about the reader is said to them ("your team", not "Zoë's").
         kind = form.evidence.kind
@@ -799,7 +811,13 @@ def _render(
     amends = say("amends", layout.shortest) if _owes_amends(interview, interviewer) else ""
     follow_up = say(form.symbol or piece.symbol, layout.shortest)
     cta = say("cta", layout.shortest)
+    body = f"{topic_line} {follow_up} {cta}".casefold()
+    named = slots["topic"]
+    if named and named.casefold() in body:
+        # A subject on the topic the body already names says it twice in one note.
+        slots["topic"] = ""
     subject = say("subject") or f"Thank you: {context['role']}"
+    slots["topic"] = named
     signoff = say("signoff")
     # The apology closes the opening paragraph: owned in one sentence, then the note moves on.
     opening = tidy(f"{thanks} {topic_line} {amends}")
@@ -824,14 +842,29 @@ def _render(
     )
 
 
-def _next_step(slots: dict[str, str]) -> str:
-    """What a next step would be about: what the follow-up was about ("a short call about your
-    reserves policy"), unless that is the writer ("my background") or why they want the job (a
-    call "about motivation" proposes nothing); then the first priorities of the role."""
+def _next_step(symbol: str, slots: dict[str, str], turn: int = 0) -> str:
+    """What a next step would be about, said in terms of what the follow-up gave: the example
+    it told ("how that worked in practice"), what the research found, the question the answer
+    was to, how the writer would approach a question about what they would do. Never the bare
+    topic label from the debrief ("a short call about disagreement and conflict"): that is a
+    jotted category, not something a person writes in a sentence, and the follow-up has just
+    named it. Where the follow-up is the writer ("my background") or why they want the job,
+    or adds no evidence: the first priorities of the role, or where the writer would start.
+    ``turn`` picks among equal wordings, so that notes do not all close alike."""
     about = slots.get("mtopic") or slots.get("topic") or ""
-    if not about or _about_writer(about) or _MOTIVE.search(about):
+    if not about or _about_writer(about) or _MOTIVE.search(about) or symbol == "generic_role":
         return "the first priorities of the role"
-    return about
+    if symbol.startswith("research_"):
+        options = ("what I found", "what I learned from it")
+    elif symbol.endswith("_hypothetical"):
+        options = ("how I would approach it", "how I would go about it")
+    elif symbol.startswith("answer_"):
+        options = ("that question", "how I would approach it")
+    elif symbol.startswith(("story_", "told_")):
+        options = ("how that worked in practice", "the details of that example")
+    else:
+        options = ("where I would start", "what I would look at first")
+    return options[turn % len(options)]
 
 
 _MOTIVE = re.compile(

@@ -1021,6 +1021,9 @@ def story_clauses(story: Story, max_words: int = 45) -> list[str]:
         elif not _has_verb(head):
             # "Zero duplicate refunds in the 18 months since; ...": a figure, not a clause.
             core = f"the result was {_lower_first(result, known)}"
+        fuller = _deed(story, known, both=True)
+        if unintroduced(f"{deed}, and {core}", story) and fuller is not None:
+            deed = fuller  # the deed that brings in what the result speaks of
         forms = [f"{deed}, and {core}", core]
         clause, start = core, 0
     if not has_number(clause) and story.metrics:
@@ -1040,7 +1043,7 @@ def story_clauses(story: Story, max_words: int = 45) -> list[str]:
             and last not in _DETERMINER
         ):
             forms.append(head)
-    return _longest_first(forms, max_words)
+    return _longest_first([f for f in forms if not unintroduced(f, story)], max_words)
 
 
 _PRESENT_DEED = {
@@ -1065,17 +1068,22 @@ _PRESENT_DEED = {
 }
 
 
-def _deed(story: Story, known: frozenset[str]) -> str | None:
+def _deed(story: Story, known: frozenset[str], both: bool = False) -> str | None:
     """The first thing the story's action says the writer did, as a clause in the first
     person ("Built a weekly SQL job comparing..." -> "I built a weekly SQL job comparing..."),
-    or None where the action does not open with a past deed of a readable length."""
+    or None where the action does not open with a past deed of a readable length. With
+    ``both``, two deeds joined by "and" are kept together (the second may introduce what the
+    result speaks of: "...and proposed a feature flag", then "the flag caught...")."""
     action = repaired(_strip_end(story.action or ""))
     chunks = re.split(r"[.;:]\s|,\s|\s\(", action)
     first = chunks[0].strip()
     first = re.split(r",?\s+and\s+I\s", first, maxsplit=1)[0]  # "I make X and I train Y"
     # "Built a weekly job comparing ... and flagged drops ...": the first of two deeds.
     parts = re.split(r"\s+and\s+", first, maxsplit=1)
-    if len(first.split()) > 14 and len(parts) > 1 and word_count(parts[0]) >= 3:
+    longest = 26 if both else 16
+    if both and len(parts) > 1 and len(first.split()) <= longest:
+        pass
+    elif len(first.split()) > 14 and len(parts) > 1 and word_count(parts[0]) >= 3:
         first = parts[0]
     if len(first.split()) < 3 and len(chunks) > 1 and _is_past(chunks[1].split(" ", 1)[0]):
         first = f"{first} and {chunks[1].strip()}"  # "Visited, helped them recruit through..."
@@ -1102,9 +1110,56 @@ def _deed(story: Story, known: frozenset[str]) -> str | None:
         if len(words) > 3 and words[1] in ("was", "were", "had"):
             return " ".join(words) if len(words) <= 17 else None  # "I was key user for..."
         words = words[1:]
-    if not 3 <= len(words) <= 16 or not _is_past(words[0]) or words[-1].casefold() in _PREPOSITION:
+    if (
+        not 3 <= len(words) <= longest
+        or not _is_past(words[0])
+        or words[-1].casefold() in _PREPOSITION
+    ):
         return None
     return "I " + _lower_first(" ".join(words), known)
+
+
+#: Words after "the" that name no thing an earlier sentence must have introduced.
+_NOT_A_THING = frozenset(
+    [
+        "same",
+        "first",
+        "last",
+        "next",
+        "rest",
+        "whole",
+        "most",
+        "other",
+        "result",
+        "end",
+        "time",
+        "way",
+        "following",
+    ]
+)
+
+
+def unintroduced(text: str, story: Story) -> bool:
+    """Whether ``text`` speaks of "the X" that only the story's action brings in ("a feature
+    flag"), and that ``text`` itself has not named before: "I wrote a risk note; the flag
+    caught a bug" where the action's "proposed a feature flag" was left out. The reader meets
+    a thing never brought in."""
+    action = (story.action or "").casefold()
+    situation = (story.situation or "").casefold()
+    for m in re.finditer(r"(?i)\bthe\s+([a-z][\w-]*)", text):
+        word = m.group(1).casefold()
+        if word in _NOT_A_THING:
+            continue
+        stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
+        named = re.compile(rf"\b{re.escape(stem)}s?\b")
+        brought_in = re.compile(rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,3}}{re.escape(stem)}s?\b")
+        if (
+            brought_in.search(action)
+            and not named.search(situation)
+            and not named.search(text[: m.start()].casefold())
+        ):
+            return True
+    return False
 
 
 def _setting(story: Story, known: frozenset[str]) -> str | None:
@@ -1230,6 +1285,13 @@ def story_accounts(story: Story, max_words: int = 60) -> list[str]:
     head = re.split(r";\s", outcome, maxsplit=1)[0]
     if head != outcome and word_count(head) >= 4 and (has_number(head) or not has_number(outcome)):
         outcomes.append(head)
+    fuller = _deed(story, known, both=True)
+    if (
+        deed is not None
+        and fuller is not None
+        and unintroduced(f"{setting} {deed} {outcome}", story)
+    ):
+        deed = fuller  # the deed that brings in what the result speaks of
     forms = []
     for told in outcomes:
         if deed is None or told.startswith("the result was"):
@@ -1249,7 +1311,7 @@ def story_accounts(story: Story, max_words: int = 60) -> list[str]:
         else:
             body = as_sentence(f"{deed}, and {told}")
         forms.append(f"{setting} {body}")
-    return _longest_first(forms, max_words)
+    return _longest_first([f for f in forms if not unintroduced(f, story)], max_words)
 
 
 def story_clause(story: Story, max_words: int = 32) -> str | None:
@@ -1516,3 +1578,154 @@ def when_phrase(interview: Interview, now: datetime | None) -> str:
     if days < 0 and now + timedelta(days=1) >= interview.ended_at:
         return "today"
     return ""
+
+
+#: Words that open a sentence without making it an order: pronouns, determiners, linking
+#: words, prepositions.
+_NOT_IMPERATIVE = frozenset(
+    [
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "my",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "its",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "every",
+        "each",
+        "some",
+        "most",
+        "many",
+        "no",
+        "not",
+        "all",
+        "both",
+        "only",
+        "even",
+        "just",
+        "still",
+        "also",
+        "again",
+        "now",
+        "then",
+        "so",
+        "but",
+        "and",
+        "or",
+        "if",
+        "when",
+        "once",
+        "while",
+        "since",
+        "as",
+        "after",
+        "before",
+        "because",
+        "until",
+        "unless",
+        "though",
+        "although",
+        "here",
+        "there",
+        "what",
+        "which",
+        "who",
+        "how",
+        "why",
+        "where",
+        "at",
+        "in",
+        "on",
+        "for",
+        "with",
+        "from",
+        "by",
+        "of",
+        "to",
+        "over",
+        "under",
+        "about",
+        "between",
+        "through",
+        "across",
+        "during",
+        "within",
+        "without",
+        "first",
+        "next",
+        "finally",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "please",
+    ]
+)
+#: What follows a verb given as an order: its object's determiner or pronoun, or a particle.
+_ORDER_OBJECT = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "my",
+        "our",
+        "your",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "every",
+        "each",
+        "all",
+        "them",
+        "him",
+        "me",
+        "it",
+        "us",
+        "up",
+        "out",
+        "back",
+        "down",
+        "first",
+    ]
+)
+_ORDER = re.compile(r"(^|[.!?]\s+)(Then\s+)?([A-Za-z][a-z]+)(\s+)(\w+)")
+
+
+def own_plan(text: str) -> str:
+    """A better answer jotted as orders to oneself ("Keep his standards on the pass, not
+    mine: ...") said as the writer's plan ("I would keep his standards..."): in a note, a
+    sentence that opens with a bare verb reads as an order to its reader."""
+
+    def plan(m: re.Match[str]) -> str:
+        lead, then, verb, space, after = m.groups()
+        word = verb.casefold()
+        if (
+            word in _NOT_IMPERATIVE
+            or (not then and not verb[:1].isupper())
+            or after.casefold() not in _ORDER_OBJECT
+            or word.endswith(("ed", "ing", "ly"))
+            or (word.endswith("s") and not word.endswith(("ss", "us")))
+        ):
+            return m.group(0)
+        start = f"{lead}{'Then I' if then else 'I'} would {word}"
+        return f"{start}{space}{after}"
+
+    return _ORDER.sub(plan, text)

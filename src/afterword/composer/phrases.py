@@ -15,8 +15,9 @@ Slots: ``name`` (first name), ``full`` (full name), ``role``, ``company``, ``opt
 a colon: in lower case unless it opens with "I" or a name), ``iclause`` (one that starts with
 "I", so it reads after "that"), ``story`` (a story told in whole sentences: its situation, the
 writer's deed and what came of it), ``fact`` (whole sentences of research or of a better answer),
-``offer`` (what the closing offers to share), ``next`` (what a next step would be about: what
-the follow-up was about, or the first priorities of the role).
+``offer`` (what the closing offers to share), ``next`` (what a next step would be about, in
+terms of what the follow-up gave: "how that worked in practice", "what I found", "how I would
+approach it"; never the bare topic label of the debrief).
 
 Each part has a short alternative for both tones, so that a tight word limit shortens the note
 around its evidence instead of dropping it.
@@ -277,7 +278,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:Would a short call about {next} be useful?",
         "w:I'm happy to talk through {next}.",
         "f:I would be glad to discuss {next}.",
-        "f:I would welcome the chance to discuss {next} further.",
+        "f:I would welcome the chance to discuss {next}.",
         "f:Please let me know if a brief call on {next} would be helpful.",
         "f:I would be glad to discuss {next} in more detail at your convenience.",
     ),

@@ -1,0 +1,178 @@
+"""Each step of a note reads on its own: the close proposes a next step in words a person
+would write (not the debrief's topic label), a story never speaks of "the X" it has not
+brought in, a better answer jotted as orders to oneself is said as the writer's plan, and no
+topic is named twice in one note."""
+
+from __future__ import annotations
+
+import re
+
+from afterword.composer import compose
+from afterword.composer.facts import own_plan, story_accounts, story_clauses
+from afterword.model import Debrief, Interview, Interviewer, Moment, MomentKind, Research, Story
+
+_HUDDLE = Story(
+    title="Night safety huddle",
+    situation="On the surgical wards, night handovers missed about one medication change a week.",
+    action="Drafted a two-page handover template with the ward sister and piloted a ten-minute "
+    "safety huddle at midnight on two wards.",
+    result="The huddle caught three medication errors in its first month; the trust rolled it "
+    "out to six wards",
+    skills=["patient safety", "handover"],
+)
+
+
+def _ward_interview() -> Interview:
+    return Interview(
+        company="Kestrel Vale Hospitals",
+        role="Clinical Nurse Educator",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[
+            Interviewer(name="Ottilie Brandt", topics=["the preceptorship refresh"]),
+            Interviewer(name="Joaquim Ferraz", topics=["simulation training budgets"]),
+        ],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="Tell me about a time you improved patient safety on nights.",
+                    asked_by="Ottilie Brandt",
+                    kind=MomentKind.couldnt_answer,
+                    topic="patient safety culture",
+                    stories=[_HUDDLE.title],
+                ),
+                Moment(
+                    question="What do you know about our simulation suite?",
+                    asked_by="Joaquim Ferraz",
+                    kind=MomentKind.could_be_better,
+                    topic="simulation suite usage",
+                ),
+            ]
+        ),
+        stories=[_HUDDLE],
+        research=[
+            Research(
+                topic="simulation suite usage",
+                text="I read the trust's education report: the simulation suite ran at about "
+                "40% of its bookable hours last year, mostly for junior doctors.",
+            )
+        ],
+    )
+
+
+def _last_sentence(paragraph: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", paragraph)[-1]
+
+
+def _drafts(interview: Interview, seeds: int = 8) -> list:
+    return [
+        draft
+        for tone in ("warm", "formal")
+        for seed in range(seeds)
+        for draft in compose(interview, seed=seed, variants=2, tone=tone)
+    ]
+
+
+def test_the_close_never_pastes_the_debriefs_topic_label() -> None:
+    interview = _ward_interview()
+    labels = [m.topic for m in interview.debrief.moments if m.topic]
+    for draft in _drafts(interview):
+        assert draft.ready, draft.text
+        closing = _last_sentence(draft.paragraphs[-1])
+        for label in labels:
+            assert label.casefold() not in closing.casefold(), closing
+
+
+def test_a_story_never_speaks_of_a_thing_its_deed_left_out() -> None:
+    # "the huddle" is brought in by the second half of the action: a telling that keeps only
+    # the template must not go on with "the huddle caught...".
+    for text in [*story_accounts(_HUDDLE), *story_clauses(_HUDDLE)]:
+        said = text.casefold()
+        assert "the huddle" not in said or said.index("huddle") < said.index("the huddle"), text
+    for draft in _drafts(_ward_interview(), seeds=4):
+        body = " ".join(draft.paragraphs).casefold()
+        if "the huddle" in body:
+            assert body.index("huddle") < body.index("the huddle"), draft.text
+
+
+def _site_interview() -> Interview:
+    return Interview(
+        company="Harlow & Pike Builders",
+        role="Site Manager",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[Interviewer(name="Bronwen Tudor", topics=["the school extension job"])],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="How would you take over a site mid-build from me?",
+                    asked_by="Bronwen Tudor",
+                    kind=MomentKind.could_be_better,
+                    topic="taking over a live site",
+                    better_answer="Take her programme and her permits as the baseline, not "
+                    "mine: walk the site with each foreman, check the lift plans, and keep the "
+                    "Friday progress meeting.",
+                )
+            ]
+        ),
+    )
+
+
+def test_a_better_answer_jotted_as_orders_is_said_as_the_writers_plan() -> None:
+    assert own_plan("Keep his notes as they are. Then tell the client. Discuss the plan.") == (
+        "I would keep his notes as they are. Then I would tell the client. I would discuss the "
+        "plan."
+    )
+    assert own_plan("Tickets are called by the head chef.") == (
+        "Tickets are called by the head chef."
+    )
+    for draft in _drafts(_site_interview(), seeds=4):
+        body = " ".join(draft.paragraphs)
+        assert draft.ready, draft.text
+        assert not re.search(r"(?:^|[.!?]\s+)Take\b", body), body
+        if "programme" in body:
+            assert "I would take your programme" in body, body
+
+
+def test_no_topic_is_named_twice_in_one_note() -> None:
+    for interview in (_ward_interview(), _site_interview()):
+        for draft in _drafts(interview):
+            body = " ".join(draft.paragraphs).casefold()
+            topics = [t for i in interview.interviewers for t in i.topics]
+            topics += [m.topic for m in interview.debrief.moments if m.topic]
+            for topic in topics:
+                said = body.count(topic.casefold()) + draft.subject.casefold().count(
+                    topic.casefold()
+                )
+                assert said <= 1, (topic, draft.subject, draft.text)
+
+
+def test_a_line_on_a_topic_that_holds_the_follow_ups_is_left_out() -> None:
+    # "our conversation about rota planning for the new bakery", then "about rota planning".
+    rota = Story(
+        title="Bakery rota rebuild",
+        situation="At the Eastgate bakery, early shifts went unfilled about twice a week.",
+        action="Rebuilt the rota around the bakers' own preferred start times.",
+        result="Unfilled early shifts fell to one a month within a quarter",
+        skills=["rota planning"],
+    )
+    interview = Interview(
+        company="Crumb & Kettle",
+        role="Bakery Operations Lead",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[
+            Interviewer(name="Ruairi Nolan", topics=["rota planning for the new bakery"])
+        ],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="How do you plan staff rotas?",
+                    kind=MomentKind.could_be_better,
+                    topic="rota planning",
+                    stories=[rota.title],
+                )
+            ]
+        ),
+        stories=[rota],
+    )
+    for draft in _drafts(interview):
+        text = f"{draft.subject} {' '.join(draft.paragraphs)}".casefold()
+        assert text.count("rota planning") <= 1, draft.text
