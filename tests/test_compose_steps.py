@@ -6,6 +6,7 @@ topic is named twice in one note."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from afterword.composer import compose
 from afterword.composer.facts import own_plan, story_accounts, story_clauses
@@ -176,3 +177,31 @@ def test_a_line_on_a_topic_that_holds_the_follow_ups_is_left_out() -> None:
     for draft in _drafts(interview):
         text = f"{draft.subject} {' '.join(draft.paragraphs)}".casefold()
         assert text.count("rota planning") <= 1, draft.text
+
+
+def test_a_close_can_name_the_decision_the_interviewers_gave() -> None:
+    from datetime import UTC, date
+
+    from afterword.composer.facts import decision_phrase
+
+    interview = _ward_interview().model_copy(update={"decision_expected_by": date(2026, 11, 27)})
+    now = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+    assert decision_phrase(interview, now) == "on Friday"
+    assert decision_phrase(interview, None) == ""
+    later = interview.model_copy(update={"decision_expected_by": date(2026, 12, 11)})
+    assert decision_phrase(later, now) == "on 11 December"
+    assert decision_phrase(interview, datetime(2026, 11, 28, tzinfo=UTC)) == ""
+    closings = []
+    for draft in _drafts_at(interview, now):
+        assert draft.ready, draft.text
+        closings.append(_last_sentence(draft.paragraphs[-1]))
+    assert any("before your decision on Friday" in c for c in closings), closings
+
+
+def _drafts_at(interview: Interview, now: datetime) -> list:
+    return [
+        draft
+        for tone in ("warm", "formal")
+        for seed in range(8)
+        for draft in compose(interview, seed=seed, variants=2, tone=tone, now=now)
+    ]

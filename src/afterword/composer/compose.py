@@ -257,6 +257,7 @@ def _context(interview: Interview, now: datetime | None) -> dict[str, str]:
         "role": facts.spoken_role(interview.role),
         "company": facts.spoken_company(interview.company),
         "opt_when": facts.when_phrase(interview, now),
+        "decision": facts.decision_phrase(interview, now),
     }
 
 

@@ -1580,6 +1580,22 @@ def when_phrase(interview: Interview, now: datetime | None) -> str:
     return ""
 
 
+def decision_phrase(interview: Interview, now: datetime | None) -> str:
+    """When the interviewers said they would decide, as a next step can name it ("on Friday"
+    within the week, "on 11 December" within the month); empty without a clock, a date, or
+    once the day has come (an offer "before your decision" is then too late)."""
+    decided = interview.decision_expected_by
+    if now is None or decided is None:
+        return ""
+    today = now.astimezone(interview.ended_at.tzinfo).date()
+    days = (decided - today).days
+    if days < 1 or days > 31:
+        return ""
+    if days <= 6:
+        return "on " + decided.strftime("%A")
+    return f"on {decided.day} {decided.strftime('%B')}"
+
+
 #: Words that open a sentence without making it an order: pronouns, determiners, linking
 #: words, prepositions.
 _NOT_IMPERATIVE = frozenset(

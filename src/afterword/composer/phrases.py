@@ -17,7 +17,8 @@ a colon: in lower case unless it opens with "I" or a name), ``iclause`` (one tha
 writer's deed and what came of it), ``fact`` (whole sentences of research or of a better answer),
 ``offer`` (what the closing offers to share), ``next`` (what a next step would be about, in
 terms of what the follow-up gave: "how that worked in practice", "what I found", "how I would
-approach it"; never the bare topic label of the debrief).
+approach it"; never the bare topic label of the debrief), ``decision`` (when the interviewers
+said they would decide: "on Friday", "on 11 December"; empty when unknown or past).
 
 Each part has a short alternative for both tones, so that a tight word limit shortens the note
 around its evidence instead of dropping it.
@@ -268,6 +269,8 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:If it would help, I can send {offer}.",
         "w:Let me know if it would help to see {offer}.",
         "w:I'd be glad to send {offer}.",
+        "w:If it would help before your decision {decision}, I can send {offer}.",
+        "f:If it would be useful before your decision {decision}, I would be glad to send {offer}.",
         "w:I'd be glad to talk through {next} on a short call if that would help.",
         "w:Let me know if a short call about {next} would help.",
         "w:If it would help to talk more about {next}, let me know.",
