@@ -1065,6 +1065,11 @@ _PRESENT_DEED = {
     "develop": "developed",
     "set": "set",
     "lead": "led",
+    "meet": "met",
+    "give": "gave",
+    "hold": "held",
+    "teach": "taught",
+    "find": "found",
 }
 
 
