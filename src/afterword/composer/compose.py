@@ -860,7 +860,8 @@ def _next_step(symbol: str, slots: dict[str, str], turn: int = 0) -> str:
     elif symbol.endswith("_hypothetical"):
         options = ("how I would approach it", "how I would go about it")
     elif symbol.startswith("answer_"):
-        options = ("that question", "how I would approach it")
+        # The better answer may tell what the writer did, not what they would do.
+        options = ("that question", "the question")
     elif symbol.startswith(("story_", "told_")):
         options = ("how that worked in practice", "the details of that example")
     else:
