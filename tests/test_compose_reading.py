@@ -24,6 +24,7 @@ from afterword.model import (
     Research,
     Story,
 )
+from compose_support import closing
 
 # -- names as people say them ------------------------------------------------------------------
 
@@ -218,10 +219,6 @@ def test_every_note_that_gives_the_figure_gives_its_baseline(tone: str) -> None:
 _DOCUMENT = re.compile(r"(?i)\b(?:one-page|sketch|write-up|outline|summary|worked example|notes)\b")
 
 
-def _closing(draft: Any) -> str:
-    return re.split(r"(?<=[.!?])\s+", draft.paragraphs[-1])[-1]
-
-
 def _one_story_interview(story: Story, question: str, **extra: Any) -> Interview:
     return Interview(
         company=extra.pop("company", "Brightwater Transit Authority"),
@@ -255,7 +252,7 @@ def test_a_story_with_no_document_behind_it_offers_a_next_step_not_a_document() 
     for seed in range(6):
         for draft in compose(interview, seed=seed, variants=2):
             assert draft.ready, draft.text
-            assert not _DOCUMENT.search(_closing(draft)), draft.text
+            assert not _DOCUMENT.search(closing(draft)), draft.text
 
 
 def test_a_design_story_offers_a_sketch_and_a_process_story_an_outline() -> None:
@@ -279,9 +276,9 @@ def test_a_design_story_offers_a_sketch_and_a_process_story_an_outline() -> None
         interview = _one_story_interview(story, question, topic="fare processing")
         for seed in range(8):
             for draft in compose(interview, seed=seed, variants=2):
-                found = _DOCUMENT.search(_closing(draft))
+                found = _DOCUMENT.search(closing(draft))
                 if found:
-                    offers.setdefault(story.title, set()).add(_closing(draft))
+                    offers.setdefault(story.title, set()).add(closing(draft))
     assert offers["Fare-tap pipeline"], "some closing offers the design"
     assert all("sketch of the design" in c for c in offers["Fare-tap pipeline"]), offers
     assert offers["Driver handover"]
@@ -304,11 +301,11 @@ def test_no_note_offers_notes_on_the_interviewers_own_materials_or_field() -> No
         "journeys they make; the operator settles the difference.",
     )
     closings = [
-        _closing(draft) for seed in range(8) for draft in compose(interview, seed=seed, variants=2)
+        closing(draft) for seed in range(8) for draft in compose(interview, seed=seed, variants=2)
     ]
     assert closings
-    for closing in closings:
-        assert not re.search(r"(?i)\b(?:my notes|worked example|my sources)\b", closing), closing
+    for said in closings:
+        assert not re.search(r"(?i)\b(?:my notes|worked example|my sources)\b", said), said
 
 
 # -- the bridge for "how would you..." -------------------------------------------------------
@@ -445,13 +442,13 @@ def test_a_formal_closing_offers_to_send_the_document_not_to_discuss_it() -> Non
     )
     interview = _one_story_interview(process, "Tell me about a handover you improved.")
     closings = [
-        _closing(draft)
+        closing(draft)
         for seed in range(12)
         for draft in compose(interview, seed=seed, variants=2, tone="formal")
     ]
     assert any("outline of the approach" in c for c in closings)
-    for closing in closings:
-        assert not re.search(r"\bdiscuss (?:a|an|my) ", closing), closing
+    for said in closings:
+        assert not re.search(r"\bdiscuss (?:a|an|my) ", said), said
 
 
 def test_two_results_joined_by_a_comma_alone_take_an_and() -> None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from afterword.composer import compose
 from afterword.composer.facts import own_plan, story_accounts, story_clauses
 from afterword.model import Debrief, Interview, Interviewer, Moment, MomentKind, Research, Story
+from compose_support import closing, drafts
 
 _HUDDLE = Story(
     title="Night safety huddle",
@@ -60,27 +60,14 @@ def _ward_interview() -> Interview:
     )
 
 
-def _last_sentence(paragraph: str) -> str:
-    return re.split(r"(?<=[.!?])\s+", paragraph)[-1]
-
-
-def _drafts(interview: Interview, seeds: int = 8) -> list:
-    return [
-        draft
-        for tone in ("warm", "formal")
-        for seed in range(seeds)
-        for draft in compose(interview, seed=seed, variants=2, tone=tone)
-    ]
-
-
 def test_the_close_never_pastes_the_debriefs_topic_label() -> None:
     interview = _ward_interview()
     labels = [m.topic for m in interview.debrief.moments if m.topic]
-    for draft in _drafts(interview):
+    for draft in drafts(interview):
         assert draft.ready, draft.text
-        closing = _last_sentence(draft.paragraphs[-1])
+        said = closing(draft)
         for label in labels:
-            assert label.casefold() not in closing.casefold(), closing
+            assert label.casefold() not in said.casefold(), said
 
 
 def test_a_story_never_speaks_of_a_thing_its_deed_left_out() -> None:
@@ -89,7 +76,7 @@ def test_a_story_never_speaks_of_a_thing_its_deed_left_out() -> None:
     for text in [*story_accounts(_HUDDLE), *story_clauses(_HUDDLE)]:
         said = text.casefold()
         assert "the huddle" not in said or said.index("huddle") < said.index("the huddle"), text
-    for draft in _drafts(_ward_interview(), seeds=4):
+    for draft in drafts(_ward_interview(), seeds=4):
         body = " ".join(draft.paragraphs).casefold()
         if "the huddle" in body:
             assert body.index("huddle") < body.index("the huddle"), draft.text
@@ -125,7 +112,7 @@ def test_a_better_answer_jotted_as_orders_is_said_as_the_writers_plan() -> None:
     assert own_plan("Tickets are called by the head chef.") == (
         "Tickets are called by the head chef."
     )
-    for draft in _drafts(_site_interview(), seeds=4):
+    for draft in drafts(_site_interview(), seeds=4):
         body = " ".join(draft.paragraphs)
         assert draft.ready, draft.text
         assert not re.search(r"(?:^|[.!?]\s+)Take\b", body), body
@@ -135,7 +122,7 @@ def test_a_better_answer_jotted_as_orders_is_said_as_the_writers_plan() -> None:
 
 def test_no_topic_is_named_twice_in_one_note() -> None:
     for interview in (_ward_interview(), _site_interview()):
-        for draft in _drafts(interview):
+        for draft in drafts(interview):
             body = " ".join(draft.paragraphs).casefold()
             topics = [t for i in interview.interviewers for t in i.topics]
             topics += [m.topic for m in interview.debrief.moments if m.topic]
@@ -174,7 +161,7 @@ def test_a_line_on_a_topic_that_holds_the_follow_ups_is_left_out() -> None:
         ),
         stories=[rota],
     )
-    for draft in _drafts(interview):
+    for draft in drafts(interview):
         text = f"{draft.subject} {' '.join(draft.paragraphs)}".casefold()
         assert text.count("rota planning") <= 1, draft.text
 
@@ -192,19 +179,10 @@ def test_a_close_can_name_the_decision_the_interviewers_gave() -> None:
     assert decision_phrase(later, now) == "on 11 December"
     assert decision_phrase(interview, datetime(2026, 11, 28, tzinfo=UTC)) == ""
     closings = []
-    for draft in _drafts_at(interview, now):
+    for draft in drafts(interview, now=now):
         assert draft.ready, draft.text
-        closings.append(_last_sentence(draft.paragraphs[-1]))
+        closings.append(closing(draft))
     assert any("before your decision on Friday" in c for c in closings), closings
-
-
-def _drafts_at(interview: Interview, now: datetime) -> list:
-    return [
-        draft
-        for tone in ("warm", "formal")
-        for seed in range(8)
-        for draft in compose(interview, seed=seed, variants=2, tone=tone, now=now)
-    ]
 
 
 def test_a_story_told_in_the_present_still_has_its_deed_and_setting() -> None:
