@@ -205,11 +205,11 @@ def site_url(text: str) -> str:
     return f"https://{parts.netloc.lower()}"
 
 
-def _site_mail(problems: list[str]) -> SmtpSettings | None:
-    """The ``[smtp]`` table of the settings file, when there is one: in hosted mode, the
-    site's own mail server, which mails the links to set a new password (from its ``from``
-    address)."""
-    from afterword.mail import SmtpSettings, password
+def smtp_settings() -> SmtpSettings | None:
+    """The ``[smtp]`` table of the settings file (host, port, security, user, from), or None
+    when there is none; never the password (see :func:`afterword.mail.password`). A table
+    that is not usable raises :class:`ConfigError`, naming the file."""
+    from afterword.mail import SmtpSettings
 
     try:
         table = settings().get("smtp")
@@ -217,9 +217,22 @@ def _site_mail(problems: list[str]) -> SmtpSettings | None:
             return None
         if not isinstance(table, dict):
             raise ValueError("[smtp] must be a table")
-        found = SmtpSettings.from_mapping(table)
+        return SmtpSettings.from_mapping(table)
     except (ConfigError, ValueError) as exc:
-        problems.append(f"{settings_path()}: {exc}")
+        raise ConfigError(f"{settings_path()}: {exc}") from exc
+
+
+def _site_mail(problems: list[str]) -> SmtpSettings | None:
+    """In hosted mode, ``[smtp]`` is the site's own mail server, which mails the links to set
+    a new password (from its ``from`` address)."""
+    from afterword.mail import password
+
+    try:
+        found = smtp_settings()
+    except ConfigError as exc:
+        problems.append(str(exc))
+        return None
+    if found is None:
         return None
     if found.sender is None:
         problems.append(

@@ -1299,17 +1299,10 @@ def policy_settings(year: int) -> PolicySettings:
 def smtp_settings() -> SmtpSettings | None:
     """The user's ``[smtp]`` settings (host, port, security, user, from), or None when there
     is no ``[smtp]`` table; never the password (see :func:`afterword.mail.password`)."""
-    from afterword.mail import SmtpSettings
-
     try:
-        table = config.settings().get("smtp")
-        if table is None:
-            return None
-        if not isinstance(table, dict):
-            raise ValueError("[smtp] must be a table")
-        return SmtpSettings.from_mapping(table)
-    except (config.ConfigError, ValueError) as exc:
-        raise InputError(f"{config.settings_path()}: {exc}") from exc
+        return config.smtp_settings()
+    except config.ConfigError as exc:
+        raise InputError(str(exc)) from exc
 
 
 def practice_zone() -> tzinfo:
