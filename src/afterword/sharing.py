@@ -84,10 +84,6 @@ class Sharing:
         with self.database.session() as session, session.begin():
             return ShareRepository(session, member_id).list()
 
-    def share_of(self, member_id: int, share_id: int) -> Share:
-        with self.database.session() as session, session.begin():
-            return ShareRepository(session, member_id).get(share_id)
-
     def comments(self, member_id: int, interview_id: int) -> list[Comment]:
         """The coaches' comments on one of the member's interviews."""
         with self.database.session() as session, session.begin():

@@ -97,11 +97,6 @@ _ALPHA_WORD = lazy_re(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 _ASCII_ALPHA_WORD = lazy_re(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
 
 
-def _blank(segment: str) -> str:
-    """Spaces in place of a segment, keeping its newlines so line numbers stay true."""
-    return "".join("\n" if c == "\n" else " " for c in segment)
-
-
 def looks_like_html(text: str) -> bool:
     return "<" in text and _HTML_TAG.search(text) is not None
 

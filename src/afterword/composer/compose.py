@@ -31,7 +31,6 @@ from afterword.errors import InputError
 from afterword.model import Interview, Interviewer, Moment, MomentKind, Story
 
 if TYPE_CHECKING:
-    from afterword.checker import Report
     from afterword.matching import Candidate, Matcher, MomentEvidence
 
 TONES = ("warm", "formal")
@@ -945,9 +944,3 @@ def similarity(a: str, b: str) -> float:
     """Word 3-gram Jaccard similarity of two notes (0: nothing shared, 1: the same)."""
     x, y = _trigrams(a), _trigrams(b)
     return len(x & y) / len(x | y) if x or y else 1.0
-
-
-def check_report(draft: Draft, interview: Interview) -> Report:
-    from afterword.checker import check
-
-    return check(draft.text, interview)
