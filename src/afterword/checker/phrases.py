@@ -333,13 +333,19 @@ def re2_superset(pattern: str) -> str:
             i = close + 1
             quantified = True
         else:
-            out.append(_fold_char(c))
-            i += 1
+            # a run of plain characters at once: one piece at a time was most of the cost
+            # of a cold check's first note
+            plain = _PLAIN.match(pattern, i)
+            j = plain.end() if plain is not None else i + 1
+            run = pattern[i:j]
+            out.append(run if run.isascii() else "".join(map(_fold_char, run)))
+            i = j
             quantified = False
     return "".join(out)
 
 
 _COUNT = re.compile(r"\{\d*(?:,\d*)?\}")
+_PLAIN = re.compile(r"[^\\\[(*+?{]+")
 
 
 _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
