@@ -54,6 +54,24 @@ def test_registry_is_fresh_each_time() -> None:
     assert len(set(first.ids)) == len(first.ids)
 
 
+def test_a_registry_of_ones_own_can_list_more_phrasings_for_a_built_in_rule() -> None:
+    """A coach in Leeds who often hears "my answers were pants" lists it for the overt-failure
+    rule in a registry of their own; the built-in rules, and every other check, are left as
+    they were."""
+    from afterword.checker.phrases import Phrase, load_phrases
+    from afterword.checker.rules import OvertFailure, Registry
+
+    note = "Dear Dana,\n\nThank you for today. My answers on pricing were pants.\n\nBest,\nAlex"
+    assert not [f for f in check(note).findings if f.rule == "overt-failure"]
+
+    pants = Phrase(id="were-pants", pattern=r"\b(?:was|were)\s+pants\b")
+    listed = [*load_phrases("overt-failure"), pants]
+    own = Registry(OvertFailure(listed) if cls is OvertFailure else cls() for cls in RULE_CLASSES)
+    found = [f for f in check(note, registry=own).findings if f.rule == "overt-failure"]
+    assert [(f.excerpt, f.phrase) for f in found] == [("were pants", "were-pants")]
+    assert not [f for f in check(note).findings if f.rule == "overt-failure"]
+
+
 def test_registry_refuses_duplicates() -> None:
     registry = default_registry()
     with pytest.raises(ValueError, match="twice"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -9,7 +10,7 @@ from afterword.checker import language
 from afterword.checker.document import Document
 from afterword.checker.normalize import fold
 from afterword.checker.report import CheckSettings, Finding, Report, Stats
-from afterword.checker.rules import Registry, Rule, default_registry
+from afterword.checker.rules import Registry, default_registry
 from afterword.checker.second_opinion import second_opinion
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def _check(
                 )
             )
         return Report(findings=findings, body=body, stats=stats, language="other")
-    rules = registry.enabled(settings.disable) if registry is not None else _default_rules(settings)
+    rules = (registry if registry is not None else _built_in()).enabled(settings.disable)
     found: list[Finding] = []
     for rule in rules:
         # Past a hundred findings of one kind a person learns nothing new, and a megabyte of
@@ -84,19 +85,11 @@ def _check(
     return Report(findings=found, body=body, stats=stats, language=lang)
 
 
-_DEFAULT_RULES: list[Rule] | None = None
-
-
-def _default_rules(settings: CheckSettings) -> list[Rule]:
-    """The built-in rules that ``settings`` leaves on. The rules hold no state, so one set of
-    them serves every check (building the registry anew cost a few microseconds a note)."""
-    global _DEFAULT_RULES
-    if _DEFAULT_RULES is None:
-        _DEFAULT_RULES = list(default_registry())
-    if not settings.disable:
-        return _DEFAULT_RULES
-    off = set(settings.disable)
-    return [r for r in _DEFAULT_RULES if r.id not in off]
+@cache
+def _built_in() -> Registry:
+    """The built-in rules, built once per process: they hold no state about a note, and their
+    phrase sets compile on first use, so every check shares one registry of them."""
+    return default_registry()
 
 
 def _order(f: Finding) -> tuple[int, int, int]:

@@ -1,7 +1,10 @@
 """The rules of the note checker, one small module each.
 
 :func:`default_registry` builds a fresh :class:`Registry` of every rule; build your own to add
-or replace rules. The ids and severities of DESIGN.md are a stable interface.
+or replace rules, or to give a built-in rule phrasings of your own (``OvertFailure(phrases)``:
+each rule holds its phrasings, read from its data file unless given). No rule or phrase set is
+a module global; the checker shares one registry of the built-in rules between checks. The ids
+and severities of DESIGN.md are a stable interface.
 """
 
 from __future__ import annotations
@@ -49,4 +52,10 @@ def default_registry() -> Registry:
     return Registry(cls() for cls in RULE_CLASSES)
 
 
-__all__ = ["RULE_CLASSES", "Registry", "Rule", "default_registry"]
+__all__ = [
+    *(cls.__name__ for cls in RULE_CLASSES),
+    "RULE_CLASSES",
+    "Registry",
+    "Rule",
+    "default_registry",
+]

@@ -6,13 +6,11 @@ import re
 from collections.abc import Iterator
 
 from afterword.checker.document import Document
-from afterword.checker.phrases import PhraseSet, load_phrases
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
 from afterword.checker.suggestions import clause_end, follow_up_for
 from afterword.checker.text import lazy_re
 
-_APOLOGY = PhraseSet(load_phrases("apology"))
 # Sympathy, not apology: "sorry to hear about the office move", "sorry for your loss".
 _SYMPATHY_AFTER = lazy_re(
     r"\s*+(?:to\s+(?:hear|learn|read|see|find\s+out)|for\s+your\s+loss|about\s+your|"
@@ -52,7 +50,7 @@ class Apology(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         offended = _offended(doc)
         seen_sentences: set[tuple[int, int]] = set()
-        for m in doc.matches(_APOLOGY):
+        for m in doc.matches(self.phrases):
             sentence = doc.sentence_at(m.start())
             if sentence in seen_sentences:
                 # one finding per sentence: "I'm sorry, please forgive me" (asked first: a
@@ -83,7 +81,7 @@ class Apology(Rule):
                     m.start(),
                     end,
                     "I apologize for my comment about [what you said]; it was out of place.",
-                    phrase=_APOLOGY.phrase_of(m).id,
+                    phrase=self.phrases.phrase_of(m).id,
                 )
                 continue
             yield doc.finding(
@@ -94,7 +92,7 @@ class Apology(Rule):
                 end,
                 follow_up_for(text),
                 replaces_span=True,
-                phrase=_APOLOGY.phrase_of(m).id,
+                phrase=self.phrases.phrase_of(m).id,
             )
 
 

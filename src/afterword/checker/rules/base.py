@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
 from afterword.checker.document import Document
-from afterword.checker.phrases import RULES_DIR, rule_data
+from afterword.checker.phrases import RULES_DIR, Phrase, PhraseSet, load_phrases, rule_data
 from afterword.checker.report import Finding, Severity
 
 #: The interview the context rules' examples are checked against.
@@ -60,6 +60,16 @@ class Rule:
                 setattr(cls, key, data[key])
         examples = data.get("examples", {})
         cls._examples = (list(examples.get("good", [])), list(examples.get("bad", [])))
+
+    def __init__(self, phrases: Iterable[Phrase] | None = None) -> None:
+        """``phrases``: the phrasings to look for, in place of those of the rule's data file
+        (a registry of your own can so tighten or extend a built-in rule)."""
+        if phrases is None:
+            listed = load_phrases(self.id) if (RULES_DIR / f"{self.id}.yaml").exists() else []
+        else:
+            listed = list(phrases)
+        #: The phrasings this rule looks for, found together (compiled on first use).
+        self.phrases = PhraseSet(listed)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from afterword.checker.document import Document
-from afterword.checker.phrases import PhraseSet, load_phrases
+from afterword.checker.phrases import Phrase, PhraseSet
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
 from afterword.checker.suggestions import STRONG_CTA
 from afterword.checker.text import lazy_re
 
-_PHRASES = load_phrases("missing-call-to-action")
-_STRONG = PhraseSet(p for p in _PHRASES if p.kind != "weak")
-# Passive closings: a hope, not an invitation (DESIGN.md: only a weak call to action).
-# A passive closing: it only hopes for a reply.
-_WEAK = PhraseSet(p for p in _PHRASES if p.kind == "weak")
 # A question put to the reader invites a reply ("Would Thursday work for a follow-up call?",
 # "Any news on your side?"); a question about something else ("Who wouldn't love that?") does
 # not. Checked per sentence ending in "?", which real notes rarely have, so it costs little.
@@ -48,8 +43,16 @@ class MissingCallToAction(Rule):
 
     id = "missing-call-to-action"
 
+    def __init__(self, phrases: Iterable[Phrase] | None = None) -> None:
+        super().__init__(phrases)
+        listed = self.phrases.phrases
+        self._strong = PhraseSet(p for p in listed if p.kind != "weak")
+        # Passive closings (kind "weak"): a hope for a reply, not an invitation (DESIGN.md:
+        # only a weak call to action).
+        self._weak = PhraseSet(p for p in listed if p.kind == "weak")
+
     def check(self, doc: Document) -> Iterator[Finding]:
-        for m in doc.matches(_STRONG, ordered=False):
+        for m in doc.matches(self._strong, ordered=False):
             before = doc.before(m.start(), 20)
             if m.group().startswith(_IMPERATIVES):
                 opener = _SENTENCE_START_BEFORE if m.group()[0] == "s" else _IMPERATIVE_BEFORE
@@ -65,7 +68,7 @@ class MissingCallToAction(Rule):
         weak = next(
             (
                 w
-                for w in doc.matches(_WEAK)
+                for w in doc.matches(self._weak)
                 if not _NEGATION_BEFORE.search(doc.before(w.start(), 20))
             ),
             None,
@@ -79,7 +82,7 @@ class MissingCallToAction(Rule):
                 weak.start(),
                 weak.end(),
                 STRONG_CTA,
-                phrase=_WEAK.phrase_of(weak).id,
+                phrase=self._weak.phrase_of(weak).id,
             )
             return
         if doc.judge_finds("call_to_action"):

@@ -6,13 +6,12 @@ import re
 from collections.abc import Iterator
 
 from afterword.checker.document import Document
-from afterword.checker.phrases import PhraseSet, load_phrases
+from afterword.checker.phrases import PhraseSet
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
 from afterword.checker.suggestions import GRATITUDE
 from afterword.checker.text import lazy_re
 
-_THANKS = PhraseSet(load_phrases("missing-gratitude"))
 # "Thanks to my time at Acme ..." is causal, not gratitude; "no thanks" declines.
 _NOT_GRATITUDE_AFTER = lazy_re(
     r"\s+to\s+(?:my|our|his|her|their|its|this|that|these|those|the|a|an)\b", re.IGNORECASE
@@ -53,8 +52,9 @@ _SENTENCE_START_BEFORE = lazy_re(
 )
 
 
-def find_gratitude(doc: Document) -> re.Match[str] | None:
-    for m in doc.matches(_THANKS, ordered=False):
+def find_gratitude(doc: Document, thanks: PhraseSet) -> re.Match[str] | None:
+    """The first of ``thanks`` in the note that thanks the reader."""
+    for m in doc.matches(thanks, ordered=False):
         word = m.group().lower()
         if word.startswith("thank") and _NOT_GRATITUDE_AFTER.match(doc.work, m.end()):
             continue
@@ -105,5 +105,5 @@ class MissingGratitude(Rule):
     id = "missing-gratitude"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if find_gratitude(doc) is None:
+        if find_gratitude(doc, self.phrases) is None:
             yield doc.finding(self.id, self.severity, self.message, suggestion=GRATITUDE)

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from afterword.checker.document import Document
-from afterword.checker.phrases import PhraseSet, load_phrases
+from afterword.checker.phrases import Phrase, PhraseSet
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
-
-_HEDGES = load_phrases("hedging")
-# Each hedge is looked for on its own (a finding per hedge, the longest first in the list).
-_PATTERNS = [(PhraseSet([phrase]), phrase.rewrite or "") for phrase in _HEDGES]
-# Every hedge in one set: most notes hold none, and one look for any spares the separate ones.
-_ANY_HEDGE = PhraseSet(_HEDGES)
 
 
 class Hedging(Rule):
@@ -24,12 +18,19 @@ class Hedging(Rule):
 
     id = "hedging"
 
+    def __init__(self, phrases: Iterable[Phrase] | None = None) -> None:
+        super().__init__(phrases)
+        # Every hedge in one set (``self.phrases``): most notes hold none, and one look for
+        # any spares the separate ones. Then each hedge found is looked for on its own (a
+        # finding per hedge, the longest first in the list).
+        self._each = [(PhraseSet([p]), p.rewrite or "") for p in self.phrases.phrases]
+
     def check(self, doc: Document) -> Iterator[Finding]:
-        found = {_ANY_HEDGE.phrase_of(m).id for m in doc.matches(_ANY_HEDGE, ordered=False)}
+        found = {self.phrases.phrase_of(m).id for m in doc.matches(self.phrases, ordered=False)}
         if not found:
             return
         taken: set[int] = set()
-        for pattern, replacement in _PATTERNS:
+        for pattern, replacement in self._each:
             if pattern.phrases[0].id not in found:
                 continue
             for m in doc.matches(pattern):

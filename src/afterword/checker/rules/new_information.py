@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 
 from afterword.checker.document import Document
-from afterword.checker.phrases import PhraseSet, load_phrases
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
 from afterword.checker.text import lazy_re
@@ -17,7 +16,6 @@ _ACHIEVEMENT_VERB = (
     r"|deliver|scal|migrat|automat|streamlin|expand|onboard|recruit|publish|secur|negotiat"
     r"|accelerat|shortened|shrank|halv|achiev|exceed|surpass|coordinat|organi[sz]|rais)\w*"
 )
-_NEW_INFO = PhraseSet(load_phrases("missing-new-information"))
 # A change done by the writer and measured: "reduced churn by 18", "grew the list to 4,000".
 # Found from the number back (a leading alternation of verbs would be tried at every position
 # of every note): a number after "by", "to", "from", "of" or "over", then a verb before it in
@@ -119,7 +117,7 @@ class MissingNewInformation(Rule):
     id = "missing-new-information"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for m in doc.matches(_NEW_INFO, ordered=False):
+        for m in doc.matches(self.phrases, ordered=False):
             if _NOT_A_FACT.match(m.group()):
                 continue
             if _NEWS.match(m.group()) and _NEWS_HOPED.search(doc.before(m.start(), 20)):

@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 
 from afterword.checker.document import Document
-from afterword.checker.phrases import PhraseSet, load_phrases
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
 from afterword.checker.suggestions import clause_end, follow_up_for
@@ -14,7 +13,6 @@ from afterword.checker.text import lazy_re
 
 _ADV = r"(?:(?:totally|completely|really|kind\s+of|sort\s+of|just|probably|definitely|so|badly|"
 _ADV += r"pretty\s+much|absolutely|utterly|simply|clearly|obviously|somewhat|a\s+bit)\s+)?"
-_FAILURE = PhraseSet(load_phrases("overt-failure"))
 # "It went well", "that went as planned", "not a disaster" are the opposite.
 _POSITIVE_AFTER = lazy_re(
     r"(?:well|as\s+(?:planned|hoped|I\s+\w+)|to\s+plan|(?:the\s+way|how)\s+[\w\s']+)$",
@@ -47,7 +45,7 @@ class OvertFailure(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         reported = -1  # where the last finding ends: one sentence's admissions are one finding
-        for m in doc.matches(_FAILURE):
+        for m in doc.matches(self.phrases):
             if m.start() < reported:
                 continue
             text = m.group()
@@ -78,5 +76,5 @@ class OvertFailure(Rule):
                 end,
                 follow_up_for(doc.work[m.start() : end]),
                 replaces_span=True,
-                phrase=_FAILURE.phrase_of(m).id,
+                phrase=self.phrases.phrase_of(m).id,
             )

@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from afterword.checker.document import Document
-from afterword.checker.phrases import PhraseSet, load_phrases
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
 
 # Matched against the note as written (a placeholder is told by its capitals).
-_PLACEHOLDER = PhraseSet(load_phrases("placeholder"))
 # Lower-case words inside square brackets are often an aside ("[sic]", "[laughs]") - but a
 # capitalised or template word in brackets is a placeholder. HTML tags are no placeholders.
 _HTML_TAG_NAMES = frozenset(
@@ -51,7 +49,7 @@ class Placeholder(Rule):
     id = "placeholder"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for m in doc.note_matches(_PLACEHOLDER):
+        for m in doc.note_matches(self.phrases):
             text = m.group()
             if text.startswith("<") and text[1:-1].strip("/").split(" ")[0].lower() in (
                 _HTML_TAG_NAMES
@@ -66,7 +64,7 @@ class Placeholder(Rule):
                 m.end(),
                 fill,
                 replaces_span=not fill.endswith("…"),
-                phrase=_PLACEHOLDER.phrase_of(m).id,
+                phrase=self.phrases.phrase_of(m).id,
             )
 
 

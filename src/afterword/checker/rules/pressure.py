@@ -6,13 +6,11 @@ import re
 from collections.abc import Iterator
 
 from afterword.checker.document import Document
-from afterword.checker.phrases import PhraseSet, load_phrases
 from afterword.checker.report import Finding
 from afterword.checker.rules.base import Rule
 from afterword.checker.suggestions import STRONG_CTA
 from afterword.checker.text import lazy_re
 
-_PRESSURE = PhraseSet(load_phrases("pressure"))
 # A timeline the interviewer set is theirs to keep, not pressure: "as we discussed, ... by Friday".
 _THEIR_TIMELINE = lazy_re(
     r"\b(?:as\s+(?:we|you)\s+(?:discussed|mentioned|said|noted|indicated|suggested|agreed)|"
@@ -112,7 +110,7 @@ class Pressure(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         asked = _Asked(doc.work)
         whole = len(doc.work)
-        for m in doc.matches(_PRESSURE):
+        for m in doc.matches(self.phrases):
             s, e = doc.sentence_at(m.start())
             if _URGENT.fullmatch(m.group()) and not asked.search(_DECISION_WORDS, s, e):
                 continue  # "I can start right away" is eagerness, not pressure
@@ -140,5 +138,5 @@ class Pressure(Rule):
                 m.start(),
                 m.end(),
                 "I remain very interested in the role. " + STRONG_CTA,
-                phrase=_PRESSURE.phrase_of(m).id,
+                phrase=self.phrases.phrase_of(m).id,
             )
