@@ -436,6 +436,7 @@ def _official(interview: Interview) -> list[str]:
 
 # -- (e) the apology owed ---------------------------------------------------------------------
 
+_TITLES = frozenset(_wordlist("mr mrs ms miss mx dr prof professor sir dame rev revd canon"))
 _APOLOGY = re.compile(r"(?i)\b(?:sorry|apologi[sz]e|apologies|apology|regret)\b")
 
 
@@ -448,7 +449,8 @@ def offended(interview: Interview) -> list[Interviewer]:
     notes = interview.debrief.cause_notes or ""
     named: list[tuple[int, Interviewer]] = []
     for person in interview.interviewers:
-        parts = [p for p in _words(person.name) if len(p) > 2 and not p.endswith(".")]
+        # A title two panelists share ("Prof.") tells them apart no more than "the".
+        parts = [p for p in _words(person.name) if len(p) > 2 and p.casefold() not in _TITLES]
         hits = [m.start() for p in parts for m in re.finditer(rf"\b{re.escape(p)}\b", notes)]
         if hits:
             named.append((min(hits), person))

@@ -200,3 +200,33 @@ def test_a_story_told_in_the_present_still_has_its_deed_and_setting() -> None:
     assert accounts, accounts
     assert "I met with the general manager" in accounts[0], accounts
     assert accounts[0].index("Hotel group") < accounts[0].index("they renewed"), accounts
+
+
+def test_an_order_that_goes_by_a_preposition_is_said_as_the_writers_plan() -> None:
+    """A better answer jotted as "Lead with the range." is the writer's plan, not an order to
+    the reader; a noun that a preposition follows is left alone."""
+    assert own_plan("Lead with the range.") == "I would lead with the range."
+    assert own_plan("Start by calling them. Focus on the three biggest accounts.") == (
+        "I would start by calling them. I would focus on the three biggest accounts."
+    )
+    for kept in ("Time with the kids matters.", "Data from the pilot was clear."):
+        assert own_plan(kept) == kept
+
+
+_RELEASE = Story(
+    title="Pushed back on the release date",
+    situation="My director wanted to ship the billing rewrite before the holidays, with known "
+    "defects in refunds.",
+    action="Brought him the defect data and two customer tickets, and proposed a two-week slip.",
+    result="We shipped two weeks later with zero refund incidents",
+    skills=["release management"],
+)
+
+
+def test_a_story_never_says_him_or_her_before_it_brings_the_person_in() -> None:
+    """Without its situation, "I brought him the defect data" leaves "him" standing for no one:
+    such a clause is no form of the story (the whole telling, which has "my director", is)."""
+    clauses = story_clauses(_RELEASE)
+    assert clauses
+    assert not any(re.search(r"\b(?:him|her|he|she|them)\b", c) for c in clauses), clauses
+    assert any("director" in a and "him" in a for a in story_accounts(_RELEASE))

@@ -206,3 +206,21 @@ def test_the_generator_makes_what_a_reader_trips_over(rubric: ModuleType) -> Non
     assert any(p.name.startswith(("Dr.", "Prof.")) for i in made for p in i.interviewers)
     assert any("," in i.role for i in made)
     assert any(rubric._official(i) for i in made)
+
+
+def test_the_offended_is_told_apart_from_a_colleague_with_the_same_title(
+    rubric: ModuleType,
+) -> None:
+    interview = _panel().model_copy(
+        update={
+            "interviewers": [
+                Interviewer(name="Prof. Ingrid Berg"),
+                Interviewer(name="Prof. Anil Rao"),
+            ],
+            "debrief": Debrief(
+                causes=[Cause.offended_interviewer],
+                cause_notes="When Prof. Anil Rao asked about HR I joked; Anil did not laugh.",
+            ),
+        }
+    )
+    assert [p.name for p in rubric.offended(interview)] == ["Prof. Anil Rao"]

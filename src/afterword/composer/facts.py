@@ -1043,7 +1043,8 @@ def story_clauses(story: Story, max_words: int = 45) -> list[str]:
             and last not in _DETERMINER
         ):
             forms.append(head)
-    return _longest_first([f for f in forms if not unintroduced(f, story)], max_words)
+    kept = [f for f in forms if not unintroduced(f, story) and not stranger(f)]
+    return _longest_first(kept, max_words)
 
 
 _PRESENT_DEED = {
@@ -1142,6 +1143,52 @@ _NOT_A_THING = frozenset(
         "following",
     ]
 )
+
+
+# Who a "he", "she" or "them" in a story can stand for: a person, a group, a name.
+_PERSON_WORD = re.compile(
+    r"(?i)\b(?:man|woman|men|women|boy|girl|child|children|kids?|mother|father|parents?|sons?"
+    r"|daughters?|family|families|person|people|someone|colleagues?|co-?workers?|peers?"
+    r"|engineers?|nurses?|managers?|directors?|pupils?|students?|reps?|representatives?"
+    r"|mentors?|mentees?|teachers?|chefs?|cooks?|analysts?|developers?|designers?|supervisors?"
+    r"|officers?|coordinators?|volunteers?|trainees?|leads?|head|members?|candidates?|doctors?"
+    r"|GPs?|surgeons?|drivers?|workers?|employees?|hires?|recruits?|apprentices?|accountants?"
+    r"|paramedics?|residents?|guests?|tenants?|patients?|customers?|clients?|users?|buyers?"
+    r"|owners?|founders?|CEO|CFO|CTO|VP|boss|staff|team|teammates?|interns?|graduates?"
+    r"|stakeholders?|executives?|chair|trustees?|principal|headteacher|auditors?|callers?"
+    r"|learners?|donors?|grantees?|technicians?|pharmacists?|consultants?|partners?|vendors?"
+    r"|suppliers?|reviewers?|instructors?|juniors?|seniors?|leaders?|sponsors?)\b"
+)
+# What does a job (a dispatcher, an auditor, a dentist, a librarian), less the words that end
+# alike and name no one.
+_AGENT_NOUN = re.compile(r"(?i)\b[a-z]{3,}(?:er|or|ist|ian|ant)s?\b")
+_NO_AGENT = frozenset(
+    ["under", "after", "order", "number", "other", "another", "over", "never", "ever", "however",
+     "better", "later", "water", "paper", "summer", "winter", "quarter", "major", "minor",
+     "error", "floor", "door", "together", "rather", "whether", "either", "neither", "further",
+     "register", "letter", "matter", "corner", "center", "centre", "border", "power", "cluster",
+     "server", "folder", "filter", "counter", "sector", "factor", "behavior", "behaviour",
+     "colour", "color", "list", "exist", "assist", "insist", "important", "significant",
+     "relevant", "constant", "distant", "instant", "pleasant", "restaurant", "want"]
+)  # fmt: skip
+_PERSONAL = re.compile(r"(?i)\b(?:he|she|him|her|them)\b")
+
+
+def stranger(text: str) -> bool:
+    """Whether ``text`` says "he", "she", "him", "her" or "them" before it names anyone they
+    could be ("I brought him the defect data", where the situation's "my director" was left
+    out): the reader meets a person never brought in."""
+    for m in _PERSONAL.finditer(text):
+        before = text[: m.start()]
+        names = re.findall(r"(?<=\s)[A-Z][a-z][\w'-]*", before)
+        agents = [
+            w for w in _AGENT_NOUN.findall(before) if w.casefold().rstrip("s") not in _NO_AGENT
+        ]
+        if m.group(0).casefold() == "them" and re.search(r"\b[a-z]{3,}[^s'\W]s\b", before):
+            continue  # "applicants told us the form put them off"
+        if not _PERSON_WORD.search(before) and not names and not agents:
+            return True
+    return False
 
 
 def unintroduced(text: str, story: Story) -> bool:
@@ -1316,7 +1363,8 @@ def story_accounts(story: Story, max_words: int = 60) -> list[str]:
         else:
             body = as_sentence(f"{deed}, and {told}")
         forms.append(f"{setting} {body}")
-    return _longest_first([f for f in forms if not unintroduced(f, story)], max_words)
+    kept = [f for f in forms if not unintroduced(f, story) and not stranger(f)]
+    return _longest_first(kept, max_words)
 
 
 def story_clause(story: Story, max_words: int = 32) -> str | None:
@@ -1728,6 +1776,29 @@ _ORDER_OBJECT = frozenset(
     ]
 )
 _ORDER = re.compile(r"(^|[.!?]\s+)(Then\s+)?([A-Za-z][a-z]+)(\s+)(\w+)")
+#: Verbs an order names its way with ("Focus on the...", "Talk to the...", "Move from...").
+_ORDER_VERBS_WITH = frozenset(
+    ["focus", "talk", "speak", "reach", "move", "go", "listen", "agree", "follow", "check",
+     "lean", "work", "meet", "sit", "deal", "engage", "partner", "push", "switch", "stick"]
+)  # fmt: skip
+
+
+def _ordered_with(verb: str, preposition: str, rest: str) -> bool:
+    """Whether ``verb preposition rest`` is an order that goes by a preposition: "Lead with
+    the range", "Start by calling them", "Focus on the three biggest accounts" (not "Data
+    from the pilot...", a noun that a preposition follows)."""
+    nxt = re.match(r"\s+(\w+)", rest)
+    word = nxt.group(1).casefold() if nxt else ""
+    sentence = re.split(r"[.!?;:,]", rest, maxsplit=1)[0]
+    if re.search(r"(?i)\b(?:is|are|was|were|has|have|had|will|can|matters|helps)\b", sentence):
+        return False  # a noun and its verb: "Time with the kids matters"
+    if preposition in ("with", "by"):
+        return word in _ORDER_OBJECT or (preposition == "by" and word.endswith("ing"))
+    return (
+        preposition in ("on", "to", "into", "from", "through")
+        and verb in _ORDER_VERBS_WITH
+        and word in _ORDER_OBJECT
+    )
 
 
 def own_plan(text: str) -> str:
@@ -1741,7 +1812,10 @@ def own_plan(text: str) -> str:
         if (
             word in _NOT_IMPERATIVE
             or (not then and not verb[:1].isupper())
-            or after.casefold() not in _ORDER_OBJECT
+            or (
+                after.casefold() not in _ORDER_OBJECT
+                and not _ordered_with(word, after.casefold(), m.string[m.end() :])
+            )
             or word.endswith(("ed", "ing", "ly"))
             or (word.endswith("s") and not word.endswith(("ss", "us")))
         ):
