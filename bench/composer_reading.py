@@ -13,8 +13,8 @@ commas; warm and formal tone in turn). Each defect is counted and its sentence q
   participle ("Split ingestion into three services.", "Shipped in nine weeks.");
 - ``no-antecedent``: a pronoun (it, they, them, this, that, she, he, him, her, both) with
   nothing in the paragraph before it that it can stand for;
-- ``panel-repeat``: one story, research item or figure in two notes of one panel (the notes a
-  panel gets with the same variant number; they compare them);
+- ``panel-repeat``: one story, research item or figure in the notes to two panelists (in any
+  variants: the one sent may be any of them, and panels compare notes);
 - ``wrong-asker``: a note that follows up a moment another panelist asked;
 - ``pasted-name``: a comma'd role or title, a legal form ("Inc.", "Ltd") or a registration
   number in the subject or the body;
@@ -571,15 +571,13 @@ def check_drafts(interview: Interview, drafts: Sequence[Draft]) -> list[Defect]:
             if not draft.ready or not any(p in greeting for p in parts):
                 defects.append(Defect("name-not-ready", draft.to, greeting, "greeting or ready"))
     if panel:
-        for variant in sorted({d.variant for d in drafts}):
-            same = [d for d in drafts if d.variant == variant]
-            for i, a in enumerate(same):
-                for b in same[i + 1 :]:
-                    shared = _shared_facts(a, b, interview)
-                    if shared:
-                        defects.append(
-                            Defect("panel-repeat", f"{a.to} / {b.to}", _body(b)[:160], shared)
-                        )
+        # Any variant may be the one sent: no two notes to two panelists may share a fact.
+        for i, a in enumerate(drafts):
+            for b in drafts[i + 1 :]:
+                shared = _shared_facts(a, b, interview) if a.to != b.to else None
+                if shared:
+                    where = f"{a.to} ({a.variant}) / {b.to} ({b.variant})"
+                    defects.append(Defect("panel-repeat", where, _body(b)[:160], shared))
     return defects
 
 

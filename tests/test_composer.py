@@ -757,6 +757,50 @@ def test_no_two_panelists_are_told_the_same_story() -> None:
         assert all(d.clean for d in drafts)
 
 
+def test_no_fact_is_told_to_two_panelists_in_any_variant() -> None:
+    """The variant the user sends may be any: a fact one panelist's note tells (the story, or
+    the answer a colleague's note could not use) is told to no other panelist, even where the
+    plan foresaw another lead for that note."""
+    from afterword.composer import compose
+    from afterword.model import Debrief, Interview, Interviewer, Moment, MomentKind, Story
+
+    panel = Interview(
+        company="Brightwave Schools",
+        role="Senior Data Analyst",
+        ended_at="2026-11-24T15:30:00-05:00",
+        interviewers=[Interviewer(name="Tom Becker"), Interviewer(name="Zoë Grünewald")],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="How do you get a better price from a supplier?",
+                    kind=MomentKind.forgot_to_mention,
+                    topic="data quality",
+                    better_answer="Start with the landing pages and one clear offer.",
+                )
+            ]
+        ),
+        stories=[
+            Story(
+                title="Closed the hospital group deal",
+                situation="A six-hospital group had stalled in procurement for nine months.",
+                action="Mapped every stakeholder and ran a pilot on two wards.",
+                result="Signed a $1.2M annual contract, the region's largest that year",
+                skills=["enterprise sales", "negotiation", "roi analysis"],
+            )
+        ],
+    )
+    for tone in ("warm", "formal"):
+        for seed in range(12):
+            drafts = compose(panel, seed=seed, variants=2, tone=tone)
+            said: dict[tuple[str, str], set[str]] = {}
+            for d in drafts:
+                for e in d.evidence:
+                    if e.kind != "topic":
+                        said.setdefault((e.kind, e.title), set()).add(d.to)
+            assert all(len(to) == 1 for to in said.values()), (tone, seed, said)
+            assert all(d.clean for d in drafts)
+
+
 @pytest.mark.parametrize("tone", ["warm", "formal"])
 def test_after_offending_the_interviewer_the_note_owns_it_once_and_moves_on(tone: str) -> None:
     interview = _example("acme-first-round.yaml")

@@ -223,6 +223,16 @@ def compose(
         panel: list[Draft] = []
         for position, plan in planned:
             own = [d for d in accepted if d.to == _name(plan.interviewer)]
+            # What the other panelists' notes already tell, in any variant (the one the user
+            # sends may be any of them): the plan foresees their leads, but a note that could
+            # not use its lead tells another fact, and that one is theirs too.
+            told = plan.told | frozenset(
+                (e.kind, e.title.casefold())
+                for d in accepted
+                if d.to != _name(plan.interviewer)
+                for e in d.evidence
+                if e.kind != "topic"
+            )
             draft = _write(
                 interview,
                 plan,
@@ -235,6 +245,7 @@ def compose(
                 panel,
                 own,
                 accepted,
+                told,
             )
             panel.append(draft)
             accepted.append(draft)
@@ -615,6 +626,7 @@ def _write(
     panel: list[Draft],
     own: list[Draft],
     accepted: list[Draft],
+    told_elsewhere: frozenset[tuple[str, str]] = frozenset(),
 ) -> Draft:
     from afterword.checker import check
 
@@ -630,8 +642,8 @@ def _write(
     # fallbacks.
     # A story a colleague's note already tells comes after everything else: panels compare
     # notes, and the same story twice reads as a mail merge.
-    told = [p for p in plan.pieces if p.backed and p.key in plan.told]
-    backed = [p for p in plan.pieces if p.backed and p.key not in plan.told]
+    told = [p for p in plan.pieces if p.backed and p.key in told_elsewhere]
+    backed = [p for p in plan.pieces if p.backed and p.key not in told_elsewhere]
     if backed:
         shift = (variant - 1) % len(backed)
         backed = backed[shift:] + backed[:shift]
