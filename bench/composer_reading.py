@@ -20,6 +20,7 @@ commas; warm and formal tone in turn). Each defect is counted and its sentence q
   number in the subject or the body;
 - ``no-amends``: the debrief records that the writer offended an interviewer, and the note to
   them has no apology;
+- ``stray-amends``: a note apologizes to someone the debrief does not say was offended;
 - ``not-clean``: a draft the checker finds an error or a warning in;
 - ``name-not-ready``: a note to a name with letters outside ASCII that is not ready, or whose
   greeting does not spell the name as written.
@@ -84,6 +85,7 @@ DEFECTS = (
     "wrong-asker",
     "pasted-name",
     "no-amends",
+    "stray-amends",
     "not-clean",
     "name-not-ready",
 )
@@ -557,10 +559,14 @@ def check_drafts(interview: Interview, drafts: Sequence[Draft]) -> list[Defect]:
                 defects.append(
                     Defect("wrong-asker", draft.to, said, f"moment {number} was {asker}'s")
                 )
-        if draft.to in owed and not _APOLOGY.search(_body(draft)):
+        apology = _APOLOGY.search(_body(draft))
+        if draft.to in owed and not apology:
             defects.append(
                 Defect("no-amends", draft.to, draft.paragraphs[0], "no apology to the offended")
             )
+        elif apology and draft.to not in owed:
+            said = next(s for p in draft.paragraphs for s in sentences(p) if _APOLOGY.search(s))
+            defects.append(Defect("stray-amends", draft.to, said, "an apology to another"))
         if not draft.clean:
             found = [f"{f.rule} ({f.severity}): {f.excerpt!r}" for f in draft.findings]
             left = [x for x, f in zip(found, draft.findings, strict=True) if f.severity != "info"]

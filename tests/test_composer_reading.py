@@ -224,3 +224,12 @@ def test_the_offended_is_told_apart_from_a_colleague_with_the_same_title(
         }
     )
     assert [p.name for p in rubric.offended(interview)] == ["Prof. Anil Rao"]
+
+
+def test_an_apology_to_someone_not_offended_is_found(rubric: ModuleType) -> None:
+    interview = _panel()
+    drafts = [
+        _draft("Dana Lee", "Thank you. I am sorry for my joke; it was out of place."),
+        _draft("Łukasz Nowak", "Thank you. I apologize for my joke; it was out of place."),
+    ]
+    assert [d.kind for d in rubric.check_drafts(interview, drafts)] == ["stray-amends"]
