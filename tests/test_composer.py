@@ -105,6 +105,28 @@ def test_a_panel_gets_notes_that_differ() -> None:
         assert len({d.moment for d in drafts}) == 3, "three weak moments, one for each"
 
 
+def test_a_large_panel_with_nothing_to_add_still_gets_notes_that_differ_at_a_tight_limit() -> None:
+    """Four panelists, no moment, story or topic, 50 words: the short wordings of a part run
+    out, and one part may then take a sibling's while the rest keep clear of theirs."""
+    from afterword.model import Interview, Interviewer
+
+    names = ["Dana Lee", "Priya Natarajan", "Tom Becker", "Dr. Mei Chen"]
+    interview = Interview(
+        company="Acme Robotics",
+        role="Product Marketing Manager",
+        ended_at="2026-11-24T15:30:00-05:00",
+        interviewers=[Interviewer(name=n) for n in names],
+    )
+    for tone in ("warm", "formal"):
+        for seed in (18, *range(6)):
+            drafts = compose(interview, tone=tone, max_words=50, seed=seed, variants=2)
+            assert all(d.clean and d.words <= 50 for d in drafts)
+            for variant in (1, 2):
+                texts = [d.text for d in drafts if d.variant == variant]
+                similar = max(similarity(a, b) for a in texts for b in texts if a != b)
+                assert similar < 0.35, (tone, seed, variant)
+
+
 def test_to_picks_one_interviewer_and_an_unknown_one_is_refused() -> None:
     interview = _example("panel-onsite.yaml")
     assert [d.to for d in compose(interview, to="tom becker", seed=1)] == ["Tom Becker"]

@@ -602,6 +602,10 @@ class _Layout:
     topic_line: bool
     avoid_siblings: bool
     attempts: int
+    #: The parts ("thanks", "follow_up", "cta") that may take a sibling's shortest wording
+    #: while the others keep clear of theirs: a large panel at a tight limit has used up the
+    #: short wordings of a part, and one shared sentence still leaves the notes apart.
+    reuse: tuple[str, ...] = ()
 
 
 #: From the fullest note to the tightest one.
@@ -610,6 +614,17 @@ _LAYOUTS = (
     _Layout(shortest=True, topic_line=True, avoid_siblings=True, attempts=1),
     _Layout(shortest=False, topic_line=False, avoid_siblings=True, attempts=2),
     _Layout(shortest=True, topic_line=False, avoid_siblings=True, attempts=1),
+    *(
+        _Layout(shortest=True, topic_line=False, avoid_siblings=True, attempts=1, reuse=parts)
+        for parts in (
+            ("follow_up",),
+            ("thanks",),
+            ("cta",),
+            ("follow_up", "cta"),
+            ("thanks", "cta"),
+            ("thanks", "follow_up"),
+        )
+    ),
     _Layout(shortest=True, topic_line=False, avoid_siblings=False, attempts=1),
 )
 
@@ -796,14 +811,15 @@ def _render(
     choices: list[tuple[str, int]] = []
     used: set[tuple[str, ...]] = set()
 
-    def say(symbol: str, shortest: bool = False) -> str:
+    def say(symbol: str, shortest: bool = False, part: str = "") -> str:
+        reused = part in layout.reuse
         expansion = generator.expand(
             symbol,
             slots,
             rng,
             tone=tone,
-            avoid=avoid,
-            also_avoid=also_avoid,
+            avoid=frozenset() if reused else avoid,
+            also_avoid=frozenset() if reused else also_avoid,
             shortest=shortest,
             used=used,
         )
@@ -817,12 +833,12 @@ def _render(
         if interviewer is not None
         else ("Hello," if tone == "warm" else "Dear Hiring Team,")
     )
-    thanks = say("thanks", layout.shortest)
+    thanks = say("thanks", layout.shortest, "thanks")
     with_topic = layout.topic_line and not uses_topic and slots["topic"]
     topic_line = say("topic_line") if with_topic else ""
     amends = say("amends", layout.shortest) if _owes_amends(interview, interviewer) else ""
-    follow_up = say(form.symbol or piece.symbol, layout.shortest)
-    cta = say("cta", layout.shortest)
+    follow_up = say(form.symbol or piece.symbol, layout.shortest, "follow_up")
+    cta = say("cta", layout.shortest, "cta")
     body = f"{topic_line} {follow_up} {cta}".casefold()
     named = slots["topic"]
     if named and named.casefold() in body:
