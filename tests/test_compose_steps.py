@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from afterword.composer import compose
 from afterword.composer.facts import own_plan, story_accounts, story_clauses
 from afterword.model import Debrief, Interview, Interviewer, Moment, MomentKind, Research, Story
 from compose_support import closing, drafts
@@ -230,3 +231,34 @@ def test_a_story_never_says_him_or_her_before_it_brings_the_person_in() -> None:
     assert clauses
     assert not any(re.search(r"\b(?:him|her|he|she|them)\b", c) for c in clauses), clauses
     assert any("director" in a and "him" in a for a in story_accounts(_RELEASE))
+
+
+def test_a_story_for_a_question_on_what_the_writer_would_do_is_told_in_either_tone() -> None:
+    """A hypothetical question answered with a story told in whole sentences (its clause alone
+    would say "him" before it brings in "my director"): the formal tone, too, has a wording
+    that answers the reader's question, so a variant tells the story rather than a general
+    line."""
+    interview = Interview(
+        company="Lumen Books",
+        role="Senior Data Analyst",
+        ended_at="2026-11-24T15:30:00-05:00",
+        interviewers=[Interviewer(name="Dr. Mei Chen")],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="How would you handle a release that still has known defects?",
+                    asked_by="Dr. Mei Chen",
+                    kind=MomentKind.could_be_better,
+                    topic="release management",
+                )
+            ]
+        ),
+        stories=[_RELEASE],
+    )
+    for tone in ("warm", "formal"):
+        for seed in range(4):
+            notes = compose(interview, seed=seed, tone=tone, variants=2)
+            assert all(n.clean for n in notes)
+            told = [n for n in notes if [e.kind for e in n.evidence] == ["story"]]
+            assert told, (tone, seed, [n.text for n in notes])
+            assert all("My director" in n.text and "brought him" in n.text for n in told)

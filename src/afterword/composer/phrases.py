@@ -157,6 +157,8 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "On {mtopic}, I would start from an approach that has worked for me before. {story}",
         "w:I kept thinking about your question on {mtopic}; I would start from something that "
         "worked for me before. {story}",
+        "f:Regarding your question about {mtopic}, I would build on what has worked for me "
+        "before. {story}",
     ),
     "told_topic": (
         "w:Since we talked about {topic}, I wanted to share a related example. {story}",
