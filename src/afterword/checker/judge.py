@@ -23,6 +23,9 @@ import re
 from functools import cache
 from itertools import repeat
 from pathlib import Path
+from typing import Any
+
+import re2
 
 LABELS = ("apology", "overt_failure", "pressure", "new_information", "call_to_action")
 
@@ -48,42 +51,57 @@ def tokens(sentence: str) -> list[str]:
 #: held still counts when it is of a kind they did ("callous" as "rude", "within 48 hours" as
 #: "by Friday"). In cross-validation they raised pressure's F1 from 0.41 to 0.47 and moved
 #: no other judgment.
-_CUES = {
-    name: re.compile(pattern)
-    for name, pattern in {
-        "hostile": r"\b(?:unprofessional|discourte\w*|courtesy|courteous|rude\w*|disrespect\w*"
-        r"|idiots?|stupid|despicable|callous|indifferent|snooty|cruel|shunned|ghost(?:ed|ing)"
-        r"|insult\w*|ridiculous|disgrace\w*|shameful|appalling|unacceptable|vexing|dismay|damn"
-        r"|hell|freakin\w*|pathetic|incompeten\w*|mind-boggling|decency|manners|outrage\w*"
-        r"|disgust\w*|deceptive|false hope)\b",
-        "silence": r"\b(?:(?:haven't|have not|hasn't|has not|never|not yet)\s+"
-        r"(?:heard|received|had)|hear(?:d)? (?:back|a word|anything|nothing)"
-        r"|no (?:response|reply|word|answer|news|acknowledge?ment)"
-        r"|never (?:called|replied|responded|heard|got back|wrote)"
-        r"|still (?:waiting|haven't|have not|no)|waited|left (?:a|two|three|several)"
-        r" (?:message|voicemail)s?|get back to me|return(?:ed)? (?:a|my) (?:call|email)|ignor\w+"
-        r"|silence|stood up|(?:\d+|several|two|three|four|five|multiple)\s+(?:\w+\s+)?"
-        r"(?:emails|calls|messages|times))\b",
-        "urgency": r"\b(?:as soon as possible|asap|urgent\w*|immediately|right away"
-        r"|by (?:monday|tuesday|wednesday|thursday|friday|tomorrow|end of (?:the )?(?:day|week))"
-        r"|within (?:\d+|a|the next)\s*(?:hours?|days?|business days?)"
-        r"|(?:another|other|competing|second) (?:job )?offers?|must (?:make|decide|give)"
-        r"|need (?:an answer|to know|a decision)|deadline|decision (?:soon|now|yet))\b",
-        "plea": r"\b(?:beg\w*|plead\w*|desperate\w*|implore|another chance|second chance"
-        r"|one more chance|reconsider|favou?rably|(?:really|truly|badly) need"
-        r"|need (?:this|the) job|give me (?:a|another|one more)|anything (?:it takes|you need)"
-        r"|do anything)\b",
-        "accuse": r"\b(?:you (?:never|didn't|did not|should(?: have)?|could have|people|guys)"
-        r"|your kind|the least (?:you|they) could|how (?:hard|difficult) (?:is|was|can|would)"
-        r"|why (?:didn't|did not|haven't|won't) you|you(?:'d| would) think|do better"
-        r"|enough is enough|for (?:the|a) (?:\w+ )?time|wast(?:e|ed|ing) (?:my|our) time)\b",
-        "threat": r"\b(?:lawyer|legal action|attorney|sue|report (?:you|this)|glassdoor"
-        r"|review (?:site|online)|social media|post (?:about|online)|complain\w* (?:to|about)"
-        r"|hr department|your (?:boss|manager|superior)s?|otherwise)\b",
-    }.items()
+_CUES: dict[str, str] = {
+    "hostile": r"\b(?:unprofessional|discourte\w*|courtesy|courteous|rude\w*|disrespect\w*"
+    r"|idiots?|stupid|despicable|callous|indifferent|snooty|cruel|shunned|ghost(?:ed|ing)"
+    r"|insult\w*|ridiculous|disgrace\w*|shameful|appalling|unacceptable|vexing|dismay|damn"
+    r"|hell|freakin\w*|pathetic|incompeten\w*|mind-boggling|decency|manners|outrage\w*"
+    r"|disgust\w*|deceptive|false hope)\b",
+    "silence": r"\b(?:(?:haven't|have not|hasn't|has not|never|not yet)\s+"
+    r"(?:heard|received|had)|hear(?:d)? (?:back|a word|anything|nothing)"
+    r"|no (?:response|reply|word|answer|news|acknowledge?ment)"
+    r"|never (?:called|replied|responded|heard|got back|wrote)"
+    r"|still (?:waiting|haven't|have not|no)|waited|left (?:a|two|three|several)"
+    r" (?:message|voicemail)s?|get back to me|return(?:ed)? (?:a|my) (?:call|email)|ignor\w+"
+    r"|silence|stood up|(?:\d+|several|two|three|four|five|multiple)\s+(?:\w+\s+)?"
+    r"(?:emails|calls|messages|times))\b",
+    "urgency": r"\b(?:as soon as possible|asap|urgent\w*|immediately|right away"
+    r"|by (?:monday|tuesday|wednesday|thursday|friday|tomorrow|end of (?:the )?(?:day|week))"
+    r"|within (?:\d+|a|the next)\s*(?:hours?|days?|business days?)"
+    r"|(?:another|other|competing|second) (?:job )?offers?|must (?:make|decide|give)"
+    r"|need (?:an answer|to know|a decision)|deadline|decision (?:soon|now|yet))\b",
+    "plea": r"\b(?:beg\w*|plead\w*|desperate\w*|implore|another chance|second chance"
+    r"|one more chance|reconsider|favou?rably|(?:really|truly|badly) need"
+    r"|need (?:this|the) job|give me (?:a|another|one more)|anything (?:it takes|you need)"
+    r"|do anything)\b",
+    "accuse": r"\b(?:you (?:never|didn't|did not|should(?: have)?|could have|people|guys)"
+    r"|your kind|the least (?:you|they) could|how (?:hard|difficult) (?:is|was|can|would)"
+    r"|why (?:didn't|did not|haven't|won't) you|you(?:'d| would) think|do better"
+    r"|enough is enough|for (?:the|a) (?:\w+ )?time|wast(?:e|ed|ing) (?:my|our) time)\b",
+    "threat": r"\b(?:lawyer|legal action|attorney|sue|report (?:you|this)|glassdoor"
+    r"|review (?:site|online)|social media|post (?:about|online)|complain\w* (?:to|about)"
+    r"|hr department|your (?:boss|manager|superior)s?|otherwise)\b",
 }
 _SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
 _RHETORICAL = re.compile(r"\s*(?:how|why|what|who)\b.*\b(?:you|they|it)\b.*\?\s*$", re.I)
+
+
+@cache
+def _cue_set() -> tuple[Any, list[str]]:
+    """The kinds of pushing as one RE2 set: one pass finds them all (a search per kind in
+    ``re`` cost a third of the judge's time)."""
+    options = re2.Options()
+    options.never_capture = True
+    found = re2.Set.SearchSet(options)
+    for pattern in _CUES.values():
+        found.Add(pattern)
+    found.Compile()
+    return found, [f"c:{name}" for name in _CUES]
+
+
+def _cue_features(low: str) -> list[str]:
+    found, names = _cue_set()
+    return [names[i] for i in found.Match(low.encode()) or ()]
 
 
 def features(sentence: str) -> set[str]:
@@ -106,7 +124,7 @@ def features(sentence: str) -> set[str]:
     out.update("b:" + " ".join(padded[i : i + 2]) for i in range(len(padded) - 1))
     out.update("t:" + " ".join(padded[i : i + 3]) for i in range(len(padded) - 2))
     low = sentence.lower().translate(_APOSTROPHES)
-    out.update("c:" + name for name, cue in _CUES.items() if cue.search(low))
+    out.update(_cue_features(low))
     if len(_SHOUTED.findall(sentence)) >= 2:
         out.add("c:shout")
     if _RHETORICAL.match(sentence):
