@@ -7,7 +7,9 @@ bench/data/composer-debriefs and bench/data/composer-debriefs2, then the defects
 then the same checks over N (default 1,000) generated debriefs (panels, moments asked by one
 panelist, an offended interviewer, titles such as "Dr." and "Prof.", names such as Łukasz
 Nowak or Ioana Ștefănescu, official company names with "Ltd" or "Inc." and role titles with
-commas; warm and formal tone in turn). Each defect is counted and its sentence quoted:
+commas; stories, moments, written better answers and research drawn from
+bench/data/matching.yaml, the examples and bench/data/composer-debriefs; warm and formal tone in
+turn). Each defect is counted and its sentence quoted:
 
 - ``no-subject``: a sentence (or a clause after a semicolon) that starts with a verb or a
   participle ("Split ingestion into three services.", "Shipped in nine weeks.");
@@ -17,7 +19,7 @@ commas; warm and formal tone in turn). Each defect is counted and its sentence q
   variants: the one sent may be any of them, and panels compare notes);
 - ``wrong-asker``: a note that follows up a moment another panelist asked;
 - ``pasted-name``: a comma'd role or title, a legal form ("Inc.", "Ltd") or a registration
-  number in the subject or the body;
+  number anywhere in the note (subject, greeting, body, sign-off);
 - ``no-amends``: the debrief records that the writer offended an interviewer, and the note to
   them has no apology;
 - ``stray-amends``: a note apologizes to someone the debrief does not say was offended;
@@ -57,10 +59,12 @@ from afterword.model import (
     Moment,
     MomentKind,
     Person,
+    Research,
     Story,
 )
 
-DATA = Path(__file__).resolve().parent / "data"
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "bench" / "data"
 
 
 def _bench_composer() -> ModuleType:
@@ -541,7 +545,7 @@ def check_drafts(interview: Interview, drafts: Sequence[Draft]) -> list[Defect]:
                     defects.append(Defect("no-subject", draft.to, sentence, why))
             for sentence, why in unanchored(paragraph, names):
                 defects.append(Defect("no-antecedent", draft.to, sentence, why))
-        for sentence, why in pasted(f"{draft.subject}\n{_body(draft)}", official):
+        for sentence, why in pasted(f"{draft.subject}\n{draft.text}", official):
             defects.append(Defect("pasted-name", draft.to, sentence, why))
         numbers = {e.moment for e in draft.evidence if e.moment} | {draft.moment} - {None}
         for number in sorted(n for n in numbers if n is not None):
@@ -620,7 +624,36 @@ JOKES = [
 ]
 
 
-def generated(rng: random.Random, stories: list[Story], moments: list[dict[str, Any]]) -> Interview:
+def pool() -> tuple[list[Story], list[dict[str, Any]], list[Research]]:
+    """What generated debriefs draw on: the stories and moments of bench/data/matching.yaml and
+    bench/composer.py's research, with the stories, moments (and their written better answers)
+    and research of the examples and of bench/data/composer-debriefs. (composer-debriefs2 stays
+    out: it is read as written, by no generator.)"""
+    stories, moments = bench_composer.load()
+    research = list(bench_composer.RESEARCH)
+    for path in [*sorted((ROOT / "examples").glob("*.yaml")), *sorted(FOLDERS[0].glob("*.yaml"))]:
+        interview = load_debrief_file(path)
+        stories += interview.stories
+        research += interview.research
+        moments += [
+            {
+                "question": m.question,
+                "topic": m.topic,
+                "better_answer": m.better_answer,
+                "answer": list(m.stories),
+            }
+            for m in interview.debrief.moments
+        ]
+    unique = {s.title.casefold(): s for s in stories}
+    return list(unique.values()), moments, research
+
+
+def generated(
+    rng: random.Random,
+    stories: list[Story],
+    moments: list[dict[str, Any]],
+    research: Sequence[Research] = bench_composer.RESEARCH,
+) -> Interview:
     """One debrief of the kind a reader trips over: a panel, each moment asked by one of them,
     names in any script, titles, official company names and comma'd role titles."""
     people = rng.sample(NAMES, rng.choice([1, 2, 2, 3, 3, 4]))
@@ -645,7 +678,7 @@ def generated(rng: random.Random, stories: list[Story], moments: list[dict[str, 
                 question=m["question"],
                 kind=rng.choice(list(MomentKind)),
                 topic=rng.choice([None, m.get("topic"), "data quality", "email marketing"]),
-                better_answer=rng.choice(bench_composer.BETTER),
+                better_answer=rng.choice([*bench_composer.BETTER, m.get("better_answer")]),
                 asked_by=rng.choice([None, *[p.name for p in interviewers] * 2]),
                 stories=linked if rng.random() < 0.5 else [],
             )
@@ -665,7 +698,7 @@ def generated(rng: random.Random, stories: list[Story], moments: list[dict[str, 
         interviewers=interviewers,
         debrief=Debrief(moments=weak, causes=causes, cause_notes=notes),
         stories=library,
-        research=rng.sample(bench_composer.RESEARCH, rng.randint(0, 2)),
+        research=rng.sample(list(research), rng.randint(0, 2)),
     )
 
 
@@ -720,13 +753,13 @@ def main(argv: list[str]) -> int:
             found += [(path.stem, d) for d in check_drafts(interview, drafts)]
     report("the debriefs of composer-debriefs and composer-debriefs2", found, total, 1000)
 
-    stories, moments = bench_composer.load()
+    stories, moments, research = pool()
     rng = random.Random(2027)
     Matcher(stories)  # the model loaded once
     made: list[tuple[str, Defect]] = []
     generated_total = 0
     for number in range(args.generated):
-        interview = generated(rng, stories, moments)
+        interview = generated(rng, stories, moments, research)
         tone = "formal" if number % 2 else "warm"
         drafts = compose(interview, seed=number, variants=args.variants, tone=tone)
         generated_total += len(drafts)

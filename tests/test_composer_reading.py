@@ -196,9 +196,10 @@ def replace_interviewers(interview: Interview) -> Interview:
 
 
 def test_the_generator_makes_what_a_reader_trips_over(rubric: ModuleType) -> None:
-    stories, moments = rubric.bench_composer.load()
+    stories, moments, research = rubric.pool()
+    assert any(m.get("better_answer") for m in moments)  # the debriefs' own, as written
     rng = random.Random(1)
-    made = [rubric.generated(rng, stories, moments) for _ in range(60)]
+    made = [rubric.generated(rng, stories, moments, research) for _ in range(60)]
     assert any(len(i.interviewers) >= 3 for i in made)
     assert any(m.asked_by for i in made for m in i.debrief.moments)
     assert any(i.debrief.offended_interviewer for i in made)
