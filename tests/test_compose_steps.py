@@ -214,6 +214,23 @@ def test_an_order_that_goes_by_a_preposition_is_said_as_the_writers_plan() -> No
         assert own_plan(kept) == kept
 
 
+def test_an_order_whose_object_has_no_article_is_said_as_the_writers_plan() -> None:
+    """ "Track row counts per day..., alert on a z-score, and reconcile..." and "Use AVG() over
+    a window" are orders too; a noun with a verb of its own stays as written."""
+    assert own_plan(
+        "Track row counts per day against a rolling baseline, alert on a z-score, and "
+        "reconcile totals with finance each week."
+    ) == (
+        "I would track row counts per day against a rolling baseline, alert on a z-score, and "
+        "reconcile totals with finance each week."
+    )
+    assert own_plan("Use AVG() over a window of seven rows.") == (
+        "I would use AVG() over a window of seven rows."
+    )
+    for kept in ("Track record matters.", "Use of force is rare.", "Review meetings were weekly."):
+        assert own_plan(kept) == kept
+
+
 _RELEASE = Story(
     title="Pushed back on the release date",
     situation="My director wanted to ship the billing rewrite before the holidays, with known "

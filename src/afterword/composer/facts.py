@@ -1783,6 +1783,43 @@ _ORDER_VERBS_WITH = frozenset(
 )  # fmt: skip
 
 
+#: Verbs a plan is jotted with, seldom the noun a sentence opens with before its own verb.
+_PLAN_VERBS = frozenset(
+    ["track", "use", "start", "call", "find", "map", "check", "reconcile", "build", "run", "add",
+     "ask", "make", "split", "write", "hire", "train", "agree", "review", "create", "measure",
+     "meet", "keep", "take", "give", "fix", "set", "audit", "analyse", "analyze", "interview",
+     "visit", "phone", "draft", "prepare", "pilot", "rebuild", "rewrite", "compare", "separate",
+     "segment", "explain", "tell", "show", "offer", "schedule", "document", "escalate", "flag",
+     "prioritise", "prioritize", "introduce", "launch", "deliver", "monitor", "alert", "code",
+     "talk", "listen", "walk", "get", "move", "lead", "focus", "cut", "collect", "send",
+     "sit", "pair", "share", "publish", "automate", "tag", "label", "group", "sort", "rank",
+     "score", "survey", "test", "book", "invite", "record", "log", "note", "list", "write"]
+)  # fmt: skip
+
+
+def _bare_order(verb: str, rest: str) -> bool:
+    """Whether a sentence opening with ``verb`` and going on with ``rest`` is an order whose
+    object needs no article ("Track row counts per day...", "Use AVG() over a window..."): a
+    plan's verb, and no finite verb in the rest of the sentence (a noun that opens a sentence
+    has one: "Use of force is rare")."""
+    sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
+    if verb not in _PLAN_VERBS or _has_verb(sentence):
+        return False
+    # An object, then where, how or what with ("... over a window", "... per day"), or a list
+    # of more steps (", alert on a z-score, and reconcile..."): not a noun with a verb of its
+    # own that the lists miss ("Track record matters").
+    head = sentence.split()[:7]
+    steps = re.search(r",\s+(?:and\s+|then\s+)?(\w+)", sentence)
+    return bool(set(map(str.casefold, head[1:])) & _PLAN_PREPOSITIONS) or bool(
+        steps and steps.group(1).casefold() in _PLAN_VERBS
+    )
+
+
+_PLAN_PREPOSITIONS = frozenset(
+    ["over", "with", "in", "per", "for", "on", "to", "against", "at", "from", "into", "by"]
+)
+
+
 def _ordered_with(verb: str, preposition: str, rest: str) -> bool:
     """Whether ``verb preposition rest`` is an order that goes by a preposition: "Lead with
     the range", "Start by calling them", "Focus on the three biggest accounts" (not "Data
@@ -1815,6 +1852,7 @@ def own_plan(text: str) -> str:
             or (
                 after.casefold() not in _ORDER_OBJECT
                 and not _ordered_with(word, after.casefold(), m.string[m.end() :])
+                and not _bare_order(word, f"{after}{m.string[m.end() :]}")
             )
             or word.endswith(("ed", "ing", "ly"))
             or (word.endswith("s") and not word.endswith(("ss", "us")))
