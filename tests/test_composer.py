@@ -823,6 +823,46 @@ def test_no_fact_is_told_to_two_panelists_in_any_variant() -> None:
             assert all(d.clean for d in drafts)
 
 
+def test_a_figure_one_panelist_is_told_is_not_told_to_another_in_other_words() -> None:
+    """A better answer that cites a story's result ("email capture grew 200%") tells that story:
+    where a colleague's note tells the story, this one says something else."""
+    from afterword.composer import compose
+    from afterword.model import Debrief, Interview, Interviewer, Moment, MomentKind, Story
+
+    panel = Interview(
+        company="Acme Robotics",
+        role="Product Marketing Manager",
+        ended_at="2026-11-24T15:30:00-05:00",
+        interviewers=[Interviewer(name="Dr. Mei Chen"), Interviewer(name="Łukasz Nowak")],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="How would you grow our email list?",
+                    kind=MomentKind.couldnt_answer,
+                    topic="email marketing",
+                    better_answer="Start with the landing pages: at Brightline I rebuilt our "
+                    "sign-up flow with one field, and email capture grew 200% in four months.",
+                )
+            ]
+        ),
+        stories=[
+            Story(
+                title="Email capture growth",
+                situation="Brightline's newsletter sign-ups had been flat for a year.",
+                action="Rebuilt the landing pages around one field and a downloadable checklist.",
+                result="Grew email capture 200% in four months",
+                skills=["email marketing", "landing pages"],
+            )
+        ],
+    )
+    for tone in ("warm", "formal"):
+        for seed in range(6):
+            drafts = compose(panel, seed=seed, variants=2, tone=tone)
+            assert all(d.clean for d in drafts)
+            told = {d.to for d in drafts if "200%" in " ".join(d.paragraphs)}
+            assert len(told) <= 1, (tone, seed, [d.text for d in drafts])
+
+
 @pytest.mark.parametrize("tone", ["warm", "formal"])
 def test_after_offending_the_interviewer_the_note_owns_it_once_and_moves_on(tone: str) -> None:
     interview = _example("acme-first-round.yaml")

@@ -226,13 +226,17 @@ def compose(
             # What the other panelists' notes already tell, in any variant (the one the user
             # sends may be any of them): the plan foresees their leads, but a note that could
             # not use its lead tells another fact, and that one is theirs too.
-            told = plan.told | frozenset(
-                (e.kind, e.title.casefold())
+            elsewhere = [
+                e
                 for d in accepted
                 if d.to != _name(plan.interviewer)
                 for e in d.evidence
                 if e.kind != "topic"
-            )
+            ]
+            told = plan.told | frozenset((e.kind, e.title.casefold()) for e in elsewhere)
+            # A fact is told by its figures too: a better answer that cites a story's result
+            # ("email capture grew 200%") tells that story.
+            figures = frozenset(f for e in elsewhere for f in _figures(e.text))
             draft = _write(
                 interview,
                 plan,
@@ -246,12 +250,22 @@ def compose(
                 own,
                 accepted,
                 told,
+                figures,
             )
             panel.append(draft)
             accepted.append(draft)
         drafts.extend(panel)
     ordered = sorted(drafts, key=lambda d: (_order(plans, d.to), d.variant))
     return [_with_suggestions(d, advice, plans[_order(plans, d.to)], interview) for d in ordered]
+
+
+_FIGURE = re.compile(r"[$£€]?\d[\d,.]*\d(?:\s?%|[kKM]\b)?|[$£€]?\d(?:\s?%|[kKM]\b)")
+
+
+def _figures(text: str) -> frozenset[str]:
+    """The figures of a fact ("200%", "$1.2M", "9 to 64"'s "64"), as told: what a panel would
+    recognise in two notes."""
+    return frozenset(f.replace(" ", "") for f in _FIGURE.findall(text))
 
 
 def _name(interviewer: Interviewer | None) -> str:
@@ -642,6 +656,7 @@ def _write(
     own: list[Draft],
     accepted: list[Draft],
     told_elsewhere: frozenset[tuple[str, str]] = frozenset(),
+    figures_elsewhere: frozenset[str] = frozenset(),
 ) -> Draft:
     from afterword.checker import check
 
@@ -657,12 +672,19 @@ def _write(
     # fallbacks.
     # A story a colleague's note already tells comes after everything else: panels compare
     # notes, and the same story twice reads as a mail merge.
-    told = [p for p in plan.pieces if p.backed and p.key in told_elsewhere]
-    backed = [p for p in plan.pieces if p.backed and p.key not in told_elsewhere]
+
+    def repeats(piece: _Piece) -> bool:
+        if piece.backed and piece.key in told_elsewhere:
+            return True
+        said = [f.evidence for f in piece.forms if f.evidence and f.evidence.kind != "topic"]
+        return any(_figures(e.text) & figures_elsewhere for e in said)
+
+    told = [p for p in plan.pieces if repeats(p)]
+    backed = [p for p in plan.pieces if p.backed and not repeats(p)]
     if backed:
         shift = (variant - 1) % len(backed)
         backed = backed[shift:] + backed[:shift]
-    pieces = backed + [p for p in plan.pieces if not p.backed] + told
+    pieces = backed + [p for p in plan.pieces if not p.backed and not repeats(p)] + told
 
     best: tuple[tuple[int, float], Draft] | None = None
     shortest: Draft | None = None
