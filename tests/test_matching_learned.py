@@ -18,6 +18,7 @@ from afterword.matching.features import read
 from afterword.matching.learned import MODEL_PATH, CompetencyModel, default_model
 from afterword.matching.rank import story_text
 from afterword.matching.semantic import wordllama
+from afterword.matching.text import ranking_stems, stems
 from afterword.model import Story
 
 LIBRARY = [
@@ -103,7 +104,8 @@ def test_the_matcher_reads_a_deadline_in_a_new_story_that_never_says_deadline() 
     )
     shown = Matcher([story]).story_competencies()[0]
     assert comp.COMPETENCY_IDS[int(np.argmax(shown))] == "deadline"
-    # The learned model's own reading is part of it, read from the stems the ranking read.
+    # The learned model reads a story from the stems the ranking read (the reader weighs it
+    # by cross-validation: at present a story is read without it, a question with it).
     terms = read([(story_text(story), ())])[0].terms
     model = default_model()
     assert model.stories([terms]).shape == (1, len(comp.COMPETENCY_IDS))
@@ -135,3 +137,55 @@ def test_importing_the_matcher_loads_no_weights() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
     assert out == ["0", "False"]
+
+
+HANDOVER = Story(
+    title="Night shift handover sheet",
+    situation="Nurses on the night shift kept their own notes and the day team often missed "
+    "changes in a patient's medication.",
+    action="I drafted a one-page handover sheet, tried it for a fortnight on my own ward and "
+    "took the figures to the ward sisters' meeting.",
+    result="All four wards use the sheet; missed medication changes fell from nine a month to one.",
+    skills=["influencing", "nursing"],
+)
+
+
+def test_a_persuasion_story_comes_first_for_a_question_that_shares_no_word_with_it() -> None:
+    question = "How do you bring someone round to your point of view?"
+    assert not set(ranking_stems(question)) & set(ranking_stems(story_text(HANDOVER)))
+    assert _ranked_in([*LIBRARY, HANDOVER], question)[0] == HANDOVER.title
+
+
+def test_a_story_s_skills_say_what_it_shows() -> None:
+    # Its text tells of a new sheet and missed changes; its skills say it won people over.
+    embedder = wordllama()
+    shown = Matcher([HANDOVER], embedder=embedder).story_competencies()[0]
+    assert "persuasion" in comp.CompetencyReader(embedder).ranked(shown)[:2]
+    unread = comp.CompetencyReader(embedder, skill_cue_weight=0.0, skill_name_weight=0.0)
+    without = Matcher([HANDOVER], embedder=embedder, reader=unread).story_competencies()[0]
+    assert float(shown[comp.COMPETENCY_IDS.index("persuasion")]) > float(
+        without[comp.COMPETENCY_IDS.index("persuasion")]
+    )
+
+
+@pytest.mark.parametrize(
+    ("skills", "competency"),
+    [
+        (("conflict resolution",), "conflict"),
+        (("Negotiation", "excel"), "persuasion"),
+        (("time management",), "prioritisation"),
+        (("customer service", "retail"), "customer"),
+    ],
+)
+def test_a_skill_that_names_a_competency_reads_as_it(
+    skills: tuple[str, ...], competency: str
+) -> None:
+    reader = comp.CompetencyReader(None, model=lambda: None)
+    listed = [(name, frozenset(stems(name))) for name in skills]
+    row = reader.skill_scores([listed, []])
+    assert comp.COMPETENCY_IDS[int(np.argmax(row[0]))] == competency
+    assert not row[1].any()  # a story without skills: nothing from them
+
+
+def _ranked_in(library: list[Story], note: str) -> list[str]:
+    return [c.title for c in Matcher(library).rank_stories(note)]

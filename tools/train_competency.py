@@ -8,10 +8,12 @@ Training texts, each labelled with a competency of the taxonomy
 - the published questions of :data:`afterword.matching.exemplars.EXEMPLARS` (a facet under its
   competency);
 - the moments (full questions and jotted notes) and the stories of the labelled matching sets
-  bench/data/matching-public-dev.yaml and matching-public-heldout.yaml (a story is labelled
-  with the competencies of the moments it answers), and of the team set bench/data/matching.yaml
-  where its moments carry a label (none do yet: its stories serve only to check the ranking).
-  No other set: a later held-out file is for a first look only, never for training or tuning.
+  bench/data/matching-public-dev.yaml, matching-public-heldout.yaml and
+  matching-public-heldout2.yaml (a story is labelled with the competencies of the moments it
+  answers), and of the team set bench/data/matching.yaml where its moments carry a label (none
+  do yet: its stories serve only to check the ranking). No other set: a later held-out file
+  (matching-public-heldout3.yaml and any after it) is for a first look only, never for training
+  or tuning, and this tool refuses to read a file whose name says "heldout3" (:func:`_sets`).
 
 Two heads, each a multinomial logistic regression over a text's distinct stems (scaled by one
 over the square root of their number): one reads questions, one reads stories. Each is trained
@@ -21,13 +23,15 @@ teach little, and the questions name the competencies in words stories use too.
 It prints:
 
 1. the heads' accuracy (the label ranked first) on texts they never saw: leave one set out
-   (train on the exemplars and one public set, read the other) and 5-fold by story (a story and
-   its moments always in the same fold); then, leaving one set out, the reading without the
-   model (cue words, themes, exemplars), the model alone, and mixtures of the two;
-   the share of the model in each mixture (questions, stories) is the one that reads best;
-2. the matcher's figures on each set with a model trained without that set, with those
-   mixtures, for a few weights of the competency match in the ranking, and the best
-   (:func:`objective`), beside the matcher without the model;
+   (train on the exemplars and two public sets, read the third) and 5-fold by story (a story
+   and its moments always in the same fold); then, leaving one set out, the reading without the
+   model (cue words, themes, exemplars, a story's skills), the model alone, and mixtures of the
+   two; the share of the model in each mixture (questions, stories) is the one that reads best;
+2. the matcher's figures on each set with a model trained without that set (the team set with
+   one trained on the three public sets), with those mixtures, for a few weights of the
+   competency match in the ranking, and the best (:func:`objective`), beside the matcher
+   without the model and without the reading of a story's skills; per set: recall@1, recall@3,
+   competency hit@1 and the share of stories whose competency is read right first;
 
 then trains on everything and, with ``--write``, writes src/afterword/matching/data/competency.json.
 Needs scikit-learn (the ``train`` extra); the matcher itself reads only the JSON.
@@ -61,11 +65,17 @@ from afterword.matching.learned import (  # noqa: E402
 )
 from afterword.matching.rank import moment_text, story_text  # noqa: E402
 from afterword.matching.semantic import wordllama  # noqa: E402
+from matching import SETS as SET_FILES  # noqa: E402
 from matching import LabelledSet, load  # noqa: E402
 
 LABELS = comp.COMPETENCY_IDS
-#: The sets the model learns from (never matching-public-heldout2.yaml or any later one).
-SETS = ("team", "public-dev", "public-heldout")
+#: The sets the model learns from and is cross-validated on: never matching-public-heldout3.yaml
+#: or any later one (the first look of someone else, on texts nothing here has read).
+SETS = ("team", "public-dev", "public-heldout", "public-heldout2")
+#: The labelled public sets, each left out in turn ("by set").
+PUBLIC = ("public-dev", "public-heldout", "public-heldout2")
+#: A file whose name holds one of these is never read here, whatever SETS says.
+NEVER_READ = ("heldout3",)
 #: Regularisation (inverse strength) and the weight of the other kind of text in each head.
 C = 4.0
 OTHER_KIND = 1.0
@@ -89,7 +99,7 @@ def texts() -> tuple[list[Text], dict[str, LabelledSet]]:
         for g, questions in EXEMPLARS.items()
         for q in questions
     ]
-    sets = {name: load(name) for name in SETS}
+    sets = _sets()
     for name, data in sets.items():
         for story in data.stories:
             labels = tuple(sorted(c for c in data.story_competencies[story.title] if c in LABELS))
@@ -103,6 +113,20 @@ def texts() -> tuple[list[Text], dict[str, LabelledSet]]:
                 found = tuple(question_features(moment_text(case.moment)))
                 out.append(Text(found, (case.competency,), "question", name, group, case.jotted))
     return out, sets
+
+
+def _sets() -> dict[str, LabelledSet]:
+    """The labelled sets of :data:`SETS`, each checked against :data:`NEVER_READ` by its
+    file's name before it is opened."""
+    out = {}
+    for name in SETS:
+        path = SET_FILES[name]
+        if any(word in path.name.casefold() for word in NEVER_READ) or any(
+            word in name.casefold() for word in NEVER_READ
+        ):
+            raise SystemExit(f"{path.name} is a first-look set: it is never read for training")
+        out[name] = load(name)
+    return out
 
 
 def _matrix(rows: list[Text], vocabulary: dict[str, int]) -> csr_matrix:
@@ -174,7 +198,7 @@ def _folds_by_set(rows: list[Text]) -> list[tuple[str, list[Text], list[Text]]]:
             [r for r in rows if r.source != name],
             [r for r in rows if r.source == name],
         )
-        for name in ("public-dev", "public-heldout")
+        for name in PUBLIC
     ]
 
 
@@ -224,7 +248,7 @@ def mixed_reading(rows: list[Text], sets: dict[str, LabelledSet]) -> tuple[float
     embedder = wordllama()
     reader = comp.CompetencyReader(embedder, model=lambda: None)
     hits: dict[tuple[str, float], list[bool]] = defaultdict(list)
-    for name in ("public-dev", "public-heldout"):
+    for name in PUBLIC:
         model = CompetencyModel.from_dict(fit([r for r in rows if r.source != name]))
         columns = [model.labels.index(c) for c in LABELS]
         data = sets[name]
@@ -277,6 +301,9 @@ class Figures:
     at3: int = 0
     labelled: int = 0
     competency: int = 0
+    #: Labelled stories, and how many of them the matcher reads right first.
+    stories: int = 0
+    stories_read: int = 0
 
     def add(self, other: Figures) -> Figures:
         return Figures(
@@ -284,16 +311,18 @@ class Figures:
         )
 
     def line(self) -> str:
-        text = f"recall@1 {self.at1 / self.n:.2f}  recall@3 {self.at3 / self.n:.2f}"
+        text = f"{self.at1 / self.n:.2f} {self.at3 / self.n:.2f}"
         if self.labelled:
-            text += f"  competency hit@1 {self.competency / self.labelled:.2f}"
+            text += f" {self.competency / self.labelled:.2f}"
+        if self.stories:
+            text += f" s{self.stories_read / self.stories:.2f}"
         return text
 
 
 def objective(figures: dict[str, Figures]) -> float:
     """What the mixture is chosen by, each set counting the same: recall@1 plus recall@3 on
-    each of the three sets, and competency hit@1 on each public set (the team set has no
-    competency labels)."""
+    each set, and competency hit@1 on each public set (the team set has no competency
+    labels)."""
     found = [(f.at1 + f.at3) / f.n for f in figures.values()]
     hits = [f.competency / f.labelled for f in figures.values() if f.labelled]
     return float(np.mean(found) + np.mean(hits))
@@ -312,61 +341,92 @@ def rank_figures(data: LabelledSet, matcher: Matcher) -> Figures:
         if case.competency:
             out.labelled += 1
             out.competency += case.competency in data.story_competencies.get(ranked[0], ())
+    for story, row in zip(data.stories, matcher.story_competencies(), strict=True):
+        labels = data.story_competencies.get(story.title, set()) & set(LABELS)
+        if labels:
+            out.stories += 1
+            out.stories_read += LABELS[int(np.argmax(row))] in labels
     return out
+
+
+@dataclass(frozen=True)
+class Mixture:
+    question: float
+    story: float
+    weight: float
+    skills: float = 1.0
+    label: str = ""
+
+
+def fold_models(rows: list[Text]) -> dict[str, CompetencyModel]:
+    """For each set, a model trained without it (the team set's texts are in none)."""
+    return {
+        name: CompetencyModel.from_dict(fit([r for r in rows if r.source != name]))
+        for name in (*PUBLIC, "team")
+    }
+
+
+def set_figures(
+    sets: dict[str, LabelledSet], models: dict[str, CompetencyModel], mixture: Mixture
+) -> dict[str, Figures]:
+    """The matcher on each set with its model, as :class:`Mixture` says."""
+    embedder = wordllama()
+    figures = {}
+    for name in (*PUBLIC, "team"):
+        reader = comp.CompetencyReader(
+            embedder,
+            model=lambda m=models[name]: m,
+            question_mix=mixture.question,
+            story_mix=mixture.story,
+            skill_cue_weight=mixture.skills * comp.SKILL_CUE_WEIGHT,
+            skill_name_weight=mixture.skills * comp.SKILL_NAME_WEIGHT,
+        )
+        matcher = Matcher(
+            sets[name].stories,
+            embedder=embedder,
+            reader=reader,
+            weights=replace(Weights(), competency=mixture.weight),
+        )
+        figures[name] = rank_figures(sets[name], matcher)
+    return figures
+
+
+def print_figures(label: str, figures: dict[str, Figures]) -> None:
+    public = Figures()
+    for name in PUBLIC:
+        public = public.add(figures[name])
+    print(
+        f"  {label:<34} "
+        + " | ".join(f"{name.removeprefix('public-')} {figures[name].line()}" for name in PUBLIC)
+        + f" | all public {public.line()} | team {figures['team'].line()}"
+    )
 
 
 def mixture_cv(
     rows: list[Text], sets: dict[str, LabelledSet], question_mix: float, story_mix: float
 ) -> float:
-    """The matcher on each set with a model that never saw it (the team set's stories and
-    moments are in no training set), for a few weights of the competency match; returns the
-    best weight."""
-    embedder = wordllama()
-    fold_models = {
-        name: CompetencyModel.from_dict(fit([r for r in rows if r.source != name]))
-        for name in ("public-dev", "public-heldout")
-    }
-    fold_models["team"] = CompetencyModel.from_dict(fit([r for r in rows if r.source != "team"]))
+    """The matcher on each set with a model that never saw it, for a few weights of the
+    competency match; returns the best weight. Beside it, the matcher without the model and
+    without the reading of a story's skills (each figure per set: recall@1, recall@3,
+    competency hit@1, s: stories whose competency is read right first)."""
+    models = fold_models(rows)
     results = []
-    for question_share, story_share, weight in [
-        (0.0, 0.0, 0.21),  # without the model, as before it
-        *((question_mix, story_mix, w) for w in (0.21, 0.3, 0.4, 0.5, 0.6)),
+    for mixture in [
+        Mixture(0.0, 0.0, 0.21, 0.0, "without the model or the skills"),
+        Mixture(0.5, 0.25, 0.5, 0.0, "without the skills (before)"),
+        Mixture(question_mix, story_mix, 0.5, 0.0, "without the skills, chosen shares"),
+        *(Mixture(question_mix, story_mix, w) for w in (0.3, 0.4, 0.5, 0.6, 0.7)),
     ]:
-        figures = {}
-        for name in ("public-dev", "public-heldout", "team"):
-            model = fold_models[name]
-            reader = comp.CompetencyReader(
-                embedder,
-                model=lambda m=model: m,
-                question_mix=question_share,
-                story_mix=story_share,
-            )
-            matcher = Matcher(
-                sets[name].stories,
-                embedder=embedder,
-                reader=reader,
-                weights=replace(Weights(), competency=weight),
-            )
-            figures[name] = rank_figures(sets[name], matcher)
-        public = figures["public-dev"].add(figures["public-heldout"])
-        results.append((objective(figures), question_share, story_share, weight, public, figures))
-    results.sort(key=lambda r: (-r[0], r[3], r[1], r[2]))
-    print(
-        "  question mix, story mix, competency weight: both public sets | each | team (best first)"
+        figures = set_figures(sets, models, mixture)
+        results.append((objective(figures), mixture, figures))
+    print("  question share, story share, competency weight: per set r@1 r@3 hit@1 s")
+    for _, mixture, figures in results:
+        name = mixture.label or f"{mixture.question} {mixture.story} {mixture.weight}"
+        print_figures(name, figures)
+    chosen = max(
+        (r for r in results if not r[1].label), key=lambda r: (round(r[0], 6), -r[1].weight)
     )
-    for _, qm, sm, w, public, figures in results:
-        print(
-            f"  {qm:.2f} {sm:.2f} {w:.2f}: {public.line()} | dev r@3 "
-            f"{figures['public-dev'].at3 / figures['public-dev'].n:.2f} heldout r@3 "
-            f"{figures['public-heldout'].at3 / figures['public-heldout'].n:.2f} | team "
-            f"{figures['team'].line()}"
-        )
-    for _, qm, sm, w, public, figures in results:
-        if qm == 0 and sm == 0 and w == 0.21:
-            print(
-                f"  without the model (0, 0, 0.21): {public.line()} | team {figures['team'].line()}"
-            )
-    return next(r[3] for r in results if r[1] == question_mix and r[2] == story_mix)
+    return chosen[1].weight
 
 
 def main(argv: list[str]) -> int:

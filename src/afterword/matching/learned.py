@@ -6,7 +6,9 @@ disagreement with a boss rarely says "persuade". This is a linear model (multino
 regression) over the stems a text uses, trained offline on labelled questions and stories
 (``tools/train_competency.py`` says on which, and how well it reads texts it never saw). It
 gives a distribution over :data:`~afterword.matching.competency.COMPETENCY_IDS`, which the
-reader mixes with its own.
+reader mixes with its own as cross-validation says it pays: for a question, half and half; for
+a story, not at all since a story's skills are read (the story head is trained and shipped, so
+that the tool can weigh it again; :data:`~afterword.matching.competency.STORY_MIX`).
 
 Scoring is a sum of weight rows looked up by stem: numpy only. The weights are a small JSON
 file in the package, loaded the first time a ranking needs them.

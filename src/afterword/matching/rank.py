@@ -11,8 +11,9 @@ recall@1 on real questions), add up:
   less than "a disagreement";
 - *competency*: the chance that the question and the story are about the same competency of
   the taxonomy interviewers ask from (:mod:`~.competency`: cue words, themes, and how close
-  each comes to published questions of each competency, mixed with a learned model's reading),
-  which carries a jotted note ("the team-conflict q") that shares no word with its story;
+  each comes to published questions of each competency, a story's skills read on their own,
+  and a learned model's reading of the question), which carries a jotted note ("the
+  team-conflict q") that shares no word with its story;
 
 plus what the user already said: a story they linked to the moment, and skills of a story that
 the moment's topic names. Every candidate carries the reasons that made its score. Queries are
@@ -63,8 +64,9 @@ class Weights:
     themes: float = 0.36
     skills: float = 0.12
     #: The chance that the story shows the competency the question asks about (chosen with the
-    #: learned model's mixtures by cross-validation, tools/train_competency.py).
-    competency: float = 0.5
+    #: learned model's mixtures by cross-validation over the three public sets and the team
+    #: set, tools/train_competency.py).
+    competency: float = 0.6
     #: A story the user linked to the moment themselves goes first: they know best.
     linked: float = 1.0
 
@@ -301,8 +303,9 @@ def _competencies(side: _Side, reader: comp.CompetencyReader) -> NDArray[np.floa
     """Each item's distribution over the competencies, read once per side."""
     if side.competencies is None:
         cues = np.fromiter(map(_CUES, side.features), np.int64, len(side.features))
+        skills = [f.skills for f in side.features]
         side.competencies = reader.shown(
-            side.texts, side.vectors, side.theme_bits, cues, side.terms
+            side.texts, side.vectors, side.theme_bits, cues, side.terms, skills
         )
     return side.competencies
 
