@@ -1161,8 +1161,8 @@ _PERSON_WORD = re.compile(
 )
 # What does a job (a dispatcher, an auditor, a dentist, a librarian), less the words that end
 # alike and name no one.
-_AGENT_NOUN = re.compile(r"(?i)\b[a-z]{3,}(?:er|or|ist|ian|ant)s?\b")
-_NO_AGENT = frozenset(
+_JOB_NOUN = re.compile(r"(?i)\b[a-z]{3,}(?:er|or|ist|ian|ant)s?\b")
+_NO_JOB = frozenset(
     ["under", "after", "order", "number", "other", "another", "over", "never", "ever", "however",
      "better", "later", "water", "paper", "summer", "winter", "quarter", "major", "minor",
      "error", "floor", "door", "together", "rather", "whether", "either", "neither", "further",
@@ -1181,12 +1181,10 @@ def stranger(text: str) -> bool:
     for m in _PERSONAL.finditer(text):
         before = text[: m.start()]
         names = re.findall(r"(?<=\s)[A-Z][a-z][\w'-]*", before)
-        agents = [
-            w for w in _AGENT_NOUN.findall(before) if w.casefold().rstrip("s") not in _NO_AGENT
-        ]
+        doers = [w for w in _JOB_NOUN.findall(before) if w.casefold().rstrip("s") not in _NO_JOB]
         if m.group(0).casefold() == "them" and re.search(r"\b[a-z]{3,}[^s'\W]s\b", before):
             continue  # "applicants told us the form put them off"
-        if not _PERSON_WORD.search(before) and not names and not agents:
+        if not _PERSON_WORD.search(before) and not names and not doers:
             return True
     return False
 
