@@ -81,6 +81,17 @@ _UNTIL = lazy_re(
 )
 
 
+# "Client in Monterrey was planning to leave" (an article dropped, as writers whose first
+# language has none often do): a singular person or thing, capitalised only because it opens
+# the sentence, then a preposition or a verb.
+_NO_ARTICLE = lazy_re(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<noun>Client|Customer|Manager|Colleague|Supplier|Patient"
+    r"|Student|User|Company|Boss|Director|Vendor|Partner|Coworker|Co-worker|Engineer|Nurse"
+    r"|Teacher|Driver|Tenant|Guest|Caller|Buyer)\s+(?=(?:in|at|from|with|was|had|has"
+    r"|is|asked|wanted|said|told|called|complained|needed|could|would|did)\b)"
+)
+
+
 class GrammarSlip(Rule):
     """A verb form a fluent reader stumbles on reads as a careless note.
 
@@ -97,6 +108,8 @@ class GrammarSlip(Rule):
             yield self._finding(doc, m, "verb", _GERUND[m.group("verb").lower()])
         for m in doc.matches(_UNTIL, cased=True):
             yield self._finding(doc, m, "word", "to")
+        for m in doc.matches(_NO_ARTICLE, cased=True):
+            yield self._finding(doc, m, "noun", "A " + m.group("noun").lower())
 
     def _finding(self, doc: Document, m: re.Match[str], group: str, better: str) -> Finding:
         start, end = m.span(group)
