@@ -464,3 +464,18 @@ def test_two_results_joined_by_a_comma_alone_take_an_and() -> None:
     # A phrase after the comma is no clause: left as written.
     saving = story.model_copy(update={"result": "Delivery went up to 94%, saving about $40K"})
     assert story_accounts(saving)[0].endswith("went up to 94%, saving about $40K.")
+
+
+def test_a_participle_after_a_quantifier_is_no_clause_to_join_with_and() -> None:
+    """ "Caught 11 feed failures, each fixed within a day": "each fixed" has no "was", so it
+    stays a phrase after the comma, not a clause after an "and" ("..., and each fixed within
+    a day" reads as a slip)."""
+    story = Story(
+        title="Claims pipeline monitoring",
+        situation="Monthly claims data arrived with silent gaps that skewed reports.",
+        action="Built daily volume and distribution checks with alerts in the team's chat.",
+        result="Caught 11 feed failures in the first quarter, each fixed within a day",
+    )
+    told = story_accounts(story)[0]
+    assert told.endswith("caught 11 feed failures in the first quarter, each fixed within a day.")
+    assert ", and each" not in told

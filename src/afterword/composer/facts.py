@@ -1298,12 +1298,22 @@ def _outcome(story: Story, known: frozenset[str]) -> str | None:
     return None
 
 
+_QUANTIFIERS = frozenset(["each", "all", "both", "most", "many", "some", "none", "half"])
+
+
 def _is_clause(text: str) -> bool:
     """Whether ``text`` is a clause, not a figure with a participle ("38 projects funded",
     "no outages in the next year")."""
     words = text.split()
     if not _has_verb(text):
         return False
+    if (
+        len(words) > 2
+        and words[0].casefold() in _QUANTIFIERS
+        and _is_past(words[1])
+        and words[2].casefold() in _PREPOSITION
+    ):
+        return False  # "each fixed within a day": a participle, with no "was" to make it one
     figure = has_number(words[0]) or words[0].casefold() in ("no", "zero")
     verbs = [i for i, w in enumerate(words) if _is_verb(w, words[i - 1] if i else "")]
     if words[0].casefold() in ("no", "zero"):
