@@ -279,3 +279,18 @@ def test_a_story_for_a_question_on_what_the_writer_would_do_is_told_in_either_to
             told = [n for n in notes if [e.kind for e in n.evidence] == ["story"]]
             assert told, (tone, seed, [n.text for n in notes])
             assert all("My director" in n.text and "brought him" in n.text for n in told)
+
+
+def test_a_general_line_on_a_plural_topic_says_no_it() -> None:
+    """ "about dbt models and about my first priorities in it": a topic may be plural, so a
+    general line on it never points back at it with "it"."""
+    interview = Interview(
+        company="Lumen Books",
+        role="Senior Data Analyst",
+        ended_at="2026-11-24T15:30:00-05:00",
+        interviewers=[Interviewer(name="José Álvarez", topics=["dbt models"])],
+    )
+    for draft in drafts(interview):
+        body = " ".join(draft.paragraphs)
+        assert "dbt models" in body, body
+        assert not re.search(r"\b(?:in|of|on) it\b", body), body

@@ -245,8 +245,8 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "f:Since our conversation, I have thought further about {topic} and where I could "
         "contribute first.",
         "w:Since our chat, I have thought more about {topic} and what I would take on first.",
-        "f:Since our meeting, I have thought further about {topic} and about my first priorities "
-        "in it.",
+        "f:Since our meeting, I have thought further about {topic} and about what my first "
+        "priorities would be.",
     ),
     "generic_role": (
         "w:After our conversation, I thought more about the {role} role, especially where I "
