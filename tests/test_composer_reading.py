@@ -234,3 +234,14 @@ def test_an_apology_to_someone_not_offended_is_found(rubric: ModuleType) -> None
         _draft("Łukasz Nowak", "Thank you. I apologize for my joke; it was out of place."),
     ]
     assert [d.kind for d in rubric.check_drafts(interview, drafts)] == ["stray-amends"]
+
+
+def test_a_draft_the_checker_faults_is_found(rubric: ModuleType) -> None:
+    from afterword.checker.report import Finding
+
+    interview = replace_interviewers(_panel())
+    draft = _draft("Łukasz Nowak", "Thank you, and sorry for my joke.")
+    warned = replace(draft, findings=(Finding("too-long", "warning", "Too long."),))
+    noted = replace(draft, findings=(Finding("hedging", "info", "A hedge."),))
+    assert [d.kind for d in rubric.check_drafts(interview, [warned])] == ["not-clean"]
+    assert rubric.check_drafts(interview, [noted]) == []
