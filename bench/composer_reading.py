@@ -715,12 +715,16 @@ def _print_drafts(name: str, drafts: Sequence[Draft]) -> None:
         print(f"\nChecker: {', '.join(left) or 'ready'}\n")
 
 
-def report(title: str, found: list[tuple[str, Defect]], drafts: int, quotes: int) -> None:
+def report(
+    title: str, found: list[tuple[str, Defect]], drafts: Sequence[Draft], quotes: int
+) -> None:
     counts = Counter(d.kind for _, d in found)
-    print(f"# Defects: {title} ({drafts} drafts)\n")
+    print(f"# Defects: {title} ({len(drafts)} drafts)\n")
     for kind in DEFECTS:
         print(f"- {kind}: {counts[kind]}")
-    print()
+    named = [d for d in drafts if not d.to.isascii()]
+    ready = sum(d.ready for d in named)
+    print(f"\nNotes to names outside ASCII: {len(named)}, ready: {ready}\n")
     by_kind: dict[str, list[tuple[str, Defect]]] = defaultdict(list)
     for where, defect in found:
         by_kind[defect.kind].append((where, defect))
@@ -741,31 +745,31 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     found: list[tuple[str, Defect]] = []
-    total = 0
+    everything: list[Draft] = []
     for folder in FOLDERS:
         for path in sorted(folder.glob("*.y*ml")):
             interview = load_debrief_file(path)
             now = interview.ended_at + timedelta(hours=16)
             drafts = compose(interview, seed=1, variants=args.variants, now=now)
-            total += len(drafts)
+            everything += drafts
             if not args.quiet:
                 _print_drafts(f"{folder.name}/{path.stem}", drafts)
             found += [(path.stem, d) for d in check_drafts(interview, drafts)]
-    report("the debriefs of composer-debriefs and composer-debriefs2", found, total, 1000)
+    report("the debriefs of composer-debriefs and composer-debriefs2", found, everything, 1000)
 
     stories, moments, research = pool()
     rng = random.Random(2027)
     Matcher(stories)  # the model loaded once
     made: list[tuple[str, Defect]] = []
-    generated_total = 0
+    generated_drafts: list[Draft] = []
     for number in range(args.generated):
         interview = generated(rng, stories, moments, research)
         tone = "formal" if number % 2 else "warm"
         drafts = compose(interview, seed=number, variants=args.variants, tone=tone)
-        generated_total += len(drafts)
+        generated_drafts += drafts
         made += [(f"generated {number}", d) for d in check_drafts(interview, drafts)]
     if args.generated:
-        report(f"{args.generated} generated debriefs", made, generated_total, args.quotes)
+        report(f"{args.generated} generated debriefs", made, generated_drafts, args.quotes)
     return 1 if found or made else 0
 
 
