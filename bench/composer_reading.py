@@ -1,9 +1,10 @@
 """The reading rubric: the composer's notes, and automated checks for the defects a reader finds.
 
-    .venv/bin/python bench/composer_reading.py [--generated N] [--variants V] [--quiet]
+    .venv/bin/python bench/composer_reading.py [FOLDER ...] [--generated N] [--variants V] [--quiet]
 
 Prints every note (one per interviewer, V variants, default 2, warm tone) for the debriefs in
-bench/data/composer-debriefs and bench/data/composer-debriefs2, then the defects found in them,
+each FOLDER (default: bench/data/composer-debriefs, composer-debriefs2 and composer-debriefs3),
+then the defects found in them,
 then the same checks over N (default 1,000) generated debriefs (panels, moments asked by one
 panelist, an offended interviewer, titles such as "Dr." and "Prof.", names such as Łukasz
 Nowak or Ioana Ștefănescu, official company names with "Ltd" or "Inc." and role titles with
@@ -80,7 +81,7 @@ def _bench_composer() -> ModuleType:
 
 
 bench_composer = _bench_composer()
-FOLDERS = (DATA / "composer-debriefs", DATA / "composer-debriefs2")
+FOLDERS = tuple(DATA / f"composer-debriefs{n}" for n in ("", "2", "3"))
 
 DEFECTS = (
     "no-subject",
@@ -205,6 +206,18 @@ def _finite_later(clause: str) -> bool:
     return False
 
 
+def _noun_before_verb(words: Sequence[str]) -> bool:
+    """A base form, a noun, then a finite verb: the first two are the subject ("lead
+    acceptance went", "test coverage rose"), where an order would go on to its object ("Split
+    ingestion into", "Use the numbers")."""
+    if len(words) < 3 or words[1].casefold() in _FUNCTION or _verb_like(words[1]):
+        return False
+    third = words[2].casefold()
+    return third in _AUXILIARIES or (
+        _verb_like(words[2]) and third not in _BASE | _FRAGMENT_OPENERS
+    )
+
+
 def _verb_like(word: str) -> bool:
     w = word.casefold()
     if w in _NOT_VERBS:
@@ -240,6 +253,8 @@ def subjectless(sentence: str, names: Iterable[str] = ()) -> str | None:
             continue
         if first.casefold() not in _BASE | _FRAGMENT_OPENERS and _finite_later(clause):
             continue  # a participle before a noun: "Retried requests were refunded twice"
+        if _noun_before_verb(words):
+            continue  # a verb's form used as a noun: "lead acceptance went from 48% to 81%"
         return f"opens with {first!r} and has no subject"
     return None
 
@@ -738,6 +753,7 @@ def report(
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="*", type=Path, default=list(FOLDERS))
     parser.add_argument("--generated", type=int, default=1000)
     parser.add_argument("--variants", type=int, default=2)
     parser.add_argument("--quotes", type=int, default=15, help="quotes per defect and set")
@@ -746,7 +762,7 @@ def main(argv: list[str]) -> int:
 
     found: list[tuple[str, Defect]] = []
     everything: list[Draft] = []
-    for folder in FOLDERS:
+    for folder in args.folders:
         for path in sorted(folder.glob("*.y*ml")):
             interview = load_debrief_file(path)
             now = interview.ended_at + timedelta(hours=16)
@@ -755,7 +771,8 @@ def main(argv: list[str]) -> int:
             if not args.quiet:
                 _print_drafts(f"{folder.name}/{path.stem}", drafts)
             found += [(path.stem, d) for d in check_drafts(interview, drafts)]
-    report("the debriefs of composer-debriefs and composer-debriefs2", found, everything, 1000)
+    names = ", ".join(folder.name for folder in args.folders)
+    report(f"the debriefs of {names}", found, everything, 1000)
 
     stories, moments, research = pool()
     rng = random.Random(2027)
