@@ -3,9 +3,13 @@ spoken forms, and salutations for styled names."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from afterword.composer import compose
 from afterword.composer.facts import first_name, honorific, spoken_company
+from afterword.model import Interview, Interviewer
 
 
 @pytest.mark.parametrize(
@@ -67,3 +71,46 @@ def test_a_styled_name_is_addressed_by_its_title(
 ) -> None:
     assert honorific(name) == salutation
     assert first_name(name) == first
+
+
+@pytest.mark.parametrize(
+    "name,salutation,first",
+    [
+        ("Councillor Margaret Oduya", "Councillor Oduya", "Margaret"),
+        ("Cllr Ann Bell", "Cllr Bell", "Ann"),
+        ("Alderman Peter Vance", "Alderman Vance", "Peter"),
+        ("Mayor Tom Reyes", "Mayor Reyes", "Tom"),
+        ("Senator Joan Mills", "Senator Mills", "Joan"),
+        ("Judge Amir Khan", "Judge Khan", "Amir"),
+        ("Justice Ruth Okafor", "Justice Okafor", "Ruth"),
+        ("Bishop Helen Cray", "Bishop Cray", "Helen"),
+        ("Professor Li Wei", "Professor Wei", "Li"),
+        ("Dean Sarah Hall", "Dean Hall", "Sarah"),
+        # A title that is also a given name is one only before a first name and a surname.
+        ("Dean Hall", None, "Dean"),
+        ("Justice Smith", None, "Justice"),
+    ],
+)
+def test_a_civic_religious_or_judicial_title_is_a_title(
+    name: str, salutation: str | None, first: str
+) -> None:
+    assert honorific(name) == salutation
+    assert first_name(name) == first
+
+
+def test_a_councillor_is_greeted_and_thanked_by_title_and_surname_in_both_tones() -> None:
+    interview = Interview(
+        company="Westmarch Borough Council",
+        role="Senior Social Worker",
+        ended_at="2026-11-26T15:10:00+00:00",
+        interviewers=[
+            Interviewer(name="Councillor Margaret Oduya", topics=["placement stability"])
+        ],
+    )
+    for tone in ("warm", "formal"):
+        for seed in range(8):
+            for draft in compose(interview, seed=seed, variants=2, tone=tone):
+                greeting = draft.text.split("\n", 1)[0]
+                assert greeting == "Dear Councillor Oduya,", draft.text
+                assert not re.search(r"Councillor(?! Oduya)", draft.subject), draft.subject
+                assert "Margaret" not in draft.text, draft.text

@@ -108,8 +108,14 @@ _NOT_PAST = frozenset(
 ) - {"led", "used"}
 TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame"}
-    | {"rev", "revd", "reverend", "canon", "fr", "father", "rabbi", "imam", "pastor"}
+    | {"rev", "revd", "reverend", "canon", "fr", "father", "rabbi", "imam", "pastor", "sister"}
+    | {"bishop", "archbishop", "cardinal", "deacon", "vicar", "chaplain", "brother", "sr"}
+    | {"councillor", "councilor", "cllr", "alderman", "alderwoman", "mayor", "senator", "sen"}
+    | {"governor", "ambassador", "judge", "justice", "dean", "provost", "chancellor"}
 )
+#: Titles that are also given names ("Dean Hall", "Justice Smith", "Brother" rarely, but a
+#: surname can follow it alone): a title only before a first name and a surname.
+_GIVEN_TOO = frozenset({"dean", "justice", "brother", "sister", "bishop", "governor"})
 
 
 def word_count(text: str) -> int:
@@ -248,8 +254,21 @@ def _styled(parts: list[str]) -> list[str]:
     return parts[i:]
 
 
+def _title_count(parts: list[str]) -> int:
+    """How many of a name's leading words are titles: "Councillor Margaret Oduya" has one,
+    "Revd. Canon David Ashworth" two, "Dean Hall" none (a given name, not the title)."""
+    titles = 0
+    while titles < len(parts) and parts[titles].rstrip(".").casefold() in TITLES:
+        word = parts[titles].rstrip(".").casefold()
+        if word in _GIVEN_TOO and len(parts) - titles < 3:
+            break
+        titles += 1
+    return titles
+
+
 def first_name(name: str) -> str:
-    parts = [p for p in _styled(name.split()) if p.rstrip(".").casefold() not in TITLES]
+    parts = _styled(name.split())
+    parts = parts[_title_count(parts) :]
     return parts[0] if parts else name
 
 
@@ -267,9 +286,7 @@ def honorific(name: str) -> str | None:
     go with the first name, as they are used; a style before the titles ("The Reverend Canon
     Ann Hale", "The Rt Hon") is not said: "Canon Hale"."""
     parts = _styled(name.split())
-    titles = 0
-    while titles < len(parts) and parts[titles].rstrip(".").casefold() in TITLES:
-        titles += 1
+    titles = _title_count(parts)
     rest = parts[titles:]
     if not titles or not rest:
         return None
@@ -474,7 +491,8 @@ def to_reader(text: str, reader: str, *, company_theirs: bool, reader_pronouns: 
     organisation: "the CRM they use" is "the CRM you use". With ``reader_pronouns`` (an answer
     to a question the reader asked), "his standards" is "your standards", where the text has
     no "he" or "she" that would have to change with it."""
-    names = [p for p in reader.split() if p.rstrip(".").casefold() not in TITLES]
+    parts = _styled(reader.split())
+    names = parts[_title_count(parts) :]
     # "May's figures" is the month's, not May Chen's: a name that is also a month or a day
     # is left as written.
     names = [
