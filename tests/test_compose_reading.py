@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from afterword.composer import compose
-from afterword.composer.facts import repaired, spoken_company, story_accounts
+from afterword.composer.facts import repaired, spoken_company, story_accounts, story_clauses
 from afterword.model import (
     Debrief,
     Interview,
@@ -479,3 +479,28 @@ def test_a_participle_after_a_quantifier_is_no_clause_to_join_with_and() -> None
     told = story_accounts(story)[0]
     assert told.endswith("caught 11 feed failures in the first quarter, each fixed within a day.")
     assert ", and each" not in told
+
+
+def test_a_story_about_a_person_is_told_from_its_situation_not_through_its_title() -> None:
+    # A title is a label: "as a result of the Young person chairing his own review, he
+    # attended..." pastes it as a noun with a stray capital, and "he" has no one to point at.
+    review = Story(
+        title="Young person chairing his own review",
+        situation="A twelve-year-old boy was disengaged from his reviews and refused to attend.",
+        action='We wrote a one-page "About me" together and he agreed to chair the first part '
+        "of the meeting.",
+        result="He attended every review afterwards, and contact with his brother was increased "
+        "from monthly to fortnightly at his request",
+        skills=["voice of the child", "participation"],
+    )
+    assert not [c for c in story_clauses(review) if "chairing his own review" in c]
+    told = story_accounts(review)
+    assert told and told[0].startswith("A twelve-year-old boy was disengaged"), told
+    assert 'We wrote a one-page "About me" together' in told[0], told
+    # A title that is a label ("..., reworked") is not the subject of a figure either.
+    take_home = Story(
+        title="Claim-severity take-home, reworked",
+        result="GLM Gini 0.41 vs 0.43 for boosting; bottom 40% of scores contain only 3% of "
+        "claims over $5k",
+    )
+    assert not [c for c in story_clauses(take_home) if "reworked brought" in c]

@@ -616,6 +616,10 @@ def _title_phrase(title: str, known: frozenset[str]) -> str | None:
     app launch", "Mentoring a new hire" -> "my work mentoring a new hire"; None for a title
     that is no noun phrase ("Closed the Globex deal")."""
     title = re.sub(r"^(?:the|a|an)\s+", "", _strip_end(title), flags=re.IGNORECASE)
+    if re.search(r"[,;:(]|\b(?:his|her|their|he|she|they)\b", title):
+        # "Claim-severity take-home, reworked", "Young person chairing his own review": a
+        # label, or a person the title speaks of, is no thing a sentence can be about.
+        return None
     title = _lower_first(title, known)
     first, _, rest = title.partition(" ")
     if first.casefold().endswith("ing") and re.match(r"(?i)(?:a|an|the|our|my|two|three)\b", rest):
@@ -929,6 +933,10 @@ def _result_clause(story: Story, result: str, known: frozenset[str]) -> tuple[st
         head = re.split(r",\s|;\s", clause)[0]
         if _ANAPHOR.match(clause) or _PRONOUN.search(head) or _PASSIVE.match(clause):
             # "Both were promoted", "the support team uses it": say what it is a result of.
+            # A "he" or "she" is a person only the situation brings in: a title introduces
+            # no one ("as a result of the Young person chairing his own review, he...").
+            if _STRANGER.match(clause):
+                return None
             if subject is None:
                 return None if not _PASSIVE.match(clause) else (clause, 0)
             lead = f"as a result of {subject}, "
@@ -1126,12 +1134,17 @@ def _deed(story: Story, known: frozenset[str], both: bool = False) -> str | None
                 first = listed
                 break
     # A non-native writer tells the story in the present: "I make a monthly scorecard".
-    told = re.match(r"I\s+(\w+)\b", first)
-    if told and told.group(1).casefold() in _PRESENT_DEED:
-        first = f"I {_PRESENT_DEED[told.group(1).casefold()]}{first[told.end() :]}"
+    told = re.match(r"(I|We)\s+(\w+)\b", first)
+    if told and told.group(2).casefold() in _PRESENT_DEED:
+        first = f"{told.group(1)} {_PRESENT_DEED[told.group(2).casefold()]}{first[told.end() :]}"
     words = first.split()
-    if words[:1] == ["I"]:
+    # "We wrote a one-page 'About me' together": the writer's deed, shared with someone the
+    # situation brings in (the boy, the team); said as "we", never as the writer alone.
+    doer = "we" if words[:1] == ["We"] else "I"
+    if words[:1] in (["I"], ["We"]):
         if len(words) > 3 and words[1] in ("was", "were", "had"):
+            if doer == "we":
+                return None
             return " ".join(words) if len(words) <= 17 else None  # "I was key user for..."
         words = words[1:]
     if (
@@ -1140,7 +1153,7 @@ def _deed(story: Story, known: frozenset[str], both: bool = False) -> str | None
         or words[-1].casefold() in _PREPOSITION
     ):
         return None
-    return "I " + _lower_first(" ".join(words), known)
+    return f"{doer} " + _lower_first(" ".join(words), known)
 
 
 #: Words after "the" that name no thing an earlier sentence must have introduced.
