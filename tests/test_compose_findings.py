@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from afterword.composer import compose
 from afterword.composer.facts import research_facts
-from afterword.model import Debrief, Interview, Interviewer, Moment, MomentKind, Research
+from afterword.model import Debrief, Interview, Interviewer, Moment, MomentKind, Research, Story
 
 
 def test_no_shorter_form_of_research_drops_what_was_found() -> None:
@@ -76,3 +76,67 @@ def test_research_that_made_something_stands_on_its_own() -> None:
     for seed in range(6):
         for draft in compose(interview, seed=seed, variants=2):
             assert "checklist" not in draft.text or "stock condition" not in draft.text, draft.text
+
+
+def _inspection_interview() -> Interview:
+    tracker = Story(
+        title="Permanence tracker in Eastfield",
+        situation="In 2024 an audit in my current authority found 31 children in long-term "
+        "foster care without a confirmed permanence plan at their second review.",
+        action="I proposed and maintained a tracker for our practice group, with a named action "
+        "and date for each child, reviewed monthly with the team manager.",
+        result="The number fell from 31 to 14 within twelve months",
+        skills=["permanence planning", "care planning"],
+    )
+    return Interview(
+        company="Westmarch Borough Council",
+        role="Senior Social Worker",
+        ended_at="2026-11-26T15:10:00+00:00",
+        interviewers=[Interviewer(name="Siân Llewellyn", topics=["reflective supervision"])],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="Our focused visit identified drift in permanence planning. How "
+                    "would you contribute to addressing that?",
+                    kind=MomentKind.couldnt_answer,
+                    topic="permanence planning",
+                    stories=[tracker.title],
+                )
+            ]
+        ),
+        stories=[tracker],
+        research=[
+            Research(
+                topic="permanence planning",
+                text="I have now read the focused visit letter published in October. It names "
+                "drift in permanence for children in long-term foster care and inconsistent "
+                "management oversight on case files, and the council's action plan commits to "
+                "a permanence tracker by March 2027, which is very close to what I set up in "
+                "Eastfield.",
+            )
+        ],
+    )
+
+
+def test_research_that_holds_a_finding_says_it_and_never_promises_what_was_learned() -> None:
+    interview = _inspection_interview()
+    told = 0
+    for seed in range(8):
+        for draft in compose(interview, seed=seed, variants=2):
+            assert draft.ready, draft.text
+            assert "what I learned" not in draft.text, draft.text
+            if "visit letter" in draft.text:
+                told += 1
+                # What the letter says, not only that it was read.
+                assert "names drift in permanence" in draft.text, draft.text
+                # The writer's own story speaks to the finding: the two are linked.
+                assert "from 31 to 14" in draft.text, draft.text
+    assert told
+
+
+def test_what_was_read_is_said_by_what_it_says_when_both_do_not_fit() -> None:
+    text = _inspection_interview().research[0].text
+    forms = research_facts(text)
+    assert forms and all(
+        f.startswith("The focused visit letter published in October names drift") for f in forms
+    ), forms

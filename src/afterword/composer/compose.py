@@ -476,6 +476,20 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
             # is followed by what the writer made of it: their better answer.
             view = [facts.own_plan(v) for v in facts.research_facts(moment.better_answer, 35)]
             said = [f"{said[-1]} {v}" for v in view if facts.word_count(f"{said[-1]} {v}") <= 60]
+        # A finding the writer's own story speaks to ("...a permanence tracker by March 2027,
+        # very close to what I set up in Eastfield") is linked to what that story achieved.
+        linked = [
+            brief
+            for _, c in stories[:1]
+            if c.story is not None and facts.speaks_to(c.story, candidate.research.text)
+            for brief in [facts.story_in_brief(c.story)]
+            if brief is not None
+        ]
+        if linked and any(map(facts.says_a_finding, said)):
+            link = f"That is close to what I have done before: {linked[0]}"
+            said = [
+                f"{fact} {link}" for fact in said if facts.word_count(f"{fact} {link}") <= 70
+            ] + said
         forms = [
             _Form(
                 (("mtopic", mtopic), ("fact", fact)),
@@ -905,7 +919,9 @@ def _next_step(symbol: str, slots: dict[str, str], turn: int = 0) -> str:
     if not about or _about_writer(about) or _MOTIVE.search(about) or symbol == "generic_role":
         return "the first priorities of the role"
     if symbol.startswith("research_"):
-        options = ("what I found", "what I learned from it")
+        # The follow-up has said what was found: the next step is what it means, never
+        # "what I learned from it" (a promise of more than the note says).
+        options = ("what it means for the role", "how I would act on it")
     elif symbol.endswith("_hypothetical"):
         options = ("how I would approach it", "how I would go about it")
     elif symbol.startswith("answer_"):

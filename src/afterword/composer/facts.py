@@ -1406,6 +1406,38 @@ def story_accounts(story: Story, max_words: int = 60) -> list[str]:
     return _longest_first(kept, max_words)
 
 
+def story_in_brief(story: Story, max_words: int = 26) -> str | None:
+    """The story as one sentence that links it to a finding: what the writer did and the first
+    figure that came of it ("I proposed and maintained a tracker for our practice group, and
+    the number fell from 31 to 14 within twelve months."); None where it cannot be told so."""
+    known = _lower_words(story)
+    deed = _deed(story, known)
+    if deed is None or not deed.startswith("I "):
+        return None
+    cores = [
+        c
+        for c in story_clauses(story)
+        if not c.startswith("I ")
+        and has_number(c)
+        # Its own clause: "the number fell from 31 to 14", not "down to 0.8% in 18 months".
+        and _is_clause(re.split(r",\s|\sand\s", c, maxsplit=1)[0])
+        and c.split(" ", 1)[0].casefold() in _DETERMINER | {"we", "they", "both", "all"}
+    ]
+    told = [f"{deed}, and {c}" for c in sorted(cores, key=word_count)]
+    told = [t for t in told if word_count(t) <= max_words]
+    if not told or unintroduced(told[0], story) or stranger(told[0]):
+        return None
+    return as_sentence(told[0])
+
+
+def speaks_to(story: Story, text: str) -> bool:
+    """Whether research ``text`` speaks of the writer's own story: two words of its title
+    ("Permanence tracker in Eastfield": "a permanence tracker ... what I set up in Eastfield")."""
+    words = {w for w in re.findall(r"[a-z][a-z-]{3,}", story.title.casefold())}
+    said = set(re.findall(r"[a-z][a-z-]{3,}", text.casefold()))
+    return len(words & said) >= 2
+
+
 def story_clause(story: Story, max_words: int = 32) -> str | None:
     """The longest of :func:`story_clauses` within ``max_words``, or None."""
     found = story_clauses(story, max_words)
@@ -1562,7 +1594,8 @@ _SOURCE_LEAD = re.compile(
 
 # Research that says only what the writer did to find out ("I read the annual report").
 _ACTIVITY = re.compile(
-    r"(?i)^(?:I(?:'ve|\s+have|\s+also)?\s+(?:read|looked|went|took|watched|visited|attended"
+    r"(?i)^(?:I(?:'ve|\s+have|\s+also)?(?:\s+(?:now|since|also|finally|just|already|then))?"
+    r"\s+(?:read|looked|went|took|watched|visited|attended"
     r"|checked|researched|reviewed|studied|done|did|completed|listened|skimmed|spoke|talked))\b"
 )
 # ... and what says what they found: a figure, a "which/that" clause, a verb of finding.
@@ -1605,9 +1638,20 @@ def timeless(text: str) -> str:
     return out[:1].upper() + out[1:]
 
 
+# What was read, after the verb of reading: "I have now read [the focused visit letter...]".
+_READ_THING = re.compile(
+    r"(?i)^I(?:'ve|\s+have|\s+also)?(?:\s+(?:now|since|also|finally|just|already|then))?\s+"
+    r"(?:read|watched|reviewed|studied|skimmed|listened\s+to|went\s+through|looked\s+at)\s+"
+    r"(?:through\s+)?((?:the|their|your|its)\s+[^,;:]{3,80})$"
+)
+_POINTER = re.compile(r"^(?:It|This|They)\s+(?=[a-z])")
+
+
 def research_facts(text: str, max_words: int = 45) -> list[str]:
     """A research note (or a better answer) as whole sentences for the note: the first two or
-    one, then the first cut short at a clause boundary, for a tight word limit."""
+    one, then the first cut short at a clause boundary, for a tight word limit. Research that
+    says what was read, then what it says ("I have now read the letter. It names drift..."),
+    is said by what it says where both do not fit: "The letter names drift..."."""
     found = sentences(timeless(text))
     if not found:
         return []
@@ -1618,6 +1662,17 @@ def research_facts(text: str, max_words: int = 45) -> list[str]:
         forms.append(" ".join(out))
     if len(found) > 1 and _ACTIVITY.match(found[0]) and not _finding(found[0]):
         forms.pop(0)  # "I read their pathway." alone says what was done, not what was found
+        thing = _READ_THING.match(_strip_end(found[0]))
+        second = _strip_end(found[1])
+        if thing and _POINTER.match(second) and _finding(second):
+            said = as_sentence(_POINTER.sub(thing.group(1) + " ", second))
+            forms.append(said)
+            for cut in _CUT.finditer(said):
+                head = said[: cut.start()].rstrip(" ,;.")
+                if cut.group(0)[:1] in ";," and word_count(head) >= 8:
+                    forms.append(as_sentence(head))
+        if not [f for f in forms if 0 < word_count(f) <= max_words]:
+            return []  # what was read, with nothing it says: no finding to tell
     first = _strip_end(found[0])
     lead, colon, after = first.partition(": ")
     if colon and _SOURCE_LEAD.match(lead) and word_count(after) >= 4:
