@@ -77,3 +77,53 @@ def test_their_after_a_plural_subject_is_left_alone() -> None:
 def test_a_name_that_is_also_a_month_is_left_alone() -> None:
     text = "May's figures showed a dip, and June's recovered."
     assert to_reader(text, "June Okafor", company_theirs=False, reader_pronouns=False) == text
+
+
+def _claims_interview(source: str | None = None, name: str = "Hannah's") -> Interview:
+    return Interview(
+        company="Larchmont Mutual",
+        role="Data Scientist",
+        ended_at="2026-12-01T14:05:00-05:00",
+        interviewers=[
+            Interviewer(name="Hannah Whitcombe", topics=["how adjusters would use a score"]),
+            Interviewer(name="Stefan Ionescu", topics=["model monitoring"]),
+        ],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="So what should the claims team do with this on Monday?",
+                    asked_by="Hannah Whitcombe",
+                    kind=MomentKind.couldnt_answer,
+                    topic="business recommendation",
+                    better_answer="Fast-track the claims the model puts in the bottom 40% of "
+                    "predicted severity. On the holdout only 3% of them end up above the $5,000 "
+                    "threshold.",
+                )
+            ]
+        ),
+        research=[
+            Research(
+                topic="business recommendation",
+                text=f"{name} LinkedIn post from October says their target is to cut average "
+                "cycle time on simple claims from 11 days to 5.",
+                source=source,
+            )
+        ],
+    )
+
+
+def test_research_that_restates_the_readers_own_post_is_no_finding_to_them() -> None:
+    for interview in (
+        _claims_interview(),
+        _claims_interview("https://example.org/hannah-whitcombe/claims-cycle-time", "A"),
+    ):
+        told = 0
+        for seed in range(6):
+            for draft in compose(interview, seed=seed, variants=2):
+                assert draft.ready, draft.text
+                if draft.to != "Hannah Whitcombe":
+                    continue
+                assert "LinkedIn post" not in draft.text, draft.text
+                # The answer she asked for, written in the debrief, is what the note gives.
+                told += "bottom 40%" in draft.text
+        assert told

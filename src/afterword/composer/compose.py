@@ -144,6 +144,8 @@ class _Piece:
     #: Carries a story's result or a research item: what the note is there to add (the user's
     #: better answer and the general lines are fallbacks for a debrief without one).
     backed: bool = False
+    #: Research: its text and source, to tell whose material it restates.
+    research: str = ""
 
     @property
     def evidence(self) -> EvidenceUsed | None:
@@ -355,6 +357,8 @@ def _plan(
         # Before a general line: the result behind an answer that went well with this reader.
         chosen += _went_well_pieces(interview, interviewer, len(recipients))
         chosen += _generic_pieces(topics[0] if topics else None)
+        # Research that restates the reader's own post or talk is no news to them.
+        chosen = [p for p in chosen if not _readers_own(p.research, interviewer)]
         seen: set[tuple[str, str]] = set()
         unique = []
         for piece in chosen:
@@ -378,6 +382,29 @@ def _plan(
             if lead_piece is not None and lead_piece.key is not None:
                 told.add(lead_piece.key)
     return plans
+
+
+_OWN_WORK = (
+    r"(?:[\w-]+\s+){0,2}(?:post|posts|talk|article|blog|podcast|interview|paper|book|video"
+    r"|tweet|thread|newsletter|presentation|keynote|webinar|piece|op-ed|column|profile"
+    r"|slides|deck|essay|episode)\b"
+)
+
+
+def _readers_own(research: str, reader: Interviewer | None) -> bool:
+    """Whether research restates the reader's own public material ("Hannah's LinkedIn post
+    from October says...", a source under their name): what they wrote is no finding to them."""
+    if not research or reader is None:
+        return False
+    parts = facts.formal_name(reader.name).split()
+    names = [p for p in parts if p.rstrip(".").casefold() not in facts.TITLES and len(p) > 2]
+    for name in names:
+        if re.search(rf"\b{re.escape(name)}['’]s\s+{_OWN_WORK}", research):
+            return True
+    # A source under their whole name: "example.org/hannah-whitcombe/claims-cycle-time".
+    slugs = {n.casefold() for n in names}
+    urls = re.findall(r"https?://\S+", research)
+    return bool(slugs) and any(slugs <= set(re.split(r"[/._?=&-]+", u.casefold())) for u in urls)
 
 
 _WRITER = re.compile(r"(?i)\b(?:I|me|my|mine|myself)\b|^\s*why\b")
@@ -501,7 +528,8 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
         ]
         if forms:
             offer = _research_offer(candidate.research.text, company)
-            piece = _Piece(f"research_{kind}", tuple(forms), offer, backed=True)
+            material = f"{candidate.research.text} {candidate.research.source or ''}"
+            piece = _Piece(f"research_{kind}", tuple(forms), offer, True, material)
             out.append((strength, candidate.score, piece))
     out.sort(key=lambda item: (-item[0], -item[1]))
     pieces = [piece for _, _, piece in out]
@@ -565,7 +593,8 @@ def _topic_pieces(topic: str, matcher: Matcher, company: str) -> list[_Piece]:
         )
         if forms:
             offer = _research_offer(item.research.text, company)
-            out.append(_Piece("research_topic", forms, offer, backed=True))
+            material = f"{item.research.text} {item.research.source or ''}"
+            out.append(_Piece("research_topic", forms, offer, True, material))
     return out
 
 
