@@ -124,3 +124,21 @@ def test_an_answer_that_went_well_is_followed_up_with_its_result() -> None:
         for draft in drafts:
             assert draft.ready and draft.clean, draft.text
             assert "no shift went uncovered" in draft.text.casefold(), draft.text
+
+
+_CASUAL = re.compile(r"(?i)short call|\bchat\b|I loved|\bHi\b|\bHello\b|Warmly|Thanks again")
+
+
+def test_a_titled_reader_or_a_formal_panel_is_written_to_formally_in_any_tone() -> None:
+    interview = _kiln_interview()
+    councillor = interview.model_copy(
+        update={"interviewers": [Interviewer(name="Councillor Ines Caldwell")]}
+    )
+    panel = interview.model_copy(update={"stage": "formal panel interview"})
+    for case in (councillor, panel):
+        for draft in drafts(case, seeds=10):
+            assert draft.ready, draft.text
+            assert not _CASUAL.search(draft.text), draft.text
+    # A plain reader in a warm tone still gets warm wording.
+    warm = [d.text for d in drafts(interview, seeds=10) if d.tone == "warm"]
+    assert any(_CASUAL.search(text) for text in warm)

@@ -875,6 +875,10 @@ def _render(
     uses_topic = piece.symbol.endswith("_topic")
     choices: list[tuple[str, int]] = []
     used: set[tuple[str, ...]] = set()
+    # A reader who holds a title (a councillor, a judge, a doctor) or a formal interview (a
+    # scored panel) is written to formally, whatever the tone asked for: "I loved hearing..."
+    # and "a short call" read as too casual there.
+    register = "formal" if honorific or _formal_setting(interview) else tone
 
     def say(symbol: str, shortest: bool = False, part: str = "") -> str:
         reused = part in layout.reuse
@@ -882,7 +886,7 @@ def _render(
             symbol,
             slots,
             rng,
-            tone=tone,
+            tone=register,
             avoid=frozenset() if reused else avoid,
             also_avoid=frozenset() if reused else also_avoid,
             shortest=shortest,
@@ -896,7 +900,7 @@ def _render(
     greeting = (
         (f"Dear {honorific}," if honorific else say("greeting"))
         if interviewer is not None
-        else ("Hello," if tone == "warm" else "Dear Hiring Team,")
+        else ("Hello," if register == "warm" else "Dear Hiring Team,")
     )
     thanks = say("thanks", layout.shortest, "thanks")
     with_topic = layout.topic_line and not uses_topic and slots["topic"]
@@ -933,6 +937,11 @@ def _render(
         moment=form.evidence.moment if form.evidence else None,
         choices=tuple(choices),
     )
+
+
+def _formal_setting(interview: Interview) -> bool:
+    """Whether the interview was a formal one by its own account ("formal panel interview")."""
+    return re.search(r"(?i)\bformal\b", interview.stage or "") is not None
 
 
 def _next_step(symbol: str, slots: dict[str, str], turn: int = 0) -> str:

@@ -284,8 +284,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:I'm happy to talk through {next}.",
         "f:I would be glad to discuss {next}.",
         "f:I would welcome the chance to discuss {next}.",
-        "f:Please let me know if a brief call on {next} would be helpful.",
-        "f:I would be glad to discuss {next} in more detail at your convenience.",
+        "f:At your convenience, I would be glad to discuss {next}.",
     ),
     "signoff": (
         "w:Best,",
