@@ -4,7 +4,9 @@ after "the result was" starts in lower case, and a bare topic takes the question
 
 from __future__ import annotations
 
-from afterword.composer.facts import moment_topic, repaired, story_accounts
+import pytest
+
+from afterword.composer.facts import moment_topic, repaired, story_accounts, topic_phrase
 from afterword.model import Moment, MomentKind, Story
 
 
@@ -82,3 +84,27 @@ def test_research_is_not_cut_inside_a_list_of_nouns() -> None:
     )
     for form in research_facts(text):
         assert not form.endswith("mostly racking."), form
+
+
+@pytest.mark.parametrize(
+    "jotted,said",
+    [
+        ("voice of the child", "the voice of the child"),
+        ("business recommendation", "the business recommendation"),
+        ("portfolio walkthrough", "the portfolio walkthrough"),
+        ("webinar programme", "the webinar programme"),
+        # A field, a plural, a name or a topic with its own determiner is as written.
+        ("permanence planning", "permanence planning"),
+        ("health scores", "health scores"),
+        ("HubSpot to Salesforce attribution", "HubSpot to Salesforce attribution"),
+        ("the Ofsted action plan", "the Ofsted action plan"),
+    ],
+)
+def test_a_jotted_topic_that_names_one_thing_takes_its_article(jotted: str, said: str) -> None:
+    moment = Moment(
+        question="How do you make sure the wishes are heard?",
+        kind=MomentKind.could_be_better,
+        topic=jotted,
+    )
+    assert moment_topic(moment) == said
+    assert topic_phrase(jotted) == said

@@ -461,12 +461,40 @@ def formal_name(name: str) -> str:
     return " ".join(name.split())
 
 
+#: Nouns that name one thing, not a field: a topic ending in one is said with its article
+#: ("on the portfolio walkthrough"; "on portfolio walkthrough" reads as a pasted label).
+_COUNT_HEAD = frozenset(
+    {"recommendation", "walkthrough", "programme", "program", "rollout", "handoff", "handover"}
+    | {"policy", "presentation", "proposal", "project", "roadmap", "launch", "exercise"}
+    | {"scenario", "deck", "demo", "take-home", "pilot", "dashboard", "case", "brief", "pitch"}
+)
+
+
+def with_article(topic: str) -> str:
+    """A jotted topic as a noun phrase a sentence can hold: "voice of the child" -> "the voice
+    of the child", "business recommendation" -> "the business recommendation"; a field
+    ("permanence planning", "attribution"), a plural or a topic with its own determiner as
+    written."""
+    words = topic.split()
+    if not words or words[0].casefold() in _DETERMINER | {"your", "my", "how", "what", "why"}:
+        return topic
+    if not words[0][:1].islower() and words[0] != words[0].capitalize():
+        return topic  # "ABM for...", "HubSpot to Salesforce attribution": a name leads
+    # "voice of the child": a noun of something named after it.
+    of = re.match(r"^([a-z][\w-]*)\s+of\s+(?:the|a|an|your|our|their)\s", topic)
+    head = words[-1].casefold()
+    if of or (len(words) <= 4 and head in _COUNT_HEAD):
+        return f"the {topic}"
+    return topic
+
+
 def topic_phrase(topic: str) -> str:
-    """A topic as the note can say it to the interviewer: their program is "your program"."""
+    """A topic as the note can say it to the interviewer: their program is "your program",
+    and one thing has its article ("the webinar programme")."""
     topic = _strip_end(topic)
     topic = re.sub(r"^(?:their|our|the company's)\s+", "your ", topic, flags=re.IGNORECASE)
     # "route planning in their TMS": theirs is the reader's organisation.
-    return re.sub(r"\btheir\b", "your", topic)
+    return with_article(re.sub(r"\btheir\b", "your", topic))
 
 
 _THEIR = re.compile(r"\b(?:their|they|they've|they're)\b")
