@@ -140,3 +140,16 @@ def test_what_was_read_is_said_by_what_it_says_when_both_do_not_fit() -> None:
     assert forms and all(
         f.startswith("The focused visit letter published in October names drift") for f in forms
     ), forms
+
+
+def test_research_jotted_without_its_subject_is_said_as_the_writers_own() -> None:
+    text = (
+        "Read the council's public flood plan summary: it routes sandbags from a depot that "
+        "closed in 2024. Also checked the two neighbouring councils: both stock sandbags locally."
+    )
+    forms = research_facts(text)
+    assert forms[0].startswith("I read the council's public flood plan summary"), forms
+    assert "I also checked the two neighbouring councils" in forms[0], forms
+    # A sentence with a subject of its own stays as written.
+    said = research_facts("Branded search was over-credited by 27% in the last audit.")
+    assert said[0].startswith("Branded search was"), said

@@ -1675,12 +1675,29 @@ _READ_THING = re.compile(
 _POINTER = re.compile(r"^(?:It|This|They)\s+(?=[a-z])")
 
 
+def _writers(sentence: str) -> str:
+    """A sentence of research jotted without its subject ("Read Larchmont's filing summary:
+    ...", "Also checked the shift differentials...") as the writer's own: "I read...", "I also
+    checked..."; one with a subject of its own ("Branded search was...") as written."""
+    m = re.match(r"^(?:(Also)\s+([a-z]+)|([A-Z][a-z]+))\b(.*)$", sentence, re.DOTALL)
+    if m is None:
+        return sentence
+    verb = m.group(2) or m.group(3)
+    if not _is_past(verb.casefold()):
+        return sentence
+    words = sentence.split()[1:] if m.group(1) else sentence.split()
+    if _own_subject(words):
+        return sentence
+    also = "also " if m.group(1) else ""
+    return f"I {also}{verb.lower()}{m.group(4)}"
+
+
 def research_facts(text: str, max_words: int = 45) -> list[str]:
     """A research note (or a better answer) as whole sentences for the note: the first two or
     one, then the first cut short at a clause boundary, for a tight word limit. Research that
     says what was read, then what it says ("I have now read the letter. It names drift..."),
     is said by what it says where both do not fit: "The letter names drift..."."""
-    found = sentences(timeless(text))
+    found = [_writers(s) for s in sentences(timeless(text))]
     if not found:
         return []
     forms: list[str] = []
