@@ -142,3 +142,16 @@ def test_a_titled_reader_or_a_formal_panel_is_written_to_formally_in_any_tone() 
     # A plain reader in a warm tone still gets warm wording.
     warm = [d.text for d in drafts(interview, seeds=10) if d.tone == "warm"]
     assert any(_CASUAL.search(text) for text in warm)
+
+
+def test_a_topic_that_is_a_question_never_follows_how_the_team_thinks_about() -> None:
+    interview = _kiln_interview()
+    asked = interview.model_copy(
+        update={
+            "interviewers": [
+                Interviewer(name="Ines Caldwell", topics=["how members would book the kiln"])
+            ]
+        }
+    )
+    for draft in drafts(asked, seeds=12):
+        assert "thinks about how" not in draft.text, draft.text

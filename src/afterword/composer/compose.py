@@ -819,6 +819,9 @@ def _write(
     return shortest.with_text(shortest.text, shortest.paragraphs, (*report.findings, over))
 
 
+_QUESTION_TOPIC = re.compile(r"(?i)^(?:how|what|why|where|when|whether|which|who)\b")
+
+
 def _overlaps(topic: str, other: str) -> bool:
     """Whether one of two topics holds the other ("preceptorship" in "preceptorship for
     non-nursing registrants"), so that a note naming both says one of them twice."""
@@ -852,6 +855,8 @@ def _render(
         slots["name"] = honorific or facts.first_name(interviewer.name)
         slots["full"] = honorific or facts.formal_name(interviewer.name)
     slots["topic"] = topic
+    # "how the team thinks about how adjusters would use a score" says "how" twice.
+    slots["ntopic"] = "" if _QUESTION_TOPIC.match(topic) else topic
     slots["offer"] = piece.offer or ""
     # A piece about a topic brings its own (and then the note needs no line on one).
     slots.update(form.slots)

@@ -11,8 +11,10 @@ Rules of the craft that shape these lines (the checker enforces them, see DESIGN
 
 Slots: ``name`` (first name), ``full`` (full name), ``role``, ``company``, ``opt_when``
 ("today", "yesterday", "on Tuesday", or empty), ``topic`` (one the interviewer discussed),
-``mtopic`` (what the weak moment was about), ``clause`` (a result, as a clause that reads after
-a colon: in lower case unless it opens with "I" or a name), ``iclause`` (one that starts with
+``ntopic`` (the topic where it is a noun phrase, empty where it is a question: "how adjusters
+would use a score" cannot follow "how the team thinks about"), ``mtopic`` (what the weak moment
+was about), ``clause`` (a result, as a clause that reads after a colon: in lower case unless it
+opens with "I" or a name), ``iclause`` (one that starts with
 "I", so it reads after "that"), ``story`` (a story told in whole sentences: its situation, the
 writer's deed and what came of it), ``fact`` (whole sentences of research or of a better answer),
 ``offer`` (what the closing offers to share), ``next`` (what a next step would be about, in
@@ -84,7 +86,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
     "topic_line": (
         "w:I especially enjoyed our conversation about {topic}.",
         "w:Our talk about {topic} has stayed with me since.",
-        "w:I loved hearing how the team thinks about {topic}.",
+        "w:I loved hearing how the team thinks about {ntopic}.",
         "w:The part about {topic} was a highlight for me.",
         "f:I particularly valued our discussion of {topic}.",
         "f:Your perspective on {topic} was especially insightful.",
