@@ -24,6 +24,7 @@ from afterword.checker.rules.placeholder import Placeholder
 from afterword.checker.rules.pressure import Pressure
 from afterword.checker.rules.readability import Readability
 from afterword.checker.rules.spelling import Spelling
+from afterword.checker.rules.third_person import ReaderInThirdPerson
 from afterword.checker.rules.too_long import TooLong
 from afterword.checker.rules.wrong_recipient import WrongRecipient
 
@@ -34,6 +35,7 @@ RULE_CLASSES: tuple[type[Rule], ...] = (
     MissingGratitude,
     Placeholder,
     WrongRecipient,
+    ReaderInThirdPerson,
     MissingCallToAction,
     MissingNewInformation,
     TooLong,

@@ -126,6 +126,17 @@ _CAPITALISED_STOP = frozenset(
 )
 
 
+def greeted_name(doc: Document) -> str | None:
+    """The name the greeting uses ("Dana", "Doyle" of "Dear Prof. Doyle"), or None."""
+    greeting = doc.body.greeting
+    if greeting is None:
+        return None
+    m = _GREETING_NAME.match(doc.work, greeting.start, greeting.end)
+    if m is None or _words(m.group("name")) & _NOT_A_NAME:
+        return None
+    return m.group("name")
+
+
 def _words(text: str) -> set[str]:
     return {w.casefold() for w in re.findall(r"[\w'\u00c0-\u024f-]+", text) if len(w) > 1}
 
