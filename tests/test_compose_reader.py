@@ -127,3 +127,33 @@ def test_research_that_restates_the_readers_own_post_is_no_finding_to_them() -> 
                 # The answer she asked for, written in the debrief, is what the note gives.
                 told += "bottom 40%" in draft.text
         assert told
+
+
+def test_a_formal_note_reads_like_a_professional_not_a_legal_letter() -> None:
+    """Formal is "Dear Bethan," to a reader with no title on record (not "Dear Bethan
+    Morgan,", a mail merge, nor a guessed "Ms"), and no stacked formulas: "In connection
+    with...", "Regarding your question...", "Respectfully,", "With appreciation,"."""
+    interview = Interview(
+        company="Westmarch Borough Council",
+        role="Senior Social Worker",
+        stage="formal panel interview",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[Interviewer(name="Bethan Morgan", topics=["newly qualified staff"])],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="Tell me about supporting newly qualified social workers.",
+                    kind=MomentKind.forgot_to_mention,
+                    topic="supervision",
+                    better_answer="I ran weekly reflective supervision for two new colleagues.",
+                )
+            ]
+        ),
+    )
+    for tone in ("warm", "formal"):
+        for seed in range(12):
+            for draft in compose(interview, seed=seed, variants=2, tone=tone):
+                assert draft.text.startswith("Dear Bethan,\n"), draft.text
+                assert "Bethan Morgan" not in f"{draft.subject} {draft.text}", draft.text
+                for stiff in ("In connection with", "egarding", "Respectfully", "appreciation"):
+                    assert stiff not in draft.text, draft.text

@@ -146,8 +146,8 @@ def test_formal_tone_and_a_tight_word_limit() -> None:
             "Kind regards,",
             "Best regards,",
             "Sincerely,",
-            "With appreciation,",
-            "Respectfully,",
+            "Many thanks,",
+            "With thanks,",
         )
 
 

@@ -851,9 +851,10 @@ def _render(
     slots = dict(context)
     honorific = facts.honorific(interviewer.name) if interviewer is not None else None
     if interviewer is not None:
-        # A name given with a title ("Dr. Siobhán Byrne") is addressed by it in either tone.
+        # A name given with a title ("Dr. Siobhán Byrne") is addressed by it in either tone;
+        # without one, by the first name: "Dear Bethan Morgan," reads as a mail merge, and
+        # "Ms Morgan" would guess at what the debrief does not say.
         slots["name"] = honorific or facts.first_name(interviewer.name)
-        slots["full"] = honorific or facts.formal_name(interviewer.name)
     slots["topic"] = topic
     # "how the team thinks about how adjusters would use a score" says "how" twice.
     slots["ntopic"] = "" if _QUESTION_TOPIC.match(topic) else topic

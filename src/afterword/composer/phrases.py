@@ -9,8 +9,9 @@ Rules of the craft that shape these lines (the checker enforces them, see DESIGN
 - the only employer named is the interview's own, and only after "the role at";
 - no "just", "I think I might": hedges undersell.
 
-Slots: ``name`` (first name), ``full`` (full name), ``role``, ``company``, ``opt_when``
-("today", "yesterday", "on Tuesday", or empty), ``topic`` (one the interviewer discussed),
+Slots: ``name`` (the first name, or title and surname where a title is known: never both
+names), ``role``, ``company``, ``opt_when`` ("today", "yesterday", "on Tuesday", or empty),
+``topic`` (one the interviewer discussed),
 ``ntopic`` (the topic where it is a noun phrase, empty where it is a question: "how adjusters
 would use a score" cannot follow "how the team thinks about"), ``mtopic`` (what the weak moment
 was about), ``clause`` (a result, as a clause that reads after a colon: in lower case unless it
@@ -36,7 +37,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:Following up on our conversation about {topic}",
         "w:Thank you for the conversation {opt_when}",
         "f:Thank you: {role} interview",
-        "f:Thank you for your time, {full}",
+        "f:Thank you for your time, {name}",
         "f:Following up on the {role} interview",
         "f:{role} interview: a follow-up",
         "f:Our discussion of {topic}",
@@ -54,7 +55,6 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:Hi {name},",
         "w:Hello {name},",
         "w:Dear {name},",
-        "f:Dear {full},",
         "f:Dear {name},",
     ),
     "thanks": (
@@ -76,7 +76,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "f:I appreciate the time you took {opt_when} to discuss the {role} role at {company}.",
         "f:I am grateful for the time you spent with me {opt_when} discussing the {role} "
         "position at {company}.",
-        "f:Thank you for meeting with me {opt_when} regarding the {role} position at {company}.",
+        "f:Thank you for meeting with me {opt_when} about the {role} position at {company}.",
         "w:Thanks for talking with me {opt_when} about the {role} role at {company}.",
         "w:Thank you for the chat {opt_when} about the {role} role at {company}.",
         "f:Thank you for discussing the {role} position at {company} with me {opt_when}.",
@@ -98,15 +98,14 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:On your question about {mtopic}, here is one example I wanted to add: {clause}.",
         "w:I kept thinking about your question on {mtopic}, and I wanted to share an example: "
         "{clause}.",
-        "f:Regarding your question about {mtopic}, I would like to add a concrete example: "
-        "{clause}.",
+        "f:On your question about {mtopic}, I would like to add a concrete example: {clause}.",
         "I wanted to add one example on {mtopic}: {clause}.",
     ),
     "story_could_be_better": (
         "I wanted to add to what I said about {mtopic}: {clause}.",
         "w:We were chatting about {mtopic}, and I wanted to add that {iclause}.",
         "w:To build on my answer about {mtopic}, {iclause}.",
-        "f:To expand on my answer regarding {mtopic}: {clause}.",
+        "f:To expand on my answer about {mtopic}: {clause}.",
         "f:I would like to add one result to our discussion of {mtopic}: {clause}.",
         "To add to my answer on {mtopic}: {clause}.",
     ),
@@ -114,7 +113,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:We were chatting about {mtopic}, and I wanted to add that {iclause}.",
         "w:One more thing I wanted to mention about {mtopic}: {clause}.",
         "w:When we talked about {mtopic}, I meant to mention that {iclause}.",
-        "f:In connection with {mtopic}, I would like to add that {iclause}.",
+        "f:When we discussed {mtopic}, I meant to add that {iclause}.",
         "f:I would also like to add one point on {mtopic}: {clause}.",
         "One thing I wanted to add on {mtopic}: {clause}.",
     ),
@@ -123,8 +122,8 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
     "story_hypothetical": (
         "w:I kept thinking about your question on {mtopic}. I would approach it the way I "
         "approached a similar problem before: {iclause}.",
-        "f:Regarding your question about {mtopic}, I would approach it as I approached a "
-        "similar problem before: {iclause}.",
+        "f:On your question about {mtopic}, I would approach it as I approached a similar "
+        "problem before: {iclause}.",
         "w:If I were taking on {mtopic} at {company}, I would start the way I did before: "
         "{iclause}.",
         "On {mtopic}, I would start from what worked on a similar problem: {iclause}.",
@@ -136,19 +135,19 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
     "told_couldnt_answer": (
         "You asked about {mtopic}, and I wanted to share a concrete example. {story}",
         "w:On your question about {mtopic}, here is one example I wanted to add. {story}",
-        "f:Regarding your question about {mtopic}, I would like to add a concrete example. {story}",
+        "f:On your question about {mtopic}, I would like to add a concrete example. {story}",
         "I wanted to add one example on {mtopic}. {story}",
     ),
     "told_could_be_better": (
         "I wanted to add an example to what I said about {mtopic}. {story}",
         "w:To build on my answer about {mtopic}, here is one example from my work. {story}",
-        "f:To expand on my answer regarding {mtopic}, I would like to add one example. {story}",
+        "f:To expand on my answer about {mtopic}, I would like to add one example. {story}",
         "To add to my answer on {mtopic}, here is one example. {story}",
     ),
     "told_forgot_to_mention": (
         "w:When we talked about {mtopic}, I meant to mention one example. {story}",
         "w:I meant to mention one example when we talked about {mtopic}. {story}",
-        "f:In connection with {mtopic}, I would like to add one example from my work. {story}",
+        "f:When we discussed {mtopic}, I meant to add one example from my work. {story}",
         "I wanted to add one example on {mtopic}. {story}",
     ),
     "told_hypothetical": (
@@ -159,19 +158,19 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "On {mtopic}, I would start from an approach that has worked for me before. {story}",
         "w:I kept thinking about your question on {mtopic}; I would start from something that "
         "worked for me before. {story}",
-        "f:Regarding your question about {mtopic}, I would build on what has worked for me "
-        "before. {story}",
+        "f:On your question about {mtopic}, I would build on what has worked for me before. "
+        "{story}",
     ),
     "told_topic": (
         "w:Since we talked about {topic}, I wanted to share a related example. {story}",
         "w:Our conversation about {topic} reminded me of an example I wanted to add. {story}",
-        "f:In connection with {topic}, I would like to share a relevant example. {story}",
+        "f:Following our discussion of {topic}, I would like to share a relevant example. {story}",
         "I wanted to add one example on {topic}. {story}",
     ),
     "story_topic": (
         "w:Since we talked about {topic}, I wanted to share a related result: {clause}.",
         "w:Our conversation about {topic} reminded me of something I wanted to add: {clause}.",
-        "f:In connection with {topic}, I would like to share a relevant result: {clause}.",
+        "f:Following our discussion of {topic}, I would like to share a relevant result: {clause}.",
         "I wanted to add one result on {topic}: {clause}.",
     ),
     # Adding the result behind an answer that went well (no weak moment of the reader's has
@@ -194,8 +193,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "You asked about {mtopic}, and since we spoke I looked into it further. {fact}",
         "w:On your question about {mtopic}, I wanted to share what I found after our "
         "conversation. {fact}",
-        "f:Regarding your question about {mtopic}, I would like to share some further research. "
-        "{fact}",
+        "f:On your question about {mtopic}, I would like to share what I have found since. {fact}",
         "I wanted to add what I found on {mtopic}. {fact}",
     ),
     "research_could_be_better": (
@@ -219,13 +217,12 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
     # Following up with the better answer the user wrote in the debrief.
     "answer_couldnt_answer": (
         "You asked about {mtopic}, and I wanted to share how I would approach it. {fact}",
-        "f:Regarding your question about {mtopic}, I would like to add how I would approach it. "
-        "{fact}",
+        "f:On your question about {mtopic}, I would like to add how I would approach it. {fact}",
         "Here is how I would approach {mtopic}. {fact}",
     ),
     "answer_could_be_better": (
         "I wanted to add to my answer about {mtopic}. {fact}",
-        "f:I would like to expand on my answer regarding {mtopic}. {fact}",
+        "f:I would like to expand on my answer about {mtopic}. {fact}",
     ),
     "answer_forgot_to_mention": (
         "w:One more thing I wanted to mention about {mtopic}. {fact}",
@@ -298,7 +295,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "f:Kind regards,",
         "f:Best regards,",
         "f:Sincerely,",
-        "f:With appreciation,",
-        "f:Respectfully,",
+        "f:Many thanks,",
+        "f:With thanks,",
     ),
 }
