@@ -155,3 +155,24 @@ def test_a_topic_that_is_a_question_never_follows_how_the_team_thinks_about() ->
     )
     for draft in drafts(asked, seeds=12):
         assert "thinks about how" not in draft.text, draft.text
+
+
+_STOCK_OPENER = re.compile(
+    r"(?i)especially enjoyed|stayed with me|was a highlight|loved hearing|thinks about"
+    r"|particularly valued|especially insightful|particularly useful"
+)
+
+
+def test_the_opening_thanks_plainly_or_names_what_the_reader_told() -> None:
+    """No stock "highlight" line after the thanks ("I especially enjoyed our conversation
+    about X", "X has stayed with me since"): the thanks names the reader's topic in a sentence
+    of its own plan ("...and for telling me about the glaze room refit"), or thanks plainly;
+    openings vary, and each note still names something of this interview."""
+    interview = _kiln_interview()
+    openings = [draft.paragraphs[0] for draft in drafts(interview, seeds=10)]
+    for opening in openings:
+        assert not _STOCK_OPENER.search(opening), opening
+        assert re.search(r"Studio Manager|Saltmarsh|glaze room", opening), opening
+    named = [o for o in openings if "glaze room refit" in o]
+    assert named and len(named) < len(openings)
+    assert len({re.sub(r"yesterday|today", "", o) for o in openings}) >= 8

@@ -87,10 +87,15 @@ def test_a_seed_repeats_and_variants_differ() -> None:
 
 def test_the_note_thanks_ties_to_a_topic_and_follows_up_the_weakest_moment() -> None:
     interview = _example("acme-first-round.yaml")
-    draft = compose(interview, seed=1)[0]
-    assert "Acme Robotics" in draft.text and "Product Marketing Manager" in draft.text
-    assert any(t in draft.text for t in ("warehouse robot launch", "email nurture program"))
-    assert draft.evidence[0].kind in ("story", "research", "better_answer")
+    notes = [compose(interview, seed=seed)[0] for seed in range(10)]
+    # Most thank the reader for a topic of theirs; some thank plainly (see test_compose_close).
+    topics = ("warehouse robot launch", "email nurture program")
+    assert sum(any(t in d.text for t in topics) for d in notes) >= 4
+    for draft in notes:
+        said = ("Acme Robotics", "Product Marketing Manager", *topics)
+        assert any(t in draft.paragraphs[0] for t in said), draft.text
+        assert draft.evidence[0].kind in ("story", "research", "better_answer")
+    draft = notes[1]
     assert "200%" in draft.text or "logistics" in draft.text
 
 
@@ -915,8 +920,11 @@ def test_company_and_role_are_named_as_people_say_them() -> None:
             "role": "Data Analyst II, Pricing & Revenue (Temp-to-Perm)",
         }
     )
-    for draft in compose(interview, seed=4, variants=3):
-        assert "Kestrel Freight Analytics" in draft.text
+    notes = [d for seed in (4, 5) for d in compose(interview, seed=seed, variants=3)]
+    # A thanks that names the reader's topic may leave the company out; the others say it.
+    assert any("Kestrel Freight Analytics" in draft.text for draft in notes)
+    for draft in notes:
+        assert "Kestrel Freight Analytics" in draft.text or "Dana" in draft.text
         assert "Inc." not in draft.text and "Temp-to-Perm" not in draft.text
         assert ".." not in draft.text
         assert draft.ready

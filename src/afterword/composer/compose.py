@@ -819,9 +819,6 @@ def _write(
     return shortest.with_text(shortest.text, shortest.paragraphs, (*report.findings, over))
 
 
-_QUESTION_TOPIC = re.compile(r"(?i)^(?:how|what|why|where|when|whether|which|who)\b")
-
-
 def _overlaps(topic: str, other: str) -> bool:
     """Whether one of two topics holds the other ("preceptorship" in "preceptorship for
     non-nursing registrants"), so that a note naming both says one of them twice."""
@@ -856,8 +853,6 @@ def _render(
         # "Ms Morgan" would guess at what the debrief does not say.
         slots["name"] = honorific or facts.first_name(interviewer.name)
     slots["topic"] = topic
-    # "how the team thinks about how adjusters would use a score" says "how" twice.
-    slots["ntopic"] = "" if _QUESTION_TOPIC.match(topic) else topic
     slots["offer"] = piece.offer or ""
     # A piece about a topic brings its own (and then the note needs no line on one).
     slots.update(form.slots)
@@ -908,13 +903,19 @@ def _render(
         if interviewer is not None
         else ("Hello," if register == "warm" else "Dear Hiring Team,")
     )
-    thanks = say("thanks", layout.shortest, "thanks")
-    with_topic = layout.topic_line and not uses_topic and slots["topic"]
-    topic_line = say("topic_line") if with_topic else ""
+    # The thanks names what the reader told about their topic, in a sentence of its own plan;
+    # a tight note, one whose follow-up is on the topic, and one note in three (openings that
+    # all name a topic read as a template too) thank plainly instead of adding a stock
+    # "highlight" line.
+    with_topic = layout.topic_line and not uses_topic and slots["topic"] and rng.random() < 0.67
+    slots["ttopic"] = slots["topic"] if with_topic else ""
+    thanks = (say("thanks_topic", layout.shortest, "thanks") if with_topic else "") or say(
+        "thanks", layout.shortest, "thanks"
+    )
     amends = say("amends", layout.shortest) if _owes_amends(interview, interviewer) else ""
     follow_up = say(form.symbol or piece.symbol, layout.shortest, "follow_up")
     cta = say("cta", layout.shortest, "cta")
-    body = f"{topic_line} {follow_up} {cta}".casefold()
+    body = f"{slots['ttopic'] and thanks} {follow_up} {cta}".casefold()
     named = slots["topic"]
     if named and named.casefold() in body:
         # A subject on the topic the body already names says it twice in one note.
@@ -923,7 +924,7 @@ def _render(
     slots["topic"] = named
     signoff = say("signoff")
     # The apology closes the opening paragraph: owned in one sentence, then the note moves on.
-    opening = tidy(f"{thanks} {topic_line} {amends}")
+    opening = tidy(f"{thanks} {amends}")
     paragraphs = tuple(p for p in (opening, tidy(f"{follow_up} {cta}")) if p)
     sender = interview.sender.name if interview.sender else None
     text = "\n\n".join([greeting, *paragraphs, signoff + (f"\n{sender}" if sender else "")])

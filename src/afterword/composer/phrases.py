@@ -9,19 +9,17 @@ Rules of the craft that shape these lines (the checker enforces them, see DESIGN
 - the only employer named is the interview's own, and only after "the role at";
 - no "just", "I think I might": hedges undersell.
 
-Slots: ``name`` (the first name, or title and surname where a title is known: never both
-names), ``role``, ``company``, ``opt_when`` ("today", "yesterday", "on Tuesday", or empty),
-``topic`` (one the interviewer discussed),
-``ntopic`` (the topic where it is a noun phrase, empty where it is a question: "how adjusters
-would use a score" cannot follow "how the team thinks about"), ``mtopic`` (what the weak moment
-was about), ``clause`` (a result, as a clause that reads after a colon: in lower case unless it
-opens with "I" or a name), ``iclause`` (one that starts with
-"I", so it reads after "that"), ``story`` (a story told in whole sentences: its situation, the
-writer's deed and what came of it), ``fact`` (whole sentences of research or of a better answer),
-``offer`` (what the closing offers to share), ``next`` (what a next step would be about, in
-terms of what the follow-up gave: "how that worked in practice", "what I found", "how I would
-approach it"; never the bare topic label of the debrief), ``decision`` (when the interviewers
-said they would decide: "on Friday", "on 11 December"; empty when unknown or past).
+Slots: ``name`` (the first name, or title and surname where a title is known: never both names),
+``role``, ``company``, ``opt_when`` ("today", "yesterday", "on Tuesday", or empty), ``topic``
+(one the interviewer discussed), ``ttopic`` (the topic the thanks names, where the note names
+one there), ``mtopic`` (what the weak moment was about), ``clause`` (a result, as a clause that
+reads after a colon: in lower case unless it opens with "I" or a name), ``iclause`` (one that
+starts with "I", so it reads after "that"), ``story`` (a story told in whole sentences: its
+situation, the writer's deed and what came of it), ``fact`` (whole sentences of research or of a
+better answer), ``offer`` (what the closing offers to share), ``next`` (what a next step would
+be about, in terms of what the follow-up gave: "how that worked in practice", "what I found",
+"how I would approach it"; never the bare topic label of the debrief), ``decision`` (when the
+interviewers said they would decide: "on Friday", "on 11 December"; empty when unknown or past).
 
 Each part has a short alternative for both tones, so that a tight word limit shortens the note
 around its evidence instead of dropping it.
@@ -69,8 +67,6 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "{role} role at {company}.",
         "w:It was a pleasure to meet you {opt_when}, and thank you for telling me so much about "
         "the {role} role at {company}.",
-        "w:Thank you for making time for me {opt_when}; it was great to hear how {company} "
-        "thinks about the {role} role.",
         "f:Thank you for the opportunity to interview for the {role} position at {company} "
         "{opt_when}.",
         "f:I appreciate the time you took {opt_when} to discuss the {role} role at {company}.",
@@ -83,14 +79,22 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "f:Thank you for your time {opt_when} and for the thoughtful conversation about the "
         "{role} role at {company}.",
     ),
-    "topic_line": (
-        "w:I especially enjoyed our conversation about {topic}.",
-        "w:Our talk about {topic} has stayed with me since.",
-        "w:I loved hearing how the team thinks about {ntopic}.",
-        "w:The part about {topic} was a highlight for me.",
-        "f:I particularly valued our discussion of {topic}.",
-        "f:Your perspective on {topic} was especially insightful.",
-        "f:I found our exchange about {topic} particularly useful.",
+    # The thanks that names what the reader told about a topic they discussed: a plain fact
+    # of the conversation, not a "highlight" any note could claim ("I especially enjoyed our
+    # conversation about...", "...has stayed with me since" read as a template).
+    "thanks_topic": (
+        "w:Thank you for talking with me {opt_when} about the {role} role, and for telling me "
+        "about {ttopic}.",
+        "w:Thanks for your time {opt_when}, and for being so open about {ttopic}.",
+        "w:Thank you for meeting with me {opt_when}. What you told me about {ttopic} gave me a "
+        "clearer picture of the {role} role.",
+        "w:Thanks for the conversation {opt_when} about the {role} role at {company}; it helped "
+        "to hear about {ttopic} first-hand.",
+        "f:Thank you for meeting with me {opt_when} to discuss the {role} position at "
+        "{company}, and for explaining {ttopic}.",
+        "f:Thank you for your time {opt_when}, and for the detail you gave me on {ttopic}.",
+        "f:Thank you for speaking with me {opt_when} about the {role} role, and for the "
+        "context you gave on {ttopic}.",
     ),
     # Following up a weak moment with a story's result.
     "story_couldnt_answer": (
