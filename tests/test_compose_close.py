@@ -176,3 +176,53 @@ def test_the_opening_thanks_plainly_or_names_what_the_reader_told() -> None:
     named = [o for o in openings if "glaze room refit" in o]
     assert named and len(named) < len(openings)
     assert len({re.sub(r"yesterday|today", "", o) for o in openings}) >= 8
+
+
+def test_the_close_offers_only_what_the_note_tells() -> None:
+    """A close fits the evidence the note carries: no "sketch of the design" after a story of
+    sitting in on sales "pipeline calls" (a people story), no "details of that example" after
+    a result said in one clause (no example was told), no "call about the question" after the
+    writer's own better answer."""
+    calls = Story(
+        title="Winning over UK sales",
+        situation="UK sales ignored about half of marketing leads and then complained.",
+        action="Sat in on six weeks of their pipeline calls and rewrote the lead criteria.",
+        result="Lead acceptance went from 48% to 81%",
+    )
+    result_only = Story(title="Retail floor cover", result="I cut agency spend by 30% in a year")
+    interview = Interview(
+        company="Harrowgate Retail",
+        role="Marketing Manager",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[Interviewer(name="Rafal Nowak", topics=["partner co-marketing"])],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="How do you keep sales and marketing aligned?",
+                    kind=MomentKind.could_be_better,
+                    topic="sales alignment",
+                    stories=[calls.title],
+                ),
+                Moment(
+                    question="How do you manage staffing costs?",
+                    kind=MomentKind.forgot_to_mention,
+                    topic="staffing costs",
+                    stories=[result_only.title],
+                ),
+                Moment(
+                    question="What would you do in your first month?",
+                    kind=MomentKind.couldnt_answer,
+                    topic="the first month",
+                    better_answer="I would meet every store manager and read the last year's "
+                    "campaign results before changing anything.",
+                ),
+            ]
+        ),
+        stories=[calls, result_only],
+    )
+    for draft in drafts(interview, seeds=12):
+        said = closing(draft)
+        assert "design" not in said, draft.text
+        if "one example" not in draft.text and "48%" not in draft.text:
+            assert "that example" not in said, draft.text
+        assert not re.search(r"(?i)\bthe question\b|that question", said), draft.text

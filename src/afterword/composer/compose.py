@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING
@@ -58,8 +58,8 @@ _OFFER = {
 # What a story's action says it was: a technical design, an analysis of data, or a process
 # the writer set up. Anything else (a conversation, a catch, a sale) has no document to offer.
 _DESIGN = re.compile(
-    r"(?i)\b(?:architecture|architected|schemas?|APIs?|microservices?|databases?|pipelines?|Redis|Kafka"
-    r"|clusters?|replication|token\s+buckets?|cach(?:e|ing)|endpoints?|idempoten\w*)\b"
+    r"(?i)\b(?:architecture|architected|schemas?|APIs?|microservices?|databases?|Redis|Kafka"
+    r"|(?:data|ETL|ingestion|streaming|event|build|CI|deployment)\s+pipelines?|clusters?|replication|token\s+buckets?|cach(?:e|ing)|endpoints?|idempoten\w*)\b"
 )
 _DATA = re.compile(
     r"(?i)\b(?:analys\w*|analyz\w*|audit\w*|survey\w*|regression|quer(?:y|ies)|SQL|timestamps"
@@ -78,10 +78,13 @@ _MADE = re.compile(
 )
 
 
-def _story_offer(story: Story, hypothetical: bool) -> str | None:
-    """What a note that tells ``story`` can offer to send: a sketch of a design, a write-up of
-    an analysis, an outline of a process; None (a plain next step) where the story is none."""
-    text = f"{story.title} {story.action or ''}"
+def _story_offer(told: str, hypothetical: bool) -> str | None:
+    """What a note that tells a story as ``told`` can offer to send: a sketch of a design, a
+    write-up of an analysis, an outline of a process; None (a plain next step) where what the
+    note tells is none of them. Only what the note says counts: a design the story's title
+    names but the note leaves out is one the reader never heard of, and a sales "pipeline"
+    call is no design."""
+    text = told
     if _DESIGN.search(text):
         return "a sketch of the design"
     if hypothetical:
@@ -106,6 +109,23 @@ def _research_offer(text: str, company: str) -> str | None:
     if made:
         return f"my {made.group(1)}"
     return _OFFER["research"]
+
+
+def _offering(forms: Sequence[_Form], hypothetical: bool) -> tuple[_Form, ...]:
+    """A story's forms, each with the offer that fits what it tells (``offer`` empty where
+    it tells nothing the writer could send: the close then proposes a next step)."""
+    return tuple(
+        replace(
+            form,
+            slots=(
+                *form.slots,
+                ("offer", _story_offer(form.evidence.text, hypothetical) or "")
+                if form.evidence is not None
+                else ("offer", ""),
+            ),
+        )
+        for form in forms
+    )
 
 
 #: A question about what the writer would do, not what they did.
@@ -487,12 +507,11 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
             used = EvidenceUsed("story", candidate.title, clause, found.number, candidate.reasons)
             forms.append(_Form(tuple(slots), used))
         if forms:
+            offered = _offering(forms, hypothetical)
             if hypothetical:
-                offer = _story_offer(candidate.story, hypothetical=True)
-                piece = _Piece("story_hypothetical", tuple(forms), offer, True)
+                piece = _Piece("story_hypothetical", offered, None, True)
             else:
-                offer = _story_offer(candidate.story, hypothetical=False)
-                piece = _Piece(f"story_{kind}", tuple(forms), offer, backed=True)
+                piece = _Piece(f"story_{kind}", offered, None, backed=True)
             out.append((strength, candidate.score, piece))
     if research:
         strength, candidate = research[0]
@@ -579,8 +598,7 @@ def _topic_pieces(topic: str, matcher: Matcher, company: str) -> list[_Piece]:
             for clause in facts.story_clauses(story.story)
         )
         if forms:
-            offer = _story_offer(story.story, hypothetical=False)
-            out.append(_Piece("story_topic", forms, offer, backed=True))
+            out.append(_Piece("story_topic", _offering(forms, False), None, backed=True))
     research = _ranked(matcher.rank_research(topic, top=3), lambda c: relevance.for_topic(c, topic))
     item = research[0][1] if research else None
     if item is not None and item.research is not None:
@@ -631,8 +649,8 @@ def _went_well_pieces(interview: Interview, reader: Interviewer | None, panel: i
                 for clause in facts.story_clauses(story)
             ]
             if forms:
-                offer = _story_offer(story, hypothetical=False)
-                out.append(_Piece("story_went_well", tuple(forms), offer, backed=True))
+                offered = _offering(forms, False)
+                out.append(_Piece("story_went_well", offered, None, backed=True))
     return out
 
 
@@ -964,16 +982,22 @@ def _next_step(symbol: str, slots: dict[str, str], turn: int = 0) -> str:
     if not about or _about_writer(about) or _MOTIVE.search(about) or symbol == "generic_role":
         return "the first priorities of the role"
     if symbol.startswith("research_"):
-        # The follow-up has said what was found: the next step is what it means, never
-        # "what I learned from it" (a promise of more than the note says).
-        options = ("what it means for the role", "how I would act on it")
+        # The follow-up has said what was found: the next step is what the writer would do
+        # with it, never "what I learned from it" (a promise of more than the note says) nor
+        # a vague "how I would act on it".
+        options = ("how I would build on that in the role", "how that would shape my first months")
     elif symbol.endswith("_hypothetical"):
         options = ("how I would approach it", "how I would go about it")
     elif symbol.startswith("answer_"):
-        # The better answer may tell what the writer did, not what they would do.
-        options = ("that question", "the question")
-    elif symbol.startswith(("story_", "told_")):
+        # The better answer may tell what the writer did, not what they would do; "a short
+        # call about the question" asks to go over the interview again.
+        options = ("how that would work here", "how I would apply that here")
+    elif symbol.startswith("told_"):
         options = ("how that worked in practice", "the details of that example")
+    elif symbol.startswith("story_"):
+        # A result said in a clause is no example told: "the details of that example" would
+        # point at one the note never gives.
+        options = ("how that worked in practice", "how I went about that")
     else:
         options = ("where I would start", "what I would look at first")
     return options[turn % len(options)]
@@ -1012,8 +1036,6 @@ def _owes_amends(interview: Interview, reader: Interviewer | None) -> bool:
 def _with_suggestions(
     draft: Draft, advice: dict[str, list[str]], plan: _Plan, interview: Interview
 ) -> Draft:
-    from dataclasses import replace
-
     key = _name(plan.interviewer)
     lines = [*advice.get("", []), *advice.get(key, [])]
     moment = interview.debrief.moments[plan.moment_number - 1] if plan.moment_number else None
