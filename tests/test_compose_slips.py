@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from afterword.composer.facts import moment_topic, repaired, story_accounts, topic_phrase
+from afterword.composer.facts import (
+    moment_topic,
+    repaired,
+    story_accounts,
+    story_clauses,
+    topic_phrase,
+)
 from afterword.model import Moment, MomentKind, Story
 
 
@@ -108,3 +114,59 @@ def test_a_jotted_topic_that_names_one_thing_takes_its_article(jotted: str, said
     )
     assert moment_topic(moment) == said
     assert topic_phrase(jotted) == said
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        # A figure, then a clause of its own: notes, not a sentence with a subject.
+        "4 months on warehouse LED lighting and distribution boards, I do SWA terminations",
+        "no further grievances, his line had the best attendance in Q4",
+        # A figure, then a verb with no subject.
+        "average 210 registrants, influenced 30% of closed-won in 2025",
+        # A change whose subject is left out.
+        "Down to 0.8% in 18 months and it's stayed under 1% since",
+    ],
+)
+def test_a_result_jotted_as_notes_is_never_pasted_after_a_colon(result: str) -> None:
+    story = Story(title="Warehouse job in Slough", result=result)
+    assert story_clauses(story) == []
+    told = story.model_copy(
+        update={
+            "situation": "Our site ran behind on its fit-out programme.",
+            "action": "Took over the second-fix work on the ground floor.",
+        }
+    )
+    for said in [*story_clauses(told), *story_accounts(told)]:
+        assert result.split(",")[0].split(" and ")[0] not in said, said
+
+
+def test_clauses_a_comma_splices_take_an_and_and_a_shared_subject_is_said_once() -> None:
+    promoted = Story(
+        title="Three deputies promoted",
+        situation="Head office wanted more internal store managers.",
+        action="Gave my deputies a store each to run for a week while I covered them.",
+        result="Three deputies promoted to store manager since 2022, Dani now runs Chorley",
+    )
+    assert all(", Dani" not in said for said in story_clauses(promoted))
+    assert any(", and Dani now runs Chorley" in said for said in story_accounts(promoted))
+    used = Story(
+        title="Attribution model",
+        result="Used for 2025 and 2026 planning; shifted 20% of paid budget to webinars",
+    )
+    assert story_clauses(used)[0] == (
+        "I used the attribution model for 2025 and 2026 planning and shifted 20% of paid "
+        "budget to webinars"
+    )
+
+
+def test_a_compound_adjective_or_an_acronym_is_no_verb() -> None:
+    kit = Story(
+        title="Partner co-marketing",
+        situation="Two resellers had MDF money unspent every year.",
+        action="Built a simple co-marketing kit.",
+        result="partner-sourced pipeline up 65% year on year",
+    )
+    told = story_accounts(kit)[0]
+    assert "I partner-sourced" not in told
+    assert told.endswith("and the result was partner-sourced pipeline up 65% year on year."), told

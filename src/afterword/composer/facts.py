@@ -139,10 +139,16 @@ def _strip_end(text: str) -> str:
 
 
 _PREFIXES = ("re", "co-", "co", "over", "out", "under", "up")
+#: What may come before the hyphen of a verb ("co-led", "re-ran"); before any other word
+#: ("partner-sourced", "data-driven") the compound is an adjective.
+_VERB_PREFIXES = frozenset(["re", "co", "pre", "un", "de", "mis", "over", "under", "out", "up"])
 
 
 def _is_past(word: str) -> bool:
     w = word.casefold()
+    head, hyphen, _ = w.partition("-")
+    if hyphen and head not in _VERB_PREFIXES:
+        return False  # "partner-sourced pipeline", "AI-generated": an adjective, no deed
     if w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST):
         return True
     # "rebuilt", "oversaw", "co-led", "undertook": an irregular past behind a prefix.
@@ -152,7 +158,10 @@ def _is_past(word: str) -> bool:
 def _is_verb(word: str, before: str = "") -> bool:
     """Whether ``word`` is a finite verb; ``before`` (the word before it) tells the present
     plural ("both now own") from a noun ("a service they own" is the same word)."""
-    w = word.strip(",;:.").casefold()
+    bare = word.strip(",;:.")
+    if len(bare) > 1 and bare.isupper():
+        return False  # "LED lighting", "WAS": an acronym, not "led" or "was"
+    w = bare.casefold()
     if _is_past(w) or w in _AUX or w in _PRESENT:
         return True
     return w in _PLURAL and before.strip(",;:.").casefold() in _PLURAL_SUBJECT
@@ -951,9 +960,9 @@ def _result_clause(story: Story, result: str, known: frozenset[str]) -> tuple[st
             # "Shipped in nine weeks": the title is what was shipped.
             if subject is None or subject.startswith("my work"):
                 return None
-            return f"I {verb} {subject} {rest}", 0
-        return f"I {verb} {rest}", 0
-    if _has_verb(result) and not _noun_phrase(words):
+            return _shared_subject(f"I {verb} {subject} {rest}"), 0
+        return _shared_subject(f"I {verb} {rest}"), 0
+    if _has_verb(result) and not _noun_phrase(words) and _opens_clause(result):
         clauses = [c for c in re.split(r";\s+", result) if c]
         # A clause about a person the story never introduces is left out ("she moved...").
         kept = [clauses[0], *(c for c in clauses[1:] if not _STRANGER.match(c))]
@@ -977,8 +986,13 @@ def _result_clause(story: Story, result: str, known: frozenset[str]) -> tuple[st
         return f"{_lower_first(m.group(1), known)} went {m.group(2).lower()} {m.group(3)}", 0
     if not has_number(result) or (_noun_phrase(words) and not has_number(words[0])):
         return None
+    if _later_clause(result) or re.match(r"(?i)(?:down|up)\b", result):
+        # Notes, not a result: a figure and then a clause of its own ("4 months on warehouse
+        # lighting, and I do terminations"), or a change whose subject is left out ("Down to
+        # 0.8%..."). Pasted after a colon they read as a fragment; the note leaves them out.
+        return None
     thing = mid_sentence(result, known)
-    if re.match(r"\d[\d.,]*%\s+[a-z]", thing):
+    if re.match(r"\d[\d.,]*%\s+(?!of\b)[a-z]", thing):
         thing = "a " + thing  # "a 42% open rate"
     lead, _, tail = title.partition(" ")
     if _is_past(lead) and tail:
@@ -986,6 +1000,79 @@ def _result_clause(story: Story, result: str, known: frozenset[str]) -> tuple[st
     if subject is None:
         return None
     return f"{subject} brought {thing}", 0
+
+
+_PERSONAL_SUBJECT = frozenset(["i", "we", "he", "she", "they", "it", "it's"])
+_POSSESSIVE = frozenset(["his", "her", "their", "our", "my"])
+_ADVERB = frozenset(["now", "still", "also", "then", "since", "later", "soon"])
+
+
+def _subject_clause(part: str) -> bool:
+    """Whether ``part`` is a clause with a subject of its own: "I do SWA terminations",
+    "his line had the best attendance", "Dani now runs Chorley"."""
+    words = part.split()
+    if len(words) < 2:
+        return False
+    first = words[0].casefold()
+    if first in _PERSONAL_SUBJECT:
+        return True
+    if first in _POSSESSIVE:
+        return _has_verb(part)
+    if not words[0][:1].isupper() or first in _DETERMINER or first in _PREPOSITION:
+        return False
+    rest = [w for w in words[1:3] if w.casefold() not in _ADVERB]
+    return bool(rest) and (
+        _is_verb(rest[0], words[0]) or re.fullmatch(r"[a-z]{2,}[^s]s", rest[0]) is not None
+    )
+
+
+_SPLICE_NOT = frozenset(["and", "but", "so", "which", "who", "with", "then", "while", "or"])
+
+
+def _spliced(text: str) -> str:
+    """Clauses joined by a comma alone ("..., I do SWA terminations", "..., Dani now runs
+    Chorley") take an "and": a comma splice reads as notes, not a sentence."""
+    parts = text.split(", ")
+    out = parts[:1]
+    for part in parts[1:]:
+        words = part.split()
+        joins = (
+            len(words) > 1
+            and words[0].casefold() not in _SPLICE_NOT
+            and out[-1].rsplit(" ", 1)[-1].casefold() not in _SPLICE_NOT
+            and not words[0].casefold().endswith("ing")
+            and _subject_clause(part)
+        )
+        out.append(f"and {part}" if joins else part)
+    return ", ".join(out)
+
+
+def _opens_clause(text: str) -> bool:
+    """Whether ``text`` opens with a clause: its first part (up to a comma, semicolon or
+    "and") has a subject and a verb. "4 months on warehouse lighting, I do terminations",
+    "Down to 0.8% in 18 months and it has stayed there", "no further grievances, his line had
+    the best attendance" are notes: a figure or a phrase, then a clause."""
+    first = re.split(r",\s|;\s|\s(?:and|but|so)\s", text, maxsplit=1)[0]
+    return first.startswith("I ") or _is_clause(first)
+
+
+def _later_clause(text: str) -> bool:
+    """Whether a part after the first of ``text`` is a clause of its own, or a verb with no
+    subject ("average 210 registrants, influenced 30% of closed-won"): notes, not a phrase."""
+    parts = re.split(r",\s(?:and\s)?|;\s|\s(?:and|but|so)\s", text)[1:]
+    return any(_subject_clause(p) or (p[:1].islower() and _is_past(p.split()[0])) for p in parts)
+
+
+def _shared_subject(clause: str) -> str:
+    """A clause of the writer's with a deed after a semicolon that has no subject ("I used it
+    for planning; shifted 20% of paid budget") says the two deeds as one: "...and shifted"."""
+    if not clause.startswith("I "):
+        return clause
+    head, semi, rest = clause.partition("; ")
+    first = rest.split(" ", 1)[0]
+    if semi and first[:1].islower() and _is_past(first) and "; " not in rest:
+        return f"{head} and {rest}"
+    return clause
 
 
 def _own_subject(words: list[str]) -> bool:
@@ -1046,7 +1133,7 @@ def story_clauses(story: Story, max_words: int = 45) -> list[str]:
     a result of where it points back at something ("as a result of my work mentoring two new
     engineers, both now own a service")."""
     known = _lower_words(story)
-    result = repaired(_strip_end(story.result or ""))
+    result = _spliced(repaired(_strip_end(story.result or "")))
     found = _result_clause(story, result, known) if result else None
     if found is None:
         subject = _title_phrase(story.title, known)
@@ -1315,7 +1402,7 @@ def _outcome(story: Story, known: frozenset[str]) -> str | None:
     """The result as a clause after the deed and the setting: what came of it, in the user's
     words and figures ("pages fell to 17 a week", "she passed her assessment first time"); a
     pronoun is fine here, since the setting has introduced whom it means."""
-    result = repaired(_strip_end(story.result or ""))
+    result = _spliced(repaired(_strip_end(story.result or "")))
     words = result.split()
     if len(words) < 2:
         return None
@@ -1345,12 +1432,16 @@ def _outcome(story: Story, known: frozenset[str]) -> str | None:
             verb in _CHANGE and (after in _PREPOSITION or has_number(after))
         ):
             return None  # "Fell by 22%", "Renewed the contract": not the writer's deed
-        return "I " + _lower_first(result, known)
+        if after in _PREPOSITION:
+            return None  # "Used for 2025 planning": what was used is not said here
+        return _shared_subject("I " + _lower_first(result, known))
     clauses = [c for c in re.split(r";\s+", result) if c]
     kept = [clauses[0], *(c for c in clauses[1:] if not _STRANGER.match(c))]
     clause = _lower_first("; ".join(kept), known)
-    if _has_verb(clauses[0]) and not _noun_phrase(clauses[0].split()):
+    if _opens_clause(clauses[0]) and not _noun_phrase(clauses[0].split()):
         return clause
+    if _later_clause(result) or re.match(r"(?i)(?:down|up)\b", result):
+        return None  # notes: a figure, then a clause of its own (see _result_clause)
     if has_number(clauses[0]) or words[0].casefold() in ("a", "an", "no", "zero", "full"):
         # "Zero duplicate refunds in the 18 months since", "A clean audit the next year"
         return f"the result was {clause}"
@@ -1377,6 +1468,15 @@ def _is_clause(text: str) -> bool:
     verbs = [i for i, w in enumerate(words) if _is_verb(w, words[i - 1] if i else "")]
     if words[0].casefold() in ("no", "zero"):
         verbs = [i for i in verbs if i != 1]  # "no lost days": an adjective, not a verb
+    if (
+        figure
+        and len(words) > 2
+        and words[1].casefold() not in _AUX
+        and _is_past(words[1])
+        and words[2].casefold() not in (*_PREPOSITION, *_AUX, "by")
+    ):
+        # "€2.9m qualified pipeline in the first year": a participle before its noun.
+        verbs = [i for i in verbs if i != 1]
     return bool(verbs) and not (
         figure and verbs == [len(words) - 1] and words[-1].casefold() not in _AUX
     )
