@@ -294,3 +294,39 @@ def test_a_general_line_on_a_plural_topic_says_no_it() -> None:
         body = " ".join(draft.paragraphs)
         assert "dbt models" in body, body
         assert not re.search(r"\b(?:in|of|on) it\b", body), body
+
+
+def test_a_better_answer_jotted_in_lower_case_notes_is_told_in_whole_sentences() -> None:
+    """Notes with sentences begun in lower case ("...ring the casuals list. tell control...")
+    are told one sentence at a time, each order in the list as the writer's plan; clauses a
+    comma splices take an "and"."""
+    interview = Interview(
+        company="Tamaki Metro Buses",
+        role="Depot Supervisor",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[Interviewer(name="Craig Donnelly")],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="Three drivers call in sick at 4am. What do you do?",
+                    kind=MomentKind.couldnt_answer,
+                    topic="rosters",
+                    better_answer="check the spare board first, then ring the casuals list. "
+                    "tell control which runs might drop. drive one myself last.",
+                ),
+                Moment(
+                    question="Have you done depot work before?",
+                    kind=MomentKind.could_be_better,
+                    topic="depot work",
+                    better_answer="Yes, in my last year I covered the yard at Onehunga with "
+                    "my supervisor, we fuel and wash 40 buses a night.",
+                ),
+            ]
+        ),
+    )
+    texts = [d.text for d in drafts(interview, seeds=12)]
+    for text in texts:
+        assert not re.search(r"[.!?] [a-z]", text), text
+        assert "supervisor, we" not in text, text
+    assert any("I would tell control which runs might drop." in t for t in texts)
+    assert any("my supervisor, and we fuel" in t for t in texts)

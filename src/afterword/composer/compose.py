@@ -520,7 +520,7 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
         if said and moment.better_answer and not any(map(facts.says_a_finding, said)):
             # Research that says only what was read ("I read the last two annual reports")
             # is followed by what the writer made of it: their better answer.
-            view = [facts.own_plan(v) for v in facts.research_facts(moment.better_answer, 35)]
+            view = facts.answer_facts(moment.better_answer, 35)
             said = [f"{said[-1]} {v}" for v in view if facts.word_count(f"{said[-1]} {v}") <= 60]
         # A finding the writer's own story speaks to ("...a permanence tracker by March 2027,
         # very close to what I set up in Eastfield") is linked to what that story achieved.
@@ -561,7 +561,7 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
                 (("mtopic", mtopic), ("fact", fact)),
                 EvidenceUsed("better_answer", moment.question, fact, found.number),
             )
-            for fact in map(facts.own_plan, facts.research_facts(moment.better_answer))
+            for fact in facts.answer_facts(moment.better_answer)
         ]
         if forms:
             # Loose: tied to the question by a theme word of its title only, not by a skill,

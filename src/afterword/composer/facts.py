@@ -1834,6 +1834,66 @@ def research_facts(text: str, max_words: int = 45) -> list[str]:
     return _longest_first(forms, max_words)
 
 
+_LOWER_START = re.compile(r"(\S+)([.!?])(\s+)([a-z])")
+_ABBREVIATION = frozenset(
+    ["e.g", "i.e", "etc", "vs", "approx", "incl", "no", "st", "dr", "mr", "mrs", "ms", "cf", "al"]
+)
+
+
+def _sentence_starts(text: str) -> str:
+    """Notes whose sentences start in lower case ("...ring the casuals list. tell control
+    which runs might drop. drive one myself last.") with each sentence capitalised, so that
+    each is told as one (and an order in it said as the writer's plan)."""
+
+    def start(m: re.Match[str]) -> str:
+        word, stop, space, letter = m.groups()
+        if word.casefold().lstrip("(") in _ABBREVIATION or len(word) < 2:
+            return m.group(0)
+        return f"{word}{stop}{space}{letter.upper()}"
+
+    return _LOWER_START.sub(start, text)
+
+
+def answer_facts(text: str, max_words: int = 45) -> list[str]:
+    """A better answer as whole sentences for the note (see :func:`research_facts`): each
+    sentence the user began in lower case is one, clauses a comma splices take an "and"
+    ("..., and we install basket tray"), and an order to oneself is said as the writer's plan
+    ("I would tell control..."): never notes pasted in a fluent frame."""
+    return [
+        _plan_goes_on(own_plan(_spliced(fact)))
+        for fact in research_facts(_sentence_starts(text), max_words)
+    ]
+
+
+def _plan_goes_on(text: str) -> str:
+    """After a sentence of the writer's plan ("I would check the spare board first."), the
+    next orders of the same list are the plan too: "Tell control which runs might drop" and
+    "Drive one myself last" are said "I would tell...", "I would drive one myself last"."""
+    out: list[str] = []
+    planning = False
+    for sentence in _SENTENCE_END.split(text):
+        words = sentence.split()
+        first = words[0].casefold() if words else ""
+        if re.match(r"(?:Then\s+)?I would\s", sentence):
+            planning = True
+        elif (
+            planning
+            and len(words) > 1
+            and words[0][:1].isupper()
+            and words[1][:1].islower()
+            and first not in _DETERMINER
+            and first not in _PERSONAL_SUBJECT
+            and not _is_past(first)
+            and not first.endswith(("ing", "s"))
+            and (first in _PLAN_VERBS or re.search(r"\bmyself\b", sentence) is not None)
+        ):
+            sentence = f"I would {first} {' '.join(words[1:])}"
+        else:
+            planning = False
+        out.append(sentence)
+    return " ".join(out)
+
+
 def research_fact(text: str, max_words: int = 45) -> str | None:
     """The longest of :func:`research_facts` within ``max_words``, or None."""
     found = research_facts(text, max_words)
