@@ -226,3 +226,35 @@ def test_the_close_offers_only_what_the_note_tells() -> None:
         if "one example" not in draft.text and "48%" not in draft.text:
             assert "that example" not in said, draft.text
         assert not re.search(r"(?i)\bthe question\b|that question", said), draft.text
+
+
+def test_an_offer_follows_from_the_writers_deed_not_the_situation() -> None:
+    """An audit in the story's situation found the problem; the writer's deed was a tracker:
+    the close never offers "a write-up of the analysis" as the writer's."""
+    tracker = Story(
+        title="Permanence tracker",
+        situation="In 2024 an audit found 31 children in long-term foster care without a plan.",
+        action="Proposed and maintained a tracker for our practice group.",
+        result="The number fell from 31 to 14 within twelve months",
+    )
+    interview = Interview(
+        company="Westmarch Borough Council",
+        role="Senior Social Worker",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[Interviewer(name="Sian Llewellyn", topics=["placement stability"])],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="How have you tackled drift in permanence planning?",
+                    kind=MomentKind.could_be_better,
+                    topic="permanence planning",
+                    stories=[tracker.title],
+                )
+            ]
+        ),
+        stories=[tracker],
+    )
+    notes = drafts(interview, seeds=12)
+    assert any("31 to 14" in d.text for d in notes)
+    for draft in notes:
+        assert "analysis" not in closing(draft), draft.text

@@ -113,17 +113,21 @@ def _research_offer(text: str, company: str) -> str | None:
 
 def _offering(forms: Sequence[_Form], hypothetical: bool) -> tuple[_Form, ...]:
     """A story's forms, each with the offer that fits what it tells (``offer`` empty where
-    it tells nothing the writer could send: the close then proposes a next step)."""
+    it tells nothing the writer could send: the close then proposes a next step). What the
+    writer did counts, not the situation a story told in whole sentences opens with: an
+    audit that found the problem was someone else's, and "a write-up of the analysis" would
+    offer it as the writer's."""
+
+    def deed(form: _Form) -> str:
+        if form.evidence is None:
+            return ""
+        told = form.evidence.text
+        if form.symbol is not None and form.symbol.startswith("told_"):
+            return " ".join(facts.sentences(told)[1:])
+        return told
+
     return tuple(
-        replace(
-            form,
-            slots=(
-                *form.slots,
-                ("offer", _story_offer(form.evidence.text, hypothetical) or "")
-                if form.evidence is not None
-                else ("offer", ""),
-            ),
-        )
+        replace(form, slots=(*form.slots, ("offer", _story_offer(deed(form), hypothetical) or "")))
         for form in forms
     )
 
