@@ -330,3 +330,29 @@ def test_a_better_answer_jotted_in_lower_case_notes_is_told_in_whole_sentences()
         assert "supervisor, we" not in text, text
     assert any("I would tell control which runs might drop." in t for t in texts)
     assert any("my supervisor, and we fuel" in t for t in texts)
+
+
+def test_a_figure_given_as_an_answer_is_said_in_a_sentence() -> None:
+    """A better answer that opens with a bare figure ("1.37 ohms from the table in BS 7671.")
+    is no sentence: the note says it is the answer."""
+    interview = Interview(
+        company="Brightline Electrical",
+        role="Approved Electrician",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[Interviewer(name="Steve Marchetti")],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="What's the max Zs for a 32 amp type B breaker?",
+                    kind=MomentKind.couldnt_answer,
+                    topic="testing and inspection",
+                    better_answer="1.37 ohms from the table in BS 7671. On site I accept 80 "
+                    "percent of it, around 1.1 ohms, as the conductors are cold.",
+                )
+            ]
+        ),
+    )
+    texts = [d.text for d in drafts(interview, seeds=8)]
+    for text in texts:
+        assert not re.search(r"(?:^|[.:] )1\.37 ohms", text, re.MULTILINE), text
+    assert any("The answer is 1.37 ohms from the table in BS 7671." in t for t in texts)

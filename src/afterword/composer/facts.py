@@ -1860,9 +1860,21 @@ def answer_facts(text: str, max_words: int = 45) -> list[str]:
     ("..., and we install basket tray"), and an order to oneself is said as the writer's plan
     ("I would tell control..."): never notes pasted in a fluent frame."""
     return [
-        _plan_goes_on(own_plan(_spliced(fact)))
+        _plan_goes_on(own_plan(_spliced(_figure_answers(fact))))
         for fact in research_facts(_sentence_starts(text), max_words)
     ]
+
+
+def _figure_answers(text: str) -> str:
+    """A sentence of an answer that is a figure and no clause ("1.37 ohms from the table in BS
+    7671.") is said as the answer it gives: "The answer is 1.37 ohms from the table..."."""
+    out = []
+    for sentence in _SENTENCE_END.split(text):
+        words = sentence.split()
+        if words and has_number(words[0]) and not _has_verb(sentence):
+            sentence = f"The answer is {sentence}"
+        out.append(sentence)
+    return " ".join(out)
 
 
 def _plan_goes_on(text: str) -> str:
