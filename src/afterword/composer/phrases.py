@@ -85,7 +85,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
     "thanks_topic": (
         "w:Thank you for talking with me {opt_when} about the {role} role, and for telling me "
         "about {ttopic}.",
-        "w:Thanks for your time {opt_when}, and for being so open about {ttopic}.",
+        "w:Thanks for your time {opt_when}, and for filling me in on {ttopic}.",
         "w:Thank you for meeting with me {opt_when}. What you told me about {ttopic} gave me a "
         "clearer picture of the {role} role.",
         "w:Thanks for the conversation {opt_when} about the {role} role at {company}; it helped "
