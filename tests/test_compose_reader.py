@@ -155,5 +155,12 @@ def test_a_formal_note_reads_like_a_professional_not_a_legal_letter() -> None:
             for draft in compose(interview, seed=seed, variants=2, tone=tone):
                 assert draft.text.startswith("Dear Bethan,\n"), draft.text
                 assert "Bethan Morgan" not in f"{draft.subject} {draft.text}", draft.text
-                for stiff in ("In connection with", "egarding", "Respectfully", "appreciation"):
+                for stiff in (
+                    "In connection with",
+                    "egarding",
+                    "Further to",
+                    "At your convenience",
+                    "Respectfully",
+                    "appreciation",
+                ):
                     assert stiff not in draft.text, draft.text

@@ -182,14 +182,13 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
     "story_went_well": (
         "w:When we talked about {mtopic}, I mentioned an example, and I wanted to add what came "
         "of it: {clause}.",
-        "f:Further to our discussion of {mtopic}, I would like to add the result of the example "
-        "I mentioned: {clause}.",
+        "f:When we discussed {mtopic}, I mentioned an example, and I would like to add its "
+        "result: {clause}.",
         "To add to what I said about {mtopic}: {clause}.",
     ),
     "told_went_well": (
         "w:When we talked about {mtopic}, I mentioned an example; here it is in brief. {story}",
-        "f:Further to our discussion of {mtopic}, here is the example I mentioned, in brief. "
-        "{story}",
+        "f:When we discussed {mtopic}, I mentioned an example; here it is in brief. {story}",
         "To add to what I said about {mtopic}, here is the example in brief. {story}",
     ),
     # Following up with research done since the interview.
@@ -287,7 +286,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:I'm happy to talk through {next}.",
         "f:I would be glad to discuss {next}.",
         "f:I would welcome the chance to discuss {next}.",
-        "f:At your convenience, I would be glad to discuss {next}.",
+        "f:I would be glad to discuss {next} whenever suits you.",
     ),
     "signoff": (
         "w:Best,",
