@@ -153,3 +153,38 @@ def test_research_jotted_without_its_subject_is_said_as_the_writers_own() -> Non
     # A sentence with a subject of its own stays as written.
     said = research_facts("Branded search was over-credited by 27% in the last audit.")
     assert said[0].startswith("Branded search was"), said
+
+
+def test_research_the_writer_rebuilt_into_a_document_offers_that_document() -> None:
+    """Research that says what the writer made of it ("Rebuilt the regional split in a
+    one-page model") offers that model, not vague "notes on it"."""
+    interview = Interview(
+        company="Aldermoor Holdings",
+        role="Marketing Manager",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[Interviewer(name="Soren Dahl")],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="How would you split the budget across the region?",
+                    kind=MomentKind.couldnt_answer,
+                    topic="budget planning",
+                )
+            ]
+        ),
+        research=[
+            Research(
+                topic="budget planning",
+                text="Rebuilt the regional budget split in a one-page model; moving 20% to "
+                "events gives 30% more expected pipeline at current conversion rates.",
+            )
+        ],
+    )
+    closes = [
+        d.paragraphs[-1]
+        for tone in ("warm", "formal")
+        for seed in range(10)
+        for d in compose(interview, seed=seed, tone=tone)
+    ]
+    assert any("my one-page model" in c for c in closes)
+    assert not any("notes on it" in c for c in closes)

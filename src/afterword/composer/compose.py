@@ -72,7 +72,8 @@ _PROCESS = re.compile(
 )
 # What research has made that the writer can send: "made myself a one-page comparison".
 _MADE = re.compile(
-    r"(?i)\b(?:made|wrote|drew\s+up|put\s+together|built|sketched)\s+(?:myself\s+|up\s+)?"
+    r"(?i)\b(?:made|wrote|drew\s+up|put\s+together|(?:re)?built|sketched|redid)\s+"
+    r"(?:myself\s+|up\s+)?(?:(?:the|my|our)\s+(?:[\w-]+\s+){1,4}?(?:in|into|as)\s+)?"
     r"(?:a|an)\s+((?:[\w-]+\s+){0,3}?(?:comparison|summary|checklist|plan|table|map|outline"
     r"|timeline|list|matrix|model|prototype|draft|sketch|query))\b"
 )
