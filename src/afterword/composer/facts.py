@@ -139,16 +139,21 @@ def _strip_end(text: str) -> str:
 
 
 _PREFIXES = ("re", "co-", "co", "over", "out", "under", "up")
-#: What may come before the hyphen of a verb ("co-led", "re-ran"); before any other word
-#: ("partner-sourced", "data-driven") the compound is an adjective.
+#: What may come before the hyphen of a verb ("co-led", "re-ran"); before another word, a
+#: participle that makes adjectives ("partner-sourced", "data-driven") makes one.
 _VERB_PREFIXES = frozenset(["re", "co", "pre", "un", "de", "mis", "over", "under", "out", "up"])
+_COMPOUND_TAIL = frozenset(
+    ["sourced", "based", "driven", "led", "related", "focused", "generated", "funded", "owned",
+     "backed", "powered", "centred", "centered", "oriented", "qualified", "influenced",
+     "supported", "assisted", "enabled", "managed", "approved", "sized", "shaped"]
+)  # fmt: skip
 
 
 def _is_past(word: str) -> bool:
     w = word.casefold()
-    head, hyphen, _ = w.partition("-")
-    if hyphen and head not in _VERB_PREFIXES:
-        return False  # "partner-sourced pipeline", "AI-generated": an adjective, no deed
+    head, hyphen, tail = w.rpartition("-")
+    if hyphen and head not in _VERB_PREFIXES and tail in _COMPOUND_TAIL:
+        return False  # "partner-sourced pipeline", "data-driven": an adjective, no deed
     if w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST):
         return True
     # "rebuilt", "oversaw", "co-led", "undertook": an irregular past behind a prefix.
