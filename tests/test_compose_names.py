@@ -114,3 +114,20 @@ def test_a_councillor_is_greeted_and_thanked_by_title_and_surname_in_both_tones(
                 assert greeting == "Dear Councillor Oduya,", draft.text
                 assert not re.search(r"Councillor(?! Oduya)", draft.subject), draft.subject
                 assert "Margaret" not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    "name,first",
+    [
+        ("Nguyễn Thị Lan", "Lan"),
+        ("Nguyễn Văn An", "An"),
+        ("Trần Minh", "Minh"),
+        ("Nguyen Van An", "An"),
+        ("Dat Nguyen", "Dat"),
+        ("Mai Tran", "Mai"),
+        ("Lam Wing", "Lam"),
+    ],
+)
+def test_a_vietnamese_name_is_greeted_by_its_given_name(name: str, first: str) -> None:
+    """The family name comes first in a Vietnamese name: "Hi Nguyễn" greets a family."""
+    assert first_name(name) == first

@@ -280,10 +280,52 @@ def _title_count(parts: list[str]) -> int:
     return titles
 
 
+#: Vietnamese family names, which come first: "Nguyễn Thị Lan" is Lan. Written with their
+#: marks, or, without them, only at the head of a name of three words or more ("Nguyen Van
+#: An"), since "Mai" or "Lam" alone may well be a given name.
+_FAMILY_FIRST = frozenset(
+    [
+        "nguyễn",
+        "trần",
+        "lê",
+        "phạm",
+        "hoàng",
+        "huỳnh",
+        "phan",
+        "vũ",
+        "võ",
+        "đặng",
+        "bùi",
+        "đỗ",
+        "hồ",
+        "ngô",
+        "dương",
+        "lý",
+        "đinh",
+        "trương",
+        "lương",
+        "đào",
+        "trịnh",
+    ]
+)
+_FAMILY_FIRST_PLAIN = frozenset(
+    ["nguyen", "tran", "pham", "hoang", "huynh", "dang", "bui", "ngo", "duong", "trinh"]
+)
+
+
 def first_name(name: str) -> str:
+    """The name a person is greeted by: the first after any titles, or the last of a
+    Vietnamese name, whose family name comes first ("Nguyễn Thị Lan" -> "Lan")."""
     parts = _styled(name.split())
     parts = parts[_title_count(parts) :]
-    return parts[0] if parts else name
+    if not parts:
+        return name
+    head = parts[0].casefold()
+    if len(parts) >= 2 and (
+        head in _FAMILY_FIRST or (len(parts) >= 3 and head in _FAMILY_FIRST_PLAIN)
+    ):
+        return parts[-1]
+    return parts[0]
 
 
 #: Words that begin a surname: "Aoife Ní Bhriain" is Dr. Ní Bhriain, "Jan van Dijk" Mr. van Dijk.
