@@ -173,3 +173,16 @@ def test_a_compound_adjective_or_an_acronym_is_no_verb() -> None:
     # A compound that is a deed stays one.
     checked = Story(title="Invoice checks", result="Double-checked every invoice for a month")
     assert story_clauses(checked)[0].startswith("I double-checked every invoice")
+
+
+def test_a_title_s_full_stop_does_not_end_the_sentence() -> None:
+    """ "...the report that Prof. Doyle mentioned." is one sentence: cut at "Prof." it would
+    go out as "I read the report that Prof." """
+    from afterword.composer.facts import sentences
+
+    text = "Read the report that Prof. Doyle mentioned. Their option combines both. We met Dr. Li."
+    assert sentences(text) == [
+        "Read the report that Prof. Doyle mentioned.",
+        "Their option combines both.",
+        "We met Dr. Li.",
+    ]

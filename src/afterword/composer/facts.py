@@ -122,8 +122,24 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+# A full stop that ends an abbreviation, not a sentence: "the report Prof. Doyle mentioned".
+_ABBREVIATED_END = re.compile(
+    r"(?:^|[\s(])(?:mr|mrs|ms|mx|dr|prof|st|rev|revd|fr|sr|jr|cllr|no|vs|approx|e\.g|i\.e|cf)\.$",
+    re.IGNORECASE,
+)
+
+
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(text.strip()):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if out and _ABBREVIATED_END.search(out[-1]):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out
 
 
 def as_sentence(text: str) -> str:
