@@ -249,3 +249,8 @@ def test_a_draft_the_checker_faults_is_found(rubric: ModuleType) -> None:
     noted = replace(draft, findings=(Finding("hedging", "info", "A hedge."),))
     assert [d.kind for d in rubric.check_drafts(interview, [warned])] == ["not-clean"]
     assert rubric.check_drafts(interview, [noted]) == []
+
+
+def test_an_acronym_is_no_pronoun(rubric: ModuleType) -> None:
+    paragraph = "Thank you for the chat yesterday about the IT Service Desk Analyst role."
+    assert rubric.unanchored(paragraph) == []
