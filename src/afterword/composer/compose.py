@@ -42,11 +42,17 @@ PANEL_SIMILARITY = 0.35
 #: The id of the finding the composer adds to a note it could not fit in the word limit.
 OVER_LIMIT = "over-word-limit"
 
+#: How much a weak moment matters to its reader: a question the writer could not answer most,
+#: then what they forgot to say, then an answer that only could have been better.
 _KIND_WEIGHT = {
     MomentKind.couldnt_answer: 3.0,
-    MomentKind.could_be_better: 2.0,
-    MomentKind.forgot_to_mention: 1.5,
+    MomentKind.forgot_to_mention: 2.0,
+    MomentKind.could_be_better: 1.5,
 }
+#: The writer's own written better answer: a moment with one has something to follow up with
+#: (worth a step of kind: an answer that could have been better, with the answer written,
+#: beats a question the writer could not answer and has written nothing on since).
+_ANSWER_WEIGHT = 2.0
 #: What a closing offers to send or walk through: something the writer can really hand over.
 #: A story's and research's offer follows from what they are (see :func:`_story_offer`,
 #: :func:`_research_offer`); the user's better answer offers nothing more (it often explains
@@ -352,11 +358,22 @@ def _plan(
         ) -> float:
             moment = interview.debrief.moments[number - 1]
             affinity = len(about & _words(f"{moment.topic or ''} {moment.question}"))
-            # A moment the note can back with a fact beats a slightly weaker-sounding one
-            # it could only follow up with a general line; one the reader asked, any other.
-            evidence = 1.5 if backed[number] else 0.0
-            own = 5.0 if _asked_by(moment, reader) else 0.0
-            return _KIND_WEIGHT[moment.kind] + min(2.0, affinity) + evidence + own - number / 1000
+            # The main fumble wins: one the reader asked, then how badly it went, then the
+            # writer's written answer to it. A story that fits it, or a word it shares with
+            # the reader's topics, only decides between moments that matter alike (a story
+            # that happens to fit a lesser moment must not outrank the question the writer
+            # could not answer).
+            answer = _ANSWER_WEIGHT if moment.better_answer else 0.0
+            evidence = 0.5 if backed[number] else 0.0
+            own = 10.0 if _asked_by(moment, reader) else 0.0
+            return (
+                own
+                + _KIND_WEIGHT[moment.kind]
+                + answer
+                + evidence
+                + 0.25 * min(2.0, affinity)
+                - number / 1000
+            )
 
         # A question a colleague asked is theirs to be followed up on ("You asked about..."
         # to the one who did not is a seam a panel notices), unless nothing else is left.
@@ -747,9 +764,16 @@ def _write(
 
     told = [p for p in plan.pieces if repeats(p)]
     backed = [p for p in plan.pieces if p.backed and not repeats(p)]
-    if backed:
-        shift = (variant - 1) % len(backed)
-        backed = backed[shift:] + backed[:shift]
+    # The variants take turns only at the evidence on the weak moments (the main fumble first,
+    # then, in a note with no panel to share them, the others): a story on a topic the reader
+    # raised never leads a variant while a moment has a fact.
+    main = [p for p in backed if _on_a_weak_moment(p)]
+    rest = [p for p in backed if not _on_a_weak_moment(p)]
+    turn = main or rest
+    if turn:
+        shift = (variant - 1) % len(turn)
+        turn = turn[shift:] + turn[:shift]
+    backed = turn + rest if main else turn
     pieces = backed + [p for p in plan.pieces if not p.backed and not repeats(p)] + told
 
     best: tuple[tuple[int, float], Draft] | None = None
@@ -1036,6 +1060,15 @@ def _owes_amends(interview: Interview, reader: Interviewer | None) -> bool:
     mentions = [(first_mention(p), i, p) for i, p in enumerate(interview.interviewers)]
     named = [m for m in mentions if m[0] <= len(notes)]
     return not named or reader == min(named)[2]
+
+
+def _on_a_weak_moment(piece: _Piece) -> bool:
+    """Whether a piece follows up a weak moment (not a topic, nor a moment that went well)."""
+    return (
+        piece.evidence is not None
+        and piece.evidence.moment is not None
+        and piece.symbol != "story_went_well"
+    )
 
 
 def _with_suggestions(
