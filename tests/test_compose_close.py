@@ -258,3 +258,27 @@ def test_an_offer_follows_from_the_writers_deed_not_the_situation() -> None:
     assert any("31 to 14" in d.text for d in notes)
     for draft in notes:
         assert "analysis" not in closing(draft), draft.text
+
+
+def test_a_note_with_nothing_to_add_is_plain_and_promises_no_talk_about_where_to_start() -> None:
+    """With no fact to add, the note says plainly what it follows up, and asks what else the
+    reader would like to know: never that the writer "thought more about X, especially where I
+    could make a difference early on", nor a call "about where I would start" that the note
+    gives no start of."""
+    interview = Interview(
+        company="Pellow Bikes",
+        role="Workshop Lead",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[
+            Interviewer(name="Kofi Mensah", topics=["the new e-bike service line"]),
+            Interviewer(name="Ruth Pascoe"),
+        ],
+    )
+    for draft in drafts(interview, seeds=12):
+        body = " ".join(draft.paragraphs)
+        assert draft.ready, draft.text
+        assert not re.search(
+            r"(?i)where I (?:would|could)|make a difference|help first|contribute first"
+            r"|first priorities|take on first|look at first|my first weeks",
+            body,
+        ), body

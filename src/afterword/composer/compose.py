@@ -961,7 +961,10 @@ def _render(
     )
     amends = say("amends", layout.shortest) if _owes_amends(interview, interviewer) else ""
     follow_up = say(form.symbol or piece.symbol, layout.shortest, "follow_up")
-    cta = say("cta", layout.shortest, "cta")
+    # A note with nothing to add asks what else the reader would like to know; it offers no
+    # talk about a start it does not give.
+    plain = piece.symbol.startswith("generic_")
+    cta = say("cta_plain" if plain else "cta", layout.shortest, "cta")
     body = f"{slots['ttopic'] and thanks} {follow_up} {cta}".casefold()
     named = slots["topic"]
     if named and named.casefold() in body:

@@ -231,38 +231,47 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:One more thing I wanted to mention about {mtopic}. {fact}",
         "f:I would also like to add one point on {mtopic}. {fact}",
     ),
-    # Nothing to add from the debrief: an honest line that still follows up, and claims no
-    # ideas it does not state (the close proposes a next step on the subject instead).
+    # Nothing to add from the debrief: one plain line that still follows up, and claims no
+    # thinking it does not show: "..., especially where I could make a difference early on"
+    # is filler a hiring manager sees through, and "where I could help first" promises a
+    # start the note does not give.
     "generic_moment": (
-        "w:After our conversation, I thought more about {mtopic}, especially where I could make "
-        "a difference early on.",
-        "w:Since we spoke, I have thought more about {mtopic} and where I could help first.",
-        "f:Since our conversation, I have thought further about {mtopic} and where I could "
-        "contribute first.",
+        "w:Since we spoke, I have thought more about {mtopic}.",
+        "f:Since our conversation, I have thought further about {mtopic}.",
     ),
     "generic_topic": (
-        "w:After our conversation, I thought more about {topic}, especially where I could make a "
-        "difference early on.",
-        "w:Since we spoke, I have thought more about {topic} and where I could help first.",
-        "f:Since our conversation, I have thought further about {topic} and where I could "
-        "contribute first.",
-        "w:Since our chat, I have thought more about {topic} and what I would take on first.",
-        "f:Since our meeting, I have thought further about {topic} and about what my first "
-        "priorities would be.",
+        "w:Since we spoke, I have thought more about {topic}.",
+        "w:After our conversation, I thought more about {topic}.",
+        "w:Since our chat, I have thought more about {topic}.",
+        "f:Since our conversation, I have thought further about {topic}.",
     ),
     "generic_role": (
-        "w:After our conversation, I thought more about the {role} role, especially where I "
-        "could make a difference early on.",
-        "w:Since we spoke, I have thought more about the {role} role and where I could help first.",
-        "f:Since our conversation, I have thought further about the {role} role and where I "
-        "could contribute first.",
-        "Since we spoke, I have thought more about where I could help first.",
-        "w:After we talked, I thought more about which problems I would take on first in the "
-        "{role} role.",
-        "w:Since our chat, I have thought more about how I would spend my first weeks.",
-        "f:Since our meeting, I have thought further about the first priorities of the {role} "
-        "role.",
-        "Since we talked, I have thought about where I would start.",
+        "w:Since we spoke, I have thought more about the {role} role.",
+        "w:After we talked, I thought more about the {role} role.",
+        "f:Since our conversation, I have thought further about the {role} role.",
+        "w:Since our chat, I have thought more about the {role} role.",
+        "f:Since our meeting, I have thought further about the {role} role.",
+        "Since we talked, I have thought more about the role.",
+        "Since we spoke, I have thought more about the role.",
+        "w:Since our chat, I have thought more about the job.",
+        "w:Since we met, I have thought a lot about the role.",
+        "w:Since our talk, I have thought more about the team.",
+        "f:Since we met, I have thought carefully about the role.",
+        "f:Since our interview, I have thought further about the position.",
+    ),
+    # The close of a note with nothing to add: an open question to the reader, not an offer
+    # to talk through what the note never said.
+    "cta_plain": (
+        "w:Is there anything more you would like to know from me?",
+        "w:If there is anything more you would like to know, just let me know.",
+        "w:If anything else would be useful to know before your decision {decision}, let me know.",
+        "f:Please let me know if there is anything further you would like to know from me.",
+        "f:Is there anything further I can tell you before your decision {decision}?",
+        "f:Please let me know if I can tell you anything further.",
+        "w:Let me know if I can tell you anything more.",
+        "w:Is there anything else I can tell you?",
+        "f:I would be glad to answer any further questions you have.",
+        "f:Please let me know if any further questions arise.",
     ),
     # The close follows from the note: an offer of what the writer can really send, or a next
     # step on what the note was about (``next``); never a line that would close any note.
