@@ -9,7 +9,7 @@ import re
 from datetime import datetime
 
 from afterword.composer import compose
-from afterword.composer.facts import own_plan, story_accounts, story_clauses
+from afterword.composer.facts import answer_facts, own_plan, story_accounts, story_clauses
 from afterword.model import Debrief, Interview, Interviewer, Moment, MomentKind, Research, Story
 from compose_support import closing, drafts
 
@@ -356,3 +356,52 @@ def test_a_figure_given_as_an_answer_is_said_in_a_sentence() -> None:
     for text in texts:
         assert not re.search(r"(?:^|[.:] )1\.37 ohms", text, re.MULTILINE), text
     assert any("The answer is 1.37 ohms from the table in BS 7671." in t for t in texts)
+
+
+def test_steps_of_a_better_answer_listed_with_commas_end_on_an_and() -> None:
+    """A plan jotted as steps split by commas ("..., ring the two suppliers we use most, move
+    the fish special to tomorrow.") splices its clauses: the last step takes an "and"."""
+    answer = (
+        "I would check the stock sheet first, ring the two suppliers we use most, move the fish "
+        "special to tomorrow."
+    )
+    assert answer_facts(answer)[0] == (
+        "I would check the stock sheet first, ring the two suppliers we use most, and move the "
+        "fish special to tomorrow."
+    )
+    orders = "Count the float (coins and notes), check the safe log, lock the office."
+    assert answer_facts(orders)[0] == (
+        "I would count the float (coins and notes), check the safe log, and lock the office."
+    )
+    # A list of orders the lists of verbs miss is known by its steps, and is the writer's plan.
+    listed = "Confirm the booking, call the venue, tell the guests, send the invoice."
+    assert answer_facts(listed)[0] == (
+        "I would confirm the booking, call the venue, tell the guests, and send the invoice."
+    )
+    # A list that has its "and", a list of nouns and a step after "then" are left as written.
+    for kept in (
+        "I would check the rota, call the agency, and ring the casuals.",
+        "Planning has three stages: placement, layering, integration.",
+        "I would check the spare board first, then the split shifts, then ring the casuals.",
+    ):
+        assert answer_facts(kept)[0] == kept
+    interview = Interview(
+        company="Harbour Kitchen",
+        role="Sous Chef",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[Interviewer(name="Bram Visser")],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="The fish delivery has not come on a Saturday. What do you do?",
+                    kind=MomentKind.couldnt_answer,
+                    topic="supplier problems",
+                    better_answer=answer,
+                )
+            ]
+        ),
+    )
+    texts = [d.text for d in drafts(interview, seeds=6)]
+    for text in texts:
+        assert "use most, move" not in text, text
+    assert any("we use most, and move the fish special to tomorrow." in t for t in texts)

@@ -1923,9 +1923,83 @@ def answer_facts(text: str, max_words: int = 45) -> list[str]:
     ("..., and we install basket tray"), and an order to oneself is said as the writer's plan
     ("I would tell control..."): never notes pasted in a fluent frame."""
     return [
-        _plan_goes_on(own_plan(_spliced(_figure_answers(fact))))
+        _plan_goes_on(_listed_steps(own_plan(_spliced(_figure_answers(fact)))))
         for fact in research_facts(_sentence_starts(text), max_words)
     ]
+
+
+def _is_step(chunk: str) -> bool:
+    """Whether a part of a list opens with an order ("ring the two suppliers", "keep one door
+    free", "never promise to keep it secret"): a plan's verb, or a verb and then its object's
+    determiner; not a noun ("layering"), a pronoun or a clause of its own."""
+    words = chunk.split()
+    if words and words[0] == "never":
+        words = words[1:]
+    if len(words) < 2:
+        return False
+    verb, after = words[0], words[1].casefold()
+    if (
+        not verb.isalpha()
+        or not verb.islower()
+        or verb in _NOT_IMPERATIVE
+        or verb in _DETERMINER
+        or verb in _PERSONAL_SUBJECT
+        or verb in ("and", "or", "but", "then", "so", "not", "which", "who", "with", "to")
+        or (verb.endswith(("ed", "ing", "ly")) and verb not in _BASE_LOOKS_INFLECTED)
+        or (verb.endswith("s") and not verb.endswith(("ss", "us")))
+    ):
+        return False
+    return verb in _PLAN_VERBS or after in _ORDER_OBJECT
+
+
+#: Verbs in their base form that end as a past or a participle would ("ring the agency").
+_BASE_LOOKS_INFLECTED = frozenset(
+    ["ring", "bring", "feed", "need", "embed", "shed", "fly", "apply"]
+)
+
+
+def _listed_steps(text: str) -> str:
+    """Steps of a plan listed with commas and no "and" ("...first, ring the two suppliers we
+    use most, move the fish special to tomorrow.") splice their clauses: the last step takes
+    an "and" ("..., and move the fish special to tomorrow."). Only where the list opens with
+    an order or the writer's plan and a step before the last is one too: a list of nouns
+    ("placement, layering, integration") and one that has its "and" are left as written."""
+    out = []
+    for sentence in _SENTENCE_END.split(text):
+        parts: list[str] = []
+        depth, start = 0, 0
+        for i, char in enumerate(sentence):
+            if char in "([":
+                depth += 1
+            elif char in ")]":
+                depth = max(0, depth - 1)
+            elif char == "," and depth == 0 and sentence[i + 1 : i + 2] == " ":
+                parts.append(sentence[start:i])
+                start = i + 2
+        parts.append(sentence[start:])
+        opening = parts[0].split()
+        steps = sum(map(_is_step, parts[1:]))
+        ordered = bool(opening) and (
+            re.match(r"(?:Then\s+)?I(?:\s+would|'d)\s", parts[0]) is not None
+            or _is_step(f"{opening[0].casefold()} {' '.join(opening[1:])}")
+            # "Confirm eligibility under..., explain..., give...": an order the lists miss,
+            # known by the steps that follow it.
+            or (steps >= 3 and _is_step(f"{opening[0].casefold()} the"))
+        )
+        if (
+            len(parts) >= 3
+            and ordered
+            and _is_step(parts[-1])
+            and any(_is_step(p) for p in parts[1:-1])
+            and not any(re.match(r"(?:and|or|then)\s", p) for p in parts[1:])
+        ):
+            sentence = ", ".join([*parts[:-1], f"and {parts[-1]}"])
+            if not re.match(r"(?:Then\s+)?I\b", sentence):
+                # A list of orders is the writer's plan, as :func:`own_plan` says one: in a
+                # note, "Listen calmly, ..." reads as an order to its reader.
+                sentence = f"I would {opening[0].casefold()}{sentence[len(opening[0]) :]}"
+        out.append(sentence)
+    return " ".join(out)
 
 
 def _figure_answers(text: str) -> str:
