@@ -57,3 +57,40 @@ def test_the_question_the_writer_could_not_answer_is_the_one_followed_up() -> No
         assert draft.ready, draft.text
         assert "idempotency key" in draft.text, draft.text
         assert "token bucket" not in draft.text, draft.text
+
+
+def test_a_question_on_why_the_writer_is_moving_is_followed_up_with_their_reasons() -> None:
+    """ "Why are you leaving hospitality?" is answered by the writer's own written reasons, not
+    by a story that shares a theme with it (a career change, a course taken)."""
+    interview = Interview(
+        company="Quayside Hotels",
+        role="HR Advisor",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[Interviewer(name="Dana Whitby")],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="Why are you leaving hospitality?",
+                    kind=MomentKind.could_be_better,
+                    topic="career change",
+                    better_answer="The part of my work I enjoy most is hiring and keeping "
+                    "people, and I want to do it full time.",
+                    stories=["HR certificate"],
+                ),
+            ]
+        ),
+        stories=[
+            Story(
+                title="HR certificate",
+                situation="I decided to move into HR in 2025.",
+                action="I completed an HR certificate in the evenings while working full time.",
+                result="I passed the certificate exam in October 2026.",
+                skills=["career change", "HR"],
+            )
+        ],
+    )
+    for draft in drafts(interview, seeds=4):
+        if draft.variant != 1:
+            continue
+        assert draft.ready, draft.text
+        assert "hiring and keeping people" in draft.text, draft.text

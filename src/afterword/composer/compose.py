@@ -589,7 +589,9 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
             # Loose: tied to the question by a theme word of its title only, not by a skill,
             # a link, or its meaning.
             leads = [*stories[:1], *research[:1]]
-            first = all(
+            # A question about motives or plans ("Why are you leaving hospitality?") is
+            # answered by the writer's reasons, never by a story, however close its theme.
+            first = relevance.asks_for_framing(moment.question) or all(
                 strength < relevance.ABOUT and c.semantic < relevance.STRONG_MEANING
                 for strength, c in leads
             )
