@@ -164,3 +164,10 @@ def test_a_formal_note_reads_like_a_professional_not_a_legal_letter() -> None:
                     "appreciation",
                 ):
                     assert stiff not in draft.text, draft.text
+
+
+def test_a_titled_name_s_possessive_becomes_your_with_its_title() -> None:
+    """ "Dr Weber's poster" in a note to Dr Weber is "your poster", not "Dr your poster"."""
+    text = "I found Dr Weber's poster from the ESACT meeting in 2025."
+    said = to_reader(text, "Dr Annika Weber", company_theirs=False, reader_pronouns=False)
+    assert said == "I found your poster from the ESACT meeting in 2025."

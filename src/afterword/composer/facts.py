@@ -600,9 +600,11 @@ def to_reader(text: str, reader: str, *, company_theirs: bool, reader_pronouns: 
         for n in names
         if len(n) > 1 and n.casefold() not in _PARTICLES and n.casefold() not in _CALENDAR
     ]
+    # "Dr Weber's poster" is "your poster": the title goes with the name (not "Dr your").
+    titled = rf"(?:\b(?i:{'|'.join(sorted(TITLES, key=len, reverse=True))})\.?\s+)?"
     for name in [" ".join(names), *names]:
         if name:
-            text = re.sub(rf"\b{re.escape(name)}['’]s\b", "your", text)
+            text = re.sub(rf"{titled}\b{re.escape(name)}['’]s\b", "your", text)
     if company_theirs:
         out: list[str] = []
         last = 0
