@@ -3,18 +3,35 @@ tests/checker has one of its own)."""
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
+from types import ModuleType
 from zoneinfo import ZoneInfo
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
+
+
+def bench_module(stem: str) -> ModuleType:
+    """bench/<stem>.py, loaded once (bench/ is scripts, not a package). It is registered
+    before it runs: its dataclasses look their module up while being made."""
+    name = f"bench_{stem}"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "bench" / f"{stem}.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
 
 #: The time the shells' tests run at, whatever today's date: the morning after the example
 #: interviews (examples/acme-first-round.yaml ended the afternoon before, 17.5 hours earlier,

@@ -3,31 +3,20 @@ note and stays quiet on a good one, so that a count of zero means something."""
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from dataclasses import replace
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from afterword.composer import Draft, EvidenceUsed
 from afterword.model import Cause, Debrief, Interview, Interviewer, Moment, MomentKind, Story
-
-REPO = Path(__file__).resolve().parents[1]
+from support import bench_module
 
 
 @pytest.fixture(scope="module")
 def rubric() -> ModuleType:
-    name = "bench_composer_reading"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, REPO / "bench" / "composer_reading.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+    return bench_module("composer_reading")
 
 
 @pytest.mark.parametrize(

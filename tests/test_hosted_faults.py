@@ -4,10 +4,8 @@ fail, and nothing the app acknowledged is lost."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from types import ModuleType
@@ -18,20 +16,13 @@ from fastapi import FastAPI
 from afterword.accounts import cheapest_hasher
 from afterword.store import db
 from hosted import Clock, browser, hosted_app, sign_up
-from support import REPO, PostgresServer
+from support import PostgresServer, bench_module
 
 pytestmark = pytest.mark.postgres
 
 
 def bench() -> ModuleType:
-    name = "bench_hosted"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, REPO / "bench" / "hosted.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # its dataclasses look their module up while being made
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+    return bench_module("hosted")
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ against real databases, checked on exact figures."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections import Counter
 from datetime import timedelta
@@ -17,19 +16,13 @@ from typer.testing import CliRunner
 from afterword.cli.app import app
 from afterword.model import Interview, Moment, MomentKind
 from afterword.question_bank import bank
-from support import NOW, REPO
+from support import NOW, bench_module
 
 runner = CliRunner(env={"COLUMNS": "120"})
 
 
 def seed_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "seed_interviews", REPO / "bench" / "seed_interviews.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("seed_interviews")
 
 
 @pytest.fixture
