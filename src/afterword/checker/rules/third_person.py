@@ -59,10 +59,11 @@ class ReaderInThirdPerson(Rule):
     def _reader_names(doc: Document) -> set[str]:
         """The greeted reader's names: the greeting's, and with an interview on record, the
         first and last names of the interviewer it greets."""
-        greeted = greeted_name(doc)
+        m = greeted_name(doc)
         greeting = doc.body.greeting
-        if greeted is None or greeting is None:
+        if m is None or greeting is None:
             return set()
+        greeted = m.group("name")
         if _SEVERAL.search(doc.work, greeting.start, greeting.end):
             return set()  # a note to a panel may speak of each of them: "Ms. Rodriguez's point"
         words = [w for w in greeted.split() if w.rstrip(".").casefold() not in _TITLES]

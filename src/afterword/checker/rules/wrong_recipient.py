@@ -126,15 +126,16 @@ _CAPITALISED_STOP = frozenset(
 )
 
 
-def greeted_name(doc: Document) -> str | None:
-    """The name the greeting uses ("Dana", "Doyle" of "Dear Prof. Doyle"), or None."""
+def greeted_name(doc: Document) -> re.Match[str] | None:
+    """Where the greeting names its reader ("Dana", "Doyle" of "Dear Prof. Doyle"): the match,
+    whose group ``name`` is the name; None without a greeting or a name in it ("Dear team")."""
     greeting = doc.body.greeting
     if greeting is None:
         return None
     m = _GREETING_NAME.match(doc.work, greeting.start, greeting.end)
     if m is None or _words(m.group("name")) & _NOT_A_NAME:
         return None
-    return m.group("name")
+    return m
 
 
 def _words(text: str) -> set[str]:
@@ -168,26 +169,21 @@ class WrongRecipient(Rule):
         if interview is None:
             return
         known = _known(interview)
-        greeting = doc.body.greeting
-        if greeting is not None and interview.interviewers:
-            m = _GREETING_NAME.match(doc.work, greeting.start, greeting.end)
-            if m:
-                name = m.group("name")
-                words = _words(name)
-                if words and not words & _NOT_A_NAME and not words & known:
-                    right = (
-                        interview.interviewers[0].name if len(interview.interviewers) == 1 else None
-                    )
-                    yield doc.finding(
-                        self.id,
-                        self.severity,
-                        f"The greeting names {name}, who is not among the interviewers on record "
-                        f"({', '.join(i.name for i in interview.interviewers)}).",
-                        m.start("name"),
-                        m.end("name"),
-                        right.split()[0] if right else None,
-                        replaces_span=right is not None,
-                    )
+        greeted = greeted_name(doc) if interview.interviewers else None
+        words = _words(greeted.group("name")) if greeted is not None else set()
+        if greeted is not None and words and not words & known:
+            name = greeted.group("name")
+            right = interview.interviewers[0].name if len(interview.interviewers) == 1 else None
+            yield doc.finding(
+                self.id,
+                self.severity,
+                f"The greeting names {name}, who is not among the interviewers on record "
+                f"({', '.join(i.name for i in interview.interviewers)}).",
+                greeted.start("name"),
+                greeted.end("name"),
+                right.split()[0] if right else None,
+                replaces_span=right is not None,
+            )
         company_words = _words(interview.company)
         for m in doc.matches(_COMPANY, cased=True):
             name = m.group("name").rstrip(".")
