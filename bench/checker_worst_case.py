@@ -85,6 +85,7 @@ RUNS: dict[str, Callable[[int], str]] = {
     "I need this job,": _repeat("I really need this job, "),
     "thank you": _repeat("thank you "),
     "Mr. Ms. e.g.": _repeat("Mr. Ms. e.g. "),
+    "a question opened by how": _after("How ", "you "),
     # markup, templates and mail
     "less-than signs": _repeat("<"),
     "greater-than signs": _repeat(">"),

@@ -83,7 +83,9 @@ _CUES: dict[str, str] = {
     r"|hr department|your (?:boss|manager|superior)s?|otherwise)\b",
 }
 _SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
-_RHETORICAL = re.compile(r"\s*(?:how|why|what|who)\b.*\b(?:you|they|it)\b.*\?\s*$", re.I)
+# A rhetorical question: "How hard is it to reply?", "Why didn't you call?".
+_QUESTION_WORD = re.compile(r"\s*(?:how|why|what|who)\b", re.I)
+_ADDRESSED = re.compile(r"\b(?:you|they|it)\b", re.I)
 
 
 @cache
@@ -102,6 +104,19 @@ def _cue_set() -> tuple[Any, list[str]]:
 def _cue_features(low: str) -> list[str]:
     found, names = _cue_set()
     return [names[i] for i in found.Match(low.encode()) or ()]
+
+
+def _rhetorical(sentence: str) -> bool:
+    """A question word first, then "you", "they" or "it", then a closing "?" on the same line
+    (one regular expression with two ".*" took seconds on a long run of words)."""
+    opener = _QUESTION_WORD.match(sentence)
+    stripped = sentence.rstrip()
+    if opener is None or not stripped.endswith("?"):
+        return False
+    mark = len(stripped) - 1
+    if "\n" in sentence[opener.end() : mark]:
+        return False
+    return _ADDRESSED.search(sentence, opener.end(), mark) is not None
 
 
 def features(sentence: str) -> set[str]:
@@ -127,7 +142,7 @@ def features(sentence: str) -> set[str]:
     out.update(_cue_features(low))
     if len(_SHOUTED.findall(sentence)) >= 2:
         out.add("c:shout")
-    if _RHETORICAL.match(sentence):
+    if _rhetorical(sentence):
         out.add("c:rhetorical")
     return out
 
