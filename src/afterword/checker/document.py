@@ -125,11 +125,18 @@ class Document:
         """Each body sentence outside quoted speech with the judge's probabilities, once."""
         if self._judged is None:
             judge = self.judge
-            self._judged = [
-                ((s, e), judge.scores(self.work[s:e]))
-                for s, e in self.sentences
-                if not self._quote_starts or not self.in_quote(s, e)
-            ]
+            # A sentence said twice is judged once (a pasted run of ". . ." is thousands).
+            seen: dict[str, dict[str, float]] = {}
+            judged = []
+            for s, e in self.sentences:
+                if self._quote_starts and self.in_quote(s, e):
+                    continue
+                text = self.work[s:e]
+                scores = seen.get(text)
+                if scores is None:
+                    scores = seen[text] = judge.scores(text)
+                judged.append(((s, e), scores))
+            self._judged = judged
         return self._judged
 
     def judge_finds(self, label: str) -> bool:
