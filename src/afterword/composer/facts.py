@@ -123,8 +123,8 @@ def word_count(text: str) -> int:
 
 
 # A full stop that ends an abbreviation, not a sentence: "the report Prof. Doyle mentioned".
-_ABBREVIATED_END = re.compile(
-    r"(?:^|[\s(])(?:mr|mrs|ms|mx|dr|prof|st|rev|revd|fr|sr|jr|cllr|no|vs|approx|e\.g|i\.e|cf)\.$",
+_ABBREVIATED = re.compile(
+    r"\(?(?:mr|mrs|ms|mx|dr|prof|st|rev|revd|fr|sr|jr|cllr|no|vs|approx|e\.g|i\.e|cf)\.",
     re.IGNORECASE,
 )
 
@@ -135,7 +135,9 @@ def sentences(text: str) -> list[str]:
         piece = piece.strip()
         if not piece:
             continue
-        if out and _ABBREVIATED_END.search(out[-1]):
+        # (only the last word is read: a run of "Mr. Mr. ..." joined is read once, not again
+        # at every join)
+        if out and _ABBREVIATED.fullmatch(out[-1].rsplit(None, 1)[-1]):
             out[-1] += " " + piece
         else:
             out.append(piece)
