@@ -131,3 +131,33 @@ def test_a_councillor_is_greeted_and_thanked_by_title_and_surname_in_both_tones(
 def test_a_vietnamese_name_is_greeted_by_its_given_name(name: str, first: str) -> None:
     """The family name comes first in a Vietnamese name: "Hi Nguyễn" greets a family."""
     assert first_name(name) == first
+
+
+@pytest.mark.parametrize(
+    "name,first",
+    [
+        ("Ni Ketut Sriasih", "Sriasih"),
+        ("I Made Sudarsana", "Sudarsana"),
+        ("Putu Ayu Wulandari", "Ayu"),
+        ("Ida Bagus Mantra", "Mantra"),
+        ("Ida Jensen", "Ida"),
+        ("Ketut", "Ketut"),
+        ("I Love", "I"),
+    ],
+)
+def test_a_balinese_name_is_greeted_by_its_given_name(name: str, first: str) -> None:
+    """A Balinese name opens on a gender mark ("Ni", "I") and a birth-order name: "Hello Ni"
+    greets nobody. A Western "Ida" stays Ida."""
+    assert first_name(name) == first
+
+
+def test_a_note_to_a_balinese_interviewer_greets_her_by_her_given_name() -> None:
+    interview = Interview(
+        company="The Samsara Ubud Resort",
+        role="Front Office Supervisor",
+        ended_at="2026-11-26T15:10:00+00:00",
+        interviewers=[Interviewer(name="Ni Ketut Sriasih", topics=["guest complaints"])],
+    )
+    for draft in compose(interview, seed=3, variants=2, tone="warm"):
+        assert draft.text.split("\n", 1)[0].endswith(" Sriasih,"), draft.text
+        assert "Ni," not in draft.text and "Ni " not in draft.subject, draft.text

@@ -331,11 +331,42 @@ _FAMILY_FIRST_PLAIN = frozenset(
 )
 
 
+#: The parts of a Balinese name before the given one: "I" (male) or "Ni" (female), a
+#: birth-order name, a caste title. "Ni Ketut Sriasih" is greeted as Sriasih, never as "Ni".
+_BALINESE_MARK = frozenset(["i", "ni"])
+_BALINESE_ORDER = frozenset(
+    {"wayan", "gede", "putu", "iluh", "luh", "made", "kadek", "nengah", "nyoman", "komang"}
+    | {"ketut", "gusti", "ngurah", "cokorda", "dewa", "desak"}
+)
+#: Caste titles of two words; "Ida" alone is a given name in many languages.
+_BALINESE_PAIRS = frozenset([("ida", "bagus"), ("ida", "ayu"), ("anak", "agung")])
+
+
+def _balinese_given(parts: list[str]) -> list[str]:
+    """A Balinese name with its gender mark, birth-order name and titles left out; the name
+    unchanged when it is not one (a gender mark must come before a birth-order name, and a
+    birth-order name alone is the given name)."""
+    i = 0
+    if len(parts) >= 3 and parts[0].casefold() in _BALINESE_MARK:
+        if parts[1].casefold() not in _BALINESE_ORDER:
+            return parts
+        i = 1
+    while i < len(parts) - 1:
+        if i < len(parts) - 2 and (parts[i].casefold(), parts[i + 1].casefold()) in _BALINESE_PAIRS:
+            i += 2
+        elif parts[i].casefold() in _BALINESE_ORDER:
+            i += 1
+        else:
+            break
+    return parts[i:]
+
+
 def first_name(name: str) -> str:
-    """The name a person is greeted by: the first after any titles, or the last of a
-    Vietnamese name, whose family name comes first ("Nguyễn Thị Lan" -> "Lan")."""
+    """The name a person is greeted by: the first after any titles, the last of a
+    Vietnamese name, whose family name comes first ("Nguyễn Thị Lan" -> "Lan"), or the given
+    name of a Balinese one ("Ni Ketut Sriasih" -> "Sriasih")."""
     parts = _styled(name.split())
-    parts = parts[_title_count(parts) :]
+    parts = _balinese_given(parts[_title_count(parts) :])
     if not parts:
         return name
     head = parts[0].casefold()
