@@ -343,7 +343,10 @@ def test_every_variant_of_a_debrief_with_a_matching_story_carries_its_number(
         # One interviewer with several backed moments: the variants take turns at them.
         acme = compose(_example("acme-first-round.yaml"), variants=3, seed=seed, max_words=words)
         for draft in acme:
-            assert draft.evidence[0].kind in ("story", "research"), draft.text
+            # A story, research, or the writer's answer to "how would you..." backed by the
+            # story they linked to it.
+            lead = draft.evidence[0]
+            assert lead.kind in ("story", "research") or "I have done this before" in lead.text
             assert "200%" in draft.text or "logistics" in draft.text
 
 
@@ -982,3 +985,15 @@ def test_a_why_are_you_leaving_question_is_advised_framing_not_a_story() -> None
     advice = " ".join(draft.suggestions)
     assert "framed toward what draws you to this role" in advice
     assert "link a story" not in advice
+
+
+def test_an_answer_to_how_would_you_is_backed_by_the_story_linked_to_it() -> None:
+    """A hypothetical the writer blanked on: their written approach first, then what came of
+    doing it before (the story they linked), not a past story with no bridge."""
+    panel = _example("panel-onsite.yaml")
+    draft = compose(panel, to="Priya Natarajan", seed=0)[0]
+    text = " ".join(draft.text.split())
+    approach = text.index("track row counts")
+    assert text.index("11 feed failures") > approach, draft.text
+    assert "I have done this before: I caught 11 feed failures" in text
+    assert draft.evidence[0].kind == "better_answer"

@@ -576,14 +576,46 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
     pieces = [piece for _, _, piece in out]
     # The answer the writer wrote for this very question comes before a story that only
     # shares a theme word with it (it is theirs, and it answers what was asked); evidence
-    # about the very question, with its result, still leads.
+    # about the very question, with its result, still leads, unless the answer carries it.
     if moment.better_answer:
+        said = facts.answer_facts(moment.better_answer)
+        # A story the writer linked to a "how would you" question backs their answer with
+        # what came of doing it ("Track row counts... I have done this before: I caught 11
+        # feed failures...").
+        linked = {t.casefold() for t in moment.stories}
+        backing = [
+            clauses[0]
+            for _, c in stories[:1]
+            if c.story is not None and c.story.title.casefold() in linked
+            for clauses in [facts.story_clauses(c.story)]
+            if clauses
+        ]
+        backed_answer = [
+            f"{fact} I have done this before: {facts.as_sentence(backing[0])}"
+            for fact in said
+            if backing
+            and hypothetical
+            and facts.word_count(f"{fact} {backing[0]}") <= 60
+            # An answer that already tells the story's figures needs no second telling.
+            and not _figures(backing[0]) <= _figures(fact)
+        ]
+        if backed_answer:
+            # Its own piece, first: where a tight limit leaves no room for both, the story
+            # leads as it would without the answer.
+            backed_forms = tuple(
+                _Form(
+                    (("mtopic", mtopic), ("fact", fact)),
+                    EvidenceUsed("better_answer", moment.question, fact, found.number),
+                )
+                for fact in backed_answer
+            )
+            pieces.insert(0, _Piece(f"answer_{kind}", backed_forms, None, True))
         forms = [
             _Form(
                 (("mtopic", mtopic), ("fact", fact)),
                 EvidenceUsed("better_answer", moment.question, fact, found.number),
             )
-            for fact in facts.answer_facts(moment.better_answer)
+            for fact in said
         ]
         if forms:
             # Loose: tied to the question by a theme word of its title only, not by a skill,
@@ -596,7 +628,7 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
                 for strength, c in leads
             )
             answer = _Piece(f"answer_{kind}", tuple(forms), None, first)
-            pieces.insert(0 if first else len(pieces), answer)
+            pieces.insert(int(bool(backed_answer)) if first else len(pieces), answer)
     generic = EvidenceUsed("topic", mtopic, mtopic, found.number)
     pieces.append(_Piece("generic_moment", (_Form((("mtopic", mtopic),), generic),), None))
     return pieces
