@@ -45,7 +45,14 @@ BLIND_SETS = {
 #: trained or tuned on ``public-heldout``, whose first-look score is the headline.
 PUBLIC_SETS = {
     name: DATA / f"checker-{name}.jsonl"
-    for name in ("public-train", "public-heldout", "public-heldout2", "public-heldout3")
+    for name in (
+        "public-train",
+        "public-train2",
+        "public-heldout",
+        "public-heldout2",
+        "public-heldout3",
+        "public-heldout4",
+    )
     if (DATA / f"checker-{name}.jsonl").exists()
 }
 SETS = ("dev", "own", *BLIND_SETS, *PUBLIC_SETS)

@@ -302,7 +302,7 @@ def cross_validate(rows: list[Example], thresholds: dict[str, float]) -> None:
 #: Chosen from the cross-validation's table: precision near 0.9 or above on sets left out.
 THRESHOLDS = {
     "apology": 0.6,
-    "overt_failure": 0.85,
+    "overt_failure": 0.9,
     "pressure": 0.9,
     "new_information": 0.9,
     "call_to_action": 0.7,
