@@ -582,11 +582,11 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
         # A story the writer linked to a "how would you" question backs their answer with
         # what came of doing it ("Track row counts... I have done this before: I caught 11
         # feed failures...").
-        linked = {t.casefold() for t in moment.stories}
+        titles = {t.casefold() for t in moment.stories}
         backing = [
             clauses[0]
             for _, c in stories[:1]
-            if c.story is not None and c.story.title.casefold() in linked
+            if c.story is not None and c.story.title.casefold() in titles
             for clauses in [facts.story_clauses(c.story)]
             if clauses
         ]

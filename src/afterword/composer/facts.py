@@ -68,6 +68,13 @@ _PAST = frozenset(
         "spent",
         "stood",
         "taught",
+        # British forms: "learnt SystmOne" is the writer's deed.
+        "learnt",
+        "spelt",
+        "burnt",
+        "dreamt",
+        "leapt",
+        "spoilt",
         "thought",
         "told",
         "understood",
@@ -791,6 +798,13 @@ _CHANGE = frozenset(
 _OTHER_AGENT = frozenset(
     ["handled", "processed", "served", "renewed", "received", "attracted", "hosted"]
 )
+#: Past participles that tell what was done to the work by others ("Listed in 140 more
+#: stores", "Shortlisted for the Drum Awards"): the work is their subject, never "I".
+_DONE_TO_THE_WORK = frozenset(
+    {"listed", "stocked", "featured", "shortlisted", "nominated", "ranked", "published"}
+    | {"cited", "selected", "chosen", "adopted", "approved", "funded", "accepted", "awarded"}
+    | {"recognised", "recognized", "praised", "quoted", "commissioned", "exhibited"}
+)
 # A system that can be the subject of those verbs.
 _SYSTEM = re.compile(
     r"(?i)\b(?:pipeline|service|system|platform|app|application|tool|model|dashboard|api|engine"
@@ -1054,6 +1068,10 @@ def _result_clause(story: Story, result: str, known: frozenset[str]) -> tuple[st
             if subject is not None and _SYSTEM.search(title):
                 return f"{subject} {verb} {rest}", 0
             return None  # "Renewed the contract": the client did
+        if verb in _DONE_TO_THE_WORK and after in _PREPOSITION:
+            if subject is None or subject.startswith("my work"):
+                return None
+            return f"{subject} was {verb} {rest}", 0
         if after in _PREPOSITION:
             # "Shipped in nine weeks": the title is what was shipped.
             if subject is None or subject.startswith("my work"):
@@ -1090,6 +1108,8 @@ def _result_clause(story: Story, result: str, known: frozenset[str]) -> tuple[st
         # 0.8%..."). Pasted after a colon they read as a fragment; the note leaves them out.
         return None
     thing = mid_sentence(result, known)
+    if thing.casefold().startswith(title.casefold()):
+        return None  # "freelance 2 yrs, ~15 clients" under "freelance": notes, not a result
     if re.match(r"\d[\d.,]*%\s+(?!of\b)[a-z]", thing):
         thing = "a " + thing  # "a 42% open rate"
     lead, _, tail = title.partition(" ")
@@ -1127,17 +1147,39 @@ def _subject_clause(part: str) -> bool:
 _SPLICE_NOT = frozenset(["and", "but", "so", "which", "who", "with", "then", "while", "or"])
 
 
+#: Past verbs that tell what an earlier deed brought about: "..., saved a reprint" is "...,
+#: which saved a reprint"; any other past verb is a second deed ("..., and added alerts").
+_CONSEQUENCE = frozenset(
+    {"saved", "led", "cut", "meant", "brought", "prevented", "avoided", "caused", "resulted"}
+    | {"freed", "gave", "won", "earned", "helped", "halved", "doubled", "stopped", "made"}
+)
+
+
 def _spliced(text: str) -> str:
     """Clauses joined by a comma alone ("..., I do SWA terminations", "..., Dani now runs
-    Chorley") take an "and": a comma splice reads as notes, not a sentence."""
+    Chorley") take an "and": a comma splice reads as notes, not a sentence. So does a second
+    deed with the subject left out ("fixed it in 2 days, added alerts"), or a "which" where
+    it says what the first brought about ("caught a registration issue, saved a reprint")."""
     parts = text.split(", ")
     out = parts[:1]
     for part in parts[1:]:
         words = part.split()
+        before = out[-1].rsplit(" ", 1)[-1].casefold()
+        head = words[0] if words else ""
+        if (
+            len(words) > 1
+            and head.islower()
+            and _is_past(head)
+            and before not in _SPLICE_NOT
+            and _has_verb(out[-1])
+            and not any(w in _SPLICE_NOT for w in out[-1].casefold().split()[:1])
+        ):
+            out.append(f"{'which' if head in _CONSEQUENCE else 'and'} {part}")
+            continue
         joins = (
             len(words) > 1
             and words[0].casefold() not in _SPLICE_NOT
-            and out[-1].rsplit(" ", 1)[-1].casefold() not in _SPLICE_NOT
+            and before not in _SPLICE_NOT
             and not words[0].casefold().endswith("ing")
             and _subject_clause(part)
         )
@@ -1255,7 +1297,11 @@ def story_clauses(story: Story, max_words: int = 45) -> list[str]:
         core = clause[start:] if clause.startswith("as a result of") else clause
         head = re.split(r";\s", result, maxsplit=1)[0]
         opening = head.split(" ", 1)[0]
-        if _is_past(opening) and opening[:1].isupper():
+        if (
+            _is_past(opening)
+            and opening[:1].isupper()
+            and opening.casefold() not in _DONE_TO_THE_WORK
+        ):
             core = "I " + _lower_first(result, known)  # "Bought out $610K": the writer did
         elif not _has_verb(head):
             # "Zero duplicate refunds in the 18 months since; ...": a figure, not a clause.
@@ -1615,6 +1661,10 @@ def story_accounts(story: Story, max_words: int = 60) -> list[str]:
             body = as_sentence(told) if deed is None else as_sentence(f"{deed}, and {told}")
         elif told.startswith("I "):
             body = as_sentence(f"{deed}, and {told[2:]}")
+        elif told[:1].islower() and _is_past(told.split(" ", 1)[0]) and "; " not in told:
+            # "fixed in 2 days, and added alerts": more deeds of the writer's, in a series
+            # ("I segmented by platform, fixed it in 2 days, and added alerts").
+            body = as_sentence(f"{deed}, {told}" if ", and " in told else f"{deed}, and {told}")
         elif re.search(r";\s|\sand\s", told):
             # "I did X, and Y fell, and Z rose" runs on: the deed, then what came of it after a
             # semicolon (one in the outcome becomes ", and", so that there is one).
