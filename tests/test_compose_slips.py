@@ -186,3 +186,39 @@ def test_a_title_s_full_stop_does_not_end_the_sentence() -> None:
         "Their option combines both.",
         "We met Dr. Li.",
     ]
+
+
+@pytest.mark.parametrize(
+    "title,result,said",
+    [
+        (
+            "Press check at the carton printer",
+            "caught a registration issue on the first pull, saved a reprint of 50k cartons",
+            "I caught a registration issue on the first pull, which saved a reprint of 50k cartons",
+        ),
+        (
+            "Activation drop at Ledgerly",
+            "fixed in 2 days, added event-volume alerts",
+            "I fixed the activation drop at Ledgerly in 2 days, and added event-volume alerts",
+        ),
+        (
+            "Oat milk rebrand",
+            "Listed in 140 more stores within a year of relaunch",
+            "the oat milk rebrand was listed in 140 more stores within a year of relaunch",
+        ),
+        (
+            "new appointment system",
+            "learnt SystmOne when the surgery changed over in 2014",
+            "I learnt SystmOne when the surgery changed over in 2014",
+        ),
+    ],
+)
+def test_a_result_jotted_as_notes_is_told_as_a_sentence(title: str, result: str, said: str) -> None:
+    """A second deed with its subject left out takes an "and", a consequence a "which"; work
+    that others listed is the subject ("I listed the oat milk rebrand" says the writer stocked
+    the shops)."""
+    assert story_clauses(Story(title=title, result=result))[0].casefold() == said.casefold()
+
+
+def test_a_result_that_repeats_its_title_is_not_pasted() -> None:
+    assert story_clauses(Story(title="freelance", result="freelance 2 yrs, ~15 clients")) == []
