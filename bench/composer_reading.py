@@ -24,7 +24,8 @@ turn). Each defect is counted and its sentence quoted:
 - ``no-amends``: the debrief records that the writer offended an interviewer, and the note to
   them has no apology;
 - ``stray-amends``: a note apologizes to someone the debrief does not say was offended;
-- ``not-clean``: a draft the checker finds an error or a warning in;
+- ``not-clean``: a draft the checker finds an error or a warning in (but the warning that a
+  note the debrief gave nothing to add adds nothing: those are counted apart, below);
 - ``name-not-ready``: a note to a name with letters outside ASCII that is not ready, or whose
   greeting does not spell the name as written.
 
@@ -741,7 +742,9 @@ def report(
         print(f"- {kind}: {counts[kind]}")
     named = [d for d in drafts if not d.to.isascii()]
     ready = sum(d.ready for d in named)
-    print(f"\nNotes to names outside ASCII: {len(named)}, ready: {ready}\n")
+    print(f"\nNotes to names outside ASCII: {len(named)}, ready: {ready}")
+    empty = sum(d.adds_nothing for d in drafts)
+    print(f"Notes the debrief gave nothing to add (marked so, with advice): {empty}\n")
     by_kind: dict[str, list[tuple[str, Defect]]] = defaultdict(list)
     for where, defect in found:
         by_kind[defect.kind].append((where, defect))

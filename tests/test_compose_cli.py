@@ -108,7 +108,9 @@ def test_a_thin_interview_gets_a_note_and_advice(use_database: str) -> None:
     run("interview", "add", "--company", "Globex", "--role", "Analyst", "--ended-at", "now")
     result = run("draft", "1")
     assert result.exit_code == 0, result.output
-    assert "ready: no errors, no warnings" in result.stdout
+    # Sendable, but it says plainly that it adds nothing, and what would.
+    assert "ready, with warnings" in result.stdout
+    assert "warning: missing-new-information" in result.stdout
     assert "To make the notes stronger" in result.stderr
     assert "Add a story with a concrete result and a number" in result.stderr
 

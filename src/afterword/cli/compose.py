@@ -331,9 +331,10 @@ def _print_text(out: Console, drafts: list[Draft], variants: int) -> None:
         # Soft wrap: a hard-wrapped note would carry the terminal's line breaks when copied.
         out.print(d.text, markup=False, soft_wrap=True)
         out.print()
+        warned = any(f.severity in ("error", "warning") for f in d.findings)
         status = (
             "ready: no errors, no warnings"
-            if d.clean
+            if not warned
             else ("ready, with warnings" if d.ready else "NOT ready")
         )
         words = f"{d.words} words"

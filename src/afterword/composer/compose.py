@@ -198,6 +198,9 @@ class _Plan:
     moment_backed: bool = False
     #: The stories and research that other panelists' notes lead with.
     told: frozenset[tuple[str, str]] = frozenset()
+    #: The reader's main fumble where the debrief gives nothing to follow it up with: the
+    #: note leaves it alone, and the advice says what would back it.
+    unbacked: int | None = None
 
 
 def compose(
@@ -364,7 +367,7 @@ def _plan(
             # that happens to fit a lesser moment must not outrank the question the writer
             # could not answer).
             answer = _ANSWER_WEIGHT if moment.better_answer else 0.0
-            evidence = 0.5 if backed[number] else 0.0
+            evidence = 0.5 if backed.get(number) else 0.0
             own = 10.0 if _asked_by(moment, reader) else 0.0
             return (
                 own
@@ -380,6 +383,12 @@ def _plan(
         mine = [n for n in usable if not _asked_by_another(interview, number=n, reader=interviewer)]
         fresh = [n for n in mine if n not in taken_moments]
         choice = max(fresh or mine, key=importance, default=None)
+        bare = [
+            n
+            for n, _ in weak
+            if not pieces[n] and not _asked_by_another(interview, number=n, reader=interviewer)
+        ]
+        unbacked = max(bare, key=importance, default=None) if choice is None else None
         chosen: list[_Piece] = []
         if choice is not None:
             taken_moments.append(choice)
@@ -416,6 +425,7 @@ def _plan(
                 unique,
                 moment_backed=choice is not None and backed[choice],
                 told=frozenset(told),
+                unbacked=unbacked,
             )
         )
         if len(recipients) > 1:
@@ -629,8 +639,6 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
             )
             answer = _Piece(f"answer_{kind}", tuple(forms), None, first)
             pieces.insert(int(bool(backed_answer)) if first else len(pieces), answer)
-    generic = EvidenceUsed("topic", mtopic, mtopic, found.number)
-    pieces.append(_Piece("generic_moment", (_Form((("mtopic", mtopic),), generic),), None))
     return pieces
 
 
@@ -864,7 +872,14 @@ def _write(
                         continue
                     report = check(draft.text, interview)
                     draft = draft.with_text(draft.text, draft.paragraphs, tuple(report.findings))
-                    faults = sum(f.severity in ("error", "warning") for f in report.findings)
+                    # A general line adds nothing by construction: the checker saying so is
+                    # the note's honest state (the advice beside it says what would), not a
+                    # fault to trade for a story a colleague's note already tells.
+                    faults = sum(
+                        f.severity in ("error", "warning")
+                        and (piece.backed or f.rule != "missing-new-information")
+                        for f in report.findings
+                    )
                     symbol = form.symbol or piece.symbol
                     faulty[symbol] = faulty.get(symbol, 0) + (faults > 0)
                     similar = max((similarity(draft.text, s.text) for s in panel), default=0.0)
@@ -1113,22 +1128,23 @@ def _with_suggestions(
 ) -> Draft:
     key = _name(plan.interviewer)
     lines = [*advice.get("", []), *advice.get(key, [])]
-    moment = interview.debrief.moments[plan.moment_number - 1] if plan.moment_number else None
+    number = plan.moment_number or plan.unbacked
+    moment = interview.debrief.moments[number - 1] if number else None
     if (
         moment is not None
         and not plan.moment_backed
         and relevance.asks_for_framing(moment.question)
     ):
         lines.append(
-            f"Moment {plan.moment_number} asks why you are moving or what you want: a story "
+            f"Moment {number} asks why you are moving or what you want: a story "
             "does not answer it. Write your better answer in the debrief, framed toward what "
             "draws you to this role, and the note can add it."
         )
-    elif plan.moment_number and not plan.moment_backed:
+    elif number and not plan.moment_backed:
         # Stories that only share words with the question are left out on purpose (a note
         # that cites them reads as a non sequitur): say what would back it instead.
         lines.append(
-            f"Moment {plan.moment_number} has no story or research that is about it: add one "
+            f"Moment {number} has no story or research that is about it: add one "
             "(or link a story to the moment) and the note can give a concrete result instead "
             "of a general line."
         )

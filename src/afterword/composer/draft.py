@@ -73,9 +73,23 @@ class Draft:
         return not any(f.severity == "error" for f in self.findings)
 
     @property
+    def adds_nothing(self) -> bool:
+        """The debrief gave this note nothing to add: no story, research or written answer
+        (its advice says what would)."""
+        return not any(e.kind in ("story", "research", "better_answer") for e in self.evidence)
+
+    @property
     def clean(self) -> bool:
-        """No error and no warning: what the composer guarantees for its own drafts."""
-        return not any(f.severity in ("error", "warning") for f in self.findings)
+        """No error and no warning, but the one that says a note with nothing to add adds
+        nothing: what the composer guarantees for its own drafts."""
+        return not any(
+            f.severity == "error"
+            or (
+                f.severity == "warning"
+                and not (self.adds_nothing and f.rule == "missing-new-information")
+            )
+            for f in self.findings
+        )
 
     def with_text(
         self, text: str, paragraphs: tuple[str, ...], findings: tuple[Finding, ...]

@@ -231,33 +231,28 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:One more thing I wanted to mention about {mtopic}. {fact}",
         "f:I would also like to add one point on {mtopic}. {fact}",
     ),
-    # Nothing to add from the debrief: one plain line that still follows up, and claims no
-    # thinking it does not show: "..., especially where I could make a difference early on"
-    # is filler a hiring manager sees through, and "where I could help first" promises a
-    # start the note does not give.
-    "generic_moment": (
-        "w:Since we spoke, I have thought more about {mtopic}.",
-        "f:Since our conversation, I have thought further about {mtopic}.",
-    ),
+    # Nothing to add from the debrief: one plain line of interest that claims no thinking it
+    # does not show. "Since we spoke, I have thought more about X" promises more than the
+    # note then gives (and names a weak moment with nothing to follow it up); the checker
+    # marks such a note as adding nothing, and the advice beside it says what would.
     "generic_topic": (
-        "w:Since we spoke, I have thought more about {topic}.",
-        "w:After our conversation, I thought more about {topic}.",
-        "w:Since our chat, I have thought more about {topic}.",
-        "f:Since our conversation, I have thought further about {topic}.",
+        "w:What you said about {topic} made me keener still on the {role} role.",
+        "w:Hearing about {topic} made me keener still to join {company}.",
+        "w:I especially enjoyed hearing about {topic}.",
+        "f:Our discussion of {topic} confirmed my interest in the {role} role.",
+        "f:I particularly valued our discussion of {topic}.",
     ),
     "generic_role": (
-        "w:Since we spoke, I have thought more about the {role} role.",
-        "w:After we talked, I thought more about the {role} role.",
-        "f:Since our conversation, I have thought further about the {role} role.",
-        "w:Since our chat, I have thought more about the {role} role.",
-        "f:Since our meeting, I have thought further about the {role} role.",
-        "Since we talked, I have thought more about the role.",
-        "Since we spoke, I have thought more about the role.",
-        "w:Since our chat, I have thought more about the job.",
-        "w:Since we met, I have thought a lot about the role.",
-        "w:Since our talk, I have thought more about the team.",
-        "f:Since we met, I have thought carefully about the role.",
-        "f:Since our interview, I have thought further about the position.",
+        "w:Our conversation made me keener still on the {role} role.",
+        "w:I came away even more interested in the {role} role.",
+        "f:Our conversation confirmed my interest in the {role} role.",
+        "w:I left our conversation keener than ever on the role.",
+        "f:I left our meeting with a clearer picture of the role and a stronger interest in it.",
+        "Our conversation made me keener still on the role.",
+        "w:I came away from our chat even keener on the job.",
+        "f:Our conversation has strengthened my interest in the position.",
+        "w:Meeting you made me keener still to join the team.",
+        "f:Having met you, I am all the more interested in the {role} role.",
     ),
     # The close of a note with nothing to add: an open question to the reader, not an offer
     # to talk through what the note never said.
