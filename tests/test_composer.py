@@ -1004,3 +1004,31 @@ def test_an_answer_to_how_would_you_is_backed_by_the_story_linked_to_it() -> Non
     assert text.index("11 feed failures") > approach, draft.text
     assert "I have done this before: I caught 11 feed failures" in text
     assert draft.evidence[0].kind == "better_answer"
+
+
+def test_a_linked_story_jotted_as_notes_is_left_out_and_the_advice_says_how_to_fix_it() -> None:
+    story = Story(
+        title="Volunteer on the hospital help desk",
+        result="volunteer at the main entrance since my retirement, done IG training",
+    )
+    interview = Interview(
+        company="Sherwood Forest Hospitals",
+        role="Ward Clerk",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[Interviewer(name="Gemma Parkin", topics=["confidentiality"])],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="Have you used any hospital computer systems?",
+                    kind=MomentKind.forgot_to_mention,
+                    topic="computer systems",
+                    stories=[story.title],
+                )
+            ]
+        ),
+        stories=[story],
+    )
+    (draft,) = compose(interview, seed=1)
+    assert "volunteer at the main entrance" not in draft.text
+    advice = " ".join(draft.suggestions)
+    assert f'The story "{story.title}"' in advice and "cannot put into a sentence" in advice

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from afterword.composer.facts import has_number
+from afterword.composer.facts import has_number, story_accounts, story_clauses
 from afterword.composer.relevance import asks_for_framing
 from afterword.model import Interview, Story
 
@@ -62,6 +62,7 @@ def suggestions_for(interview: Interview, library: Sequence[Story] = ()) -> dict
                 "name it and add to it."
             )
             break
+    general.extend(_untellable(interview))
     per_person: dict[str, list[str]] = {"": general}
     for person in interview.interviewers:
         lines = []
@@ -74,3 +75,22 @@ def suggestions_for(interview: Interview, library: Sequence[Story] = ()) -> dict
             lines.append(f"Add {person.name}'s email address to send the note straight away.")
         per_person[person.name] = lines
     return per_person
+
+
+def _untellable(interview: Interview) -> list[str]:
+    """A story linked to a weak moment that the note cannot tell: its result is jotted as
+    notes no sentence can be made of ("volunteer at King's Mill since my retirement, done IG
+    training"). The note leaves it out rather than paste it; this says how to make it usable."""
+    by_title = {s.title.casefold(): s for s in interview.stories}
+    lines: list[str] = []
+    for moment in interview.debrief.weak_moments:
+        for title in moment.stories:
+            story = by_title.get(title.casefold())
+            if story is None or not story.result or story_clauses(story) or story_accounts(story):
+                continue
+            lines.append(
+                f'The story "{story.title}", linked to "{moment.question}", has a result the '
+                f'note cannot put into a sentence ("{story.result}"): write it as one that says '
+                "what you did and what came of it, and the note can use it."
+            )
+    return list(dict.fromkeys(lines))
