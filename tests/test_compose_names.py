@@ -21,6 +21,10 @@ from afterword.model import Interview, Interviewer
             "Harbour Lights Arts Centre",
         ),
         ("Tallis Freight (formerly Tallis Haulage) Ltd", "Tallis Freight"),
+        ("Studio Tropika Architects Pte. Ltd.", "Studio Tropika Architects"),
+        ("Hraunvellir Data ehf.", "Hraunvellir Data"),
+        ("Maybank Sdn. Bhd.", "Maybank"),
+        ("Nokia Oyj", "Nokia"),
         # The town a long official name is registered in is dropped.
         (
             "St Cuthbert's Academy of Music and Drama, Hexham",
@@ -161,3 +165,34 @@ def test_a_note_to_a_balinese_interviewer_greets_her_by_her_given_name() -> None
     for draft in compose(interview, seed=3, variants=2, tone="warm"):
         assert draft.text.split("\n", 1)[0].endswith(" Sriasih,"), draft.text
         assert "Ni," not in draft.text and "Ni " not in draft.subject, draft.text
+
+
+@pytest.mark.parametrize(
+    "name,first,formal",
+    [
+        ("Park Min-jung", "Min-jung", None),
+        ("Prof. Lim Wei Ling", "Wei Ling", "Prof. Lim"),
+        ("Dr Tan Ah Kow", "Ah Kow", "Dr Tan"),
+        ("Kim Smith", "Kim", None),
+        ("Ms Lee Ann Rimes", "Lee", "Ms Rimes"),
+    ],
+)
+def test_a_family_name_written_first_is_not_taken_for_the_given_name(
+    name: str, first: str, formal: str | None
+) -> None:
+    """ "Hi Park" and "Dear Prof. Ling" greet the wrong name: a Korean family name before a
+    hyphenated given name, a Chinese one before two short syllables, come first."""
+    assert first_name(name) == first
+    assert honorific(name) == formal
+
+
+def test_a_company_name_that_ends_a_sentence_with_its_own_full_stop_gets_one() -> None:
+    interview = Interview(
+        company="Hraunvellir Data e.h.f.",
+        role="Site Reliability Engineer",
+        ended_at="2026-11-26T15:10:00+00:00",
+        interviewers=[Interviewer(name="Sigríður Þórhallsdóttir", topics=["on-call"])],
+    )
+    for seed in range(12):
+        for draft in compose(interview, seed=seed, variants=2):
+            assert ".." not in draft.text.replace("...", ""), draft.text

@@ -1148,6 +1148,15 @@ def _with_suggestions(
             "(or link a story to the moment) and the note can give a concrete result instead "
             "of a general line."
         )
+    if draft.adds_nothing and not (number and not plan.moment_backed):
+        # Nothing of the debrief's is left for this note (on a panel, each note follows up
+        # something of its own): say what would give it something.
+        about = f" about {plan.topics[0]}" if plan.topics else ""
+        lines.append(
+            f"The note to {key} adds nothing new: no story, research or better answer is left "
+            f"for it. Add one{about}, or record which interviewer asked each question, and the "
+            "note can follow it up."
+        )
     if any(f.rule == OVER_LIMIT for f in draft.findings):
         lines.append(
             f"The note to {key} could not be made to fit the word limit; allow more words "

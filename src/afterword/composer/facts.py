@@ -368,14 +368,60 @@ def _balinese_given(parts: list[str]) -> list[str]:
     return parts[i:]
 
 
+#: Korean family names, which come first: "Park Min-jung" is Min-jung, with the given name's
+#: two syllables joined by a hyphen (without one, "Kim Smith" may well be in Western order).
+_KOREAN_FAMILY = frozenset(
+    {"kim", "lee", "yi", "rhee", "park", "pak", "bak", "choi", "choe", "jung", "jeong", "chung"}
+    | {"kang", "cho", "jo", "yoon", "yun", "jang", "chang", "lim", "im", "han", "oh", "seo"}
+    | {"suh", "shin", "kwon", "hwang", "ahn", "song", "yoo", "hong", "jeon", "chun", "moon"}
+    | {"yang", "son", "bae", "baek", "paik", "heo", "huh", "nam", "noh", "roh", "kwak", "cha"}
+    | {"ryu", "jin", "eom", "won", "chae", "woo", "min", "ko", "go", "yu", "an", "ha", "joo"}
+)
+#: Chinese family names as written in Singapore, Malaysia, Hong Kong and the mainland: "Lim
+#: Wei Ling" is Ms Lim, greeted as Wei Ling (a name of three short words, family name first).
+_CHINESE_FAMILY = frozenset(
+    {"lim", "tan", "lee", "ng", "ong", "goh", "chua", "teo", "koh", "wong", "chan", "chen"}
+    | {"lin", "wang", "zhang", "liu", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "zhu"}
+    | {"hu", "guo", "gao", "luo", "zheng", "liang", "xie", "tang", "feng", "deng", "cao"}
+    | {"peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "ye", "cheng"}
+    | {"tay", "yeo", "toh", "sim", "quek", "foo", "chong", "leong", "yap", "khoo", "seah"}
+    | {"neo", "lau", "lam", "kwok", "cheung", "leung", "tsang", "yip", "chow", "fong", "mak"}
+)
+
+
+def _given_after_family(parts: list[str]) -> bool:
+    """Whether a name (titles left out) puts its family name first: a Korean family name
+    before a hyphenated given name ("Park Min-jung"), or a Chinese one before a given name of
+    two short syllables ("Lim Wei Ling")."""
+    head = parts[0].casefold() if parts else ""
+    if len(parts) == 2 and head in _KOREAN_FAMILY and "-" in parts[1]:
+        return True
+    return (
+        len(parts) == 3
+        and head in _CHINESE_FAMILY
+        and parts[1].casefold() not in _WESTERN_MIDDLE
+        and all(p.isalpha() and p[:1].isupper() and len(p) <= 5 for p in parts[1:])
+    )
+
+
+#: Second halves of Western double first names ("Lee Ann Rimes", "Lou Ann Smith").
+_WESTERN_MIDDLE = frozenset(
+    {"ann", "anne", "mae", "may", "roy", "jean", "joe", "ray", "sue", "lou"}
+)
+
+
 def first_name(name: str) -> str:
     """The name a person is greeted by: the first after any titles, the last of a
-    Vietnamese name, whose family name comes first ("Nguyễn Thị Lan" -> "Lan"), or the given
-    name of a Balinese one ("Ni Ketut Sriasih" -> "Sriasih")."""
+    Vietnamese name, whose family name comes first ("Nguyễn Thị Lan" -> "Lan"), the given
+    name of a Balinese one ("Ni Ketut Sriasih" -> "Sriasih"), or the given name after a
+    Korean or Chinese family name ("Park Min-jung" -> "Min-jung", "Lim Wei Ling" -> "Wei
+    Ling")."""
     parts = _styled(name.split())
     parts = _balinese_given(parts[_title_count(parts) :])
     if not parts:
         return name
+    if _given_after_family(parts):
+        return " ".join(parts[1:])
     head = parts[0].casefold()
     if len(parts) >= 2 and (
         head in _FAMILY_FIRST or (len(parts) >= 3 and head in _FAMILY_FIRST_PLAIN)
@@ -406,6 +452,8 @@ def honorific(name: str) -> str | None:
     title = title[:1].upper() + title[1:]
     if title.rstrip(".").casefold() in ("sir", "dame"):
         return f"{title} {rest[0]}"
+    if _given_after_family(rest):
+        return f"{title} {rest[0]}"  # "Prof. Lim Wei Ling" is Prof. Lim
     surname = rest[-1:]
     i = len(rest) - 2
     while i >= 1 and rest[i].casefold() in _PARTICLES:
@@ -416,7 +464,8 @@ def honorific(name: str) -> str | None:
 
 _LEGAL_SUFFIX = re.compile(
     r"(?:,?\s+(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|plc|gmbh|ag|bv|b\.v|nv|n\.v|sa|s\.a"
-    r"|co|corp|corporation|pty(?:\s+ltd)?|s\.?r\.?l)\.?)+$",
+    r"|co|corp|corporation|pty(?:\s+ltd)?|s\.?r\.?l|pte|sdn\.?\s+bhd|bhd|ehf|hf|ohf|oy|oyj"
+    r"|ab|asa|aps|a/s|s\.p\.a|spa|sarl|s\.a\.r\.l|k\.?k|kft|zrt|sp\.\s+z\s+o\.o|s\.?r\.?o)\.?)+$",
     re.IGNORECASE,
 )
 _ROLE_QUALIFIER = re.compile(r"\s*(?:,|\(|\s[-–—]\s|/).*$")

@@ -175,6 +175,12 @@ _SPACES = re.compile(r"[ \t]{2,}")
 _SPACE_BEFORE = re.compile(r"\s+([,.;:!?])")
 
 
+#: A name ending in a full stop ("Acme Inc.", "Dr.") at the end of a sentence: one stop, not two
+#: (an ellipsis of three stays).
+_DOUBLE_STOP = re.compile(r"(?<=\w)\.\.(?!\.)")
+
+
 def tidy(text: str) -> str:
-    """Collapse the spaces an empty optional slot leaves behind."""
-    return _SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", text)).strip()
+    """Collapse the spaces an empty optional slot leaves behind, and the second full stop of a
+    name that ends a sentence with its own."""
+    return _DOUBLE_STOP.sub(".", _SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", text)).strip())
