@@ -1012,7 +1012,9 @@ def _render(
     follow_up = say(form.symbol or piece.symbol, layout.shortest, "follow_up")
     # A note with nothing to add asks what else the reader would like to know; it offers no
     # talk about a start it does not give.
-    plain = piece.symbol.startswith("generic_")
+    plain = piece.symbol.startswith("generic_") or (
+        not piece.offer and slots["next"] == _NO_NEXT_STEP
+    )
     cta = say("cta_plain" if plain else "cta", layout.shortest, "cta")
     body = f"{slots['ttopic'] and thanks} {follow_up} {cta}".casefold()
     named = slots["topic"]
@@ -1050,6 +1052,12 @@ def _formal_setting(interview: Interview) -> bool:
     return re.search(r"(?i)\bformal\b", interview.stage or "") is not None
 
 
+#: What a close would offer to talk about where the note gives nothing it follows from: a
+#: note about the writer's motives, or with no topic. "A short call about the first
+#: priorities of the role" reads as an odd offer; such a note closes with an open question.
+_NO_NEXT_STEP = "the first priorities of the role"
+
+
 def _next_step(symbol: str, slots: dict[str, str], turn: int = 0) -> str:
     """What a next step would be about, said in terms of what the follow-up gave: the example
     it told ("how that worked in practice"), what the research found, the question the answer
@@ -1061,7 +1069,7 @@ def _next_step(symbol: str, slots: dict[str, str], turn: int = 0) -> str:
     ``turn`` picks among equal wordings, so that notes do not all close alike."""
     about = slots.get("mtopic") or slots.get("topic") or ""
     if not about or _about_writer(about) or _MOTIVE.search(about) or symbol == "generic_role":
-        return "the first priorities of the role"
+        return _NO_NEXT_STEP
     if symbol.startswith("research_"):
         # The follow-up has said what was found: the next step is what the writer would do
         # with it, never "what I learned from it" (a promise of more than the note says) nor
