@@ -9,6 +9,7 @@ import pytest
 from afterword.composer.facts import (
     moment_topic,
     repaired,
+    request,
     story_accounts,
     story_clauses,
     topic_phrase,
@@ -222,3 +223,21 @@ def test_a_result_jotted_as_notes_is_told_as_a_sentence(title: str, result: str,
 
 def test_a_result_that_repeats_its_title_is_not_pasted() -> None:
     assert story_clauses(Story(title="freelance", result="freelance 2 yrs, ~15 clients")) == []
+
+
+@pytest.mark.parametrize(
+    "said,asked_by,found",
+    [
+        ("Made asked me to send the file", None, ("I Made Wiranata", "the file")),
+        ("Talked about my SBAR sheet, Fiona asked for a copy.", None, ("Fiona Hall", "a copy")),
+        ("He asked for the spreadsheet.", "Tom Reed", ("Tom Reed", "the spreadsheet")),
+        ("She asked for an example I'd delivered and I had none.", "Tom Reed", None),
+        ("I asked for the org chart.", None, None),
+    ],
+)
+def test_a_document_an_interviewer_asked_for_is_read_from_the_notes(
+    said: str, asked_by: str | None, found: tuple[str, str] | None
+) -> None:
+    moment = Moment(question="q", kind=MomentKind.went_well, what_i_said=said, asked_by=asked_by)
+    names = ["I Made Wiranata", "Fiona Hall", "Tom Reed"]
+    assert request(moment, names) == found

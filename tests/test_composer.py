@@ -1032,3 +1032,48 @@ def test_a_linked_story_jotted_as_notes_is_left_out_and_the_advice_says_how_to_f
     assert "volunteer at the main entrance" not in draft.text
     advice = " ".join(draft.suggestions)
     assert f'The story "{story.title}"' in advice and "cannot put into a sentence" in advice
+
+
+def test_a_document_the_reader_asked_for_is_said_to_be_attached_and_the_advice_says_attach_it() -> (
+    None
+):
+    """The one thing a reader is waiting for: "Made asked me to send the file"."""
+    interview = Interview(
+        company="Studio Tropika Architects Pte. Ltd.",
+        role="Architectural Designer",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[
+            Interviewer(name="Prof. Lim Wei Ling", topics=["Green Mark"]),
+            Interviewer(name="I Made Wiranata", topics=["Revit families"]),
+        ],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="How would you set up a Revit family for a louvre?",
+                    kind=MomentKind.went_well,
+                    what_i_said="parametric family with a type catalogue. Made asked me to "
+                    "send the file",
+                    topic="Revit families",
+                ),
+                Moment(
+                    question="Tell me about a time you disagreed with a colleague.",
+                    kind=MomentKind.could_be_better,
+                    what_i_said="She asked for an example I'd delivered and I had none.",
+                    asked_by="Prof. Lim Wei Ling",
+                ),
+            ]
+        ),
+    )
+    for seed in range(4):
+        drafts = compose(interview, seed=seed, variants=2)
+        made = [d for d in drafts if d.to == "I Made Wiranata"]
+        lim = [d for d in drafts if d.to == "Prof. Lim Wei Ling"]
+        for draft in made:
+            assert re.search(
+                r"(?:asked|requested|promised), (?:I have attached|please find) the file",
+                draft.text,
+            ), draft.text
+            assert any("attach it before you send" in s for s in draft.suggestions)
+        # "asked for an example" is a question, not a document; and the note to the other
+        # panelist says nothing is attached.
+        assert not any("attached" in d.text for d in lim)

@@ -201,6 +201,9 @@ class _Plan:
     #: The reader's main fumble where the debrief gives nothing to follow it up with: the
     #: note leaves it alone, and the advice says what would back it.
     unbacked: int | None = None
+    #: A document the reader asked for in the interview ("the file", "a copy of the slides"):
+    #: the note says it is attached (and the advice says to attach it).
+    request: str | None = None
 
 
 def compose(
@@ -344,6 +347,12 @@ def _plan(
     usable = [n for n, _ in weak if pieces[n]]
     backed = {n: any(p.backed for p in pieces[n]) for n in usable}
 
+    names = [i.name for i in interview.interviewers]
+    requested: dict[str, str] = {}
+    for moment in interview.debrief.moments:
+        found_request = facts.request(moment, names)
+        if found_request is not None:
+            requested.setdefault(*found_request)
     plans: list[_Plan] = []
     taken_moments: list[int] = []
     taken_topics: set[str] = set()
@@ -426,6 +435,7 @@ def _plan(
                 moment_backed=choice is not None and backed[choice],
                 told=frozenset(told),
                 unbacked=unbacked,
+                request=requested.get(interviewer.name if interviewer else ""),
             )
         )
         if len(recipients) > 1:
@@ -864,6 +874,7 @@ def _write(
                         layout,
                         seed,
                         variant,
+                        plan.request,
                     )
                     if draft.words > max_words:
                         # Over the limit is never handed out: no need to check it.
@@ -939,6 +950,7 @@ def _render(
     layout: _Layout,
     seed: int,
     variant: int,
+    request: str | None = None,
 ) -> Draft:
     generator = _generator()
     slots = dict(context)
@@ -1010,6 +1022,11 @@ def _render(
     )
     amends = say("amends", layout.shortest) if _owes_amends(interview, interviewer) else ""
     follow_up = say(form.symbol or piece.symbol, layout.shortest, "follow_up")
+    if request:
+        # What the reader asked for comes first after the follow-up: it is the one thing
+        # they are waiting for.
+        slots["request"] = request
+        follow_up = f"{follow_up} {say('sent_request', layout.shortest)}"
     # A note with nothing to add asks what else the reader would like to know; it offers no
     # talk about a start it does not give.
     plain = piece.symbol.startswith("generic_") or (
@@ -1164,6 +1181,11 @@ def _with_suggestions(
             f"The note to {key} adds nothing new: no story, research or better answer is left "
             f"for it. Add one{about}, or record which interviewer asked each question, and the "
             "note can follow it up."
+        )
+    if plan.request:
+        lines.append(
+            f"The note to {key} says {plan.request} they asked for is attached: attach it "
+            "before you send the note."
         )
     if any(f.rule == OVER_LIMIT for f in draft.findings):
         lines.append(

@@ -10,6 +10,7 @@ composer uses another piece of evidence rather than print a broken sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import lru_cache
 from itertools import pairwise
@@ -2444,3 +2445,48 @@ def own_plan(text: str) -> str:
         return f"{start}{space}{after}"
 
     return _ORDER.sub(plan, text)
+
+
+#: A document an interviewer asked for, in the writer's notes on a moment: "Made asked me to
+#: send the file", "Fiona asked for a copy", "Hamza asked for a copy of the slides". A bare
+#: "asked for an example" is a question, not something to send: "asked for" takes a thing
+#: that can be attached.
+_REQUEST = re.compile(
+    r"\b(?:asked|wanted)\s+(?:"
+    r"me\s+to\s+send(?:\s+(?:her|him|them|it))?(?:\s+over)?\s+(?P<sent>[^.,;:!?()]{2,60}?)"
+    r"|for\s+(?P<asked>(?:a\s+copy(?:\s+of\s+(?:the|my|our|that|this)\s+[^.,;:!?()]{2,40}?)?"
+    r"|(?:the|my|a|an|our|that|this)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:file|pdf|deck|slides|sample|samples|portfolio|link|spreadsheet|report|plan|sketch"
+    r"|notes|paper|document|template|checklist|sheet|drawings|brief|spec|specification|code"
+    r"|repo|reference|references|case\s+study|write-up|one-pager)s?)))"
+    r"(?=\s*(?:$|[.,;:!?()]|\s(?:and|but|so|which|because|after|before|by|when)\b))"
+)
+_WHO = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def request(moment: Moment, names: Sequence[str]) -> tuple[str, str] | None:
+    """(whom, what) for a document the writer's notes on a moment say an interviewer asked
+    for: the interviewer last named before it in the sentence (by any part of their name)
+    or, after "she"/"he", the one who asked the question. None when no such request is
+    recorded."""
+    said = moment.what_i_said or ""
+    m = _REQUEST.search(said)
+    if m is None:
+        return None
+    thing = (m.group("sent") or m.group("asked") or "").strip()
+    before = re.split(r"[.!?;]\s", said[: m.start()])[-1]
+    # "I" is the writer, never the "I" of a Balinese name.
+    parts = {p.casefold(): n for n in names for p in n.split() if len(p) > 1}
+    person = None
+    for word in reversed(_WHO.findall(before)):
+        if word.casefold() in ("she", "he", "they"):
+            person = moment.asked_by
+            break
+        if word[:1].isupper() and word.casefold() in parts:
+            person = parts[word.casefold()]
+            break
+    else:
+        person = moment.asked_by if not before.strip() else None
+    if person is None or not thing:
+        return None
+    return person, thing

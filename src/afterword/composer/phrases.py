@@ -254,6 +254,14 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:Meeting you made me keener still to join the team.",
         "f:Having met you, I am all the more interested in the {role} role.",
     ),
+    # A document the reader asked for in the interview (``request``: "the file", "a copy of
+    # the slides"), sent with the note.
+    "sent_request": (
+        "w:As you asked, I have attached {request}.",
+        "w:As promised, I have attached {request}.",
+        "f:As you requested, I have attached {request}.",
+        "f:As promised, please find {request} attached.",
+    ),
     # The close of a note with nothing to add: an open question to the reader, not an offer
     # to talk through what the note never said.
     "cta_plain": (
