@@ -1077,3 +1077,34 @@ def test_a_document_the_reader_asked_for_is_said_to_be_attached_and_the_advice_s
         # "asked for an example" is a question, not a document; and the note to the other
         # panelist says nothing is attached.
         assert not any("attached" in d.text for d in lim)
+
+
+def test_a_question_jotted_as_asked_by_a_first_name_is_that_panelists_to_follow_up() -> None:
+    """ "asked_by: Guðmundur" is Guðmundur Ari Jóhannsson: his note follows up his question
+    (it went to no one when only the whole name counted)."""
+    interview = Interview(
+        company="Hraunvellir Data",
+        role="Site Reliability Engineer",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[
+            Interviewer(name="Sigríður Þórhallsdóttir", topics=["on-call across time zones"]),
+            Interviewer(name="Guðmundur Ari Jóhannsson", topics=["Kubernetes health checks"]),
+        ],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="Pods keep restarting during a database failover. Why?",
+                    kind=MomentKind.could_be_better,
+                    asked_by="Guðmundur",
+                    better_answer="It is the liveness probe that restarts containers; the "
+                    "dependency check belongs in readiness.",
+                    topic="Kubernetes health checks",
+                )
+            ]
+        ),
+    )
+    for seed in range(4):
+        drafts = compose(interview, seed=seed, variants=2)
+        for draft in drafts:
+            says = "liveness probe" in draft.text
+            assert says == (draft.to == "Guðmundur Ari Jóhannsson"), draft.text

@@ -479,10 +479,12 @@ def _about_writer(topic: str) -> bool:
 
 
 def _asked_by(moment: Moment, reader: Interviewer | None) -> bool:
+    """Whether ``reader`` asked the moment's question, however the writer jotted their name
+    ("Guðmundur" for Guðmundur Ari Jóhannsson)."""
     return (
         reader is not None
         and moment.asked_by is not None
-        and moment.asked_by.casefold() == reader.name.casefold()
+        and facts.same_person(moment.asked_by, reader.name)
     )
 
 

@@ -2489,4 +2489,17 @@ def request(moment: Moment, names: Sequence[str]) -> tuple[str, str] | None:
         person = moment.asked_by if not before.strip() else None
     if person is None or not thing:
         return None
+    # "asked_by: Guðmundur" is the Guðmundur Ari Jóhannsson of the panel.
+    person = next((n for n in names if same_person(person, n)), person)
     return person, thing
+
+
+def same_person(said: str, name: str) -> bool:
+    """Whether a name as the writer jotted it ("Guðmundur", "Dr Fifita", "prof lim") is the
+    interviewer ``name``: its words, titles aside, are all words of the name."""
+
+    def words(text: str) -> set[str]:
+        return {w.rstrip(".").casefold() for w in text.split()} - TITLES
+
+    jotted = words(said)
+    return bool(jotted) and jotted <= words(name)
