@@ -241,3 +241,12 @@ def test_a_document_an_interviewer_asked_for_is_read_from_the_notes(
     moment = Moment(question="q", kind=MomentKind.went_well, what_i_said=said, asked_by=asked_by)
     names = ["I Made Wiranata", "Fiona Hall", "Tom Reed"]
     assert request(moment, names) == found
+
+
+def test_a_result_that_lists_what_its_title_names_is_not_pasted_after_brought() -> None:
+    story = Story(
+        title="Level 3 Diploma and Dementia Care certificate",
+        result="Level 3 Diploma in Adult Care (2025), Dementia Care certificate, medication "
+        "competency signed off",
+    )
+    assert not any(" brought Level 3" in c for c in story_clauses(story))

@@ -1108,3 +1108,24 @@ def test_a_question_jotted_as_asked_by_a_first_name_is_that_panelists_to_follow_
         for draft in drafts:
             says = "liveness probe" in draft.text
             assert says == (draft.to == "Guðmundur Ari Jóhannsson"), draft.text
+
+
+def test_research_that_found_nothing_is_not_sent() -> None:
+    """ "Tried to find your prevention strategy online. Only found a plan from 2019" tells the
+    reader their plan is out of date, and adds nothing."""
+    interview = Interview(
+        company="Tywi Valley Fire and Rescue Service",
+        role="Community Safety Advisor",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[Interviewer(name="Tariq Hussain", topics=["safe and well visits"])],
+        research=[
+            Research(
+                topic="safe and well visits",
+                text="Tried to find your prevention strategy online. Only found a plan from "
+                "2019 and a press release about free smoke alarms.",
+            )
+        ],
+    )
+    for seed in range(4):
+        for draft in compose(interview, seed=seed, variants=2):
+            assert "2019" not in draft.text, draft.text

@@ -504,9 +504,15 @@ def _ranked(
     return sorted(((s, c) for s, c in rated if s), key=lambda pair: (-pair[0], -pair[1].score))
 
 
+def _finds(candidate: Candidate) -> bool:
+    return candidate.research is None or not facts.found_nothing(candidate.research.text)
+
+
 def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[_Piece]:
     stories = _ranked(found.stories, lambda c: relevance.for_moment(c, moment))
-    research = _ranked(found.research, lambda c: relevance.for_moment(c, moment))
+    research = _ranked(
+        [c for c in found.research if _finds(c)], lambda c: relevance.for_moment(c, moment)
+    )
     if research and research[0][0] >= relevance.ABOUT:
         # Research on the very question ("What do you know about our customers?") is what
         # the interviewer asked for; a story that only shares a theme with it is a stretch.
@@ -675,7 +681,10 @@ def _topic_pieces(topic: str, matcher: Matcher, company: str) -> list[_Piece]:
         )
         if forms:
             out.append(_Piece("story_topic", _offering(forms, False), None, backed=True))
-    research = _ranked(matcher.rank_research(topic, top=3), lambda c: relevance.for_topic(c, topic))
+    research = _ranked(
+        [c for c in matcher.rank_research(topic, top=3) if _finds(c)],
+        lambda c: relevance.for_topic(c, topic),
+    )
     item = research[0][1] if research else None
     if item is not None and item.research is not None:
         forms = tuple(

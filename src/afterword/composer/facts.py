@@ -1158,8 +1158,11 @@ def _result_clause(story: Story, result: str, known: frozenset[str]) -> tuple[st
         # 0.8%..."). Pasted after a colon they read as a fragment; the note leaves them out.
         return None
     thing = mid_sentence(result, known)
-    if thing.casefold().startswith(title.casefold()):
-        return None  # "freelance 2 yrs, ~15 clients" under "freelance": notes, not a result
+    head = title.casefold().split()[:2]
+    if thing.casefold().split()[: len(head)] == head:
+        # "freelance 2 yrs, ~15 clients" under "freelance", "Level 3 Diploma in Adult Care..."
+        # under "Level 3 Diploma and Dementia Care certificate": notes, not a result.
+        return None
     if re.match(r"\d[\d.,]*%\s+(?!of\b)[a-z]", thing):
         thing = "a " + thing  # "a 42% open rate"
     lead, _, tail = title.partition(" ")
@@ -2503,3 +2506,17 @@ def same_person(said: str, name: str) -> bool:
 
     jotted = words(said)
     return bool(jotted) and jotted <= words(name)
+
+
+_NOTHING_FOUND = re.compile(
+    r"(?i)\b(?:tried\s+to\s+find|could(?:n't|\s+not)\s+find|can(?:'t|not)\s+find"
+    r"|did(?:n't|\s+not)\s+find|was(?:n't|\s+not)\s+able\s+to\s+find|only\s+found"
+    r"|found\s+nothing|nothing\s+(?:came\s+up|turned\s+up)|no\s+luck)\b"
+)
+
+
+def found_nothing(text: str) -> bool:
+    """Whether research reports a search that came up empty ("Tried to find your prevention
+    strategy online. Only found a plan from 2019"): no finding to send the reader, and a
+    note that says so tells them their plan is out of date."""
+    return _NOTHING_FOUND.search(text) is not None
