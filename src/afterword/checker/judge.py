@@ -130,9 +130,9 @@ def _stem(word: str) -> str:
 
 def features(sentence: str) -> set[str]:
     """What the model reads in a sentence: its words (marked when negated) and their crude
-    stems, pairs and triples of words from the sentence's start, the kinds of pushing it holds (:data:`_CUES`),
-    shouting, and a rhetorical question. (Four-letter runs inside words were tried: no
-    better in cross-validation, twice the features, half the speed.)"""
+    stems, pairs and triples of words from the sentence's start, the kinds of pushing it
+    holds (:data:`_CUES`), shouting, and a rhetorical question. (Four-letter runs inside
+    words were tried: no better in cross-validation, twice the features, half the speed.)"""
     words = tokens(sentence)
     padded = ["<s>", *words]
     # A word after "not", "no" or "never" (to the end of the clause) is read as negated:
