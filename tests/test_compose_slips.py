@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from afterword.composer.facts import (
+    found_nothing,
     moment_topic,
     repaired,
     request,
@@ -250,3 +251,19 @@ def test_a_result_that_lists_what_its_title_names_is_not_pasted_after_brought() 
         "competency signed off",
     )
     assert not any(" brought Level 3" in c for c in story_clauses(story))
+
+
+@pytest.mark.parametrize(
+    "text,empty",
+    [
+        ("Tried to find your prevention strategy online. Only found a plan from 2019.", True),
+        ("looked for the depot timetable he mentioned, couldnt find anything", True),
+        ("Searched the trust's site. Nothing useful.", True),
+        ("Checked Companies House: nothing public on the new owners.", True),
+        ("Read the 2025 annual report: revenue grew 12% and two new depots open in 2026.", False),
+        # A finding in the negative is still one.
+        ("Found nothing to worry me in the inspection report, which rates care as good.", False),
+    ],
+)
+def test_research_that_came_up_empty_is_known(text: str, empty: bool) -> None:
+    assert found_nothing(text) is empty

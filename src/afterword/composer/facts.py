@@ -2509,9 +2509,12 @@ def same_person(said: str, name: str) -> bool:
 
 
 _NOTHING_FOUND = re.compile(
-    r"(?i)\b(?:tried\s+to\s+find|could(?:n't|\s+not)\s+find|can(?:'t|not)\s+find"
-    r"|did(?:n't|\s+not)\s+find|was(?:n't|\s+not)\s+able\s+to\s+find|only\s+found"
-    r"|found\s+nothing|nothing\s+(?:came\s+up|turned\s+up)|no\s+luck)\b"
+    r"(?i)\b(?:tried\s+to\s+find|could(?:n[’']?t|\s+not)\s+find|can(?:[’']?t|not)\s+find"
+    r"|did(?:n[’']?t|\s+not)\s+find|was(?:n[’']?t|\s+not)\s+able\s+to\s+find"
+    r"|only\s+found|found\s+nothing(?!\s+(?:to|that|wrong|amiss|of|worrying|alarming))"
+    r"|nothing\s+(?:came\s+up|turned\s+up)|no\s+luck"
+    r"|nothing\s+(?:public|useful|online|relevant|much|new|published|specific)"
+    r"|no\s+(?:public\s+)?(?:info|information|results|data)\s+(?:on|about|online|anywhere))\b"
 )
 
 
