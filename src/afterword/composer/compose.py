@@ -58,7 +58,6 @@ _ANSWER_WEIGHT = 2.0
 #: :func:`_research_offer`); the user's better answer offers nothing more (it often explains
 #: the interviewer's own field to them, and "a worked example" of it reads as a lecture).
 _OFFER = {
-    "research": "my notes on it",
     "hypothetical": "a one-page plan",
 }
 # What a story's action says it was: a technical design, an analysis of data, or a process
@@ -115,7 +114,9 @@ def _research_offer(text: str, company: str) -> str | None:
     made = _MADE.search(text)
     if made:
         return f"my {made.group(1)}"
-    return _OFFER["research"]
+    # "My notes on it" offered to the expert who knows the subject best (round 10's Chief
+    # Economist) reads as odd: only something the writer made is offered.
+    return None
 
 
 def _offering(forms: Sequence[_Form], hypothetical: bool) -> tuple[_Form, ...]:
@@ -1040,8 +1041,12 @@ def _render(
         follow_up = f"{follow_up} {say('sent_request', layout.shortest)}"
     # A note with nothing to add asks what else the reader would like to know; it offers no
     # talk about a start it does not give.
+    # So does one that corrects or adds to an answer with research or the writer's own words,
+    # with nothing made to send: "a short call about how that would shape my first months"
+    # after a fact put right reads as an odd offer (round 11: 18 of 42 closes).
     plain = piece.symbol.startswith("generic_") or (
-        not piece.offer and slots["next"] == _NO_NEXT_STEP
+        not piece.offer
+        and (slots["next"] == _NO_NEXT_STEP or piece.symbol.startswith(("research_", "answer_")))
     )
     cta = say("cta_plain" if plain else "cta", layout.shortest, "cta")
     body = f"{slots['ttopic'] and thanks} {follow_up} {cta}".casefold()
