@@ -267,3 +267,16 @@ def test_a_result_that_lists_what_its_title_names_is_not_pasted_after_brought() 
 )
 def test_research_that_came_up_empty_is_known(text: str, empty: bool) -> None:
     assert found_nothing(text) is empty
+
+
+@pytest.mark.parametrize(
+    "topic,said",
+    [
+        ("why leave community pharmacy", "why I am leaving community pharmacy"),
+        ("Why move to London", "why I am moving to London"),
+        ("why this role", "why this role"),
+    ],
+)
+def test_a_motive_jotted_as_a_question_reads_as_one(topic: str, said: str) -> None:
+    """ "my answer about why leave community pharmacy" reads as a label pasted in."""
+    assert topic_phrase(topic) == said

@@ -650,10 +650,22 @@ def with_article(topic: str) -> str:
     return topic
 
 
+_WHY_MOVE = re.compile(
+    r"(?i)^why\s+(leave|leaving|move|moving|switch|switching|change|changing|quit|quitting)\s+"
+)
+_ING = {"leave": "leaving", "move": "moving", "switch": "switching", "change": "changing"}
+
+
 def topic_phrase(topic: str) -> str:
     """A topic as the note can say it to the interviewer: their program is "your program",
-    and one thing has its article ("the webinar programme")."""
+    one thing has its article ("the webinar programme"), and a motive jotted as a question
+    reads as one ("why leave community pharmacy" -> "why I am leaving community pharmacy")."""
     topic = _strip_end(topic)
+    move = _WHY_MOVE.match(topic)
+    if move:
+        verb = move.group(1).casefold()
+        verb = _ING.get(verb, "quitting" if verb == "quit" else verb)
+        return f"why I am {verb} {topic[move.end() :]}"
     topic = re.sub(r"^(?:their|our|the company's)\s+", "your ", topic, flags=re.IGNORECASE)
     # "route planning in their TMS": theirs is the reader's organisation.
     return with_article(re.sub(r"\btheir\b", "your", topic))
