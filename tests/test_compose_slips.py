@@ -280,3 +280,24 @@ def test_research_that_came_up_empty_is_known(text: str, empty: bool) -> None:
 def test_a_motive_jotted_as_a_question_reads_as_one(topic: str, said: str) -> None:
     """ "my answer about why leave community pharmacy" reads as a label pasted in."""
     assert topic_phrase(topic) == said
+
+
+def test_a_dated_thing_gained_is_not_said_to_be_what_the_work_brought() -> None:
+    story = Story(
+        title="Independent prescribing", result="IP qualification Oct 2026, hypertension scope"
+    )
+    assert not any(" brought " in c for c in story_clauses(story))
+    figure = Story(
+        title="Photo identification days", result="6 sessions, 1,100 of 2,600 photos named"
+    )
+    assert any(" brought 6 sessions" in c for c in story_clauses(figure))
+
+
+def test_what_the_work_became_is_not_the_writers_deed() -> None:
+    story = Story(
+        title="Waterfront photo archive",
+        result="Became the core of a 2023 temporary exhibition; 61,000 visitors",
+    )
+    clauses = story_clauses(story)
+    assert clauses and all(not c.startswith("I became") for c in clauses), clauses
+    assert not any("I became" in a for a in story_accounts(story))

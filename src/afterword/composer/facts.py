@@ -867,6 +867,24 @@ _DONE_TO_THE_WORK = frozenset(
     | {"cited", "selected", "chosen", "adopted", "approved", "funded", "accepted", "awarded"}
     | {"recognised", "recognized", "praised", "quoted", "commissioned", "exhibited"}
 )
+#: "Became the core of a 2023 exhibition": what the work became, not the writer.
+_WORK_BECAME = re.compile(
+    r"(?i)^became\s+(?:the\s+|a\s+|an\s+|part\s+of\b)(?:\w+\s+)?"
+    r"(?:core|basis|foundation|template|standard|model|default|centrepiece|centerpiece"
+    r"|backbone|heart|blueprint|starting\s+point|of)\b"
+)
+
+
+def _done_to_the_work(result: str) -> bool:
+    """Whether a result that opens on a past verb tells what became of the work, whose subject
+    is the work, not the writer ("Listed in 140 stores", "Became the core of an exhibition")."""
+    words = result.split()
+    if len(words) < 2:
+        return False
+    verb, after = words[0].casefold(), words[1].strip(",;:").casefold()
+    return (verb in _DONE_TO_THE_WORK and after in _PREPOSITION) or bool(_WORK_BECAME.match(result))
+
+
 # A system that can be the subject of those verbs.
 _SYSTEM = re.compile(
     r"(?i)\b(?:pipeline|service|system|platform|app|application|tool|model|dashboard|api|engine"
@@ -1111,6 +1129,9 @@ def _lower_first(text: str, known: frozenset[str]) -> str:
     return text[:1].lower() + text[1:] if plain else text
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _result_clause(story: Story, result: str, known: frozenset[str]) -> tuple[str, int] | None:
     """The result as a clause, and where in it a shorter form may be cut (after any lead-in
     that gives it context); None when no clause would read."""
@@ -1130,10 +1151,10 @@ def _result_clause(story: Story, result: str, known: frozenset[str]) -> tuple[st
             if subject is not None and _SYSTEM.search(title):
                 return f"{subject} {verb} {rest}", 0
             return None  # "Renewed the contract": the client did
-        if verb in _DONE_TO_THE_WORK and after in _PREPOSITION:
+        if _done_to_the_work(result):
             if subject is None or subject.startswith("my work"):
                 return None
-            return f"{subject} was {verb} {rest}", 0
+            return f"{subject} {'became' if verb == 'became' else 'was ' + verb} {rest}", 0
         if after in _PREPOSITION:
             # "Shipped in nine weeks": the title is what was shipped.
             if subject is None or subject.startswith("my work"):
@@ -1181,6 +1202,10 @@ def _result_clause(story: Story, result: str, known: frozenset[str]) -> tuple[st
     if _is_past(lead) and tail:
         return f"I {lead.lower()} {tail}, and the result was {thing}", 0
     if subject is None:
+        return None
+    if not re.search(r"\d", _YEAR.sub("", thing)):
+        # "IP qualification Oct 2026, hypertension scope": a thing gained, dated, not an
+        # outcome the work brought ("the independent prescribing brought IP qualification").
         return None
     return f"{subject} brought {thing}", 0
 
@@ -1362,11 +1387,7 @@ def story_clauses(story: Story, max_words: int = 45) -> list[str]:
         core = clause[start:] if clause.startswith("as a result of") else clause
         head = re.split(r";\s", result, maxsplit=1)[0]
         opening = head.split(" ", 1)[0]
-        if (
-            _is_past(opening)
-            and opening[:1].isupper()
-            and opening.casefold() not in _DONE_TO_THE_WORK
-        ):
+        if _is_past(opening) and opening[:1].isupper() and not _done_to_the_work(result):
             core = "I " + _lower_first(result, known)  # "Bought out $610K": the writer did
         elif not _has_verb(head):
             # "Zero duplicate refunds in the 18 months since; ...": a figure, not a clause.
@@ -1637,8 +1658,10 @@ def _outcome(story: Story, known: frozenset[str]) -> str | None:
     if _is_past(first) and first[:1].isupper() and not _own_subject(words):
         verb = first.casefold()
         after = words[1].strip(",;:").casefold()
-        if verb in _OTHER_AGENT or (
-            verb in _CHANGE and (after in _PREPOSITION or has_number(after))
+        if (
+            verb in _OTHER_AGENT
+            or (verb in _CHANGE and (after in _PREPOSITION or has_number(after)))
+            or _done_to_the_work(result)
         ):
             return None  # "Fell by 22%", "Renewed the contract": not the writer's deed
         if after in _PREPOSITION:
