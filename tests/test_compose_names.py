@@ -68,6 +68,8 @@ def test_a_generic_head_keeps_the_whole_name() -> None:
         ("The Very Reverend Dr Hugh Castellan", "Dr Castellan", "Hugh"),
         ("The Rt Hon Imogen Tarrant", None, "Imogen"),
         ("Theodora Banks", None, "Theodora"),
+        # A Welsh patronymic belongs to the surname.
+        ("Dr Gwenllian Ap Rhys", "Dr Ap Rhys", "Gwenllian"),
     ],
 )
 def test_a_styled_name_is_addressed_by_its_title(

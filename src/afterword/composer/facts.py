@@ -435,6 +435,8 @@ def first_name(name: str) -> str:
 _PARTICLES = frozenset(
     {"ní", "nic", "mac", "mc", "ó", "o'", "de", "del", "della", "der", "di", "da", "dos", "du"}
     | {"la", "le", "van", "von", "ten", "ter", "bin", "ibn", "al", "el", "st."}
+    # Welsh patronymics: "Dr Gwenllian Ap Rhys" is Dr Ap Rhys.
+    | {"ap", "ab", "ferch", "verch"}
 )
 
 
