@@ -11,6 +11,7 @@ from afterword.composer.facts import (
     moment_topic,
     repaired,
     request,
+    research_facts,
     story_accounts,
     story_clauses,
     topic_phrase,
@@ -301,3 +302,28 @@ def test_what_the_work_became_is_not_the_writers_deed() -> None:
     clauses = story_clauses(story)
     assert clauses and all(not c.startswith("I became") for c in clauses), clauses
     assert not any("I became" in a for a in story_accounts(story))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I looked for anything public on your data platform or a tech blog. Nothing.",
+        "I searched about metamorphic testing, I read one blog, not sure yet how to use it",
+        "I looked it up, couldnt tell which one you use",
+    ],
+)
+def test_research_that_came_up_empty_or_unsure_is_known(text: str) -> None:
+    assert found_nothing(text)
+
+
+@pytest.mark.parametrize(
+    "text,first",
+    [
+        ("I checked after. With 4 parameters and 3 values each, the minimum is 9.", "With 4"),
+        ("I read up: point-in-time joins avoid label leakage.", "Point-in-time joins"),
+        ("I checked the apixaban SmPC: dose reduction to 2.5 mg.", "I checked the apixaban"),
+    ],
+)
+def test_a_jotted_lead_in_to_research_is_not_sent(text: str, first: str) -> None:
+    """ "I checked after." says only that something was looked up; what was found follows."""
+    assert research_facts(text)[0].startswith(first)

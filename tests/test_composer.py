@@ -1129,3 +1129,25 @@ def test_research_that_found_nothing_is_not_sent() -> None:
     for seed in range(4):
         for draft in compose(interview, seed=seed, variants=2):
             assert "2019" not in draft.text, draft.text
+
+
+def test_research_that_tells_the_reader_about_themselves_is_not_sent_to_them() -> None:
+    """ "Mr Lim designed it with his mother": news about the reader, to the reader, in the
+    third person."""
+    interview = Interview(
+        company="Sayang Events",
+        role="Events Coordinator",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[Interviewer(name="Mr Lim Boon Keat", topics=["the wedding package"])],
+        research=[
+            Research(
+                topic="the wedding package",
+                text="A 2024 feature on the package: Mr Lim designed it with his mother and it "
+                "won a wedding industry award.",
+            )
+        ],
+    )
+    for seed in range(4):
+        for draft in compose(interview, seed=seed, variants=2):
+            assert "designed it" not in draft.text, draft.text
+            assert draft.text.startswith("Dear Mr Lim,"), draft.text

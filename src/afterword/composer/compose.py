@@ -459,6 +459,13 @@ def _readers_own(research: str, reader: Interviewer | None) -> bool:
     from October says...", a source under their name): what they wrote is no finding to them."""
     if not research or reader is None:
         return False
+    # Research that tells of the reader by title or whole name ("Mr Lim designed it with his
+    # mother") tells them about themselves, in the third person.
+    words = facts.formal_name(reader.name).split()
+    untitled = " ".join(w for w in words if w.rstrip(".").casefold() not in facts.TITLES)
+    called = [facts.honorific(reader.name), untitled if " " in untitled else None]
+    if any(c and re.search(rf"(?<!\w){re.escape(c)}(?!\w)", research) for c in called):
+        return True
     parts = facts.formal_name(reader.name).split()
     names = [p for p in parts if p.rstrip(".").casefold() not in facts.TITLES and len(p) > 2]
     for name in names:

@@ -673,7 +673,7 @@ def topic_phrase(topic: str) -> str:
     return with_article(re.sub(r"\btheir\b", "your", topic))
 
 
-_THEIR = re.compile(r"\b(?:their|they|they've|they're)\b")
+_THEIR = re.compile(r"\b(?:[Tt]heir|[Tt]hey|[Tt]hey've|[Tt]hey're)\b")
 # A plural noun that "their" may point back to ("the skippers ... their catch").
 _PLURAL_NOUN = re.compile(r"\b[A-Za-z][a-z-]{2,}[^s'\W]s\b")
 _CLAUSE_END = re.compile(r"[.;!?]\s+|:\s+")
@@ -686,6 +686,13 @@ _CALENDAR = frozenset(
     | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )
 _YOU = {"their": "your", "they": "you", "they've": "you've", "they're": "you're"}
+
+
+def _your(m: re.Match[str]) -> str:
+    """ "their" -> "your", keeping a capital at a sentence's start ("Their annual report")."""
+    word = m.group(0)
+    said = _YOU[word.casefold()]
+    return said[:1].upper() + said[1:] if word[:1].isupper() else said
 
 
 def to_reader(text: str, reader: str, *, company_theirs: bool, reader_pronouns: bool) -> str:
@@ -716,7 +723,7 @@ def to_reader(text: str, reader: str, *, company_theirs: bool, reader_pronouns: 
             clause = text[last:end]
             first = _THEIR.search(clause)
             if first and not _PLURAL_NOUN.search(clause[: first.start()]):
-                clause = _THEIR.sub(lambda m: _YOU[m.group(0)], clause)
+                clause = _THEIR.sub(_your, clause)
             out.append(clause)
             last = end
         text = "".join(out)
@@ -2030,12 +2037,23 @@ def _writers(sentence: str) -> str:
     return f"I {also}{verb.lower()}{m.group(4)}"
 
 
+_LOOKED_UP = re.compile(
+    r"(?i)^I\s+(?:checked|read\s+up|looked\s+(?:it\s+)?up|googled\s+it|did\s+some\s+reading)"
+    r"(?:\s+(?:after|afterwards|later|since|that\s+night|the\s+same\s+(?:evening|day)))?"
+    r"\s*(?::\s*|\.\s*$|$)"
+)
+
+
 def research_facts(text: str, max_words: int = 45) -> list[str]:
     """A research note (or a better answer) as whole sentences for the note: the first two or
     one, then the first cut short at a clause boundary, for a tight word limit. Research that
     says what was read, then what it says ("I have now read the letter. It names drift..."),
     is said by what it says where both do not fit: "The letter names drift..."."""
     found = [_writers(s) for s in sentences(timeless(text))]
+    # "I checked after.", "I read up: ...": the lead-in of a jotted note, which says only that
+    # something was looked up; what was found follows.
+    heads = [_LOOKED_UP.sub("", s) for s in found]
+    found = [h[:1].upper() + h[1:] for h in heads if h.strip(" .:")] or found
     if not found:
         return []
     forms: list[str] = []
@@ -2551,12 +2569,17 @@ _NOTHING_FOUND = re.compile(
     r"|only\s+found|found\s+nothing(?!\s+(?:to|that|wrong|amiss|of|worrying|alarming))"
     r"|nothing\s+(?:came\s+up|turned\s+up)|no\s+luck"
     r"|nothing\s+(?:public|useful|online|relevant|much|new|published|specific)"
+    r"|not\s+sure\s+(?:yet\s+)?(?:how|what|if|whether)|could(?:n[’']?t|\s+not)\s+tell"
     r"|no\s+(?:public\s+)?(?:info|information|results|data)\s+(?:on|about|online|anywhere))\b"
 )
+
+
+#: "...or a tech blog. Nothing.": a sentence of one word that says the search came up empty.
+_NOTHING_SENTENCE = re.compile(r"(?i)(?:^|[.!?;:]\s+)nothing\s*(?:[.!]|$)")
 
 
 def found_nothing(text: str) -> bool:
     """Whether research reports a search that came up empty ("Tried to find your prevention
     strategy online. Only found a plan from 2019"): no finding to send the reader, and a
     note that says so tells them their plan is out of date."""
-    return _NOTHING_FOUND.search(text) is not None
+    return _NOTHING_FOUND.search(text) is not None or _NOTHING_SENTENCE.search(text) is not None
