@@ -235,13 +235,29 @@ def test_a_result_that_repeats_its_title_is_not_pasted() -> None:
         ("He asked for the spreadsheet.", "Tom Reed", ("Tom Reed", "the spreadsheet")),
         ("She asked for an example I'd delivered and I had none.", "Tom Reed", None),
         ("I asked for the org chart.", None, None),
+        # Non-native "ask", "asked if I'd send", a Japanese honorific, a long title, an aside.
+        (
+            "Jana ask me to send the flaky test report template I made.",
+            None,
+            ("Jana Ruiz", "the flaky test report template I made"),
+        ),
+        (
+            "Fiona asked if I'd send her the audit poster I presented - said I would",
+            None,
+            ("Fiona Hall", "the audit poster I presented"),
+        ),
+        (
+            "Sato-san asked me to send the discussion guide and the consent form I adapted",
+            None,
+            ("Sato Yuki", "the discussion guide and the consent form I adapted"),
+        ),
     ],
 )
 def test_a_document_an_interviewer_asked_for_is_read_from_the_notes(
     said: str, asked_by: str | None, found: tuple[str, str] | None
 ) -> None:
     moment = Moment(question="q", kind=MomentKind.went_well, what_i_said=said, asked_by=asked_by)
-    names = ["I Made Wiranata", "Fiona Hall", "Tom Reed"]
+    names = ["I Made Wiranata", "Fiona Hall", "Tom Reed", "Jana Ruiz", "Sato Yuki"]
     assert request(moment, names) == found
 
 

@@ -2510,14 +2510,16 @@ def own_plan(text: str) -> str:
 #: "asked for an example" is a question, not something to send: "asked for" takes a thing
 #: that can be attached.
 _REQUEST = re.compile(
-    r"\b(?:asked|wanted)\s+(?:"
-    r"me\s+to\s+send(?:\s+(?:her|him|them|it))?(?:\s+over)?\s+(?P<sent>[^.,;:!?()]{2,60}?)"
+    r"\b(?:asked|asks|ask|wanted)\s+(?:"
+    r"(?:me\s+to|(?:if|whether)\s+I(?:'d|’d|\s+could|\s+would|\s+can))\s+send"
+    r"(?:\s+(?:her|him|them|it))?(?:\s+over)?\s+(?P<sent>[^.,;:!?()]{2,90}?)"
     r"|for\s+(?P<asked>(?:a\s+copy(?:\s+of\s+(?:the|my|our|that|this)\s+[^.,;:!?()]{2,40}?)?"
     r"|(?:the|my|a|an|our|that|this)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:file|pdf|deck|slides|sample|samples|portfolio|link|spreadsheet|report|plan|sketch"
     r"|notes|paper|document|template|checklist|sheet|drawings|brief|spec|specification|code"
     r"|repo|reference|references|case\s+study|write-up|one-pager)s?)))"
-    r"(?=\s*(?:$|[.,;:!?()]|\s(?:and|but|so|which|because|after|before|by|when)\b))"
+    r"(?=\s*(?:$|[.,;:!?()]|\s[-–—]\s|\s(?:but|so|which|because|after|before|by|when)\b"
+    r"|\sand\s+(?:I|we|she|he|they|then|it|that)\b))"
 )
 _WHO = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -2536,7 +2538,9 @@ def request(moment: Moment, names: Sequence[str]) -> tuple[str, str] | None:
     # "I" is the writer, never the "I" of a Balinese name.
     parts = {p.casefold(): n for n in names for p in n.split() if len(p) > 1}
     person = None
-    for word in reversed(_WHO.findall(before)):
+    for found_word in reversed(_WHO.findall(before)):
+        # "Sato-san asked me to...": the honorific suffix is no part of the name.
+        word = re.sub(r"(?i)-(?:san|sama|sensei|ssi|nim)$", "", found_word)
         if word.casefold() in ("she", "he", "they"):
             person = moment.asked_by
             break
