@@ -23,6 +23,13 @@ from afterword.model import Interview, Interviewer
         ("Tallis Freight (formerly Tallis Haulage) Ltd", "Tallis Freight"),
         ("Studio Tropika Architects Pte. Ltd.", "Studio Tropika Architects"),
         ("Hraunvellir Data ehf.", "Hraunvellir Data"),
+        # What follows a comma places the body: a branch, a parent, a region.
+        ("Harbourline Bank, Seoul Branch", "Harbourline Bank"),
+        (
+            "South Australian Genomics Facility, University of Adelaide",
+            "South Australian Genomics Facility",
+        ),
+        ("Probation Service, Yorkshire and the Humber", "the Probation Service"),
         ("Maybank Sdn. Bhd.", "Maybank"),
         ("Nokia Oyj", "Nokia"),
         # The town a long official name is registered in is dropped.

@@ -556,6 +556,10 @@ def _is_modifier(word: str) -> bool:
     return w in _MODIFIERS or w.endswith(("ing", "al", "ic", "ive"))
 
 
+#: First words of a body's name that is a common noun, said with "the".
+_UNNAMED = frozenset(["Probation", "Prison", "Ambulance", "Fire", "Police", "Coastguard"])
+
+
 def spoken_company(company: str) -> str:
     """A company as people say it: "Kestrel Freight Analytics, Inc." -> "Kestrel Freight
     Analytics" (the legal form is for contracts, not for a thank-you note), and a long official
@@ -567,8 +571,24 @@ def spoken_company(company: str) -> str:
     name = " ".join(company.split())
     # A registration number or a former name in brackets is for the letterhead, not for speech.
     bare = " ".join(_PARENTHETICAL.sub(" ", name).split()).strip(" ,") or name
-    short = _LEGAL_SUFFIX.sub("", bare).strip(" ,")
+    # "Barnes, Hart and Co": the "and" went with the legal form.
+    short = re.sub(r"\s+(?:&|and)$", "", _LEGAL_SUFFIX.sub("", bare).strip(" ,"))
     short = short or bare
+    # "Harbourline Bank, Seoul Branch", "Genomics Facility, University of Adelaide",
+    # "Probation Service, Yorkshire and the Humber": what follows the comma places the body
+    # (a branch, a parent, a region); it is said by the name before it.
+    before, comma, tail = short.partition(", ")
+    if (
+        comma
+        and len(before.split()) >= 2
+        # "The Harrow, Wealdstone & Pinner Community Foundation": a list of places that the
+        # name goes on from.
+        and "&" not in tail
+        and tail.rsplit(" ", 1)[-1] not in _BODY
+    ):
+        short = before
+        if short.split()[0] in _UNNAMED:
+            short = "the " + short  # "the Probation Service"
     # "..., Durham": the town a long name is registered in is not part of how it is said.
     town = _TOWN.search(short)
     if town and len(short[: town.start()].split()) >= 3:
