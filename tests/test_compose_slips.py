@@ -343,3 +343,13 @@ def test_research_that_came_up_empty_or_unsure_is_known(text: str) -> None:
 def test_a_jotted_lead_in_to_research_is_not_sent(text: str, first: str) -> None:
     """ "I checked after." says only that something was looked up; what was found follows."""
     assert research_facts(text)[0].startswith(first)
+
+
+def test_a_unit_after_a_count_is_made_plural_in_a_result() -> None:
+    """ "only 1 resign in first 3 month" reads as notes in a fluent frame; the plural is certain
+    (a year before a noun, "a 3 month contract", are left alone)."""
+    assert repaired("only 1 left in first 3 month") == "only 1 left in first 3 months"
+    assert (
+        repaired("a 3 month contract in the 2024 project")
+        == "a 3 month contract in the 2024 project"
+    )

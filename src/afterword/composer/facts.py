@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from itertools import pairwise
 
+from afterword.checker.rules.grammar_slip import counted_plural
 from afterword.model import Interview, Moment, Story
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'])")
@@ -1106,6 +1107,7 @@ def repaired(text: str) -> str:
     certain: "scrap rate is reduce from 8% until 2.5%" -> "scrap rate was reduced from 8% to
     2.5%", "the missed medications is reduced" -> "...were reduced"."""
     text = re.sub(r"(?i)\b(from\s+\S*\d\S*)\s+until\s+(?=\S*\d)", r"\1 to ", text)
+    text = counted_plural(text)  # "in first 3 month" -> "in first 3 months"
 
     def participle(m: re.Match[str]) -> str:
         aux = {"is": "was", "are": "were"}.get(m.group(1).casefold(), m.group(1))

@@ -92,6 +92,38 @@ _NO_ARTICLE = lazy_re(
 )
 
 
+# "in first 3 month", "2 year ago": a count above one before a unit left singular. Only units
+# of time and a few countable words, where the plural is certain ("3 staff" is right).
+_UNITS = {
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+    "hour": "hours",
+    "minute": "minutes",
+    "shift": "shifts",
+    "client": "clients",
+    "customer": "customers",
+    "student": "students",
+    "patient": "patients",
+    "project": "projects",
+}
+_SINGULAR_COUNT = lazy_re(
+    r"\b(?!(?:19|20)\d\d\b)(?:[2-9]|[1-9]\d{1,5}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
+    rf"(?P<unit>{'|'.join(_UNITS)})\b(?![-'’])(?!\s+(?:old|long|period|course|contract|plan|rota|programme|program|shift|cycle|window|lease|mark|review|stay|notice))",
+    re.IGNORECASE,
+)
+
+
+def counted_plural(text: str) -> str:
+    """``text`` with a unit after a count above one in the plural ("first 3 month" -> "first
+    3 months"): the composer corrects a story's result so, where the fix is certain."""
+    return _SINGULAR_COUNT.sub(
+        lambda m: m.group(0)[: m.start("unit") - m.start()] + _UNITS[m.group("unit").lower()],
+        text,
+    )
+
+
 class GrammarSlip(Rule):
     """A verb form a fluent reader stumbles on reads as a careless note.
 
@@ -110,6 +142,8 @@ class GrammarSlip(Rule):
             yield self._finding(doc, m, "word", "to")
         for m in doc.matches(_NO_ARTICLE, cased=True):
             yield self._finding(doc, m, "noun", "A " + m.group("noun").lower())
+        for m in doc.matches(_SINGULAR_COUNT, cased=True):
+            yield self._finding(doc, m, "unit", _UNITS[m.group("unit").lower()])
 
     def _finding(self, doc: Document, m: re.Match[str], group: str, better: str) -> Finding:
         start, end = m.span(group)
