@@ -353,3 +353,24 @@ def test_a_unit_after_a_count_is_made_plural_in_a_result() -> None:
         repaired("a 3 month contract in the 2024 project")
         == "a 3 month contract in the 2024 project"
     )
+
+
+@pytest.mark.parametrize(
+    "result,said",
+    [
+        ("GWO Advanced Rescue Training, 2025", "I completed GWO Advanced Rescue Training in 2025"),
+        ("RTITB VNA instructor cert 2025", "I gained the RTITB VNA instructor certificate in 2025"),
+        (
+            "NEBDN dental radiography cert, passed June 2024",
+            "I gained the NEBDN dental radiography certificate in June 2024",
+        ),
+        (
+            "Level 3 Diploma in Adult Care (2025), Dementia Care certificate",
+            "I gained the Level 3 Diploma in Adult Care in 2025",
+        ),
+    ],
+)
+def test_a_credential_jotted_with_its_date_is_told_as_the_writers(result: str, said: str) -> None:
+    """ "One more thing I wanted to mention: GWO Advanced Rescue Training, 2025." pastes a line
+    of a CV into a sentence; the credential is the writer's, gained when it says."""
+    assert story_clauses(Story(title="Certificate", result=result))[0] == said

@@ -1163,9 +1163,38 @@ def _lower_first(text: str, known: frozenset[str]) -> str:
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: A credential jotted with its date: "GWO Advanced Rescue Training, 2025", "RTITB VNA instructor
+#: cert 2025", "NEBDN dental radiography cert, passed June 2024", "Level 3 Diploma in Adult
+#: Care (2025), ...".
+_CREDENTIAL = re.compile(
+    r"(?i)^(?P<name>[^,;()]+?\b(?P<kind>cert|certificate|certification|diploma|qualification"
+    r"|training|course|licen[cs]e|award|degree|accreditation)(?:\s+(?:in|of)\s+[^,;()]+?)?)"
+    r"[,\s]*\(?\s*(?:(?:passed|gained|completed|awarded|achieved|in)\s+)?"
+    rf"(?P<when>(?:{_MONTH}\s+)?(?:19|20)\d\d)\)?(?:[,;].*)?$"
+)
+
+
+def _credential(result: str) -> str | None:
+    """A credential jotted with its date, told as the writer's: "I completed GWO Advanced
+    Rescue Training in 2025", "I gained the RTITB VNA instructor certificate in 2025"."""
+    m = _CREDENTIAL.match(result)
+    if m is None or _is_past(m.group("name").split()[0]):
+        return None  # "Trained 40 staff in first aid, 2024" is a deed, told elsewhere
+    name = re.sub(r"(?i)\bcert\b", "certificate", m.group("name").strip())
+    when = m.group("when")
+    when = when[:1].upper() + when[1:]
+    if m.group("kind").casefold() in ("training", "course"):
+        return f"I completed {name} in {when}"
+    return f"I gained the {name} in {when}"
+
+
 def _result_clause(story: Story, result: str, known: frozenset[str]) -> tuple[str, int] | None:
     """The result as a clause, and where in it a shorter form may be cut (after any lead-in
     that gives it context); None when no clause would read."""
+    credential = _credential(result)
+    if credential is not None:
+        return credential, 0
     title = _strip_end(story.title)
     subject = _title_phrase(title, known)
     words = result.split()
