@@ -1110,6 +1110,8 @@ def _next_step(symbol: str, slots: dict[str, str], turn: int = 0) -> str:
     about = slots.get("mtopic") or slots.get("topic") or ""
     if not about or _about_writer(about) or _MOTIVE.search(about) or symbol == "generic_role":
         return _NO_NEXT_STEP
+    if facts.tells_a_credential(slots.get("clause", "")):
+        return _NO_NEXT_STEP  # a certificate gained: nothing "worked in practice" to discuss
     if symbol.startswith("research_"):
         # The follow-up has said what was found: the next step is what the writer would do
         # with it, never "what I learned from it" (a promise of more than the note says) nor

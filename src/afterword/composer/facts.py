@@ -1189,6 +1189,17 @@ def _credential(result: str) -> str | None:
     return f"I gained the {name} in {when}"
 
 
+_CREDENTIAL_TOLD = re.compile(
+    rf"^I (?:completed|gained the) .+ in (?:(?i:{_MONTH}) )?(?:19|20)\d\d$"
+)
+
+
+def tells_a_credential(clause: str) -> bool:
+    """Whether a story's clause is a credential told by :func:`_credential`: there is no
+    "how that worked in practice" to talk through."""
+    return _CREDENTIAL_TOLD.match(clause) is not None
+
+
 def _result_clause(story: Story, result: str, known: frozenset[str]) -> tuple[str, int] | None:
     """The result as a clause, and where in it a shorter form may be cut (after any lead-in
     that gives it context); None when no clause would read."""
