@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import afterword
 from afterword.checker import check
-from afterword.composer import compose, draft_answer, similarity
+from afterword.composer import Draft, compose, draft_answer, similarity
 from afterword.composer.facts import first_name, honorific, story_clauses
 from afterword.composer.polish import LLMSettings, PolishError, polish
 from afterword.debrief_file import load_debrief_file
@@ -1110,44 +1110,39 @@ def test_a_question_jotted_as_asked_by_a_first_name_is_that_panelists_to_follow_
             assert says == (draft.to == "Guðmundur Ari Jóhannsson"), draft.text
 
 
+def _drafts_with_research(reader: str, topic: str, research: str) -> list[Draft]:
+    """Every note (4 seeds, 2 variants) to one reader who discussed ``topic``, with one
+    research item on it."""
+    interview = Interview(
+        company="Tywi Valley Events",
+        role="Coordinator",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[Interviewer(name=reader, topics=[topic])],
+        research=[Research(topic=topic, text=research)],
+    )
+    return [d for seed in range(4) for d in compose(interview, seed=seed, variants=2)]
+
+
 def test_research_that_found_nothing_is_not_sent() -> None:
     """ "Tried to find your prevention strategy online. Only found a plan from 2019" tells the
     reader their plan is out of date, and adds nothing."""
-    interview = Interview(
-        company="Tywi Valley Fire and Rescue Service",
-        role="Community Safety Advisor",
-        ended_at="2026-11-24T15:30:00+00:00",
-        interviewers=[Interviewer(name="Tariq Hussain", topics=["safe and well visits"])],
-        research=[
-            Research(
-                topic="safe and well visits",
-                text="Tried to find your prevention strategy online. Only found a plan from "
-                "2019 and a press release about free smoke alarms.",
-            )
-        ],
-    )
-    for seed in range(4):
-        for draft in compose(interview, seed=seed, variants=2):
-            assert "2019" not in draft.text, draft.text
+    for draft in _drafts_with_research(
+        "Tariq Hussain",
+        "safe and well visits",
+        "Tried to find your prevention strategy online. Only found a plan from 2019 and a "
+        "press release about free smoke alarms.",
+    ):
+        assert "2019" not in draft.text, draft.text
 
 
 def test_research_that_tells_the_reader_about_themselves_is_not_sent_to_them() -> None:
     """ "Mr Lim designed it with his mother": news about the reader, to the reader, in the
     third person."""
-    interview = Interview(
-        company="Sayang Events",
-        role="Events Coordinator",
-        ended_at="2026-11-24T15:30:00+00:00",
-        interviewers=[Interviewer(name="Mr Lim Boon Keat", topics=["the wedding package"])],
-        research=[
-            Research(
-                topic="the wedding package",
-                text="A 2024 feature on the package: Mr Lim designed it with his mother and it "
-                "won a wedding industry award.",
-            )
-        ],
-    )
-    for seed in range(4):
-        for draft in compose(interview, seed=seed, variants=2):
-            assert "designed it" not in draft.text, draft.text
-            assert draft.text.startswith("Dear Mr Lim,"), draft.text
+    for draft in _drafts_with_research(
+        "Mr Lim Boon Keat",
+        "the wedding package",
+        "A 2024 feature on the package: Mr Lim designed it with his mother and it won a "
+        "wedding industry award.",
+    ):
+        assert "designed it" not in draft.text, draft.text
+        assert draft.text.startswith("Dear Mr Lim,"), draft.text
