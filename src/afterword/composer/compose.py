@@ -461,13 +461,15 @@ def _readers_own(research: str, reader: Interviewer | None) -> bool:
         return False
     # Research that tells of the reader by title or whole name ("Mr Lim designed it with his
     # mother") tells them about themselves, in the third person.
-    words = facts.formal_name(reader.name).split()
-    untitled = " ".join(w for w in words if w.rstrip(".").casefold() not in facts.TITLES)
-    called = [facts.honorific(reader.name), untitled if " " in untitled else None]
+    untitled = [
+        p
+        for p in facts.formal_name(reader.name).split()
+        if p.rstrip(".").casefold() not in facts.TITLES
+    ]
+    called = [facts.honorific(reader.name), " ".join(untitled) if len(untitled) > 1 else None]
     if any(c and re.search(rf"(?<!\w){re.escape(c)}(?!\w)", research) for c in called):
         return True
-    parts = facts.formal_name(reader.name).split()
-    names = [p for p in parts if p.rstrip(".").casefold() not in facts.TITLES and len(p) > 2]
+    names = [p for p in untitled if len(p) > 2]
     for name in names:
         if re.search(rf"\b{re.escape(name)}['’]s\s+{_OWN_WORK}", research):
             return True
@@ -513,6 +515,7 @@ def _ranked(
 
 
 def _finds(candidate: Candidate) -> bool:
+    """Whether a candidate is not research that came up empty (see facts.found_nothing)."""
     return candidate.research is None or not facts.found_nothing(candidate.research.text)
 
 
@@ -614,23 +617,32 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
     # shares a theme word with it (it is theirs, and it answers what was asked); evidence
     # about the very question, with its result, still leads, unless the answer carries it.
     if moment.better_answer:
+
+        def answer_forms(told: list[str]) -> tuple[_Form, ...]:
+            return tuple(
+                _Form(
+                    (("mtopic", mtopic), ("fact", fact)),
+                    EvidenceUsed("better_answer", moment.question, fact, found.number),
+                )
+                for fact in told
+            )
+
         said = facts.answer_facts(moment.better_answer)
         # A story the writer linked to a "how would you" question backs their answer with
         # what came of doing it ("Track row counts... I have done this before: I caught 11
         # feed failures...").
-        titles = {t.casefold() for t in moment.stories}
-        backing = [
-            clauses[0]
-            for _, c in stories[:1]
-            if c.story is not None and c.story.title.casefold() in titles
-            for clauses in [facts.story_clauses(c.story)]
-            if clauses
-        ]
+        first_story = stories[0][1].story if stories else None
+        backing = (
+            facts.story_clauses(first_story)[:1]
+            if hypothetical
+            and first_story is not None
+            and first_story.title.casefold() in {t.casefold() for t in moment.stories}
+            else []
+        )
         backed_answer = [
             f"{fact} I have done this before: {facts.as_sentence(backing[0])}"
             for fact in said
             if backing
-            and hypothetical
             and facts.word_count(f"{fact} {backing[0]}") <= 60
             # An answer that already tells the story's figures needs no second telling.
             and not _figures(backing[0]) <= _figures(fact)
@@ -638,22 +650,9 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
         if backed_answer:
             # Its own piece, first: where a tight limit leaves no room for both, the story
             # leads as it would without the answer.
-            backed_forms = tuple(
-                _Form(
-                    (("mtopic", mtopic), ("fact", fact)),
-                    EvidenceUsed("better_answer", moment.question, fact, found.number),
-                )
-                for fact in backed_answer
-            )
-            pieces.insert(0, _Piece(f"answer_{kind}", backed_forms, None, True))
-        forms = [
-            _Form(
-                (("mtopic", mtopic), ("fact", fact)),
-                EvidenceUsed("better_answer", moment.question, fact, found.number),
-            )
-            for fact in said
-        ]
-        if forms:
+            pieces.insert(0, _Piece(f"answer_{kind}", answer_forms(backed_answer), None, True))
+        answered = answer_forms(said)
+        if answered:
             # Loose: tied to the question by a theme word of its title only, not by a skill,
             # a link, or its meaning.
             leads = [*stories[:1], *research[:1]]
@@ -663,7 +662,7 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
                 strength < relevance.ABOUT and c.semantic < relevance.STRONG_MEANING
                 for strength, c in leads
             )
-            answer = _Piece(f"answer_{kind}", tuple(forms), None, first)
+            answer = _Piece(f"answer_{kind}", answered, None, first)
             pieces.insert(int(bool(backed_answer)) if first else len(pieces), answer)
     return pieces
 

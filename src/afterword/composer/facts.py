@@ -1333,7 +1333,7 @@ def _spliced(text: str) -> str:
             and _is_past(head)
             and before not in _SPLICE_NOT
             and _has_verb(out[-1])
-            and not any(w in _SPLICE_NOT for w in out[-1].casefold().split()[:1])
+            and out[-1].split(" ", 1)[0].casefold() not in _SPLICE_NOT
         ):
             out.append(f"{'which' if head in _CONSEQUENCE else 'and'} {part}")
             continue
