@@ -205,3 +205,62 @@ def test_a_company_name_that_ends_a_sentence_with_its_own_full_stop_gets_one() -
     for seed in range(12):
         for draft in compose(interview, seed=seed, variants=2):
             assert ".." not in draft.text.replace("...", ""), draft.text
+
+
+@pytest.mark.parametrize(
+    "name,salutation,first",
+    [
+        ("Capt. Pádraig Ó Murchú", "Capt. Ó Murchú", "Pádraig"),
+        ("Sgt Maria Lopez", "Sgt Lopez", "Maria"),
+        ("Det. Insp. Ravi Patel", "Insp. Patel", "Ravi"),
+        # "Major" is a given name too: a rank only before a first name and a surname.
+        ("Major Tom", None, "Major"),
+    ],
+)
+def test_a_rank_is_a_title(name: str, salutation: str | None, first: str) -> None:
+    """ "Hi Capt.," greets a rank, not a person."""
+    assert honorific(name) == salutation
+    assert first_name(name) == first
+
+
+def _panel_with_takahashi(asked_by: str) -> Interview:
+    return Interview(
+        company="Mizunami Precision Europe",
+        role="Buyer",
+        ended_at="2026-12-02T16:00:00+01:00",
+        interviewers=[Interviewer(name="Takahashi Kenji", topics=["single-source suppliers"])],
+        debrief={
+            "moments": [
+                {
+                    "question": "Have you worked with Japanese colleagues before?",
+                    "asked_by": asked_by,
+                    "kind": "forgot_to_mention",
+                    "what_i_said": "Forgot that I have been learning Japanese for two years.",
+                }
+            ]
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    "asked_by,greeting",
+    [
+        ("Takahashi-san", "Dear Takahashi-san,"),
+        ("Mr Takahashi", "Dear Mr Takahashi,"),
+        # A first name alone says nothing of how the writer addresses him.
+        ("Kenji", None),
+    ],
+)
+def test_the_writers_own_form_of_address_greets_a_name_without_a_title(
+    asked_by: str, greeting: str | None
+) -> None:
+    """ "Takahashi Kenji" alone does not say which word is the family name ("Hello
+    Takahashi"); the writer's notes do, when they call him Mr Takahashi or Takahashi-san."""
+    interview = _panel_with_takahashi(asked_by)
+    for draft in compose(interview, seed=2, variants=2, tone="warm"):
+        first_line = draft.text.split("\n", 1)[0]
+        if greeting is not None:
+            assert first_line == greeting, draft.text
+            assert not [f for f in draft.findings if f.rule == "wrong-recipient"], draft.findings
+        else:
+            assert "Mr " not in first_line and "-san" not in first_line, draft.text

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from afterword.checker import CheckSettings, check
-from afterword.model import Interview
+from afterword.model import Interview, Interviewer
 
 NOTE = "Dear Dana,\n\n{}\n\nBest,\nAlex"
 
@@ -246,3 +246,16 @@ def test_no_suggestion_holds_an_ellipsis() -> None:
 def test_plain_additions_and_questions_are_recognised(middle: str, rule: str) -> None:
     text = f"Dear Dana,\n\nThank you for your time today. {middle}\n\nBest,\nAlex"
     assert not check(text).by_rule(rule)
+
+
+def test_a_japanese_honorific_after_the_name_is_not_a_wrong_name() -> None:
+    interview = Interview(
+        company="Mizunami Precision Europe",
+        role="Buyer",
+        ended_at="2026-12-02T16:00:00+01:00",
+        interviewers=[Interviewer(name="Takahashi Kenji")],
+    )
+    fine = "Dear Takahashi-san,\n\nThank you for your time yesterday.\n\nKind regards,\nİlayda"
+    assert not check(fine, interview).by_rule("wrong-recipient")
+    wrong = "Dear Suzuki-san,\n\nThank you for your time yesterday.\n\nKind regards,\nİlayda"
+    assert check(wrong, interview).by_rule("wrong-recipient")

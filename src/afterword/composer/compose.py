@@ -972,11 +972,15 @@ def _render(
 ) -> Draft:
     generator = _generator()
     slots = dict(context)
-    honorific = facts.honorific(interviewer.name) if interviewer is not None else None
+    honorific = None
     if interviewer is not None:
-        # A name given with a title ("Dr. Siobhán Byrne") is addressed by it in either tone;
-        # without one, by the first name: "Dear Bethan Morgan," reads as a mail merge, and
-        # "Ms Morgan" would guess at what the debrief does not say.
+        honorific = facts.honorific(interviewer.name) or facts.writers_address(
+            interviewer.name, (m.asked_by for m in interview.debrief.moments)
+        )
+        # A name given with a title ("Dr. Siobhán Byrne"), or one the writer's notes give a
+        # title ("Mr Takahashi" asked...), is addressed by it in either tone; otherwise by the
+        # first name: "Dear Bethan Morgan," reads as a mail merge, and "Ms Morgan" would guess
+        # at what the debrief does not say.
         slots["name"] = honorific or facts.first_name(interviewer.name)
     slots["topic"] = topic
     slots["offer"] = piece.offer or ""

@@ -10,7 +10,7 @@ composer uses another piece of evidence rather than print a broken sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from functools import lru_cache
 from itertools import pairwise
@@ -121,10 +121,16 @@ TITLES = frozenset(
     | {"bishop", "archbishop", "cardinal", "deacon", "vicar", "chaplain", "brother", "sr"}
     | {"councillor", "councilor", "cllr", "alderman", "alderwoman", "mayor", "senator", "sen"}
     | {"governor", "ambassador", "judge", "justice", "dean", "provost", "chancellor"}
+    # Ranks: a captain of an airline or a ship, an officer of the police or the forces.
+    | {"capt", "captain", "cdr", "cmdr", "commander", "col", "colonel", "lt", "lieutenant"}
+    | {"maj", "major", "sgt", "sergeant", "insp", "inspector", "supt", "superintendent"}
+    | {"cpl", "corporal", "gen", "general", "adm", "admiral", "det", "detective", "pc"}
 )
 #: Titles that are also given names ("Dean Hall", "Justice Smith", "Brother" rarely, but a
 #: surname can follow it alone): a title only before a first name and a surname.
-_GIVEN_TOO = frozenset({"dean", "justice", "brother", "sister", "bishop", "governor"})
+_GIVEN_TOO = frozenset(
+    {"dean", "justice", "brother", "sister", "bishop", "governor", "major", "general"}
+)
 
 
 def word_count(text: str) -> int:
@@ -133,7 +139,8 @@ def word_count(text: str) -> int:
 
 # A full stop that ends an abbreviation, not a sentence: "the report Prof. Doyle mentioned".
 _ABBREVIATED = re.compile(
-    r"\(?(?:mr|mrs|ms|mx|dr|prof|st|rev|revd|fr|sr|jr|cllr|no|vs|approx|e\.g|i\.e|cf)\.",
+    r"\(?(?:mr|mrs|ms|mx|dr|prof|st|rev|revd|fr|sr|jr|cllr|capt|col|lt|sgt|insp|supt|no|vs|approx"
+    r"|e\.g|i\.e|cf)\.",
     re.IGNORECASE,
 )
 
@@ -2618,15 +2625,39 @@ def request(moment: Moment, names: Sequence[str]) -> tuple[str, str] | None:
     return person, thing
 
 
+#: A Japanese honorific after a family name: "Takahashi-san", "Mori-sensei".
+_HONORIFIC_SUFFIX = re.compile(r"(?i)-(?:san|sama|sensei|shi)$")
+
+
+def _name_words(text: str) -> set[str]:
+    return {_HONORIFIC_SUFFIX.sub("", w.rstrip(".")).casefold() for w in text.split()} - TITLES
+
+
 def same_person(said: str, name: str) -> bool:
-    """Whether a name as the writer jotted it ("Guðmundur", "Dr Fifita", "prof lim") is the
-    interviewer ``name``: its words, titles aside, are all words of the name."""
+    """Whether a name as the writer jotted it ("Guðmundur", "Dr Fifita", "prof lim",
+    "Takahashi-san") is the interviewer ``name``: its words, titles and honorifics aside, are
+    all words of the name."""
+    jotted = _name_words(said)
+    return bool(jotted) and jotted <= _name_words(name)
 
-    def words(text: str) -> set[str]:
-        return {w.rstrip(".").casefold() for w in text.split()} - TITLES
 
-    jotted = words(said)
-    return bool(jotted) and jotted <= words(name)
+def writers_address(name: str, jotted: Iterable[str | None]) -> str | None:
+    """How the writer addresses an interviewer named without a title, when their own notes say
+    it: "Mr Takahashi" or "Takahashi-san" (jotted as who asked a question) for "Takahashi
+    Kenji", whose name alone does not say which word is the family name. Only a title or an
+    honorific with words of the name counts; a bare first name says nothing of the form."""
+    for said in jotted:
+        if not said or not same_person(said, name):
+            continue
+        parts = said.split()
+        suffixed = len(parts) == 1 and _HONORIFIC_SUFFIX.search(parts[0])
+        if suffixed:
+            return parts[0]
+        titles = _title_count(parts)
+        if 0 < titles < len(parts):
+            title = parts[titles - 1][:1].upper() + parts[titles - 1][1:]
+            return f"{title} {' '.join(parts[titles:])}"
+    return None
 
 
 _NOTHING_FOUND = re.compile(

@@ -138,8 +138,13 @@ def greeted_name(doc: Document) -> re.Match[str] | None:
     return m
 
 
+# A Japanese honorific after a name ("Dear Takahashi-san") is not part of the name.
+_HONORIFIC = re.compile(r"-(?:san|sama|sensei|shi)$")
+
+
 def _words(text: str) -> set[str]:
-    return {w.casefold() for w in re.findall(r"[\w'\u00c0-\u024f-]+", text) if len(w) > 1}
+    found = re.findall(r"[\w'\u00c0-\u024f-]+", text.casefold())
+    return {_HONORIFIC.sub("", w) for w in found if len(w) > 1}
 
 
 def _known(interview: Interview) -> set[str]:
