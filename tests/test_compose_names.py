@@ -215,10 +215,14 @@ def test_a_company_name_that_ends_a_sentence_with_its_own_full_stop_gets_one() -
         ("Det. Insp. Ravi Patel", "Insp. Patel", "Ravi"),
         # "Major" is a given name too: a rank only before a first name and a surname.
         ("Major Tom", None, "Major"),
+        # A religious sister goes by her religious name, as a knight by his.
+        ("Sister Teresa Kamińska", "Sister Teresa", "Teresa"),
+        ("Sir Alan Reade", "Sir Alan", "Alan"),
     ],
 )
 def test_a_rank_is_a_title(name: str, salutation: str | None, first: str) -> None:
-    """ "Hi Capt.," greets a rank, not a person."""
+    """ "Hi Capt.," greets a rank, not a person; "Dear Sister Kamińska" a family name she
+    does not go by."""
     assert honorific(name) == salutation
     assert first_name(name) == first
 

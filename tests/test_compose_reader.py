@@ -129,6 +129,22 @@ def test_research_that_restates_the_readers_own_post_is_no_finding_to_them() -> 
         assert told
 
 
+def test_research_on_a_person_of_the_panel_is_never_sent() -> None:
+    """ "Looked Stefan up. Data engineer 2012-2018..." is the writer's homework: to Stefan it
+    recites his own CV, to Hannah it talks about her colleague."""
+    interview = _claims_interview("A")
+    interview.research.append(
+        Research(
+            topic="model monitoring",
+            text="Looked Stefan up. Data engineer 2012-2018, then head of the model risk "
+            "team since 2022. So I told the model monitoring lead monitoring is easy.",
+        )
+    )
+    for seed in range(6):
+        for draft in compose(interview, seed=seed, variants=2):
+            assert "Stefan up" not in draft.text and "2012-2018" not in draft.text, draft.text
+
+
 def test_a_formal_note_reads_like_a_professional_not_a_legal_letter() -> None:
     """Formal is "Dear Bethan," to a reader with no title on record (not "Dear Bethan
     Morgan,", a mail merge, nor a guessed "Ms"), and no stacked formulas: "In connection

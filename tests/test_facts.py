@@ -168,3 +168,36 @@ def test_every_issue_story_gives_a_clean_note(title: str, result: str) -> None:
             body = " ".join(draft.paragraphs)
             assert not re.search(r"[a-z]: (?!I\b)[A-Z][a-z]", body), body
             assert "I paid social" not in body and "I handled" not in body
+
+
+@pytest.mark.parametrize(
+    "jotted,spelled",
+    [
+        (
+            "falls readmissions 14% to 8% over a year",
+            "falls readmissions fell from 14% to 8% over a year",
+        ),
+        ("12-month retention 48% to 71%", "12-month retention rose from 48% to 71%"),
+        (
+            "first decision time down from ~25 to ~10 min",
+            "first decision time fell from ~25 to ~10 min",
+        ),
+        (
+            "transfer incidents reported by aides 9 to 3 in six months",
+            "transfer incidents reported by aides fell from 9 to 3 in six months",
+        ),
+        ("wasted bags from 20% until 6%", "wasted bags fell from 20% to 6%"),
+        ("NPS 32 to 51", "NPS rose from 32 to 51"),
+        # Left as written: a deed of the writer's, a clause with its verb, years, a range, and
+        # a change whose subject is not said.
+        ("cut wait from 40 to 12 min", "cut wait from 40 to 12 min"),
+        ("complaints dropped from 9 to 1 in a year", "complaints dropped from 9 to 1 in a year"),
+        ("the 2024 to 2025 season", "the 2024 to 2025 season"),
+        ("ages 18 to 25", "ages 18 to 25"),
+        ("in one year from 58% until 39% of patients", "in one year from 58% to 39% of patients"),
+    ],
+)
+def test_a_change_jotted_without_a_verb_is_given_one(jotted: str, spelled: str) -> None:
+    """ "...and transfer incidents reported by aides 9 to 3 in six months" reads as a pasted
+    note; the direction of the figures says which verb it lacks."""
+    assert repaired(jotted) == spelled

@@ -344,6 +344,7 @@ def _plan(
     ]
     found = {number: matcher.moment(number, moment, top=5) for number, moment in weak}
     company = interview.company
+    panel = [i.name for i in interview.interviewers]
     pieces = {number: _moment_pieces(moment, found[number], company) for number, moment in weak}
     usable = [n for n, _ in weak if pieces[n]]
     backed = {n: any(p.backed for p in pieces[n]) for n in usable}
@@ -418,8 +419,14 @@ def _plan(
         # Before a general line: the result behind an answer that went well with this reader.
         chosen += _went_well_pieces(interview, interviewer, len(recipients))
         chosen += _generic_pieces(topics[0] if topics else None)
-        # Research that restates the reader's own post or talk is no news to them.
-        chosen = [p for p in chosen if not _readers_own(p.research, interviewer)]
+        # Research that restates the reader's own post or talk is no news to them; research
+        # on a person of the panel ("Looked Zeynep up. Health care aide 2004-2015...") is the
+        # writer's own homework, never sent to anyone.
+        chosen = [
+            p
+            for p in chosen
+            if not _readers_own(p.research, interviewer) and not facts.tells_of(p.research, panel)
+        ]
         seen: set[tuple[str, str]] = set()
         unique = []
         for piece in chosen:

@@ -200,8 +200,8 @@ def _is_verb(word: str, before: str = "") -> bool:
     bare = word.strip(",;:.")
     if len(bare) > 1 and bare.isupper():
         return False  # "LED lighting", "WAS": an acronym, not "led" or "was"
-    w = bare.casefold()
-    if _is_past(w) or w in _AUX or w in _PRESENT:
+    w = bare.casefold().replace("\u2019", "'")
+    if _is_past(w) or w in _AUX or w in _PRESENT or w.endswith("n't"):
         return True
     return w in _PLURAL and before.strip(",;:.").casefold() in _PLURAL_SUBJECT
 
@@ -451,9 +451,9 @@ _PARTICLES = frozenset(
 def honorific(name: str) -> str | None:
     """ "Dr. Aoife Ní Bhriain" -> "Dr. Ní Bhriain", "Revd. Canon David Ashworth" -> "Canon
     Ashworth", "Mrs Joanne Whitfield" -> "Mrs Whitfield": the salutation a name given with a
-    title asks for, the title spelled as the user wrote it (None without a title). Sir and Dame
-    go with the first name, as they are used; a style before the titles ("The Reverend Canon
-    Ann Hale", "The Rt Hon") is not said: "Canon Hale"."""
+    title asks for, the title spelled as the user wrote it (None without a title). Sir, Dame,
+    Sister and Brother go with the first name, as they are used; a style before the titles
+    ("The Reverend Canon Ann Hale", "The Rt Hon") is not said: "Canon Hale"."""
     parts = _styled(name.split())
     titles = _title_count(parts)
     rest = parts[titles:]
@@ -461,7 +461,9 @@ def honorific(name: str) -> str | None:
         return None
     title = parts[titles - 1]  # the last of several: "Revd. Canon" is addressed as Canon
     title = title[:1].upper() + title[1:]
-    if title.rstrip(".").casefold() in ("sir", "dame"):
+    if title.rstrip(".").casefold() in ("sir", "dame", "sister", "sr", "brother"):
+        # A religious sister or brother is addressed by the religious (first) name, as a
+        # knight by his: "Sister Teresa", "Sir Alan".
         return f"{title} {rest[0]}"
     if _given_after_family(rest):
         return f"{title} {rest[0]}"  # "Prof. Lim Wei Ling" is Prof. Lim
@@ -1109,6 +1111,75 @@ def _base_to_past(text: str) -> str:
     )
 
 
+# A change jotted without its verb: "falls readmissions 14% to 8% over a year", "first decision
+# time down from ~25 to ~10 min", "Monday overtime from 6 hours until 1 hour a week".
+_JOTTED_CHANGE = re.compile(
+    r"^(?P<what>(?:\d+-)?[A-Za-z][^;,:()]*?)\s+(?:(?P<dir>down|up)\s+)?(?:from\s+)?"
+    r"(?P<a>~?[$£€]?(?P<x>\d[\d,]*(?:\.\d+)?)(?:\s*%|\s*[A-Za-z]+)?)\s+(?:to|until|till)\s+"
+    r"(?P<b>~?[$£€]?(?P<y>\d[\d,]*(?:\.\d+)?)\s*%?)(?P<tail>(?:\s+[^;,]*)?)$"
+)
+_NOT_WHAT_CHANGED = frozenset(
+    {"in", "on", "at", "by", "for", "over", "within", "after", "from", "to", "the", "a", "an"}
+)
+#: Past forms that open a jotted change as an adjective ("wasted bags 20% to 6%"); any other
+#: ("cut wait from 40 to 12 min") is the writer's deed, read elsewhere.
+_ADJECTIVAL_PAST = frozenset(
+    {"wasted", "missed", "failed", "delayed", "cancelled", "canceled", "rejected", "returned"}
+    | {"damaged", "lost", "unplanned", "repeated", "escalated", "abandoned", "completed"}
+    | {"closed", "resolved", "filled", "booked", "signed", "qualified", "reported", "unfilled"}
+)
+
+
+def _changed_thing(what: str) -> bool:
+    """Whether ``what`` names a thing that changed: two words or more, not opening on a
+    preposition or an article alone, with no verb but a participle after a noun ("transfer
+    incidents reported by aides")."""
+    words = what.split()
+    if len(words) == 1 and len(what) > 1 and what.isupper():
+        return True  # "NPS 32 to 51"
+    if len(words) < 2 or words[0].casefold() in _NOT_WHAT_CHANGED:
+        return False
+    first = words[0].casefold()
+    if _is_past(first) and first not in _ADJECTIVAL_PAST:
+        return False
+    for i, word in enumerate(words):
+        w = word.casefold()
+        if w in _AUX or w in _PRESENT or w.endswith("n't"):
+            return False
+        # "numbers dropped" says what happened; "incidents reported by aides" what changed.
+        after = words[i + 1].casefold() if i + 1 < len(words) else ""
+        if i and _is_past(w) and after not in ("by", "in", "at", "on", "within", "per"):
+            return False
+    return True
+
+
+def _spelled_change(segment: str) -> str:
+    """A change jotted without a verb, given one: "falls readmissions 14% to 8% over a year"
+    -> "falls readmissions fell from 14% to 8% over a year". What changed must lead (not "in
+    one year from 58% until 39%...") and hold no verb of its own."""
+    m = _JOTTED_CHANGE.match(segment)
+    if m is None:
+        return segment
+    what = m.group("what")
+    if not _changed_thing(what):
+        return segment
+    x, y = (float(m.group(g).replace(",", "")) for g in ("x", "y"))
+    if all(re.fullmatch(r"(?:19|20)\d\d", m.group(g)) for g in ("x", "y")):
+        return segment  # "the 2024 to 2025 season": years, not a change
+    direction = m.group("dir")
+    if x == y or (direction == "down" and y > x) or (direction == "up" and y < x):
+        return segment
+    verb = "fell" if y < x else "rose"
+    return f"{what} {verb} from {m.group('a')} to {m.group('b')}{m.group('tail')}"
+
+
+def spelled_changes(text: str) -> str:
+    """Every change jotted without a verb in a result's clauses given one (see
+    :func:`_spelled_change`)."""
+    parts = re.split(r"(;\s+|,\s+)", text)
+    return "".join(_spelled_change(p) if i % 2 == 0 else p for i, p in enumerate(parts))
+
+
 def repaired(text: str) -> str:
     """A result with the slips a non-native writer makes most corrected where the fix is
     certain: "scrap rate is reduce from 8% until 2.5%" -> "scrap rate was reduced from 8% to
@@ -1139,7 +1210,8 @@ def repaired(text: str) -> str:
 
     nexts = "|".join(_NEXT_PAST)
     text = re.sub(rf"(?i)\b(and\s+(?:they|we))\s+({nexts})\b(?!\s+to\b)", then, text)
-    return re.sub(r"\bwas reduced (?=\S*\d)", "was reduced by ", _base_to_past(text))
+    text = re.sub(r"\bwas reduced (?=\S*\d)", "was reduced by ", _base_to_past(text))
+    return spelled_changes(text)
 
 
 def _lower_first(text: str, known: frozenset[str]) -> str:
@@ -2639,6 +2711,24 @@ def same_person(said: str, name: str) -> bool:
     all words of the name."""
     jotted = _name_words(said)
     return bool(jotted) and jotted <= _name_words(name)
+
+
+def tells_of(text: str | None, names: Sequence[str]) -> bool:
+    """Whether ``text`` speaks of one of the people ``names``: a word of a name (titles aside,
+    of three letters or more) written as in the name, not where a sentence starts ("Looked
+    Zeynep up", "Mr Lim designed it with his mother")."""
+    if not text:
+        return False
+    for name in names:
+        for word in name.split():
+            bare = word.strip(".,")
+            if len(bare) < 3 or bare.casefold() in TITLES:
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(bare)}(?![\w-])", text):
+                before = text[: m.start()].rstrip()
+                if before and before[-1] not in ".!?:":
+                    return True
+    return False
 
 
 def writers_address(name: str, jotted: Iterable[str | None]) -> str | None:
