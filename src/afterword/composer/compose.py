@@ -302,10 +302,21 @@ def compose(
 _FIGURE = re.compile(r"[$£€]?\d[\d,.]*\d(?:\s?%|[kKM]\b)?|[$£€]?\d(?:\s?%|[kKM]\b)")
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _figures(text: str) -> frozenset[str]:
     """The figures of a fact ("200%", "$1.2M", "9 to 64"'s "64"), as told: what a panel would
-    recognise in two notes."""
-    return frozenset(f.replace(" ", "") for f in _FIGURE.findall(text))
+    recognise in two notes. A year, a time of day or a single digit tells no fact apart ("in
+    2025", "by 17:00": two stories of one writer share them)."""
+    out = set()
+    for m in _FIGURE.finditer(text):
+        figure = m.group().replace(" ", "")
+        before, after = text[max(m.start() - 1, 0) : m.start()], text[m.end() : m.end() + 1]
+        if ":" in (before, after) or _YEAR.fullmatch(figure) or re.fullmatch(r"\d", figure):
+            continue
+        out.add(figure)
+    return frozenset(out)
 
 
 def _name(interviewer: Interviewer | None) -> str:
@@ -361,8 +372,15 @@ def _plan(
     told: set[tuple[str, str]] = set()  # the stories panelists' notes lead with
     for interviewer in recipients:
         topics = [facts.topic_phrase(t) for t in (interviewer.topics if interviewer else [])]
-        # A topic another panelist's note already leads with goes to the back of the queue.
-        topics.sort(key=lambda t: (_about_writer(t), t.casefold() in taken_topics))
+        # A topic another panelist's note already leads with goes to the back of the queue,
+        # and one the writer was caught out on further back still.
+        topics.sort(
+            key=lambda t: (
+                _about_writer(t),
+                _flubbed(t, interview),
+                t.casefold() in taken_topics,
+            )
+        )
         if topics:
             taken_topics.add(topics[0].casefold())
         about = _words(" ".join([*(interviewer.topics if interviewer else [])]))
@@ -418,7 +436,9 @@ def _plan(
             chosen += _topic_pieces(topic, matcher, interview.company)
         # Before a general line: the result behind an answer that went well with this reader.
         chosen += _went_well_pieces(interview, interviewer, len(recipients))
-        chosen += _generic_pieces(topics[0] if topics else None)
+        chosen += _generic_pieces(
+            topics[0] if topics and not _flubbed(topics[0], interview) else None
+        )
         # Research that restates the reader's own post or talk is no news to them; research
         # on a person of the panel ("Looked Zeynep up. Health care aide 2004-2015...") is the
         # writer's own homework, never sent to anyone.
@@ -665,13 +685,58 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
             leads = [*stories[:1], *research[:1]]
             # A question about motives or plans ("Why are you leaving hospitality?") is
             # answered by the writer's reasons, never by a story, however close its theme.
-            first = relevance.asks_for_framing(moment.question) or all(
-                strength < relevance.ABOUT and c.semantic < relevance.STRONG_MEANING
-                for strength, c in leads
+            # A question that asks for a fact, not an example from the past nor a plan
+            # ("What's their maximum FDP?", "When do we owe compensation?"), missed or got
+            # wrong: the right answer, as the writer wrote it, is the follow-up the reader is
+            # waiting for; a story beside it is a change of subject.
+            # Work done since on the very question ("I rewrote the query with a window frame
+            # and put it in a gist") is news the answer is not: it still leads.
+            done_since = any(
+                strength >= relevance.ABOUT
+                and c.research is not None
+                and _DONE_SINCE.search(c.research.text)
+                for strength, c in research
+            )
+            corrected = (
+                kind in ("couldnt_answer", "could_be_better")
+                and not _BEHAVIOURAL.search(moment.question)
+                and not hypothetical
+                and not done_since
+                # "I would call them before writing to them": whom it means is in the
+                # question, which the note does not repeat.
+                and not _PERSON_PRONOUN.search(facts.sentences(moment.better_answer)[0])
+            )
+            first = (
+                corrected
+                or relevance.asks_for_framing(moment.question)
+                or all(
+                    strength < relevance.ABOUT and c.semantic < relevance.STRONG_MEANING
+                    for strength, c in leads
+                )
             )
             answer = _Piece(f"answer_{kind}", answered, None, first)
-            pieces.insert(int(bool(backed_answer)) if first else len(pieces), answer)
+            if corrected:
+                # Every variant puts it right (they differ in wording); the story or the
+                # research are what a note falls back on if the answer cannot be said.
+                pieces = [answer, *(replace(p, backed=False) for p in pieces)]
+            else:
+                pieces.insert(int(bool(backed_answer)) if first else len(pieces), answer)
     return pieces
+
+
+_PERSON_PRONOUN = re.compile(r"(?i)\b(?:they|them|he|him|she|her)\b")
+#: Research that tells of something the writer made since, not of something looked up.
+_DONE_SINCE = re.compile(
+    r"\bI(?:'ve| have)?\s+(?:re)?(?:wrote|written|built|made|drafted|created|put|prepared"
+    r"|sketched|mocked|coded|designed|ran|run|tested|modelled|modeled|recorded|filmed)\b"
+)
+#: A question that asks for an example from the writer's past, which a story answers.
+_BEHAVIOURAL = re.compile(
+    r"(?i)\b(?:tell (?:me|us) about|describe|give (?:me |us )?an example|an example of"
+    r"|a time (?:when|you|that)|have you (?:ever|had)|share an example|when have you"
+    r"|walk (?:me|us) through (?:a|an|one) (?:time|project|situation)|what(?:'s| is| was) "
+    r"(?:a|an|the) (?:time|project|situation|example|achievement))\b"
+)
 
 
 def _topic_pieces(topic: str, matcher: Matcher, company: str) -> list[_Piece]:
@@ -870,7 +935,9 @@ def _write(
         mtopic = dict(piece.forms[0].slots).get("mtopic", "").casefold()
         # A topic about the writer ("the lesson I taught", "why compliance over front office")
         # is no line of thanks: "I loved hearing how the team thinks about..." would not read.
-        theirs = [t for t in topics if not _about_writer(t)]
+        # Nor is a topic the writer was caught out on: "I especially enjoyed hearing about
+        # crew fatigue" to the captain whose question on it went unanswered.
+        theirs = [t for t in topics if not _about_writer(t) and not _flubbed(t, interview)]
         # One that holds the follow-up's ("preceptorship for new registrants" and then "about
         # preceptorship") names it twice in one note: then no line on a topic at all.
         others = [t for t in theirs if not _overlaps(t, mtopic)] or (theirs if not mtopic else [])
@@ -949,6 +1016,16 @@ def _write(
         "shortest form: shorten it by hand, or allow more words.",
     )
     return shortest.with_text(shortest.text, shortest.paragraphs, (*report.findings, over))
+
+
+def _flubbed(topic: str, interview: Interview) -> bool:
+    """Whether ``topic`` is that of a moment the writer could not answer or answered badly."""
+    return any(
+        m.kind in (MomentKind.couldnt_answer, MomentKind.could_be_better)
+        and m.topic
+        and _overlaps(topic, facts.topic_phrase(m.topic))
+        for m in interview.debrief.moments
+    )
 
 
 def _overlaps(topic: str, other: str) -> bool:

@@ -2190,7 +2190,13 @@ def research_facts(text: str, max_words: int = 45) -> list[str]:
     one, then the first cut short at a clause boundary, for a tight word limit. Research that
     says what was read, then what it says ("I have now read the letter. It names drift..."),
     is said by what it says where both do not fit: "The letter names drift..."."""
-    found = [_writers(s) for s in sentences(timeless(text))]
+    # A sentence in notation ("Pdm = vibration analysis, thermography...") is shorthand for
+    # oneself: no reader takes it as a sentence.
+    found = [
+        _writers(s)
+        for s in sentences(timeless(text))
+        if not _NOTATION.search(s) and not _SELF_TALK.search(s)
+    ]
     # "I checked after.", "I read up: ...": the lead-in of a jotted note, which says only that
     # something was looked up; what was found follows.
     heads = [_LOOKED_UP.sub("", s) for s in found]
@@ -2231,6 +2237,15 @@ def research_facts(text: str, max_words: int = 45) -> list[str]:
     return _longest_first(forms, max_words)
 
 
+#: What the writer notes about their own answer, not about the subject: "I had the year
+#: wrong.", "So 12 hours was the answer.", "So it was personal, and I called it theme-park."
+_SELF_TALK = re.compile(
+    r"(?i)\b(?:I|we)\s+(?:had|got)\s+(?:it|that|this|the\s+\w+(?:\s+\w+)?)\s+wrong\b"
+    r"|\bwas\s+the\s+(?:right\s+|correct\s+)?answer\b"
+    r"|\b(?:so|and)\s+I\s+(?:said|called|told|answered|guessed|mixed|got)\b"
+    r"|\bI\s+should\s+have\s+(?:said|known|asked|mentioned|answered)\b"
+)
+_NOTATION = re.compile(r"\w\s*=\s*\w|\s(?:->|=>|→)\s")
 _LOWER_START = re.compile(r"(\S+)([.!?])(\s+)([a-z])")
 _ABBREVIATION = frozenset(
     ["e.g", "i.e", "etc", "vs", "approx", "incl", "no", "st", "dr", "mr", "mrs", "ms", "cf", "al"]
@@ -2343,6 +2358,8 @@ def _figure_answers(text: str) -> str:
     for sentence in _SENTENCE_END.split(text):
         words = sentence.split()
         if words and has_number(words[0]) and not _has_verb(sentence):
+            if words[0].isalpha():  # "Twelve hours.": a number in words, mid-sentence now
+                sentence = sentence[:1].lower() + sentence[1:]
             sentence = f"The answer is {sentence}"
         out.append(sentence)
     return " ".join(out)
@@ -2523,6 +2540,18 @@ _NOT_IMPERATIVE = frozenset(
         "tomorrow",
         "yesterday",
         "please",
+        # Words that open a jotted answer and are no order: "Same first steps - ...",
+        # "Monday first: how many days of stock...".
+        "same",
+        "other",
+        "another",
+        "different",
+        "more",
+        "less",
+        "few",
+        "several",
+        "any",
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     ]
 )
 #: What follows a verb given as an order: its object's determiner or pronoun, or a particle.
@@ -2557,12 +2586,15 @@ _ORDER_OBJECT = frozenset(
         "first",
     ]
 )
-_ORDER = re.compile(r"(^|[.!?]\s+)(Then\s+)?([A-Za-z][a-z]+)(\s+)(\w+)")
+_ORDER = re.compile(r"(^|[.!?]\s+)((?:Then|First|Next|Finally)\s+)?([A-Za-z][a-z]+)(\s+)(\w+)")
 #: Verbs an order names its way with ("Focus on the...", "Talk to the...", "Move from...").
 _ORDER_VERBS_WITH = frozenset(
     ["focus", "talk", "speak", "reach", "move", "go", "listen", "agree", "follow", "check",
-     "lean", "work", "meet", "sit", "deal", "engage", "partner", "push", "switch", "stick"]
+     "lean", "work", "meet", "sit", "deal", "engage", "partner", "push", "switch", "stick",
+     "start", "begin", "ask"]
 )  # fmt: skip
+#: What an order's question opens with: "Ask what part is expensive", "Check whether...".
+_ORDER_QUESTION = frozenset(["what", "whether", "how", "who", "which", "if", "where", "why"])
 
 
 #: Verbs a plan is jotted with, seldom the noun a sentence opens with before its own verb.
@@ -2609,6 +2641,8 @@ def _ordered_with(verb: str, preposition: str, rest: str) -> bool:
     nxt = re.match(r"\s+(\w+)", rest)
     word = nxt.group(1).casefold() if nxt else ""
     sentence = re.split(r"[.!?;:,]", rest, maxsplit=1)[0]
+    if word in _ORDER_QUESTION and verb in _ORDER_VERBS_WITH:
+        return preposition in ("on", "to", "from", "about", "with")  # "Start from what..."
     if re.search(r"(?i)\b(?:is|are|was|were|has|have|had|will|can|matters|helps)\b", sentence):
         return False  # a noun and its verb: "Time with the kids matters"
     if preposition in ("with", "by"):
@@ -2628,11 +2662,17 @@ def own_plan(text: str) -> str:
     def plan(m: re.Match[str]) -> str:
         lead, then, verb, space, after = m.groups()
         word = verb.casefold()
+        # After "First" or "Next" the word is a verb unless it is plainly not one ("First
+        # call maintenance control...", not "First week was hard").
+        led = (bool(then) and then.strip() != "Then" and after.casefold() not in _AUX) or (
+            word in _PLAN_VERBS and after.casefold() in _ORDER_QUESTION
+        )
         if (
             word in _NOT_IMPERATIVE
             or (not then and not verb[:1].isupper())
             or (
-                after.casefold() not in _ORDER_OBJECT
+                not led
+                and after.casefold() not in _ORDER_OBJECT
                 and not _ordered_with(word, after.casefold(), m.string[m.end() :])
                 and not _bare_order(word, f"{after}{m.string[m.end() :]}")
             )
@@ -2640,10 +2680,39 @@ def own_plan(text: str) -> str:
             or (word.endswith("s") and not word.endswith(("ss", "us")))
         ):
             return m.group(0)
+        if then and then.strip() != "Then":
+            # "First call maintenance control..." -> "I would first call maintenance control".
+            return f"{lead}I would {then.strip().casefold()} {word}{space}{after}"
         start = f"{lead}{'Then I' if then else 'I'} would {word}"
         return f"{start}{space}{after}"
 
-    return _ORDER.sub(plan, text)
+    def plan_after_clause(m: re.Match[str]) -> str:
+        clause, verb, space, after = m.groups()
+        word = verb.casefold()
+        rest = m.string[m.end() :]
+        if (
+            word in _NOT_IMPERATIVE
+            or word.endswith(("ed", "ing", "ly"))
+            or (word.endswith("s") and not word.endswith(("ss", "us")))
+            or (
+                after.casefold() not in _ORDER_OBJECT
+                and not _ordered_with(word, after.casefold(), rest)
+                and not _bare_order(word, f"{after}{rest}")
+            )
+        ):
+            return m.group(0)
+        return f"{clause}I would {word}{space}{after}"
+
+    text = _ORDER.sub(plan, text)
+    return _ORDER_AFTER_CLAUSE.sub(plan_after_clause, text)
+
+
+#: An order after a clause of time or condition: "While that comes back, check the crew's
+#: duty" -> "While that comes back, I would check the crew's duty".
+_ORDER_AFTER_CLAUSE = re.compile(
+    r"((?:^|[.!?]\s+)(?:While|When|Once|If|After|Before|As soon as|Until)\b[^,.;:]{3,80},\s+)"
+    r"(?:then\s+)?([a-z]+)(\s+)(\w+)"
+)
 
 
 #: A document an interviewer asked for, in the writer's notes on a moment: "Made asked me to
@@ -2761,8 +2830,9 @@ _NOTHING_FOUND = re.compile(
 )
 
 
-#: "...or a tech blog. Nothing.": a sentence of one word that says the search came up empty.
-_NOTHING_SENTENCE = re.compile(r"(?i)(?:^|[.!?;:]\s+)nothing\s*(?:[.!]|$)")
+#: "...or a tech blog. Nothing.", "looked for the shutdown online, nothing.": a sentence or a
+#: clause of one word that says the search came up empty.
+_NOTHING_SENTENCE = re.compile(r"(?i)(?:^|[.!?;:,]\s+)nothing\s*(?:[.!]|$)")
 
 
 def found_nothing(text: str) -> bool:

@@ -1,0 +1,109 @@
+"""A fact the reader saw the writer miss is put right, in the writer's words, and nothing of
+the writer's homework (self-talk, shorthand, praise for the topic they fumbled) goes out."""
+
+from __future__ import annotations
+
+import pytest
+
+from afterword.composer import compose
+from afterword.composer.facts import own_plan, research_facts
+from afterword.model import Debrief, Interview, Interviewer, Moment, MomentKind, Research, Story
+
+
+def _airline() -> Interview:
+    return Interview(
+        company="Shannonside Regional Airlines",
+        role="Operations Controller",
+        ended_at="2026-11-26T16:45:00+00:00",
+        interviewers=[
+            Interviewer(
+                name="Capt. Pádraig Ó Murchú",
+                topics=["crew fatigue and flight time limitations", "crosswind diversions"],
+            )
+        ],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="Crew reported at 06:30, four sectors. What's their maximum FDP?",
+                    asked_by="Capt. Ó Murchú",
+                    kind=MomentKind.couldnt_answer,
+                    what_i_said="Said 13 hours.",
+                    better_answer="Twelve hours. The basic maximum is 13 hours for one or two "
+                    "sectors, and it comes down 30 minutes for each sector after the second.",
+                    topic="crew fatigue and flight time limitations",
+                )
+            ]
+        ),
+        stories=[
+            Story(
+                title="Crew legality alerts",
+                result="legality alerts switched on for every base in the crew system; no FTL "
+                "exceedances reported in 2025",
+                skills=["flight time limitations", "crew control"],
+            )
+        ],
+        research=[
+            Research(
+                topic="crew fatigue and flight time limitations",
+                text="ORO.FTL.205 table: 13:00 for 1-2 sectors, 12:00 for 4. So 12 hours was "
+                "the answer.",
+            )
+        ],
+    )
+
+
+def test_the_answer_to_a_question_of_fact_the_writer_missed_leads() -> None:
+    """To the captain whose FDP question went unanswered, the note gives the answer, not a
+    story that shares its topic, nor the writer's jotted table."""
+    for seed in range(4):
+        for draft in compose(_airline(), seed=seed, variants=2):
+            assert "twelve hours" in draft.text, draft.text
+            assert draft.evidence[0].kind == "better_answer", draft.text
+
+
+def test_the_thanks_never_praise_the_topic_the_writer_was_caught_out_on() -> None:
+    for seed in range(4):
+        for draft in compose(_airline(), seed=seed, variants=2):
+            thanks = draft.paragraphs[0]
+            assert "crew fatigue" not in thanks, draft.text
+
+
+@pytest.mark.parametrize(
+    "research,kept",
+    [
+        (
+            "Vatnajökull National Park was listed by UNESCO in 2019. I had the year wrong.",
+            "Vatnajökull National Park was listed by UNESCO in 2019.",
+        ),
+        (
+            "ORO.FTL.205: 12:00 for 4 sectors. So 12 hours was the answer.",
+            "ORO.FTL.205: 12:00 for 4 sectors.",
+        ),
+        ("Pdm = vibration analysis, thermography, oil analysis.", None),
+    ],
+)
+def test_self_talk_and_shorthand_in_research_are_not_sent(research: str, kept: str | None) -> None:
+    found = research_facts(research)
+    assert (found[0] if found else None) == kept
+
+
+@pytest.mark.parametrize(
+    "jotted,said",
+    [
+        (
+            "First call maintenance control for an estimate.",
+            "I would first call maintenance control for an estimate.",
+        ),
+        (
+            "While that comes back, check the crew's duty.",
+            "While that comes back, I would check the crew's duty.",
+        ),
+        # Not orders: a jotted lead-in, a weekday, a clause with its own subject.
+        ("Same first steps - scene safe.", "Same first steps - scene safe."),
+        ("Monday first: how many days of stock.", "Monday first: how many days of stock."),
+        ("When she arrives, the team checks it.", "When she arrives, the team checks it."),
+        ("First week was hard.", "First week was hard."),
+    ],
+)
+def test_an_order_to_oneself_is_said_as_the_writers_plan(jotted: str, said: str) -> None:
+    assert own_plan(jotted) == said
