@@ -107,3 +107,28 @@ def test_self_talk_and_shorthand_in_research_are_not_sent(research: str, kept: s
 )
 def test_an_order_to_oneself_is_said_as_the_writers_plan(jotted: str, said: str) -> None:
     assert own_plan(jotted) == said
+
+
+def test_a_forgotten_credential_is_said_once_beside_the_follow_up() -> None:
+    """The captain's note puts the FDP right and also says the licence the writer forgot;
+    in a panel, only one note says it."""
+    interview = _airline()
+    interview.debrief.moments.append(
+        Moment(
+            question="Is there anything else you'd like us to know?",
+            kind=MomentKind.forgot_to_mention,
+            what_i_said="Said no. Forgot my flight dispatcher licence.",
+            stories=["Flight dispatcher licence"],
+        )
+    )
+    interview.stories.append(
+        Story(title="Flight dispatcher licence", result="ANAC flight dispatcher licence, 2021")
+    )
+    said = "I gained the ANAC flight dispatcher licence in 2021"
+    for seed in range(3):
+        for draft in compose(interview, seed=seed, variants=2):
+            assert "twelve hours" in draft.text and said in draft.text, draft.text
+    interview.interviewers.append(Interviewer(name="Marta", topics=["standby cover"]))
+    for seed in range(3):
+        drafts = compose(interview, seed=seed, variants=1)
+        assert sum(said in d.text for d in drafts) == 1, [d.text for d in drafts]

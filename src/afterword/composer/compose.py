@@ -205,6 +205,27 @@ class _Plan:
     #: A document the reader asked for in the interview ("the file", "a copy of the slides"):
     #: the note says it is attached (and the advice says to attach it).
     request: str | None = None
+    #: A credential the writer forgot to mention (the story's title, and the clause that
+    #: tells it), said in one sentence beside the follow-up: it is short, and it is the thing
+    #: the writer most wanted to add.
+    also: tuple[str, str] | None = None
+
+
+def _forgotten_credentials(interview: Interview) -> list[tuple[int, Moment, str, str]]:
+    """(moment number, moment, story title, clause) for each credential a moment of
+    ``forgot_to_mention`` links to ("Forgot my flight dispatcher licence" and the story "ANAC
+    flight dispatcher licence, 2021": "I gained the ANAC flight dispatcher licence in 2021")."""
+    by_title = {s.title.casefold(): s for s in interview.stories}
+    out = []
+    for number, moment in enumerate(interview.debrief.moments, 1):
+        if moment.kind is not MomentKind.forgot_to_mention:
+            continue
+        for title in moment.stories:
+            story = by_title.get(title.casefold())
+            clause = facts.credential(story.result) if story and story.result else None
+            if story is not None and clause is not None:
+                out.append((number, moment, story.title, clause))
+    return out
 
 
 def compose(
@@ -471,7 +492,25 @@ def _plan(
             lead_piece = next((p for p in unique if p.backed and p.key not in told), None)
             if lead_piece is not None and lead_piece.key is not None:
                 told.add(lead_piece.key)
-    return plans
+    return _with_forgotten_credentials(interview, plans)
+
+
+def _with_forgotten_credentials(interview: Interview, plans: list[_Plan]) -> list[_Plan]:
+    """Each credential the writer forgot to mention, given to one note that does not already
+    follow up its moment: the note to whoever asked, a lone reader's, or the first of a
+    panel's (panels compare notes, so it is said once)."""
+    chosen = {p.moment_number for p in plans}
+    out = list(plans)
+    for number, moment, title, clause in _forgotten_credentials(interview):
+        if number in chosen or not out:
+            continue
+        asker = next((i for i, p in enumerate(out) if _asked_by(moment, p.interviewer)), None)
+        if asker is None and moment.asked_by is not None and len(out) > 1:
+            continue  # asked by someone this note set does not write to
+        i = asker if asker is not None else 0
+        if out[i].also is None:
+            out[i] = replace(out[i], also=(title, clause))
+    return out
 
 
 _OWN_WORK = (
@@ -967,6 +1006,7 @@ def _write(
                         seed,
                         variant,
                         plan.request,
+                        plan.also,
                     )
                     if draft.words > max_words:
                         # Over the limit is never handed out: no need to check it.
@@ -1053,6 +1093,7 @@ def _render(
     seed: int,
     variant: int,
     request: str | None = None,
+    also: tuple[str, str] | None = None,
 ) -> Draft:
     generator = _generator()
     slots = dict(context)
@@ -1128,6 +1169,14 @@ def _render(
     )
     amends = say("amends", layout.shortest) if _owes_amends(interview, interviewer) else ""
     follow_up = say(form.symbol or piece.symbol, layout.shortest, "follow_up")
+    told_it = (
+        form.evidence is not None
+        and also is not None
+        and (form.evidence.title.casefold() == also[0].casefold() or also[1] in follow_up)
+    )
+    if also and not told_it and not layout.shortest:
+        slots["also"] = also[1]
+        follow_up = f"{follow_up} {say('also_credential')}"
     if request:
         # What the reader asked for comes first after the follow-up: it is the one thing
         # they are waiting for.

@@ -1254,7 +1254,7 @@ _CREDENTIAL = re.compile(
 )
 
 
-def _credential(result: str) -> str | None:
+def credential(result: str) -> str | None:
     """A credential jotted with its date, told as the writer's: "I completed GWO Advanced
     Rescue Training in 2025", "I gained the RTITB VNA instructor certificate in 2025"."""
     m = _CREDENTIAL.match(result)
@@ -1282,9 +1282,9 @@ def tells_a_credential(clause: str) -> bool:
 def _result_clause(story: Story, result: str, known: frozenset[str]) -> tuple[str, int] | None:
     """The result as a clause, and where in it a shorter form may be cut (after any lead-in
     that gives it context); None when no clause would read."""
-    credential = _credential(result)
-    if credential is not None:
-        return credential, 0
+    gained = credential(result)
+    if gained is not None:
+        return gained, 0
     title = _strip_end(story.title)
     subject = _title_phrase(title, known)
     words = result.split()

@@ -264,6 +264,14 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
     ),
     # The close of a note with nothing to add: an open question to the reader, not an offer
     # to talk through what the note never said.
+    # A credential the writer forgot to mention, after the follow-up: ``also`` is the clause
+    # that tells it ("I gained the ANAC flight dispatcher licence in 2021").
+    "also_credential": (
+        "w:I also wanted to mention that {also}.",
+        "w:One more thing I should have said: {also}.",
+        "f:I would also like to mention that {also}.",
+        "f:I should add that {also}.",
+    ),
     "cta_plain": (
         "w:Is there anything more you would like to know from me?",
         "w:If there is anything more you would like to know, just let me know.",
