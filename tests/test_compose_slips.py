@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from afterword.checker import check
 from afterword.composer.facts import (
+    answer_facts,
     found_nothing,
     moment_topic,
     repaired,
@@ -354,6 +356,21 @@ def test_a_unit_after_a_count_is_made_plural_in_a_result() -> None:
         repaired("a 3 month contract in the 2024 project")
         == "a 3 month contract in the 2024 project"
     )
+    # A noun before a plural noun modifies it: "46 students volunteers" was made of it.
+    assert (
+        repaired("46 student volunteers from two fairs") == "46 student volunteers from two fairs"
+    )
+
+
+def test_a_range_joined_by_until_is_joined_by_to() -> None:
+    """ "1.0 until 1.2 g per kg" (a non-native writer's range) is said "1.0 to 1.2", and the
+    checker points it out in a note the user wrote."""
+    assert (
+        answer_facts("1.0 until 1.2 g per kg per day.")[0]
+        == "The answer is 1.0 to 1.2 g per kg per day."
+    )
+    report = check("Dear Ana,\n\nThe target is 1.0 until 1.2 g per kg a day.\n\nBest,\nZsófia")
+    assert [f.suggestion for f in report.findings if f.rule == "grammar-slip"] == ["to"]
 
 
 @pytest.mark.parametrize(

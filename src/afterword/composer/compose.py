@@ -753,7 +753,10 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
                     for strength, c in leads
                 )
             )
-            answer = _Piece(f"answer_{kind}", answered, None, first)
+            # A fact put right is no plan: "Here is how I would approach crew fatigue. The
+            # answer is twelve hours." reads oddly; it comes back to the question instead.
+            symbol = "answer_fact" if corrected else f"answer_{kind}"
+            answer = _Piece(symbol, answered, None, first)
             if corrected:
                 # Every variant puts it right (they differ in wording); the story or the
                 # research are what a note falls back on if the answer cannot be said.

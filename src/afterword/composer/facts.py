@@ -1184,7 +1184,7 @@ def repaired(text: str) -> str:
     """A result with the slips a non-native writer makes most corrected where the fix is
     certain: "scrap rate is reduce from 8% until 2.5%" -> "scrap rate was reduced from 8% to
     2.5%", "the missed medications is reduced" -> "...were reduced"."""
-    text = re.sub(r"(?i)\b(from\s+\S*\d\S*)\s+until\s+(?=\S*\d)", r"\1 to ", text)
+    text = re.sub(r"(?i)\b(from\s+\S*\d\S*|\d+\.\d+)\s+until\s+(?=\S*\d)", r"\1 to ", text)
     text = counted_plural(text)  # "in first 3 month" -> "in first 3 months"
 
     def participle(m: re.Match[str]) -> str:
@@ -2271,6 +2271,8 @@ def answer_facts(text: str, max_words: int = 45) -> list[str]:
     sentence the user began in lower case is one, clauses a comma splices take an "and"
     ("..., and we install basket tray"), and an order to oneself is said as the writer's plan
     ("I would tell control..."): never notes pasted in a fluent frame."""
+    # "1.0 until 1.2 g per kg": a range a non-native writer joins with "until".
+    text = re.sub(r"\b(\d+(?:\.\d+)?)\s+until\s+(?=\d)", r"\1 to ", text)
     return [
         _plan_goes_on(_listed_steps(own_plan(_spliced(_figure_answers(fact)))))
         for fact in research_facts(_sentence_starts(text), max_words)

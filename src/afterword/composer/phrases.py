@@ -227,6 +227,15 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "I wanted to add to my answer about {mtopic}. {fact}",
         "f:I would like to expand on my answer about {mtopic}. {fact}",
     ),
+    # The right answer to a question of fact the writer missed or got wrong: back to the
+    # question, then the answer; no "how I would approach it" (it is no plan), no "clearer"
+    # (a weak answer named).
+    "answer_fact": (
+        "w:I wanted to follow up on the question about {mtopic}. {fact}",
+        "w:I wanted to add to what I said on the question about {mtopic}. {fact}",
+        "f:I would like to follow up on the question about {mtopic}. {fact}",
+        "f:I wanted to follow up on the question about {mtopic}. {fact}",
+    ),
     "answer_forgot_to_mention": (
         "w:One more thing I wanted to mention about {mtopic}. {fact}",
         "f:I would also like to add one point on {mtopic}. {fact}",

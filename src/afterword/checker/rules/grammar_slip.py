@@ -78,6 +78,8 @@ _PREPOSITION_BARE = lazy_re(
 _UNTIL = lazy_re(
     r"\bfrom\s+(?:[$£€]\d[\d.,]*[kKmM]?|\d[\d.,]*\s*(?:%|[kKmM]\b|(?:days|weeks|months|minutes"
     r"|percent|points|tickets|errors|defects|complaints)\b))\s+(?P<word>until|till)\s+(?=[$£€]?\d)"
+    # "1.0 until 1.2 g per kg": a range of decimals, never a time.
+    r"|\b\d+\.\d+\s+(?P<word2>until|till)\s+(?=\d)"
 )
 
 
@@ -110,7 +112,9 @@ _UNITS = {
 }
 _SINGULAR_COUNT = lazy_re(
     r"\b(?!(?:19|20)\d\d\b)(?:[2-9]|[1-9]\d{1,5}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
-    rf"(?P<unit>{'|'.join(_UNITS)})\b(?![-'’])(?!\s+(?:old|long|period|course|contract|plan|rota|programme|program|shift|cycle|window|lease|mark|review|stay|notice))",
+    rf"(?P<unit>{'|'.join(_UNITS)})\b(?![-'’])(?!\s+(?:old|long|period|course|contract|plan|rota|programme|program|shift|cycle|window|lease|mark|review|stay|notice))"
+    # "46 student volunteers": a noun before a plural noun is its modifier, not the counted.
+    r"(?!\s+(?!(?:is|was|has|as|this|its|us|plus|across|versus)\b)[a-z]+s\b)",
     re.IGNORECASE,
 )
 
@@ -139,7 +143,7 @@ class GrammarSlip(Rule):
         for m in doc.matches(_PREPOSITION_BARE, cased=True):
             yield self._finding(doc, m, "verb", _GERUND[m.group("verb").lower()])
         for m in doc.matches(_UNTIL, cased=True):
-            yield self._finding(doc, m, "word", "to")
+            yield self._finding(doc, m, "word" if m.group("word") else "word2", "to")
         for m in doc.matches(_NO_ARTICLE, cased=True):
             yield self._finding(doc, m, "noun", "A " + m.group("noun").lower())
         for m in doc.matches(_SINGULAR_COUNT, cased=True):
