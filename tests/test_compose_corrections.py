@@ -132,3 +132,51 @@ def test_a_forgotten_credential_is_said_once_beside_the_follow_up() -> None:
     for seed in range(3):
         drafts = compose(interview, seed=seed, variants=1)
         assert sum(said in d.text for d in drafts) == 1, [d.text for d in drafts]
+
+
+def _park_guide(what_i_said: str) -> Interview:
+    return Interview(
+        company="Vesturland Adventures",
+        role="Glacier Guide",
+        ended_at="2026-11-30T16:00:00+00:00",
+        interviewers=[Interviewer(name="Guðrún Hallsdóttir", topics=["guest safety briefings"])],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="When was Vatnajökull listed by UNESCO?",
+                    kind=MomentKind.couldnt_answer,
+                    what_i_said=what_i_said,
+                    topic="Vatnajökull National Park",
+                )
+            ]
+        ),
+        stories=[
+            Story(
+                title="Glacier walk briefings",
+                result="rewrote the pre-walk safety briefing for Sólheimajökull groups; no guest "
+                "injuries in two seasons",
+                skills=["Vatnajökull National Park", "guest safety briefings"],
+            )
+        ],
+        research=[
+            Research(
+                topic="Vatnajökull National Park",
+                text="Vatnajökull National Park was listed by UNESCO in 2019.",
+            )
+        ],
+    )
+
+
+def test_a_fact_the_reader_gave_in_the_interview_is_not_told_back_to_them() -> None:
+    """ "Guðrún said 2019": a note leading with "it was listed in 2019" tells her what she
+    said; where she did not give it, the research still leads."""
+    told = {
+        said: sum(
+            "2019" in draft.text
+            for seed in range(4)
+            for draft in compose(_park_guide(said), seed=seed, variants=2)
+        )
+        for said in ("Guessed 2008. Guðrún said 2019.", "Guessed 2008.")
+    }
+    assert told["Guessed 2008. Guðrún said 2019."] == 0, told
+    assert told["Guessed 2008."] > 0, told

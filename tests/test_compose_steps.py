@@ -378,6 +378,16 @@ def test_steps_of_a_better_answer_listed_with_commas_end_on_an_and() -> None:
     assert answer_facts(listed)[0] == (
         "I would confirm the booking, call the venue, tell the guests, and send the invoice."
     )
+    # Cut short to fit, the list is still the writer's plan, never an order to the reader.
+    leave = (
+        "Confirm eligibility under FMLA, explain Paid Leave Oregon and how it runs alongside "
+        "FMLA, give the notices within five business days, track the dates in the HRIS, and "
+        "plan coverage with the store manager."
+    )
+    shorter = answer_facts(leave)
+    assert len(shorter) > 2, shorter
+    assert all(fact.startswith("I would confirm eligibility") for fact in shorter), shorter
+    assert shorter[2].endswith(", and give the notices within five business days."), shorter
     # A list that has its "and", a list of nouns and a step after "then" are left as written.
     for kept in (
         "I would check the rota, call the agency, and ring the casuals.",

@@ -679,6 +679,10 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
             out.append((strength, candidate.score, piece))
     out.sort(key=lambda item: (-item[0], -item[1]))
     pieces = [piece for _, _, piece in out]
+    if _READER_SAID.search(moment.what_i_said or ""):
+        # The reader gave the fact in the interview ("Guðrún said 2019", "She smiled and said
+        # 1969"): research that tells it back tells them what they know. It stays a fallback.
+        pieces = [replace(p, backed=False) if p.research else p for p in pieces]
     # The answer the writer wrote for this very question comes before a story that only
     # shares a theme word with it (it is theirs, and it answers what was asked); evidence
     # about the very question, with its result, still leads, unless the answer carries it.
@@ -766,6 +770,12 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
     return pieces
 
 
+#: The writer's notes say the interviewer answered or corrected them: "She said 1969",
+#: "Guðrún said 2019", "he corrected me".
+_READER_SAID = re.compile(
+    r"(?:\b(?:[Ss]he|[Hh]e|[Tt]hey)|(?<![\w.])\b(?!I\b)[A-Z][\w'’-]+)\s+(?:\w+\s+(?:and\s+)?)?"
+    r"(?:said|corrected|pointed\s+out|told\s+me)\b"
+)
 _PERSON_PRONOUN = re.compile(r"(?i)\b(?:they|them|he|him|she|her)\b")
 #: Research that tells of something the writer made since, not of something looked up.
 _DONE_SINCE = re.compile(
@@ -1198,7 +1208,10 @@ def _render(
     body = f"{slots['ttopic'] and thanks} {follow_up} {cta}".casefold()
     named = slots["topic"]
     if named and named.casefold() in body:
-        # A subject on the topic the body already names says it twice in one note.
+        # A subject on the topic the body already names says it twice in one note. One on
+        # another topic thanks for that talk; it promises no follow-up on it (round 13:
+        # "Following up on our conversation about EU261 costs" over a note on a disruption
+        # plan read as a mismatch).
         slots["topic"] = ""
     subject = say("subject") or f"Thank you: {context['role']}"
     slots["topic"] = named

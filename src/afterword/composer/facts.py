@@ -2273,9 +2273,19 @@ def answer_facts(text: str, max_words: int = 45) -> list[str]:
     ("I would tell control..."): never notes pasted in a fluent frame."""
     # "1.0 until 1.2 g per kg": a range a non-native writer joins with "until".
     text = re.sub(r"\b(\d+(?:\.\d+)?)\s+until\s+(?=\d)", r"\1 to ", text)
-    return [
+    said = [
         _plan_goes_on(_listed_steps(own_plan(_spliced(_figure_answers(fact)))))
         for fact in research_facts(_sentence_starts(text), max_words)
+    ]
+    # A list of orders is known as the writer's plan by its length; cut short ("Confirm
+    # eligibility..., explain..., give the notices..."), it is still that plan, not an order
+    # to the reader.
+    planned = {m.group(1) for fact in said if (m := re.match(r"I would (\w+)", fact))}
+    return [
+        _plan_goes_on(_listed_steps(f"I would {fact[:1].lower()}{fact[1:]}"))
+        if fact.split()[0].casefold() in planned and fact[:1].isupper() and fact[:2] != "I "
+        else fact
+        for fact in said
     ]
 
 
