@@ -398,3 +398,15 @@ def test_a_credential_told_is_known_so_the_close_offers_no_talk_about_it() -> No
     assert tells_a_credential("I completed GWO Advanced Rescue Training in 2025")
     assert tells_a_credential("I gained the NEBDN dental radiography certificate in June 2024")
     assert not tells_a_credential("I completed the migration in 2025, and costs fell 38%")
+
+
+def test_an_answer_cut_short_leaves_no_dash_hanging() -> None:
+    answer = (
+        "I've taken community as far as it goes for anticoagulation - I run the NMS "
+        "consultations for new DOAC patients and I built the audit - but I only ever see the "
+        "first four weeks. I want to be there for the difficult ones: bridging, interactions, "
+        "the patient who bleeds."
+    )
+    said = answer_facts(answer)
+    assert "I built the audit." in " ".join(said), said
+    assert not any(fact.endswith(("-.", "- .")) for fact in said), said

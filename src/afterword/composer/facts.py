@@ -2226,7 +2226,9 @@ def research_facts(text: str, max_words: int = 45) -> list[str]:
     if colon and _SOURCE_LEAD.match(lead) and word_count(after) >= 4:
         forms.append(as_sentence(after))
     for cut in _CUT.finditer(first):
-        head = first[: cut.start()].rstrip(" ,;")
+        # "...and I built the audit - but I only ever see...": a dash that opened an aside
+        # is not left hanging at the end of the shorter form.
+        head = first[: cut.start()].rstrip(" ,;-–—")
         if not _joins_clauses(cut, first):
             continue  # "mostly batch and fund-code matching": the "and" joins two nouns
         # A shorter form keeps what was found: "I went back through the pathway" is none.
