@@ -415,3 +415,27 @@ def test_steps_of_a_better_answer_listed_with_commas_end_on_an_and() -> None:
     for text in texts:
         assert "use most, move" not in text, text
     assert any("we use most, and move the fish special to tomorrow." in t for t in texts)
+
+
+def test_orders_joined_by_and_or_led_by_a_time_are_the_writers_plan() -> None:
+    """ "Pick work I admire and say how I'd push it further" and "Next morning: speak with
+    him..." read as orders to the reader in a note: they are said as the writer's plan."""
+    assert own_plan("Pick work I admire and say how I'd push it further.") == (
+        "I would pick work I admire and say how I'd push it further."
+    )
+    assert own_plan("Week one, split the shrink into known and unknown.") == (
+        "Week one, I would split the shrink into known and unknown."
+    )
+    assert own_plan("Next morning: speak with him and his probation officer.") == (
+        "Next morning, I would speak with him and his probation officer."
+    )
+    assert own_plan("That night: record it and check welfare.") == (
+        "That night, I would record it and check welfare."
+    )
+    for kept in (
+        "Track record and use of data matter.",
+        "Call and text volumes rose.",
+        "Week one, the team was new.",
+        "Next day: nothing happened.",
+    ):
+        assert own_plan(kept) == kept

@@ -2625,6 +2625,28 @@ _PLAN_VERBS = frozenset(
 )  # fmt: skip
 
 
+def _coordinated_orders(verb: str, rest: str) -> bool:
+    """Whether a sentence opening with ``verb`` is one of two orders joined by "and" ("Pick
+    work I admire and say how I'd push it further", "Go in as a customer first and find out
+    what bugs them"): both verbs of a plan, the second in its base form right after the
+    "and", in the sentence's first clause."""
+    clause = re.split(r"[.!?;:,]|\s[-–—]\s", rest, maxsplit=1)[0]
+    # "Track record and use of data matter": nouns, a noun's "of" and a verb of their own.
+    second = re.search(
+        r"\band\s+(?:then\s+)?([a-z]+)\s+(?!(?:of|and|or|is|are|was|were|matters?)\b)\w", clause
+    )
+    return (
+        verb in _PLAN_VERBS | _ORDER_ONLY
+        and second is not None
+        and second.group(1) in _PLAN_VERBS | _ORDER_ONLY
+        and not re.search(r"\b(?:is|are|was|were|matter|matters)\b", clause[: second.start()])
+    )
+
+
+#: Verbs whose base form opens a sentence only as an order, beside the plan's verbs.
+_ORDER_ONLY = frozenset(["pick", "choose", "say", "go", "confirm", "ring", "email", "see"])
+
+
 def _bare_order(verb: str, rest: str) -> bool:
     """Whether a sentence opening with ``verb`` and going on with ``rest`` is an order whose
     object needs no article ("Track row counts per day...", "Use AVG() over a window..."): a
@@ -2689,6 +2711,7 @@ def own_plan(text: str) -> str:
                 and after.casefold() not in _ORDER_OBJECT
                 and not _ordered_with(word, after.casefold(), m.string[m.end() :])
                 and not _bare_order(word, f"{after}{m.string[m.end() :]}")
+                and not _coordinated_orders(word, f"{after}{m.string[m.end() :]}")
             )
             or word.endswith(("ed", "ing", "ly"))
             or (word.endswith("s") and not word.endswith(("ss", "us")))
@@ -2715,6 +2738,8 @@ def own_plan(text: str) -> str:
             )
         ):
             return m.group(0)
+        # "Next morning: speak with him" -> "Next morning, I would speak with him".
+        clause = re.sub(r":(\s+)$", r",\1", clause)
         return f"{clause}I would {word}{space}{after}"
 
     text = _ORDER.sub(plan, text)
@@ -2724,7 +2749,10 @@ def own_plan(text: str) -> str:
 #: An order after a clause of time or condition: "While that comes back, check the crew's
 #: duty" -> "While that comes back, I would check the crew's duty".
 _ORDER_AFTER_CLAUSE = re.compile(
-    r"((?:^|[.!?]\s+)(?:While|When|Once|If|After|Before|As soon as|Until)\b[^,.;:]{3,80},\s+)"
+    r"((?:^|[.!?]\s+)(?:(?:While|When|Once|If|After|Before|As soon as|Until)\b[^,.;:]{3,80},"
+    # "Week one, split the shrink...", "Next morning: speak with him...": a time to act.
+    r"|(?:(?:In|On)\s+)?(?:[Ww]eek|[Dd]ay|[Mm]onth)\s+(?:one|two|three|[1-9])[,:]"
+    r"|(?:(?:The\s+)?[Nn]ext|That|The\s+same)\s+(?:morning|day|night|week|shift)[,:])\s+)"
     r"(?:then\s+)?([a-z]+)(\s+)(\w+)"
 )
 
