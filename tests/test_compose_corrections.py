@@ -180,3 +180,54 @@ def test_a_fact_the_reader_gave_in_the_interview_is_not_told_back_to_them() -> N
     }
     assert told["Guessed 2008. Guðrún said 2019."] == 0, told
     assert told["Guessed 2008."] > 0, told
+
+
+def _newsroom() -> Interview:
+    return Interview(
+        company="Boland Daily",
+        role="Night Sub-Editor",
+        ended_at="2026-12-01T18:00:00+02:00",
+        interviewers=[
+            Interviewer(name="Nomvula Dlamini", topics=["the night desk rota"]),
+            Interviewer(name="Pieter Coetzee", topics=["print deadlines"]),
+        ],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="Which rules apply to naming an accused before they plead?",
+                    asked_by="Nomvula Dlamini",
+                    kind=MomentKind.couldnt_answer,
+                    topic="court reporting and the Press Code",
+                    better_answer="An accused is named only after the first court "
+                    "appearance, and is described as accused, never as guilty.",
+                ),
+                Moment(
+                    question="Have you worked a big breaking night?",
+                    asked_by="Pieter Coetzee",
+                    kind=MomentKind.forgot_to_mention,
+                    what_i_said="Talked about load-shedding nights and forgot the obvious one: "
+                    "I ran the results live blog through the 2024 election count, three nights "
+                    "straight.",
+                ),
+            ]
+        ),
+    )
+
+
+def test_what_the_writer_forgot_to_mention_is_said_once_to_whoever_asked() -> None:
+    for seed in range(4):
+        drafts = compose(_newsroom(), seed=seed, variants=2)
+        for draft in drafts:
+            told = "I ran the results live blog through the 2024 election count" in draft.text
+            assert told == (draft.to == "Pieter Coetzee"), draft.text
+            assert draft.ready, draft.text
+
+
+def test_a_question_put_right_is_not_named_by_a_long_topic_label() -> None:
+    """ "the question about court reporting and the Press Code" reads as the writer's notes
+    pasted in; the answer says which question it was."""
+    for seed in range(4):
+        for draft in compose(_newsroom(), seed=seed, variants=2):
+            if draft.to == "Nomvula Dlamini":
+                assert "court reporting and the Press Code" not in draft.text, draft.text
+                assert "first court appearance" in draft.text, draft.text

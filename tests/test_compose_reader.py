@@ -69,6 +69,12 @@ def test_a_note_never_names_its_reader_in_the_third_person() -> None:
             assert " their " not in draft.text, draft.text
 
 
+def test_they_in_a_sentence_about_them_is_left_alone() -> None:
+    """ "Name them only once they have appeared in court": people, not the reader's firm."""
+    text = "Name them only once they have appeared in court, and say they are accused."
+    assert to_reader(text, "Nomvula Dlamini", company_theirs=True, reader_pronouns=True) == text
+
+
 def test_their_after_a_plural_subject_is_left_alone() -> None:
     text = "Councils care because they are required to publish their spending."
     assert to_reader(text, "Owen Price", company_theirs=True, reader_pronouns=False) == text

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from afterword.composer import compose
-from afterword.composer.facts import repaired, story_clauses
+from afterword.composer.facts import forgotten, repaired, story_accounts, story_clauses
 from afterword.model import Debrief, Interview, Interviewer, Moment, MomentKind, Story
 
 DATA = Path(__file__).parent / "data"
@@ -201,3 +201,54 @@ def test_a_change_jotted_without_a_verb_is_given_one(jotted: str, spelled: str) 
     """ "...and transfer incidents reported by aides 9 to 3 in six months" reads as a pasted
     note; the direction of the figures says which verb it lacks."""
     assert repaired(jotted) == spelled
+
+
+def test_a_long_deed_is_cut_before_its_last_item_not_inside_a_list_of_nouns() -> None:
+    story = Story(
+        title="Food bank volunteer induction",
+        situation="New volunteers at the food bank got a half-hour chat and a lanyard.",
+        action="Rewrote the induction as a two-hour session with a boundaries and safeguarding "
+        "section and a buddy shift.",
+        result="complaints about volunteers went down from 7 to 1 a year",
+    )
+    told = " ".join(story_accounts(story))
+    assert "with a boundaries and safeguarding section" in told, told
+    assert "with a boundaries;" not in told and "with a boundaries," not in told, told
+
+
+@pytest.mark.parametrize(
+    "notes,said",
+    [
+        (
+            'Said "not yet". Forgot to say I\'m booked to sit CAMS on 14 January.',
+            "I'm booked to sit CAMS on 14 January",
+        ),
+        (
+            "Forgot my solo Steam demo with 12,000 wishlists.",
+            "my solo Steam demo with 12,000 wishlists",
+        ),
+        (
+            "I forget to say that I was the key user in the SAP migration in 2023, the parallel "
+            "runs and everything. They use SAP also.",
+            "I was the key user in the SAP migration in 2023",
+        ),
+        (
+            "Talked about load-shedding and forgot the obvious one: I ran the election live blog.",
+            "I ran the election live blog",
+        ),
+        # The writer's aside is not sent with it.
+        ("Forgot my WSET Level 3 - José Manuel obviously cares about wine.", "my WSET Level 3"),
+        (
+            "Forgot my MHFA instructor training, and she'd brought up mental health twice.",
+            "my MHFA instructor training",
+        ),
+        # Jotted without a subject, or nothing of the writer's to tell: nothing is said.
+        ('said "a bit". forgot to say done mynediad, doing sylfaen now', None),
+        ("I forgot my notes.", None),
+        ("Said no.", None),
+    ],
+)
+def test_what_the_notes_say_was_forgotten_is_said_as_the_writer_would(
+    notes: str, said: str | None
+) -> None:
+    assert forgotten(notes) == said

@@ -220,11 +220,20 @@ def _forgotten_credentials(interview: Interview) -> list[tuple[int, Moment, str,
     for number, moment in enumerate(interview.debrief.moments, 1):
         if moment.kind is not MomentKind.forgot_to_mention:
             continue
+        told = False
         for title in moment.stories:
             story = by_title.get(title.casefold())
             clause = facts.credential(story.result) if story and story.result else None
             if story is not None and clause is not None:
                 out.append((number, moment, story.title, clause))
+                told = True
+        # Otherwise what the notes say was forgotten ("Forgot to say I'm booked to sit CAMS on
+        # 14 January"), in the writer's words: the fact the reader never heard.
+        said = None if told else facts.forgotten(moment.what_i_said or "")
+        if said is not None:
+            title = moment.stories[0] if moment.stories else ""
+            fixed = facts.repaired(said)
+            out.append((number, moment, title, said[:1] + fixed[1:]))
     return out
 
 
@@ -1141,6 +1150,20 @@ def _render(
                     company_theirs=kind in ("research", "better_answer"),
                     reader_pronouns=kind == "better_answer" and asked,
                 )
+    # The question put right is named by its topic only where the label is short enough to
+    # be how a person would say it ("your question about selective mutism"); a long one
+    # ("the monthly payroll cycle for 1,400 employees") reads as pasted from the notes
+    # (round 14), and the answer itself says which question it was.
+    mtopic = slots.get("mtopic", "")
+    number = form.evidence.moment if form.evidence is not None else None
+    theirs = interviewer is not None and (
+        len(interview.interviewers) == 1
+        or (number is not None and _asked_by(interview.debrief.moments[number - 1], interviewer))
+    )
+    if mtopic and len(mtopic.split()) <= 3 and not facts.has_number(mtopic):
+        slots["qref"] = f"{'your' if theirs else 'the'} question about {mtopic}"
+    else:
+        slots["qref"] = "one of your questions" if theirs else "a question from our conversation"
     uses_topic = piece.symbol.endswith("_topic")
     choices: list[tuple[str, int]] = []
     used: set[tuple[str, ...]] = set()
@@ -1185,11 +1208,16 @@ def _render(
     told_it = (
         form.evidence is not None
         and also is not None
-        and (form.evidence.title.casefold() == also[0].casefold() or also[1] in follow_up)
+        and (
+            (also[0] and form.evidence.title.casefold() == also[0].casefold())
+            or also[1] in follow_up
+        )
     )
     if also and not told_it and not layout.shortest:
         slots["also"] = also[1]
-        follow_up = f"{follow_up} {say('also_credential')}"
+        # "my solo Steam demo with 12,000 wishlists" is a thing to mention, not a clause.
+        thing = also[1].startswith("my ") and not facts.has_verb(also[1])
+        follow_up = f"{follow_up} {say('also_thing' if thing else 'also_credential')}"
     if request:
         # What the reader asked for comes first after the follow-up: it is the one thing
         # they are waiting for.

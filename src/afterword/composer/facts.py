@@ -211,6 +211,11 @@ def _has_verb(text: str) -> bool:
     return any(_is_verb(w, b) for b, w in zip(["", *words], words, strict=False))
 
 
+def has_verb(text: str) -> bool:
+    """Whether ``text`` has a finite verb: a clause, not a thing named ("my solo demo")."""
+    return _has_verb(text)
+
+
 # Finite verbs in the present that results are written with ("the team uses it every day");
 # only forms that are seldom a noun, so that "3 new leads a week" keeps no verb.
 _AUX = frozenset(
@@ -749,9 +754,18 @@ def to_reader(text: str, reader: str, *, company_theirs: bool, reader_pronouns: 
     if company_theirs:
         out: list[str] = []
         last = 0
+        # "Name them only once they have appeared in court": where "them" is in the sentence,
+        # its "they" are those people, never the reader's organisation.
+        people = [
+            (m.start(), m.end())
+            for m in re.finditer(r"[^.!?]+[.!?]*", text)
+            if re.search(r"\bthem\b", m.group(0), re.IGNORECASE)
+        ]
         for end in [*(m.end() for m in _CLAUSE_END.finditer(text)), len(text)]:
             clause = text[last:end]
             first = _THEIR.search(clause)
+            if any(a <= last < b for a, b in people):
+                first = None
             if first and not _PLURAL_NOUN.search(clause[: first.start()]):
                 clause = _THEIR.sub(_your, clause)
             out.append(clause)
@@ -1201,6 +1215,12 @@ def repaired(text: str) -> str:
         return f"{noun} {'were' if verb.casefold() == 'was' else 'are'}"
 
     text = re.sub(r"\b([a-z][a-z-]*s)\s+(was|is)\b", agree, text)
+    # "is already approved since October": a state that began then is said in the perfect.
+    text = re.sub(
+        r"\b(is|are)\s+(already\s+)?(\w+ed)\s+(?=since\b)",
+        lambda m: f"{'has' if m.group(1) == 'is' else 'have'} {m.group(2) or ''}been {m.group(3)} ",
+        text,
+    )
 
     def then(m: re.Match[str]) -> str:
         before = text[: m.start()].split()
@@ -1266,6 +1286,43 @@ def credential(result: str) -> str | None:
     if m.group("kind").casefold() in ("training", "course"):
         return f"I completed {name} in {when}"
     return f"I gained the {name} in {when}"
+
+
+def forgotten(text: str) -> str | None:
+    """What the writer's notes say they forgot to mention, as they would say it in a note:
+    "Forgot to say I'm booked to sit CAMS on 14 January." -> "I'm booked to sit CAMS on 14
+    January"; "Forgot my solo Steam demo with 12,000 wishlists." -> "my solo Steam demo with
+    12,000 wishlists". None where it is no clause of theirs nor a thing of theirs ("forgot to
+    say done mynediad", jotted without a subject), or too long to say in passing."""
+    m = _FORGOT.search(text)
+    if m is None:
+        return None
+    said = _strip_end(sentences(m.group("what"))[0] if sentences(m.group("what")) else "")
+    # "the parallel runs and everything": the tail of a jotted list, not part of the claim.
+    said = re.sub(r",[^,]*\b(?:and\s+everything|etc)\.?$", "", said).strip()
+    # "my WSET Level 3 - José Manuel obviously cares about wine", "my MHFA instructor
+    # training, and she'd brought up mental health twice": the writer's aside, not the fact.
+    said = re.split(
+        r"\s[-–—]\s|,\s+(?:and\s+)?(?:she|he|they|it|which|but|so|because)\b", said, maxsplit=1
+    )[0].strip()
+    if not said or word_count(said) > 28:
+        return None
+    if said.startswith("My "):
+        said = f"m{said[1:]}"  # said mid-sentence: "...to mention my WSET Level 3"
+    words = said.split()
+    if words[0] in ("I", "I'm", "I've", "I'd"):
+        return said
+    if words[0].casefold() == "my" and (_has_verb(said) or word_count(said) >= 3):
+        return said
+    return None
+
+
+#: "Forgot to say (that)...", "I forget to tell that...", "forgot the obvious one: ...".
+_FORGOT = re.compile(
+    r"(?i)\b(?:forgot|forget)\s+(?:to\s+(?:say|mention|tell|add)\s+(?:them\s+|him\s+|her\s+)?)?"
+    r"(?:that\s+)?(?:the\s+obvious\s+one:\s+|one\s+thing:\s+)?(?-i:(?P<what>.+))",
+    re.DOTALL,
+)
 
 
 _CREDENTIAL_TOLD = re.compile(
@@ -1611,7 +1668,16 @@ def _deed(story: Story, known: frozenset[str], both: bool = False) -> str | None
     if both and len(parts) > 1 and len(first.split()) <= longest:
         pass
     elif len(first.split()) > 14 and len(parts) > 1 and word_count(parts[0]) >= 3:
-        first = parts[0]
+        # Cut before the second deed, not inside a list of nouns: "...a session with a
+        # boundaries and safeguarding section and a buddy shift" keeps its first item whole.
+        deeds = [m for m in re.finditer(r"\s+and\s+(\w+)", first) if _is_past(m.group(1))]
+        items = list(re.finditer(r"\s+and\s+(?:a|an|the)\s", first))
+        if deeds:
+            first = first[: deeds[0].start()]
+        elif items and word_count(first[: items[-1].start()]) <= 14:
+            first = first[: items[-1].start()]
+        else:
+            first = parts[0]
     if len(first.split()) < 3 and len(chunks) > 1 and _is_past(chunks[1].split(" ", 1)[0]):
         first = f"{first} and {chunks[1].strip()}"  # "Visited, helped them recruit through..."
     elif " and " not in first:
@@ -2644,7 +2710,9 @@ def _coordinated_orders(verb: str, rest: str) -> bool:
 
 
 #: Verbs whose base form opens a sentence only as an order, beside the plan's verbs.
-_ORDER_ONLY = frozenset(["pick", "choose", "say", "go", "confirm", "ring", "email", "see"])
+_ORDER_ONLY = frozenset(
+    ["pick", "choose", "say", "go", "confirm", "ring", "email", "see", "stop", "leave", "try"]
+)
 
 
 def _bare_order(verb: str, rest: str) -> bool:
@@ -2752,7 +2820,8 @@ _ORDER_AFTER_CLAUSE = re.compile(
     r"((?:^|[.!?]\s+)(?:(?:While|When|Once|If|After|Before|As soon as|Until)\b[^,.;:]{3,80},"
     # "Week one, split the shrink...", "Next morning: speak with him...": a time to act.
     r"|(?:(?:In|On)\s+)?(?:[Ww]eek|[Dd]ay|[Mm]onth)\s+(?:one|two|three|[1-9])[,:]"
-    r"|(?:(?:The\s+)?[Nn]ext|That|The\s+same)\s+(?:morning|day|night|week|shift)[,:])\s+)"
+    r"|(?:(?:The\s+)?[Nn]ext|That|The\s+same|(?:In\s+the\s+)?[Ff]irst)\s+"
+    r"(?:hour|morning|day|night|week|shift)[,:])\s+)"
     r"(?:then\s+)?([a-z]+)(\s+)(\w+)"
 )
 

@@ -231,10 +231,10 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
     # question, then the answer; no "how I would approach it" (it is no plan), no "clearer"
     # (a weak answer named).
     "answer_fact": (
-        "w:I wanted to follow up on the question about {mtopic}. {fact}",
-        "w:I wanted to add to what I said on the question about {mtopic}. {fact}",
-        "f:I would like to follow up on the question about {mtopic}. {fact}",
-        "f:I wanted to follow up on the question about {mtopic}. {fact}",
+        "w:I wanted to follow up on {qref}. {fact}",
+        "w:I wanted to come back to {qref}. {fact}",
+        "f:I would like to follow up on {qref}. {fact}",
+        "f:I would like to return to {qref}. {fact}",
     ),
     "answer_forgot_to_mention": (
         "w:One more thing I wanted to mention about {mtopic}. {fact}",
@@ -277,9 +277,13 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
     # that tells it ("I gained the ANAC flight dispatcher licence in 2021").
     "also_credential": (
         "w:I also wanted to mention that {also}.",
-        "w:One more thing I should have said: {also}.",
+        "w:One more thing worth mentioning: {also}.",
         "f:I would also like to mention that {also}.",
         "f:I should add that {also}.",
+    ),
+    "also_thing": (
+        "w:I also wanted to mention {also}.",
+        "f:I would also like to mention {also}.",
     ),
     "cta_plain": (
         "w:Is there anything more you would like to know from me?",
