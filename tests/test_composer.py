@@ -923,6 +923,28 @@ def test_the_apology_goes_only_to_the_interviewer_the_debrief_says_was_offended(
     assert other.name != reader.name
 
 
+def test_the_apology_goes_to_who_answered_back_not_to_who_was_named_first() -> None:
+    """ "I aimed my answers at Lars... At the end I asked her whether she'd send the offer
+    paperwork. She said, very evenly, 'I run the lab.'": she was offended, not Lars."""
+    panel = _example("panel-onsite.yaml")
+    reader, other = panel.interviewers[0], panel.interviewers[1]
+    debrief = panel.debrief.model_copy(
+        update={
+            "causes": ["offended_interviewer"],
+            "cause_notes": (
+                f"I aimed my answers at {reader.name.split()[0]} because I'd decided he was the "
+                f"manager and {other.name.split()[0]} was from HR. At the end I asked her "
+                "whether she'd send the offer paperwork. She said, very evenly, \"I run the "
+                f'lab." {reader.name.split()[0]} looked at the floor.'
+            ),
+        }
+    )
+    offended = panel.model_copy(update={"debrief": debrief})
+    for draft in compose(offended, seed=2):
+        sorry = re.search(r"\b(?:sorry|apologi[sz]e)\b", draft.text, re.IGNORECASE) is not None
+        assert sorry is (draft.to == other.name), (draft.to, draft.text)
+
+
 def test_company_and_role_are_named_as_people_say_them() -> None:
     interview = _example("acme-first-round.yaml").model_copy(
         update={

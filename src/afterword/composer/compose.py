@@ -1329,19 +1329,37 @@ def _owes_amends(interview: Interview, reader: Interviewer | None) -> bool:
         return False
     notes = (debrief.cause_notes or "").casefold()
 
-    def first_mention(person: Interviewer) -> int:
-        found = [
+    def mentions(person: Interviewer) -> list[int]:
+        return [
             m.start()
             for part in person.name.split()
             if part.rstrip(".").casefold() not in facts.TITLES
-            for m in [re.search(rf"\b{re.escape(part.casefold())}\b", notes)]
-            if m is not None
+            for m in re.finditer(rf"\b{re.escape(part.casefold())}\b", notes)
         ]
-        return min(found, default=len(notes) + 1)
 
-    mentions = [(first_mention(p), i, p) for i, p in enumerate(interview.interviewers)]
-    named = [m for m in mentions if m[0] <= len(notes)]
+    # Who answered back ("She said, very evenly, 'I run the lab.'", "He said he built that
+    # package") is who was offended: the last person named before it. The first named may be
+    # only where it happened ("I aimed my answers at Lars... and Dr Nwachukwu was from HR").
+    retort = _RETORT.search(notes)
+    if retort is not None:
+        before = [
+            (max(at), i, p)
+            for i, p in enumerate(interview.interviewers)
+            if (at := [m for m in mentions(p) if m < retort.start()])
+        ]
+        if before:
+            return reader == max(before)[2]
+    named = [(min(at), i, p) for i, p in enumerate(interview.interviewers) if (at := mentions(p))]
     return not named or reader == min(named)[2]
+
+
+#: An interviewer answering back in the writer's notes on the causes (lower case).
+_RETORT = re.compile(
+    r"\bsaid,?\s+(?:\w+\s+)?(?:evenly|flatly|quietly|coldly|curtly|sharply|icily|tersely)\b"
+    r"|\bsaid\s+(?:that\s+)?(?:he|she|they)(?:'d|’d|\s+had|\s+was|\s+were|\s+built|\s+wrote"
+    r"|\s+runs?|\s+curated|\s+designed|\s+made)\b"
+    r"|\bsaid\s+[\"“]"
+)
 
 
 def _on_a_weak_moment(piece: _Piece) -> bool:
