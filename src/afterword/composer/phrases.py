@@ -293,9 +293,13 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "f:Is there anything further I can tell you before your decision {decision}?",
         "f:Please let me know if I can tell you anything further.",
         "w:Let me know if I can tell you anything more.",
-        "w:Is there anything else I can tell you?",
-        "f:I would be glad to answer any further questions you have.",
-        "f:Please let me know if any further questions arise.",
+        # A close that looks ahead, not only one that asks for more questions (round 14:
+        # "Please let me know if any further questions arise." read as passive in most notes).
+        "w:I'm keen to hear about next steps, and happy to answer anything else in the meantime.",
+        "w:I'm keen to take the next step, and happy to answer anything else before your "
+        "decision {decision}.",
+        "f:I would welcome the next step in the process, and I am glad to answer anything "
+        "further before then.",
     ),
     # The close follows from the note: an offer of what the writer can really send, or a next
     # step on what the note was about (``next``); never a line that would close any note.
