@@ -3,7 +3,7 @@
     .venv/bin/python bench/composer_reading.py [FOLDER ...] [--generated N] [--variants V] [--quiet]
 
 Prints every note (one per interviewer, V variants, default 2, warm tone) for the debriefs in
-each FOLDER (default: bench/data/composer-debriefs and composer-debriefs2 to 8),
+each FOLDER (default: bench/data/composer-debriefs and composer-debriefs2 to 10),
 then the defects found in them,
 then the same checks over N (default 1,000) generated debriefs (panels, moments asked by one
 panelist, an offended interviewer, titles such as "Dr." and "Prof.", names such as Łukasz
@@ -83,7 +83,9 @@ def _bench_composer() -> ModuleType:
 
 
 bench_composer = _bench_composer()
-FOLDERS = tuple(DATA / f"composer-debriefs{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8"))
+FOLDERS = tuple(
+    DATA / f"composer-debriefs{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10")
+)
 
 DEFECTS = (
     "no-subject",
@@ -421,7 +423,9 @@ def unanchored(paragraph: str, names: Iterable[str] = ()) -> list[tuple[str, str
 # -- (d) a pasted official name ---------------------------------------------------------------
 
 _LEGAL = re.compile(
-    r"\b(?:Inc|Ltd|LLC|LLP|PLC|plc|GmbH|AG|S\.A|SAS|BV|N\.V|Pty|Corp|Limited|Co)\b\.?"
+    # A legal form in quotes is a term talked about ('"plc" brings a UK listing assumption').
+    r"(?<![\"“'‘])\b(?:Inc|Ltd|LLC|LLP|PLC|plc|GmbH|AG|S\.A|SAS|BV|N\.V|Pty|Corp|Limited|Co)\b"
+    r"(?![\"”'’])\.?"
     r"|\((?:Company|Charity|Reg(?:istered|istration)?\.?)\s+(?:No|Number|no)\b"
     r"|\b(?:Company|Charity|Registration|Registered)\s+(?:No\.?|Number)\s*:?\s*\d"
     r"|\b\d{7,}\b"
@@ -472,15 +476,27 @@ def offended(interview: Interview) -> list[Interviewer]:
     if Cause.offended_interviewer not in interview.debrief.causes:
         return []
     notes = interview.debrief.cause_notes or ""
-    named: list[tuple[int, Interviewer]] = []
+    hits: dict[str, list[int]] = {}
     for person in interview.interviewers:
         # A title two panelists share ("Prof.") tells them apart no more than "the".
         parts = [p for p in _words(person.name) if len(p) > 2 and p.casefold() not in _TITLES]
-        hits = [m.start() for p in parts for m in re.finditer(rf"\b{re.escape(p)}\b", notes)]
-        if hits:
-            named.append((min(hits), person))
+        hits[person.name] = [
+            m.start() for p in parts for m in re.finditer(rf"\b{re.escape(p)}\b", notes)
+        ]
+    named = [(min(hits[p.name]), p) for p in interview.interviewers if hits[p.name]]
     if not named:
         return list(interview.interviewers)
+    # Whoever answered back in their own words ('She said, very evenly, "I run the lab."') is
+    # the one offended: the person named last before those words.
+    quoted = re.search(r"\bsaid\b[^.\"“]{0,30}[\"“]", notes)
+    if quoted is not None:
+        before = [
+            (max(h), p)
+            for p in interview.interviewers
+            if (h := [at for at in hits[p.name] if at < quoted.start()])
+        ]
+        if before:
+            return [max(before, key=lambda pair: pair[0])[1]]
     return [min(named, key=lambda pair: pair[0])[1]]
 
 

@@ -90,6 +90,8 @@ def test_pasted_official_names_are_found(rubric: ModuleType) -> None:
     assert rubric.pasted("Thanks for talking about the Nurse (Band 6) post.", ["Nurse (Band 6)"])
     assert rubric.pasted("Thanks for talking with me about the Registered Nurse role.") == []
     assert rubric.pasted("Thank you, Dr. Kaya, for your time at St. Aldhelm's.") == []
+    # A legal form in quotes is a term the note talks about, not a name pasted in.
+    assert rubric.pasted('"plc" brings a UK listing assumption that is not in the Estonian.') == []
 
 
 def test_sentences_do_not_end_at_a_title(rubric: ModuleType) -> None:
@@ -218,6 +220,21 @@ def test_the_offended_is_told_apart_from_a_colleague_with_the_same_title(
         }
     )
     assert [p.name for p in rubric.offended(interview)] == ["Prof. Anil Rao"]
+
+
+def test_the_offended_is_who_answered_back_not_who_was_named_first(rubric: ModuleType) -> None:
+    interview = _panel().model_copy(
+        update={
+            "interviewers": [Interviewer(name="Lars Lindqvist"), Interviewer(name="Dr Ada Obi")],
+            "debrief": Debrief(
+                causes=[Cause.offended_interviewer],
+                cause_notes="I aimed my answers at Lars and took Dr Obi for HR. At the end I "
+                'asked her about the paperwork. She said, very evenly, "I run the lab." '
+                "Lars looked at the floor.",
+            ),
+        }
+    )
+    assert [p.name for p in rubric.offended(interview)] == ["Dr Ada Obi"]
 
 
 def test_an_apology_to_someone_not_offended_is_found(rubric: ModuleType) -> None:

@@ -252,3 +252,14 @@ def test_what_the_notes_say_was_forgotten_is_said_as_the_writer_would(
     notes: str, said: str | None
 ) -> None:
     assert forgotten(notes) == said
+
+
+def test_a_result_that_opens_with_what_the_writer_found_is_their_deed() -> None:
+    """ "found it was one skipped step, ..." is the writer's finding, not a subject "found it"
+    (nor "as a result of the Day-1 drop..., found it was...")."""
+    story = Story(
+        title="Day-1 drop after a tutorial change",
+        result="found it was one skipped step, rolled back, D1 recovered within a week",
+    )
+    clauses = story_clauses(story)
+    assert clauses and all(c.startswith("I found it was one skipped step") for c in clauses)

@@ -1515,7 +1515,14 @@ def _shared_subject(clause: str) -> str:
 def _own_subject(words: list[str]) -> bool:
     """Whether a result that opens with a past form has a subject of its own: "Paid social
     turned out...", "Branded search was getting...". A verb soon after the first word, with no
-    determiner or figure between, makes the first word part of the subject."""
+    determiner or figure between, makes the first word part of the subject. A verb of
+    finding with its clause ("found it was one skipped step") is the writer's deed."""
+    if (
+        len(words) > 2
+        and words[0].casefold() in _FINDING
+        and words[1].strip(",;:").casefold() in ("it", "that", "this", "out", "how", "what", "why")
+    ):
+        return False
     for before, word in pairwise(words[:4]):
         w = word.strip(",;:").casefold()
         if w in _DETERMINER or w in _PREPOSITION or has_number(w):
@@ -1525,6 +1532,10 @@ def _own_subject(words: list[str]) -> bool:
     return _later_verb(words)
 
 
+_FINDING = frozenset(
+    ["found", "realised", "realized", "learned", "learnt", "discovered", "noticed", "showed",
+     "proved", "traced", "worked", "figured", "established", "confirmed"]
+)  # fmt: skip
 _FINITE = frozenset(["was", "were", "is", "are", "had", "has", "have"])
 _BOUNDARY = frozenset(["that", "which", "who", "whom", "where", "when", "and", "but", "so", "to"])
 
