@@ -410,3 +410,9 @@ def test_an_answer_cut_short_leaves_no_dash_hanging() -> None:
     said = answer_facts(answer)
     assert "I built the audit." in " ".join(said), said
     assert not any(fact.endswith(("-.", "- .")) for fact in said), said
+
+
+def test_a_pronoun_jotted_in_lower_case_is_capitalised() -> None:
+    assert answer_facts("bog is both i think. i'd ring the warden, i.e. before noon.")[0] == (
+        "Bog is both I think. I'd ring the warden, i.e. before noon."
+    )

@@ -439,3 +439,17 @@ def test_orders_joined_by_and_or_led_by_a_time_are_the_writers_plan() -> None:
         "Next day: nothing happened.",
     ):
         assert own_plan(kept) == kept
+
+
+def test_the_writers_own_move_is_no_topic_to_thank_for() -> None:
+    """ "Hearing about relocating to Stockholm made me keener still" thanks the reader for
+    the writer's own move."""
+    interview = Interview(
+        company="Gråsparv Studios",
+        role="Systems Designer",
+        ended_at="2026-12-01T15:00:00+01:00",
+        interviewers=[Interviewer(name="Jonatan Ek", topics=["relocating to Stockholm"])],
+        debrief=Debrief(moments=[]),
+    )
+    for draft in drafts(interview, seeds=4):
+        assert "relocating to Stockholm" not in draft.text, draft.text

@@ -467,7 +467,9 @@ def _plan(
         # Before a general line: the result behind an answer that went well with this reader.
         chosen += _went_well_pieces(interview, interviewer, len(recipients))
         chosen += _generic_pieces(
-            topics[0] if topics and not _flubbed(topics[0], interview) else None
+            topics[0]
+            if topics and not _flubbed(topics[0], interview) and not _about_writer(topics[0])
+            else None
         )
         # Research that restates the reader's own post or talk is no news to them; research
         # on a person of the panel ("Looked Zeynep up. Health care aide 2004-2015...") is the
@@ -554,7 +556,12 @@ def _readers_own(research: str, reader: Interviewer | None) -> bool:
     return bool(slugs) and any(slugs <= set(re.split(r"[/._?=&-]+", u.casefold())) for u in urls)
 
 
-_WRITER = re.compile(r"(?i)\b(?:I|me|my|mine|myself)\b|^\s*why\b")
+#: ... or the writer's own move and terms: "relocating to Stockholm", "visa sponsorship",
+#: "notice period", "salary expectations", "start date".
+_WRITER = re.compile(
+    r"(?i)\b(?:I|me|my|mine|myself)\b|^\s*why\b"
+    r"|^\s*(?:relocat\w*|moving\s+to)\b|\b(?:visa|notice\s+period|salary|start\s+date)\b"
+)
 
 
 def _about_writer(topic: str) -> bool:

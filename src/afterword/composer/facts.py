@@ -2352,6 +2352,8 @@ def answer_facts(text: str, max_words: int = 45) -> list[str]:
     ("I would tell control..."): never notes pasted in a fluent frame."""
     # "1.0 until 1.2 g per kg": a range a non-native writer joins with "until".
     text = re.sub(r"\b(\d+(?:\.\d+)?)\s+until\s+(?=\d)", r"\1 to ", text)
+    # "Bog is both i think": the pronoun jotted in lower case.
+    text = re.sub(r"(?<![\w'’.-])i(?=(?:\s|['’](?:m|d|ve|ll)\b))", "I", text)
     said = [
         _plan_goes_on(_listed_steps(own_plan(_spliced(_figure_answers(fact)))))
         for fact in research_facts(_sentence_starts(text), max_words)
