@@ -231,3 +231,17 @@ def test_a_question_put_right_is_not_named_by_a_long_topic_label() -> None:
             if draft.to == "Nomvula Dlamini":
                 assert "court reporting and the Press Code" not in draft.text, draft.text
                 assert "first court appearance" in draft.text, draft.text
+
+
+def test_a_long_label_is_named_by_its_head_and_no_variant_cuts_the_answer_short() -> None:
+    interview = _airline()
+    moment = interview.debrief.moments[0]
+    labelled = moment.model_copy(update={"topic": "the maximum FDP for a four-sector day"})
+    interview = interview.model_copy(
+        update={"debrief": interview.debrief.model_copy(update={"moments": [labelled]})}
+    )
+    for seed in range(4):
+        for draft in compose(interview, seed=seed, variants=2):
+            assert "your question about the maximum FDP." in draft.text, draft.text
+            # Both variants give the whole answer, in other words around it.
+            assert "30 minutes for each sector after the second" in draft.text, draft.text

@@ -991,6 +991,7 @@ def _write(
     # A clean note that reads too much like one of this interviewer's other variants: better
     # than a general line, since only one variant is sent (a panel's notes must differ).
     close: tuple[float, Draft] | None = None
+    close_piece: _Piece | None = None
     told_close: list[Draft] = []
     for piece in pieces:
         if close is not None and not piece.backed:
@@ -1062,11 +1063,17 @@ def _write(
                                 # A story told with its situation, if close to another variant,
                                 # beats the same story with its figures stripped of context.
                                 return close[1]
+                            if close is not None and close_piece is piece:
+                                # So does the whole of this very answer or story: a variant
+                                # that differs only by cutting it short reads as an answer
+                                # cut to its first step (round 15: 19 notes).
+                                return close[1]
                             return draft
                         if form.symbol is not None and form.symbol.startswith("told_"):
                             told_close.append(draft)
                         if close is None or mine < close[0]:
                             close = (mine, draft)
+                            close_piece = piece
                     rank = (faults, similar)
                     if best is None or rank < best[0]:
                         best = (rank, draft)
@@ -1167,8 +1174,13 @@ def _render(
         len(interview.interviewers) == 1
         or (number is not None and _asked_by(interview.debrief.moments[number - 1], interviewer))
     )
-    if mtopic and len(mtopic.split()) <= 3 and not facts.has_number(mtopic):
-        slots["qref"] = f"{'your' if theirs else 'the'} question about {mtopic}"
+    # A long label is named by its head ("the monthly payroll cycle for 1,400 employees" ->
+    # "the monthly payroll cycle"): "one of your questions" alone read as vague (round 15).
+    head = re.split(
+        r"\s+(?:on|for|to|after|in|at|with|from|during|before|under|across)\s+", mtopic, maxsplit=1
+    )[0]
+    if mtopic and len(head.split()) <= 4 and (head == mtopic or len(head.split()) >= 2):
+        slots["qref"] = f"{'your' if theirs else 'the'} question about {head}"
     else:
         slots["qref"] = "one of your questions" if theirs else "a question from our conversation"
     uses_topic = piece.symbol.endswith("_topic")
