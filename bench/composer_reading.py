@@ -3,7 +3,7 @@
     .venv/bin/python bench/composer_reading.py [FOLDER ...] [--generated N] [--variants V] [--quiet]
 
 Prints every note (one per interviewer, V variants, default 2, warm tone) for the debriefs in
-each FOLDER (default: bench/data/composer-debriefs and composer-debriefs2 to 10),
+each FOLDER (default: bench/data/composer-debriefs and composer-debriefs2 to 11),
 then the defects found in them,
 then the same checks over N (default 1,000) generated debriefs (panels, moments asked by one
 panelist, an offended interviewer, titles such as "Dr." and "Prof.", names such as Łukasz
@@ -84,7 +84,7 @@ def _bench_composer() -> ModuleType:
 
 bench_composer = _bench_composer()
 FOLDERS = tuple(
-    DATA / f"composer-debriefs{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10")
+    DATA / f"composer-debriefs{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")
 )
 
 DEFECTS = (

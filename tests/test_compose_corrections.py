@@ -3,6 +3,8 @@ the writer's homework (self-talk, shorthand, praise for the topic they fumbled) 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from afterword.composer import compose
@@ -245,3 +247,29 @@ def test_a_long_label_is_named_by_its_head_and_no_variant_cuts_the_answer_short(
             assert "your question about the maximum FDP." in draft.text, draft.text
             # Both variants give the whole answer, in other words around it.
             assert "30 minutes for each sector after the second" in draft.text, draft.text
+
+
+def test_a_forgotten_thing_and_a_clause_are_mentioned_together() -> None:
+    interview = _newsroom()
+    forgot = interview.debrief.moments[1].model_copy(
+        update={
+            "what_i_said": "Forgot my NCTJ shorthand certificate, and that I subbed the "
+            "election pages."
+        }
+    )
+    interview = interview.model_copy(
+        update={
+            "debrief": interview.debrief.model_copy(
+                update={"moments": [interview.debrief.moments[0], forgot]}
+            )
+        }
+    )
+    said = [
+        d.text
+        for seed in range(4)
+        for d in compose(interview, seed=seed, variants=2)
+        if "NCTJ" in d.text
+    ]
+    assert said
+    for text in said:
+        assert re.search(r"mention my NCTJ shorthand certificate, and that I subbed", text), text

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from afterword.composer import compose
-from afterword.composer.facts import first_name, honorific, spoken_company
+from afterword.composer.facts import addressed, first_name, honorific, spoken_company
 from afterword.model import Interview, Interviewer
 
 
@@ -184,6 +184,9 @@ def test_a_note_to_a_balinese_interviewer_greets_her_by_her_given_name() -> None
         ("Dr Tan Ah Kow", "Ah Kow", "Dr Tan"),
         ("Kim Smith", "Kim", None),
         ("Ms Lee Ann Rimes", "Lee", "Ms Rimes"),
+        # A Taiwanese name, its given name's syllables joined by a hyphen.
+        ("Tsai Ming-hui", "Ming-hui", None),
+        ("Chen Smith-Jones", "Chen", None),
     ],
 )
 def test_a_family_name_written_first_is_not_taken_for_the_given_name(
@@ -212,7 +215,13 @@ def test_a_company_name_that_ends_a_sentence_with_its_own_full_stop_gets_one() -
     [
         ("Capt. Pádraig Ó Murchú", "Capt. Ó Murchú", "Pádraig"),
         ("Sgt Maria Lopez", "Sgt Lopez", "Maria"),
-        ("Det. Insp. Ravi Patel", "Insp. Patel", "Ravi"),
+        # A rank of two words is said whole.
+        ("Det. Insp. Ravi Patel", "Det. Insp. Patel", "Ravi"),
+        ("Sqn Ldr Hamish Grant", "Sqn Ldr Grant", "Hamish"),
+        ("Lt Col Ann Smith", "Lt Col Smith", "Ann"),
+        # An engineer's title, and a Yoruba honorific after the hajj.
+        ("Ing. Rodrigo Araya Tapia", "Ing. Tapia", "Rodrigo"),
+        ("Alhaja Mùínát Ṣàngótóyè", "Alhaja Ṣàngótóyè", "Mùínát"),
         # "Major" is a given name too: a rank only before a first name and a surname.
         ("Major Tom", None, "Major"),
         # A religious sister goes by her religious name, as a knight by his.
@@ -268,3 +277,42 @@ def test_the_writers_own_form_of_address_greets_a_name_without_a_title(
             assert not [f for f in draft.findings if f.rule == "wrong-recipient"], draft.findings
         else:
             assert "Mr " not in first_line and "-san" not in first_line, draft.text
+
+
+def test_the_writers_own_surname_for_a_titled_name_is_the_one_used() -> None:
+    """ "Ing. Rodrigo Araya Tapia" goes by his first surname, as the writer's notes say ("Ing.
+    Araya"); a jotted first name or the whole name changes nothing."""
+    assert addressed("Ing. Rodrigo Araya Tapia", ["Rodrigo", "Ing. Araya"]) == "Ing. Araya"
+    assert addressed("Ing. Rodrigo Araya Tapia", ["Rodrigo"]) == "Ing. Tapia"
+    assert addressed("Dr Benjamín Ñancucheo", ["Dr Benjamín Ñancucheo"]) == "Dr Ñancucheo"
+    assert addressed("Dr Ana Lopez", ["Dr Ana"]) == "Dr Lopez"
+
+
+def test_a_question_jotted_as_asked_by_a_title_alone_is_that_persons() -> None:
+    """ "asked_by: Alhaja" is Alhaja Mùínát Ṣàngótóyè: her note answers her question."""
+    interview = Interview(
+        company="Àṣà Atelier",
+        role="Production Manager",
+        ended_at="2026-12-02T16:00:00+01:00",
+        interviewers=[
+            Interviewer(name="Alhaja Mùínát Ṣàngótóyè", topics=["the December capsule"]),
+            Interviewer(name="Bísí", topics=["fit sessions"]),
+        ],
+        debrief={
+            "moments": [
+                {
+                    "question": "Where does our adire come from?",
+                    "asked_by": "Alhaja",
+                    "kind": "couldnt_answer",
+                    "better_answer": "From the Itoku women's cooperative in Abẹ́òkúta, "
+                    "hand-dyed with indigo.",
+                    "topic": "adire sourcing",
+                }
+            ]
+        },
+    )
+    for draft in compose(interview, seed=1, variants=2):
+        told = "Itoku women's cooperative" in draft.text
+        assert told == (draft.to == "Alhaja Mùínát Ṣàngótóyè"), draft.text
+        if told:
+            assert draft.text.startswith("Dear Alhaja Ṣàngótóyè,"), draft.text

@@ -1135,7 +1135,7 @@ def _render(
     slots = dict(context)
     honorific = None
     if interviewer is not None:
-        honorific = facts.honorific(interviewer.name) or facts.writers_address(
+        honorific = facts.addressed(
             interviewer.name, (m.asked_by for m in interview.debrief.moments)
         )
         # A name given with a title ("Dr. Siobhán Byrne"), or one the writer's notes give a
@@ -1235,7 +1235,8 @@ def _render(
     if also and not told_it and not layout.shortest:
         slots["also"] = also[1]
         # "my solo Steam demo with 12,000 wishlists" is a thing to mention, not a clause.
-        thing = also[1].startswith("my ") and not facts.has_verb(also[1])
+        # So is "my Gerber certificate, and that I moved a range to Portugal".
+        thing = also[1].startswith("my ") and not facts.has_verb(also[1].split(",")[0])
         follow_up = f"{follow_up} {say('also_thing' if thing else 'also_credential')}"
     if request:
         # What the reader asked for comes first after the follow-up: it is the one thing

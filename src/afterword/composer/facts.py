@@ -125,7 +125,31 @@ TITLES = frozenset(
     | {"capt", "captain", "cdr", "cmdr", "commander", "col", "colonel", "lt", "lieutenant"}
     | {"maj", "major", "sgt", "sergeant", "insp", "inspector", "supt", "superintendent"}
     | {"cpl", "corporal", "gen", "general", "adm", "admiral", "det", "detective", "pc"}
+    # Air ranks written in two words ("Sqn Ldr", "Wg Cdr", "Flt Lt", "Gp Capt").
+    | {"sqn", "ldr", "wg", "flt", "gp", "cdre"}
+    # Professional and honorific titles: "Ing." (an engineer in Latin America and Europe),
+    # "Engr", "Alhaja" and "Alhaji" (a Yoruba or Hausa honorific after the hajj).
+    | {"ing", "engr", "alhaja", "alhaji"}
 )
+#: A rank said in two words: "Sqn Ldr Grant", never "Ldr Grant".
+_TWO_WORD_RANK = frozenset(
+    {("sqn", "ldr"), ("wg", "cdr"), ("flt", "lt"), ("gp", "capt"), ("lt", "col")}
+    | {("lt", "cdr"), ("lt", "gen"), ("maj", "gen"), ("air", "cdre"), ("det", "insp")}
+    | {("det", "sgt"), ("det", "supt"), ("chief", "insp"), ("chief", "supt")}
+)
+
+
+def _rank(parts: list[str], titles: int) -> str:
+    """The title a name is addressed with: the last of its titles ("Revd. Canon" -> "Canon"),
+    or the last two where they make one rank ("Sqn Ldr")."""
+    last = parts[titles - 1]
+    if titles >= 2:
+        pair = (parts[titles - 2].rstrip(".").casefold(), last.rstrip(".").casefold())
+        if pair in _TWO_WORD_RANK:
+            return f"{parts[titles - 2][:1].upper()}{parts[titles - 2][1:]} {last}"
+    return last[:1].upper() + last[1:]
+
+
 #: Titles that are also given names ("Dean Hall", "Justice Smith", "Brother" rarely, but a
 #: surname can follow it alone): a title only before a first name and a surname.
 _GIVEN_TOO = frozenset(
@@ -410,6 +434,12 @@ def _given_after_family(parts: list[str]) -> bool:
     head = parts[0].casefold() if parts else ""
     if len(parts) == 2 and head in _KOREAN_FAMILY and "-" in parts[1]:
         return True
+    if (
+        len(parts) == 2
+        and head in _CHINESE_FAMILY | _TAIWANESE_FAMILY
+        and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", parts[1])
+    ):
+        return True  # "Tsai Ming-hui": a given name of two syllables joined by a hyphen
     return (
         len(parts) == 3
         and head in _CHINESE_FAMILY
@@ -418,6 +448,11 @@ def _given_after_family(parts: list[str]) -> bool:
     )
 
 
+#: Chinese family names as romanised in Taiwan: "Tsai Ming-hui" is greeted as Ming-hui.
+_TAIWANESE_FAMILY = frozenset(
+    {"tsai", "hsu", "hsieh", "chiang", "tseng", "kuo", "chou", "chiu", "lai", "hung", "su"}
+    | {"lu", "chien", "liao", "tsao", "kao", "chu", "shih", "ho", "lo", "yeh", "wei", "chao"}
+)
 #: Second halves of Western double first names ("Lee Ann Rimes", "Lou Ann Smith").
 _WESTERN_MIDDLE = frozenset(
     {"ann", "anne", "mae", "may", "roy", "jean", "joe", "ray", "sue", "lou"}
@@ -464,8 +499,7 @@ def honorific(name: str) -> str | None:
     rest = parts[titles:]
     if not titles or not rest:
         return None
-    title = parts[titles - 1]  # the last of several: "Revd. Canon" is addressed as Canon
-    title = title[:1].upper() + title[1:]
+    title = _rank(parts, titles)  # the last of several: "Revd. Canon" is addressed as Canon
     if title.rstrip(".").casefold() in ("sir", "dame", "sister", "sr", "brother"):
         # A religious sister or brother is addressed by the religious (first) name, as a
         # knight by his: "Sister Teresa", "Sir Alan".
@@ -2903,7 +2937,12 @@ def same_person(said: str, name: str) -> bool:
     "Takahashi-san") is the interviewer ``name``: its words, titles and honorifics aside, are
     all words of the name."""
     jotted = _name_words(said)
-    return bool(jotted) and jotted <= _name_words(name)
+    if not jotted:
+        # Jotted by the title alone ("Alhaja", "the Rabbi"): a title the name holds.
+        titles = {w.rstrip(".").casefold() for w in said.split()} - {"the"}
+        held = {w.rstrip(".").casefold() for w in name.split()}
+        return bool(titles) and titles <= TITLES and titles <= held
+    return jotted <= _name_words(name)
 
 
 def tells_of(text: str | None, names: Sequence[str]) -> bool:
@@ -2924,6 +2963,28 @@ def tells_of(text: str | None, names: Sequence[str]) -> bool:
     return False
 
 
+def addressed(name: str, jotted: Iterable[str | None]) -> str | None:
+    """The salutation's title and name: :func:`honorific`, unless the writer's own notes
+    address the person with the same title by another of their names ("Ing. Araya" for "Ing.
+    Rodrigo Araya Tapia", whose first surname is the one used); or, for a name without a
+    title, :func:`writers_address`."""
+    titled = honorific(name)
+    own = writers_address(name, jotted)
+    if titled is None or own is None:
+        return titled or own
+    title, _, said = own.rpartition(" ")
+    words = [w.casefold() for w in name.split()]
+    given = words[_title_count(name.split())] if len(words) > _title_count(name.split()) else ""
+    if (
+        titled.startswith(f"{title} ")
+        and said.casefold() in words
+        and said.casefold() != given
+        and " " not in own[len(title) + 1 :]
+    ):
+        return own
+    return titled
+
+
 def writers_address(name: str, jotted: Iterable[str | None]) -> str | None:
     """How the writer addresses an interviewer named without a title, when their own notes say
     it: "Mr Takahashi" or "Takahashi-san" (jotted as who asked a question) for "Takahashi
@@ -2938,8 +2999,7 @@ def writers_address(name: str, jotted: Iterable[str | None]) -> str | None:
             return parts[0]
         titles = _title_count(parts)
         if 0 < titles < len(parts):
-            title = parts[titles - 1][:1].upper() + parts[titles - 1][1:]
-            return f"{title} {' '.join(parts[titles:])}"
+            return f"{_rank(parts, titles)} {' '.join(parts[titles:])}"
     return None
 
 
