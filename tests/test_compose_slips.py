@@ -14,6 +14,7 @@ from afterword.composer.facts import (
     repaired,
     request,
     research_facts,
+    spelled_changes,
     story_accounts,
     story_clauses,
     tells_a_credential,
@@ -416,3 +417,24 @@ def test_a_pronoun_jotted_in_lower_case_is_capitalised() -> None:
     assert answer_facts("bog is both i think. i'd ring the warden, i.e. before noon.")[0] == (
         "Bog is both I think. I'd ring the warden, i.e. before noon."
     )
+
+
+def test_a_change_with_its_own_verb_is_left_as_written() -> None:
+    assert spelled_changes("and the gap came down from 9% to 2%") == (
+        "and the gap came down from 9% to 2%"
+    )
+
+
+def test_a_lead_in_sentence_is_never_the_whole_answer() -> None:
+    """ "Repertoire is the easy part." alone answers nothing: a shorter form keeps part of
+    what follows; and only the first sentence of figures is said as "The answer is"."""
+    answer = (
+        "Repertoire is the easy part. I need the seating plan with one young player beside "
+        "each musician, the parts with the same bowings for everybody, sectional rehearsals "
+        "before the tutti, the safeguarding rules for the under 18, informations for the "
+        "parents, the transport, and a small budget for food. And a short evaluation after."
+    )
+    said = answer_facts(answer)
+    assert said and all("I need the seating plan" in fact for fact in said), said
+    figures = answer_facts("Two clips and one picture. One clip of the bypass, one of the fix.")
+    assert figures[0].count("The answer is") == 1, figures

@@ -24,6 +24,8 @@ _WORD = re.compile(r"\S+")
 # Irregular past tenses that open a result ("Grew email capture 200%"); regular ones end in -ed.
 _PAST = frozenset(
     [
+        "came",  # "the gap came down from 9% to 2%"
+        "sank",
         "grew",
         "built",
         "cut",
@@ -2347,6 +2349,16 @@ def research_facts(text: str, max_words: int = 45) -> list[str]:
             forms.append(as_sentence(head))
     if colon and not _SOURCE_LEAD.match(lead) and word_count(lead) >= 3:
         forms.append(as_sentence(lead))
+    if len(found) > 1 and word_count(found[0]) < 8:
+        # "Repertoire is the easy part." leads in to what follows; alone it answers nothing
+        # (round 15). Where both do not fit, the second is cut short after the first.
+        second = _strip_end(found[1])
+        for cut in _CUT.finditer(second):
+            head = second[: cut.start()].rstrip(" ,;-–—")
+            if word_count(head) >= 6:
+                forms.append(f"{as_sentence(found[0])} {as_sentence(head)}")
+        if any(word_count(f) <= max_words for f in forms if f.count(". ") >= 1):
+            forms = [f for f in forms if word_count(f) >= 8 or f.count(". ") >= 1]
     return _longest_first(forms, max_words)
 
 
@@ -2482,9 +2494,11 @@ def _figure_answers(text: str) -> str:
     """A sentence of an answer that is a figure and no clause ("1.37 ohms from the table in BS
     7671.") is said as the answer it gives: "The answer is 1.37 ohms from the table..."."""
     out = []
-    for sentence in _SENTENCE_END.split(text):
+    for i, sentence in enumerate(_SENTENCE_END.split(text)):
         words = sentence.split()
-        if words and has_number(words[0]) and not _has_verb(sentence):
+        # Only the first sentence gives the answer: "Two clips and one picture. One clip of
+        # the bypass..." is the answer, then what it is made of.
+        if i == 0 and words and has_number(words[0]) and not _has_verb(sentence):
             if words[0].isalpha():  # "Twelve hours.": a number in words, mid-sentence now
                 sentence = sentence[:1].lower() + sentence[1:]
             sentence = f"The answer is {sentence}"
