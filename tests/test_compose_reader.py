@@ -75,6 +75,14 @@ def test_they_in_a_sentence_about_them_is_left_alone() -> None:
     assert to_reader(text, "Nomvula Dlamini", company_theirs=True, reader_pronouns=True) == text
 
 
+def test_whom_the_writer_would_tell_is_the_reader() -> None:
+    """ "I would tell bec, log it" in the note to Bec tells her she would be told."""
+    said = to_reader("I would tell bec, log it.", "Bec", company_theirs=True, reader_pronouns=True)
+    assert said == "I would tell you, log it."
+    kept = "I would tell Bram, log it."
+    assert to_reader(kept, "Bec", company_theirs=True, reader_pronouns=True) == kept
+
+
 def test_their_after_a_plural_subject_is_left_alone() -> None:
     text = "Councils care because they are required to publish their spending."
     assert to_reader(text, "Owen Price", company_theirs=True, reader_pronouns=False) == text

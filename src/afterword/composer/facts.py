@@ -787,6 +787,13 @@ def to_reader(text: str, reader: str, *, company_theirs: bool, reader_pronouns: 
     for name in [" ".join(names), *names]:
         if name:
             text = re.sub(rf"{titled}\b{re.escape(name)}['’]s\b", "your", text)
+            # "I would tell bec, log it": whom the writer would tell is the reader.
+            text = re.sub(
+                rf"(?i)\b(tell|call|ring|phone|ask|email|text|show|warn|brief|update|inform)"
+                rf"\s+{titled}{re.escape(name)}\b(?!['’])",
+                r"\1 you",
+                text,
+            )
     if company_theirs:
         out: list[str] = []
         last = 0
