@@ -438,3 +438,12 @@ def test_a_lead_in_sentence_is_never_the_whole_answer() -> None:
     assert said and all("I need the seating plan" in fact for fact in said), said
     figures = answer_facts("Two clips and one picture. One clip of the bypass, one of the fix.")
     assert figures[0].count("The answer is") == 1, figures
+
+
+def test_text_message_shorthand_is_written_out() -> None:
+    assert answer_facts("dont go in w it. i would log it w/ the time.")[0] == (
+        "Don't go in with it. I would log it with the time."
+    )
+    # An initial, a prefix and a product's dimensions are left alone.
+    for kept in ("W Smith saw it.", "The im- prefix.", "Size w x h."):
+        assert repaired(kept) == kept

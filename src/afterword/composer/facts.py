@@ -1237,10 +1237,34 @@ def spelled_changes(text: str) -> str:
     return "".join(_spelled_change(p) if i % 2 == 0 else p for i, p in enumerate(parts))
 
 
+#: Words jotted without their apostrophe or shortened as in a text message.
+_JOTTED_WORDS = {
+    "dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't",
+    "isnt": "isn't", "wasnt": "wasn't", "couldnt": "couldn't", "shouldnt": "shouldn't",
+    "wouldnt": "wouldn't", "im": "I'm", "ive": "I've", "thru": "through", "ppl": "people",
+}  # fmt: skip
+_JOTTED = re.compile(
+    rf"\b(?i:{'|'.join(_JOTTED_WORDS)})\b(?![-'’])|\bw/\s*|(?<![\w.])w(?=\s+[a-z]{{2,}}\b)"
+)
+
+
+def unjotted(text: str) -> str:
+    """Text-message shorthand written out: "Dont go in w it" -> "Don't go in with it"."""
+
+    def full(m: re.Match[str]) -> str:
+        word = m.group(0).strip()
+        said = "with" if word.casefold() in ("w", "w/") else _JOTTED_WORDS[word.casefold()]
+        space = " " if m.group(0).endswith((" ", "/")) and word.casefold() == "w/" else ""
+        return (said[:1].upper() + said[1:] if word[:1].isupper() else said) + space
+
+    return _JOTTED.sub(full, text)
+
+
 def repaired(text: str) -> str:
     """A result with the slips a non-native writer makes most corrected where the fix is
     certain: "scrap rate is reduce from 8% until 2.5%" -> "scrap rate was reduced from 8% to
     2.5%", "the missed medications is reduced" -> "...were reduced"."""
+    text = unjotted(text)
     text = re.sub(r"(?i)\b(from\s+\S*\d\S*|\d+\.\d+)\s+until\s+(?=\S*\d)", r"\1 to ", text)
     text = counted_plural(text)  # "in first 3 month" -> "in first 3 months"
 
@@ -2405,6 +2429,7 @@ def answer_facts(text: str, max_words: int = 45) -> list[str]:
     ("I would tell control..."): never notes pasted in a fluent frame."""
     # "1.0 until 1.2 g per kg": a range a non-native writer joins with "until".
     text = re.sub(r"\b(\d+(?:\.\d+)?)\s+until\s+(?=\d)", r"\1 to ", text)
+    text = unjotted(text)
     # "Bog is both i think": the pronoun jotted in lower case.
     text = re.sub(r"(?<![\w'’.-])i(?=(?:\s|['’](?:m|d|ve|ll)\b))", "I", text)
     said = [
