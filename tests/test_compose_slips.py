@@ -447,3 +447,14 @@ def test_text_message_shorthand_is_written_out() -> None:
     # An initial, a prefix and a product's dimensions are left alone.
     for kept in ("W Smith saw it.", "The im- prefix.", "Size w x h."):
         assert repaired(kept) == kept
+
+
+def test_an_answer_of_two_short_sentences_is_given_whole() -> None:
+    """An answer cut before its point repeats the fault the reader saw (round 16): one of up
+    to 60 words is said whole."""
+    answer = (
+        "I would listen calmly, never promise to keep it secret, ask only open questions, and "
+        "write down their exact words with the time and date. Then I would report to the "
+        "Designated Safeguarding Lead before the child leaves the building, the same day."
+    )
+    assert answer_facts(answer)[0] == answer

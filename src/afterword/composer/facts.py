@@ -2422,7 +2422,7 @@ def _sentence_starts(text: str) -> str:
     return _LOWER_START.sub(start, text)
 
 
-def answer_facts(text: str, max_words: int = 45) -> list[str]:
+def answer_facts(text: str, max_words: int = 60) -> list[str]:
     """A better answer as whole sentences for the note (see :func:`research_facts`): each
     sentence the user began in lower case is one, clauses a comma splices take an "and"
     ("..., and we install basket tray"), and an order to oneself is said as the writer's plan
