@@ -455,6 +455,7 @@ def test_an_answer_of_two_short_sentences_is_given_whole() -> None:
     answer = (
         "I would listen calmly, never promise to keep it secret, ask only open questions, and "
         "write down their exact words with the time and date. Then I would report to the "
-        "Designated Safeguarding Lead before the child leaves the building, the same day."
+        "Designated Safeguarding Lead before the child leaves the building, the same day, and "
+        "check with the class teacher what the child has been told about it."
     )
     assert answer_facts(answer)[0] == answer
