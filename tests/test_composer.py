@@ -903,46 +903,49 @@ def test_the_subject_line_never_names_the_weak_spot() -> None:
             assert not any(w and w.casefold() in draft.subject.casefold() for w in weak)
 
 
-def test_the_apology_goes_only_to_the_interviewer_the_debrief_says_was_offended() -> None:
+def _apologised_to(cause_notes: Callable[[str, str], str]) -> tuple[set[str], str, str]:
+    """Who the panel's notes apologise to, when the notes on the causes (written with the
+    first names of the panel's first two) say an interviewer was offended."""
     panel = _example("panel-onsite.yaml")
     reader, other = panel.interviewers[0], panel.interviewers[1]
+    assert other.name != reader.name
     debrief = panel.debrief.model_copy(
         update={
             "causes": ["offended_interviewer"],
-            # Both are named; the note tells what happened to whom, the offended one first.
-            "cause_notes": (
-                f"When {reader.name.split()[0]} asked about the forecast I joked about analysts; "
-                f"{other.name.split()[0]} laughed, she didn't."
-            ),
+            "cause_notes": cause_notes(reader.name.split()[0], other.name.split()[0]),
         }
     )
     offended = panel.model_copy(update={"debrief": debrief})
-    for draft in compose(offended, seed=2):
-        sorry = re.search(r"\b(?:sorry|apologi[sz]e)\b", draft.text, re.IGNORECASE) is not None
-        assert sorry is (draft.to == reader.name), (draft.to, draft.text)
-    assert other.name != reader.name
+    sorry = {
+        draft.to
+        for draft in compose(offended, seed=2)
+        if re.search(r"\b(?:sorry|apologi[sz]e)\b", draft.text, re.IGNORECASE)
+    }
+    return sorry, reader.name, other.name
+
+
+def test_the_apology_goes_only_to_the_interviewer_the_debrief_says_was_offended() -> None:
+    # Both are named; the note tells what happened to whom, the offended one first.
+    sorry, reader, _ = _apologised_to(
+        lambda first, second: (
+            f"When {first} asked about the forecast I joked about analysts; {second} laughed, "
+            "she didn't."
+        )
+    )
+    assert sorry == {reader}
 
 
 def test_the_apology_goes_to_who_answered_back_not_to_who_was_named_first() -> None:
     """ "I aimed my answers at Lars... At the end I asked her whether she'd send the offer
     paperwork. She said, very evenly, 'I run the lab.'": she was offended, not Lars."""
-    panel = _example("panel-onsite.yaml")
-    reader, other = panel.interviewers[0], panel.interviewers[1]
-    debrief = panel.debrief.model_copy(
-        update={
-            "causes": ["offended_interviewer"],
-            "cause_notes": (
-                f"I aimed my answers at {reader.name.split()[0]} because I'd decided he was the "
-                f"manager and {other.name.split()[0]} was from HR. At the end I asked her "
-                "whether she'd send the offer paperwork. She said, very evenly, \"I run the "
-                f'lab." {reader.name.split()[0]} looked at the floor.'
-            ),
-        }
+    sorry, _, other = _apologised_to(
+        lambda first, second: (
+            f"I aimed my answers at {first} because I'd decided he was the manager and {second} "
+            "was from HR. At the end I asked her whether she'd send the offer paperwork. She "
+            f'said, very evenly, "I run the lab." {first} looked at the floor.'
+        )
     )
-    offended = panel.model_copy(update={"debrief": debrief})
-    for draft in compose(offended, seed=2):
-        sorry = re.search(r"\b(?:sorry|apologi[sz]e)\b", draft.text, re.IGNORECASE) is not None
-        assert sorry is (draft.to == other.name), (draft.to, draft.text)
+    assert sorry == {other}
 
 
 def test_company_and_role_are_named_as_people_say_them() -> None:

@@ -1148,14 +1148,16 @@ def _render(
     # A piece about a topic brings its own (and then the note needs no line on one).
     slots.update(form.slots)
     slots["next"] = _next_step(form.symbol or piece.symbol, dict(form.slots), variant + seed)
+    # Whether the moment followed up is this reader's own (a lone reader's are all theirs).
+    number = form.evidence.moment if form.evidence is not None else None
+    theirs = interviewer is not None and (
+        len(interview.interviewers) == 1
+        or (number is not None and _asked_by(interview.debrief.moments[number - 1], interviewer))
+    )
     if interviewer is not None and form.evidence is not None:
         # What the user wrote about the reader is said to them ("your team", not "Zoë's").
         kind = form.evidence.kind
-        number = form.evidence.moment
-        asked = number is not None and (
-            len(interview.interviewers) == 1
-            or _asked_by(interview.debrief.moments[number - 1], interviewer)
-        )
+        asked = number is not None and theirs
         for slot in ("fact", "story", "clause", "iclause"):
             if slots.get(slot):
                 slots[slot] = facts.to_reader(
@@ -1169,11 +1171,6 @@ def _render(
     # ("the monthly payroll cycle for 1,400 employees") reads as pasted from the notes
     # (round 14), and the answer itself says which question it was.
     mtopic = slots.get("mtopic", "")
-    number = form.evidence.moment if form.evidence is not None else None
-    theirs = interviewer is not None and (
-        len(interview.interviewers) == 1
-        or (number is not None and _asked_by(interview.debrief.moments[number - 1], interviewer))
-    )
     # A long label is named by its head ("the monthly payroll cycle for 1,400 employees" ->
     # "the monthly payroll cycle"): "one of your questions" alone read as vague (round 15).
     head = re.split(

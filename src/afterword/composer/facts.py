@@ -1254,7 +1254,7 @@ def unjotted(text: str) -> str:
     def full(m: re.Match[str]) -> str:
         word = m.group(0).strip()
         said = "with" if word.casefold() in ("w", "w/") else _JOTTED_WORDS[word.casefold()]
-        space = " " if m.group(0).endswith((" ", "/")) and word.casefold() == "w/" else ""
+        space = " " if word.casefold() == "w/" else ""  # "w/ the", "w/the": "with the"
         return (said[:1].upper() + said[1:] if word[:1].isupper() else said) + space
 
     return _JOTTED.sub(full, text)
@@ -3019,16 +3019,11 @@ def addressed(name: str, jotted: Iterable[str | None]) -> str | None:
     if titled is None or own is None:
         return titled or own
     title, _, said = own.rpartition(" ")
-    words = [w.casefold() for w in name.split()]
-    given = words[_title_count(name.split())] if len(words) > _title_count(name.split()) else ""
-    if (
-        titled.startswith(f"{title} ")
-        and said.casefold() in words
-        and said.casefold() != given
-        and " " not in own[len(title) + 1 :]
-    ):
-        return own
-    return titled
+    parts = name.split()
+    # A name of theirs after the given name, with the same title: "Ing. Araya", not "Ing.
+    # Rodrigo" (a first name after a title says nothing of which surname is used).
+    surnames = [w.casefold() for w in parts[_title_count(parts) + 1 :]]
+    return own if titled.startswith(f"{title} ") and said.casefold() in surnames else titled
 
 
 def writers_address(name: str, jotted: Iterable[str | None]) -> str | None:
