@@ -459,3 +459,9 @@ def test_an_answer_of_two_short_sentences_is_given_whole() -> None:
         "check with the class teacher what the child has been told about it."
     )
     assert answer_facts(answer)[0] == answer
+
+
+def test_numbered_steps_are_not_said_as_the_answers_figure() -> None:
+    steps = answer_facts("1 check its real - grab sample vs online meter. 2 check the dose.")
+    assert not any("The answer is" in fact for fact in steps), steps
+    assert answer_facts("3 sectors, 12 hours.")[0] == "The answer is 3 sectors, 12 hours."

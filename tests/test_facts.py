@@ -236,6 +236,12 @@ def test_a_long_deed_is_cut_before_its_last_item_not_inside_a_list_of_nouns() ->
             "Talked about load-shedding and forgot the obvious one: I ran the election live blog.",
             "I ran the election live blog",
         ),
+        # A second thing forgotten is no confession in the note.
+        (
+            "Forgot to say I have Goethe-Zertifikat B2, and I forgot completely to tell about "
+            "the inventory.",
+            "I have Goethe-Zertifikat B2",
+        ),
         # The writer's aside is not sent with it.
         ("Forgot my WSET Level 3 - José Manuel obviously cares about wine.", "my WSET Level 3"),
         (

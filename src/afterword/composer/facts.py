@@ -1369,8 +1369,13 @@ def forgotten(text: str) -> str | None:
     said = re.sub(r",[^,]*\b(?:and\s+everything|etc)\.?$", "", said).strip()
     # "my WSET Level 3 - José Manuel obviously cares about wine", "my MHFA instructor
     # training, and she'd brought up mental health twice": the writer's aside, not the fact.
+    # So is a second thing forgotten, told as a confession ("..., and I forgot completely to
+    # tell about the inventory"): a note never says the writer forgot.
     said = re.split(
-        r"\s[-–—]\s|,\s+(?:and\s+)?(?:she|he|they|it|which|but|so|because)\b", said, maxsplit=1
+        r"\s[-–—]\s|,\s+(?:and\s+)?(?:she|he|they|it|which|but|so|because)\b"
+        r"|,?\s+and\s+(?:I\s+)?(?:also\s+)?(?:forgot|forget)\b",
+        said,
+        maxsplit=1,
     )[0].strip()
     if not said or word_count(said) > 28:
         return None
@@ -2530,6 +2535,14 @@ def _figure_answers(text: str) -> str:
         words = sentence.split()
         # Only the first sentence gives the answer: "Two clips and one picture. One clip of
         # the bypass..." is the answer, then what it is made of.
+        # A numbered list ("1 check its real... 2 check raw turb...") is steps, not a figure.
+        if (
+            len(words) > 1
+            and re.fullmatch(r"\d[.)]?", words[0])
+            and words[1].casefold() in _PLAN_VERBS | _ORDER_ONLY
+        ):
+            out.append(sentence)
+            continue
         if i == 0 and words and has_number(words[0]) and not _has_verb(sentence):
             if words[0].isalpha():  # "Twelve hours.": a number in words, mid-sentence now
                 sentence = sentence[:1].lower() + sentence[1:]
