@@ -290,6 +290,13 @@ def test_research_that_came_up_empty_is_known(text: str, empty: bool) -> None:
     assert found_nothing(text) is empty
 
 
+def test_a_topic_jotted_on_the_readers_card_is_theirs() -> None:
+    """ "her sandy fields" on Dona Cida's card became "What you told me about her sandy
+    fields" in the note to her."""
+    assert topic_phrase("her sandy fields") == "your sandy fields"
+    assert topic_phrase("His pricing model") == "your pricing model"
+
+
 @pytest.mark.parametrize(
     "topic,said",
     [

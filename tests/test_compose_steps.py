@@ -441,6 +441,17 @@ def test_orders_joined_by_and_or_led_by_a_time_are_the_writers_plan() -> None:
         assert own_plan(kept) == kept
 
 
+def test_an_order_given_with_a_threshold_is_the_writers_plan() -> None:
+    """ "Close at 15 m/s sustained" is what the writer would do at a wind speed; in a note it
+    read as an order to the reader. A noun that opens a sentence stays as written."""
+    assert own_plan("Close at 15 m/s sustained, and point the telescope away from the wind.") == (
+        "I would close at 15 m/s sustained, and point the telescope away from the wind."
+    )
+    assert own_plan("Open the dome at dusk.") == "I would open the dome at dusk."
+    for kept in ("Close to 40% of users left.", "Point taken.", "Open questions remain."):
+        assert own_plan(kept) == kept
+
+
 def test_the_writers_own_move_is_no_topic_to_thank_for() -> None:
     """ "Hearing about relocating to Stockholm made me keener still" thanks the reader for
     the writer's own move."""

@@ -739,7 +739,8 @@ def topic_phrase(topic: str) -> str:
         verb = move.group(1).casefold()
         verb = _ING.get(verb, "quitting" if verb == "quit" else verb)
         return f"why I am {verb} {topic[move.end() :]}"
-    topic = re.sub(r"^(?:their|our|the company's)\s+", "your ", topic, flags=re.IGNORECASE)
+    # Topics are jotted per interviewer: "her sandy fields" on Dona Cida's card are hers.
+    topic = re.sub(r"^(?:their|our|his|her|the company's)\s+", "your ", topic, flags=re.IGNORECASE)
     # "route planning in their TMS": theirs is the reader's organisation.
     return with_article(re.sub(r"\btheir\b", "your", topic))
 
@@ -2817,8 +2818,9 @@ def _coordinated_orders(verb: str, rest: str) -> bool:
 
 #: Verbs whose base form opens a sentence only as an order, beside the plan's verbs.
 _ORDER_ONLY = frozenset(
-    ["pick", "choose", "say", "go", "confirm", "ring", "email", "see", "stop", "leave", "try"]
-)
+    ["pick", "choose", "say", "go", "confirm", "ring", "email", "see", "stop", "leave", "try",
+     "close", "open", "point"]
+)  # fmt: skip
 
 
 def _bare_order(verb: str, rest: str) -> bool:
@@ -2855,6 +2857,8 @@ def _ordered_with(verb: str, preposition: str, rest: str) -> bool:
         return preposition in ("on", "to", "from", "about", "with")  # "Start from what..."
     if re.search(r"(?i)\b(?:is|are|was|were|has|have|had|will|can|matters|helps)\b", sentence):
         return False  # a noun and its verb: "Time with the kids matters"
+    if preposition == "at" and verb in _PLAN_VERBS | _ORDER_ONLY and has_number(word):
+        return True  # a threshold to act at: "Close at 15 m/s sustained"
     if preposition in ("with", "by"):
         return word in _ORDER_OBJECT or (preposition == "by" and word.endswith("ing"))
     return (
