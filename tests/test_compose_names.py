@@ -236,6 +236,44 @@ def test_a_rank_is_a_title(name: str, salutation: str | None, first: str) -> Non
     assert first_name(name) == first
 
 
+@pytest.mark.parametrize(
+    "name,salutation,first",
+    [
+        # A Spanish name ends with two family names; a Portuguese one is said by its last.
+        ("Ms Ximena Ybarra Peña", "Ms Ybarra Peña", "Ximena"),
+        ("Dr Candelaria Acosta Pérez", "Dr Acosta Pérez", "Candelaria"),
+        ("Sra. María Fernanda Ruiz Altamirano", "Sra. Ruiz Altamirano", "María"),
+        ("Ms Luana Gonçalves Pimentel", "Ms Pimentel", "Luana"),
+        ("Dr John Paul Jones", "Dr Jones", "John"),
+        ("Ms Sabitri Thapa Magar", "Ms Thapa Magar", "Sabitri"),
+        # Family name first: Hungarian, and Chinese with a pinyin given name.
+        ("Szabó Márton", None, "Márton"),
+        ("Mr Szabó Márton", "Mr Szabó", "Márton"),
+        ("Chen Haoran", None, "Haoran"),
+        ("Lee Anderson", None, "Lee"),
+        ("Simon Baker", None, "Simon"),
+        # Titles of other countries, and words in brackets that are never said.
+        ("Eng. Agr. Thiago Bortolini", "Eng. Bortolini", "Thiago"),
+        ("Mag. Petra Huber", "Mag. Huber", "Petra"),
+        ("Kommerzialrat Gerhard Pichler", "Kommerzialrat Pichler", "Gerhard"),
+        ("Dona Cida", "Dona Cida", "Cida"),
+        ("Col. (Retd) Rajendra Bahadur Karki", "Col. Karki", "Rajendra"),
+        ("Dr. (Mrs.) Radhika Venkatachalam", "Dr. Venkatachalam", "Radhika"),
+    ],
+)
+def test_names_of_many_countries_are_greeted_as_their_owners_are(
+    name: str, salutation: str | None, first: str
+) -> None:
+    """Round 16's readers stopped at "Ms Peña" (for Ybarra Peña), "Hi Szabó", "Hi Chen",
+    "Hello Eng.,", "Dear Dona," and "Dear Col.,": each would keep the note from being sent."""
+    assert honorific(name) == salutation
+    assert first_name(name) == first
+
+
+def test_a_name_jotted_in_lower_case_is_greeted_with_capitals() -> None:
+    assert addressed("Marguerite Thibodeau", ["dr thibodeau"]) == "Dr Thibodeau"
+
+
 def _panel_with_takahashi(asked_by: str) -> Interview:
     return Interview(
         company="Mizunami Precision Europe",

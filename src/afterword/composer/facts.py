@@ -132,7 +132,17 @@ TITLES = frozenset(
     # Professional and honorific titles: "Ing." (an engineer in Latin America and Europe),
     # "Engr", "Alhaja" and "Alhaji" (a Yoruba or Hausa honorific after the hajj).
     | {"ing", "engr", "alhaja", "alhaji"}
+    # "Eng." (an engineer in Brazil, Portugal and the Arab world), "Mag." (an Austrian
+    # master's degree), Austrian honorary titles ("Kommerzialrat Pichler"), and the Brazilian
+    # and Spanish "Dona"/"Doña", said with the first name ("Dona Cida").
+    | {"eng", "agr", "mag", "kommerzialrat", "hofrat", "dona", "doña"}
+    # Spanish forms: "Sra." and "Srta." (Mrs, Miss), "Dra." (a doctor), "Lic." (a graduate,
+    # as used in Mexico), "Arq." (an architect).
+    | {"sra", "srta", "dra", "lic", "arq"}
 )
+#: Titles that qualify the one before them and are not said alone: "Eng. Agr." (an
+#: agronomist engineer) is addressed as "Eng.".
+_QUALIFYING = frozenset({"agr"})
 #: A rank said in two words: "Sqn Ldr Grant", never "Ldr Grant".
 _TWO_WORD_RANK = frozenset(
     {("sqn", "ldr"), ("wg", "cdr"), ("flt", "lt"), ("gp", "capt"), ("lt", "col")}
@@ -144,6 +154,8 @@ _TWO_WORD_RANK = frozenset(
 def _rank(parts: list[str], titles: int) -> str:
     """The title a name is addressed with: the last of its titles ("Revd. Canon" -> "Canon"),
     or the last two where they make one rank ("Sqn Ldr")."""
+    while titles > 1 and parts[titles - 1].rstrip(".").casefold() in _QUALIFYING:
+        titles -= 1
     last = parts[titles - 1]
     if titles >= 2:
         pair = (parts[titles - 2].rstrip(".").casefold(), last.rstrip(".").casefold())
@@ -325,7 +337,9 @@ _STYLE = frozenset(
 
 
 def _styled(parts: list[str]) -> list[str]:
-    """A name without its leading style words ("The Rt Hon Jane Ashby" -> "Jane Ashby")."""
+    """A name without its leading style words ("The Rt Hon Jane Ashby" -> "Jane Ashby") and
+    its words in brackets ("Col. (Retd)", "Dr. (Mrs.)"), which are never said."""
+    parts = [p for p in parts if not (p.startswith("(") and p.endswith(")"))]
     i = 0
     if parts and parts[0].casefold() == "the":
         while i < len(parts) - 1 and parts[i].rstrip(".").casefold() in _STYLE:
@@ -431,10 +445,22 @@ _CHINESE_FAMILY = frozenset(
 
 def _given_after_family(parts: list[str]) -> bool:
     """Whether a name (titles left out) puts its family name first: a Korean family name
-    before a hyphenated given name ("Park Min-jung"), or a Chinese one before a given name of
-    two short syllables ("Lim Wei Ling")."""
+    before a hyphenated given name ("Park Min-jung"), a Chinese one before a given name of
+    two short syllables ("Lim Wei Ling") or of one or two pinyin syllables that is not a
+    family name itself ("Chen Haoran"), or a Hungarian one before a Hungarian given name
+    ("Szabó Márton")."""
     head = parts[0].casefold() if parts else ""
     if len(parts) == 2 and head in _KOREAN_FAMILY and "-" in parts[1]:
+        return True
+    if len(parts) == 2 and head in _HUNGARIAN_FAMILY and parts[1].casefold() in _HUNGARIAN_GIVEN:
+        return True
+    if (
+        len(parts) == 2
+        and head in _PINYIN_FAMILY
+        and parts[1][:1].isupper()
+        and _PINYIN_GIVEN.fullmatch(parts[1].casefold())
+        and parts[1].casefold() not in _CHINESE_FAMILY | _TAIWANESE_FAMILY | {"li", "ma", "he"}
+    ):
         return True
     if (
         len(parts) == 2
@@ -447,6 +473,84 @@ def _given_after_family(parts: list[str]) -> bool:
         and head in _CHINESE_FAMILY
         and parts[1].casefold() not in _WESTERN_MIDDLE
         and all(p.isalpha() and p[:1].isupper() and len(p) <= 5 for p in parts[1:])
+    )
+
+
+#: A given name of one or two pinyin syllables ("Haoran", "Jing", "Xiaoming"): "Chen Haoran"
+#: is Mr Chen. The syllables of Western names rarely all read as pinyin ("Anderson" does not).
+_PINYIN_GIVEN = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua"
+    r"|uo|ui|ue|a|e|i|o|u)){1,2}"
+)
+#: Chinese family names in pinyin, which a pinyin given name follows ("Chen Haoran"); a
+#: Cantonese or Hokkien one ("Lam Wing") may come before a Western or Vietnamese given name.
+_PINYIN_FAMILY = frozenset(
+    {"chen", "lin", "wang", "zhang", "liu", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun"}
+    | {"zhu", "hu", "guo", "gao", "luo", "zheng", "liang", "xie", "tang", "feng", "deng"}
+    | {"cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "cheng"}
+    | {"song", "han", "ding", "shen", "du", "ren", "yao", "fang", "jin", "qian", "qin", "xia"}
+    | {"zou", "xiong", "meng", "qiu", "hou", "bai", "duan", "lei", "kong", "tao", "mao", "dai"}
+)
+#: Hungarian family names and given names: a Hungarian name puts the family name first
+#: ("Szabó Márton" is Márton, Mr Szabó). Both lists are needed, since many Hungarian family
+#: names are given names elsewhere ("Simon", "Major").
+_HUNGARIAN_FAMILY = frozenset(
+    {"nagy", "kovács", "tóth", "szabó", "horváth", "varga", "kiss", "molnár", "németh"}
+    | {"farkas", "balogh", "papp", "takács", "juhász", "lakatos", "mészáros", "oláh", "simon"}
+    | {"rácz", "fekete", "szilágyi", "török", "fehér", "balázs", "gál", "kis", "szűcs"}
+    | {"kocsis", "pintér", "fodor", "szalai", "sipos", "magyar", "lukács", "gulyás", "bíró"}
+    | {"király", "katona", "jakab", "bogdán", "boros", "fazekas", "kelemen", "antal", "orosz"}
+    | {"somogyi", "fülöp", "vincze", "veres", "hegedűs", "deák", "bálint", "illés", "vass"}
+    | {"lengyel", "bodnár", "hajdu", "halász", "székely", "gáspár", "kozma", "pásztor"}
+    | {"bakos", "orbán", "virág", "barna", "soós", "nemes", "pataki", "borbély", "csonka"}
+)
+_HUNGARIAN_GIVEN = frozenset(
+    {"lászló", "istván", "józsef", "jános", "zoltán", "sándor", "gábor", "ferenc", "attila"}
+    | {"péter", "tamás", "zsolt", "tibor", "andrás", "csaba", "imre", "lajos", "györgy"}
+    | {"márton", "balázs", "gyula", "mihály", "károly", "miklós", "bence", "máté", "levente"}
+    | {"gergő", "ákos", "pál", "béla", "ernő", "dániel", "ádám", "krisztián", "norbert"}
+    | {"mária", "erzsébet", "katalin", "ilona", "éva", "zsuzsanna", "margit", "judit"}
+    | {"ágnes", "erika", "krisztina", "ildikó", "edit", "gabriella", "szilvia", "mónika"}
+    | {"tímea", "réka", "eszter", "zsófia", "nóra", "dóra", "orsolya", "enikő", "hajnalka"}
+    | {"boglárka", "anikó", "piroska", "zsuzsa", "kinga", "emese", "csilla", "györgyi"}
+)
+#: Spanish family names: a Spanish name ends with two ("Candelaria Acosta Pérez" is Dr Acosta
+#: Pérez, not Dr Pérez), where a Portuguese or Brazilian one is addressed by its last
+#: ("Luana Gonçalves Pimentel" is Ms Pimentel); names common to both are left out.
+_SPANISH_FAMILY = frozenset(
+    {"garcía", "rodríguez", "gonzález", "fernández", "lópez", "martínez", "sánchez", "pérez"}
+    | {"gómez", "jiménez", "ruiz", "hernández", "díaz", "moreno", "álvarez", "muñoz"}
+    | {"romero", "alonso", "gutiérrez", "navarro", "torres", "domínguez", "vázquez", "ramos"}
+    | {"ramírez", "serrano", "blanco", "suárez", "molina", "morales", "ortega", "delgado"}
+    | {"castro", "ortiz", "rubio", "marín", "sanz", "núñez", "iglesias", "medina", "garrido"}
+    | {"cortés", "castillo", "lozano", "guerrero", "cano", "prieto", "méndez", "cruz"}
+    | {"calvo", "gallego", "vidal", "león", "márquez", "herrera", "peña", "flores", "cabrera"}
+    | {"vega", "fuentes", "carrasco", "caballero", "reyes", "nieto", "aguilar", "montero"}
+    | {"hidalgo", "ibáñez", "ferrer", "durán", "benítez", "vargas", "arias", "crespo"}
+    | {"velasco", "soler", "parra", "bravo", "gallardo", "rojas", "acosta", "ybarra", "ibarra"}
+    | {"cantú", "villarreal", "altamirano", "salazar", "mendoza", "espinoza", "espinosa"}
+    | {"rivera", "chávez", "contreras", "sandoval", "guzmán", "aguirre", "zamora", "valdez"}
+    | {"figueroa", "orozco", "estrada", "rosales", "cervantes", "maldonado", "treviño"}
+    | {"garza", "cisneros", "ochoa", "padilla", "ríos", "quintero", "solís", "zúñiga"}
+    | {"escobar", "meléndez", "villalobos", "echeverría", "urrutia", "etxeberria", "puig"}
+)
+#: Nepali family names of two words: a clan and the group it belongs to ("Thapa Magar").
+_NEPALI_GROUP = frozenset({"magar", "gurung"})
+_NEPALI_CLAN = frozenset({"thapa", "rana", "ale", "pun", "budha", "roka", "gharti", "ghale"})
+
+
+def _two_word_surname(rest: list[str]) -> bool:
+    """Whether a name of three words or more ends with a family name of two: a Spanish one
+    ("Ximena Ybarra Peña", "María Fernanda Ruiz Altamirano") or a Nepali clan and group
+    ("Sabitri Thapa Magar")."""
+    if len(rest) < 3 or not all(w[:1].isupper() for w in rest[-2:]):
+        return False
+    second, last = rest[-2].casefold(), rest[-1].casefold()
+    if last in _NEPALI_GROUP and second in _NEPALI_CLAN:
+        return True
+    return second in _SPANISH_FAMILY or (
+        second.endswith("ez") and len(second) > 4 and not last.endswith("es")
     )
 
 
@@ -502,14 +606,14 @@ def honorific(name: str) -> str | None:
     if not titles or not rest:
         return None
     title = _rank(parts, titles)  # the last of several: "Revd. Canon" is addressed as Canon
-    if title.rstrip(".").casefold() in ("sir", "dame", "sister", "sr", "brother"):
+    if title.rstrip(".").casefold() in ("sir", "dame", "sister", "sr", "brother", "dona", "doña"):
         # A religious sister or brother is addressed by the religious (first) name, as a
         # knight by his: "Sister Teresa", "Sir Alan".
         return f"{title} {rest[0]}"
     if _given_after_family(rest):
         return f"{title} {rest[0]}"  # "Prof. Lim Wei Ling" is Prof. Lim
-    surname = rest[-1:]
-    i = len(rest) - 2
+    surname = rest[-2:] if _two_word_surname(rest) else rest[-1:]
+    i = len(rest) - len(surname) - 1
     while i >= 1 and rest[i].casefold() in _PARTICLES:
         surname.insert(0, rest[i])
         i -= 1
@@ -3057,7 +3161,13 @@ def writers_address(name: str, jotted: Iterable[str | None]) -> str | None:
             return parts[0]
         titles = _title_count(parts)
         if 0 < titles < len(parts):
-            return f"{_rank(parts, titles)} {' '.join(parts[titles:])}"
+            # Jotted in lower case ("dr thibodeau"), the name is still written with capitals.
+            said_name = [
+                w[:1].upper() + w[1:] if w.islower() and w not in _PARTICLES else w
+                for w in parts[titles:]
+            ]
+            rank = _rank(parts, titles)
+            return f"{rank[:1].upper()}{rank[1:]} {' '.join(said_name)}"
     return None
 
 
