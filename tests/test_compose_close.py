@@ -282,3 +282,26 @@ def test_a_note_with_nothing_to_add_is_plain_and_promises_no_talk_about_where_to
             r"|first priorities|take on first|look at first|my first weeks",
             body,
         ), body
+
+
+def test_a_plain_close_looks_ahead_rather_than_waiting_for_questions() -> None:
+    """ "Please let me know if I can tell you anything further." closed half of all notes
+    and read as passive to every reader: a plain close shows interest in the role and offers
+    the next step or time before the decision."""
+    interview = Interview(
+        company="Pellow Bikes",
+        role="Workshop Lead",
+        ended_at="2026-11-24T15:30:00+00:00",
+        interviewers=[Interviewer(name="Kofi Mensah", topics=["the new e-bike service line"])],
+    )
+    for tone in ("warm", "formal"):
+        for seed in range(12):
+            for draft in compose(interview, seed=seed, variants=2, tone=tone):
+                said = closing(draft)
+                assert draft.ready, draft.text
+                assert not re.search(
+                    r"(?i)^(?:please )?let me know if|^is there anything more"
+                    r"|^if there is anything more",
+                    said,
+                ), said
+                assert re.search(r"(?i)next step|conversation|meet again|make time", said), said

@@ -286,18 +286,22 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "f:I would also like to mention {also}.",
     ),
     "cta_plain": (
-        "w:Is there anything more you would like to know from me?",
-        "w:If there is anything more you would like to know, just let me know.",
-        "w:If anything else would be useful to know before your decision {decision}, let me know.",
-        "f:Please let me know if there is anything further you would like to know from me.",
-        "f:Is there anything further I can tell you before your decision {decision}?",
-        "f:Please let me know if I can tell you anything further.",
-        "w:Let me know if I can tell you anything more.",
-        # A close that looks ahead, not only one that asks for more questions (round 14:
-        # "Please let me know if any further questions arise." read as passive in most notes).
-        "w:I'm keen to hear about next steps, and happy to answer anything else in the meantime.",
+        # Closes that look ahead: interest in the role and the next step, or time offered
+        # before the decision. Rounds 14 to 16 read "Please let me know if I can tell you
+        # anything further." and its kin as passive in about half of all notes.
+        "w:I'm excited about the role and would be glad to take the next step whenever suits you.",
+        "w:I'd be glad to take the next step whenever suits you.",
+        "w:If a further conversation would help before your decision {decision}, I'd be glad "
+        "to make time.",
         "w:I'm keen to take the next step, and happy to answer anything else before your "
         "decision {decision}.",
+        "w:I'm keen to hear about next steps, and happy to answer anything else in the meantime.",
+        "f:I remain very interested in the position and would welcome the opportunity to "
+        "continue our conversation.",
+        "f:I would be pleased to continue the conversation at a time that suits you.",
+        "f:I am very interested in the role and would be glad to meet again, should that help "
+        "your decision {decision}.",
+        "f:Is there anything further I can tell you before your decision {decision}?",
         "f:I would welcome the next step in the process, and I am glad to answer anything "
         "further before then.",
     ),
