@@ -472,3 +472,27 @@ def test_numbered_steps_are_not_said_as_the_answers_figure() -> None:
     steps = answer_facts("1 check its real - grab sample vs online meter. 2 check the dose.")
     assert not any("The answer is" in fact for fact in steps), steps
     assert answer_facts("3 sectors, 12 hours.")[0] == "The answer is 3 sectors, 12 hours."
+
+
+def test_a_bare_verb_after_a_singular_subject_takes_its_s() -> None:
+    """ "Because lime react slow: on this soil it take 12 to 24 months" went out as the writer
+    wrote it; where the fix is certain, the note has it and the checker names it."""
+    said = " ".join(
+        answer_facts(
+            "On this soil it take 12 to 24 months to correct the pH, and the soil need it "
+            "everywhere. The museum still use my numbers now."
+        )
+    )
+    assert "it takes 12 to 24 months" in said, said
+    assert "the soil needs it" in said, said
+    assert "The museum still uses my numbers" in said, said
+    # A story's result in the past stays in the past; a question keeps its auxiliary.
+    assert repaired("the planning cycle become two days shorter") == (
+        "the planning cycle became two days shorter"
+    )
+    for kept in ("We let it go and let the team decide.", "How does clay affect the plant?"):
+        assert " ".join(answer_facts(kept)) == kept
+    slips = [f for f in check("Hi Ana,\n\nThe museum still use my numbers.\n\nBest,\nOla").findings]
+    assert [(f.rule, f.suggestion) for f in slips if f.rule == "grammar-slip"] == [
+        ("grammar-slip", "uses")
+    ], slips

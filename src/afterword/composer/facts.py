@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from itertools import pairwise
 
-from afterword.checker.rules.grammar_slip import counted_plural
+from afterword.checker.rules.grammar_slip import agreed, counted_plural
 from afterword.model import Interview, Moment, Story
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'])")
@@ -1403,7 +1403,9 @@ def repaired(text: str) -> str:
     nexts = "|".join(_NEXT_PAST)
     text = re.sub(rf"(?i)\b(and\s+(?:they|we))\s+({nexts})\b(?!\s+to\b)", then, text)
     text = re.sub(r"\bwas reduced (?=\S*\d)", "was reduced by ", _base_to_past(text))
-    return spelled_changes(text)
+    # After the past is put right ("the cycle become shorter" -> "became"): "the museum still
+    # use my numbers now" -> "...still uses...".
+    return spelled_changes(agreed(text))
 
 
 def _lower_first(text: str, known: frozenset[str]) -> str:
@@ -2444,6 +2446,8 @@ def research_facts(text: str, max_words: int = 45) -> list[str]:
     one, then the first cut short at a clause boundary, for a tight word limit. Research that
     says what was read, then what it says ("I have now read the letter. It names drift..."),
     is said by what it says where both do not fit: "The letter names drift..."."""
+    # "it take 12 to 24 months": a bare verb after a singular subject, given its "s".
+    text = agreed(text)
     # A sentence in notation ("Pdm = vibration analysis, thermography...") is shorthand for
     # oneself: no reader takes it as a sentence.
     found = [
