@@ -496,3 +496,22 @@ def test_a_bare_verb_after_a_singular_subject_takes_its_s() -> None:
     assert [(f.rule, f.suggestion) for f in slips if f.rule == "grammar-slip"] == [
         ("grammar-slip", "uses")
     ], slips
+
+
+def test_a_result_that_is_a_clause_is_not_said_after_the_result_was() -> None:
+    """ "..., and the result was the fleet system now flags any truck" read as pasted: a result
+    with a subject and a verb of its own is told as the clause it is."""
+    story = Story(
+        title="Fuel log for the fleet of 14",
+        situation="Fuel cost was 30% over budget and the drivers said the roads were to blame.",
+        action="I made a fuel log with the kilometres of each fill and monthly comparison.",
+        result="the fleet system now flags any truck using 15% more than its own average",
+    )
+    for told in story_accounts(story):
+        assert "the result was" not in told, told
+        assert "the fleet system now flags any truck" in told, told
+    roaster = story.model_copy(
+        update={"result": "now we rotate a guest roaster every month, 3 new regulars a week"}
+    )
+    for told in story_accounts(roaster):
+        assert "the result was now" not in told, told

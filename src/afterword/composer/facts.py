@@ -1663,6 +1663,19 @@ def _spliced(text: str) -> str:
     return ", ".join(out)
 
 
+#: A clause known by its subject where its verb is not one the lists know ("now we rotate a
+#: guest roaster every month", "the system now attach the six photos"): a personal pronoun
+#: and a word, or a word, an adverb of time and a word.
+_SUBJECT_AND_WORD = re.compile(
+    r"(?i)^(?:now\s+|since\s+then\s+)?(?:we|they|he|she|it)\s+(?:now\s+|still\s+|also\s+)?"
+    r"[a-z]{3,}\b|^(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:now|still)\s+[a-z]{3,}\s"
+)
+
+
+def _clause_by_its_subject(text: str) -> bool:
+    return _SUBJECT_AND_WORD.match(text) is not None
+
+
 def _opens_clause(text: str) -> bool:
     """Whether ``text`` opens with a clause: its first part (up to a comma, semicolon or
     "and") has a subject and a verb. "4 months on warehouse lighting, I do terminations",
@@ -1786,7 +1799,7 @@ def story_clauses(story: Story, max_words: int = 45) -> list[str]:
         opening = head.split(" ", 1)[0]
         if _is_past(opening) and opening[:1].isupper() and not _done_to_the_work(result):
             core = "I " + _lower_first(result, known)  # "Bought out $610K": the writer did
-        elif not _has_verb(head):
+        elif not _has_verb(head) and not _clause_by_its_subject(head):
             # "Zero duplicate refunds in the 18 months since; ...": a figure, not a clause.
             core = f"the result was {_lower_first(result, known)}"
         fuller = _deed(story, known, both=True)
@@ -2076,7 +2089,9 @@ def _outcome(story: Story, known: frozenset[str]) -> str | None:
     clauses = [c for c in re.split(r";\s+", result) if c]
     kept = [clauses[0], *(c for c in clauses[1:] if not _STRANGER.match(c))]
     clause = _lower_first("; ".join(kept), known)
-    if _opens_clause(clauses[0]) and not _noun_phrase(clauses[0].split()):
+    if (_opens_clause(clauses[0]) and not _noun_phrase(clauses[0].split())) or (
+        _clause_by_its_subject(clauses[0])
+    ):
         return clause
     if _later_clause(result) or re.match(r"(?i)(?:down|up)\b", result):
         return None  # notes: a figure, then a clause of its own (see _result_clause)

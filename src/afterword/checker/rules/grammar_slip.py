@@ -146,7 +146,10 @@ _SAFE_VERBS = (
     "affect", "decide", "exist", "prefer", "understand", "get", "keep", "say", "think", "grow",
     "stay", "feel", "bring", "begin", "believe", "provide", "lose", "continue", "learn",
     "follow", "create", "spend", "remember", "consider", "expect", "reach", "suggest", "sell",
-    "send", "arrive", "ask", "come", "explain",
+    "send", "arrive", "ask", "come", "explain", "attach", "rotate", "compare", "connect",
+    "calculate", "accept", "receive", "replace", "remove", "prevent", "protect", "manage",
+    "reduce", "improve", "deliver", "generate", "identify", "combine", "ensure", "detect",
+    "notify", "apply",
 )  # fmt: skip
 _NOUN_LIKE_VERBS = ("use", "pay", "cost", "work", "help", "show", "change", "run", "stop", "look")
 _THIRD_PERSON = {verb: _s(verb) for verb in (*_SAFE_VERBS, *_NOUN_LIKE_VERBS)}
