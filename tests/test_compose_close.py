@@ -305,3 +305,13 @@ def test_a_plain_close_looks_ahead_rather_than_waiting_for_questions() -> None:
                     said,
                 ), said
                 assert re.search(r"(?i)next step|conversation|meet again|make time", said), said
+
+
+def test_the_thanks_never_names_a_jotted_label() -> None:
+    """ "and for the detail you gave me on classification memos" reads as a field pasted in;
+    a topic with its article ("the glaze room refit") reads as words for the sentence."""
+    for topic, named in (("classification memos", False), ("the glaze room refit", True)):
+        interview = _kiln_interview()
+        interview.interviewers[0].topics = [topic]
+        opening = [draft.paragraphs[0] for draft in drafts(interview, seeds=10)]
+        assert any(topic in said for said in opening) is named, opening

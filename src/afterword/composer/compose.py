@@ -1214,7 +1214,15 @@ def _render(
     # a tight note, one whose follow-up is on the topic, and one note in three (openings that
     # all name a topic read as a template too) thank plainly instead of adding a stock
     # "highlight" line.
-    with_topic = layout.topic_line and not uses_topic and slots["topic"] and rng.random() < 0.67
+    # Only a topic that reads as words for a sentence ("the December auction", "your move to
+    # cloud billing"), not a jotted label ("classification memos", "SAE reporting in India"),
+    # which round 16's readers saw as a field pasted into a template.
+    with_topic = (
+        layout.topic_line
+        and not uses_topic
+        and facts.reads_as_phrase(slots["topic"])
+        and rng.random() < 0.67
+    )
     slots["ttopic"] = slots["topic"] if with_topic else ""
     thanks = (say("thanks_topic", layout.shortest, "thanks") if with_topic else "") or say(
         "thanks", layout.shortest, "thanks"

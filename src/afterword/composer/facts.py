@@ -849,6 +849,16 @@ def topic_phrase(topic: str) -> str:
     return with_article(re.sub(r"\btheir\b", "your", topic))
 
 
+def reads_as_phrase(topic: str) -> bool:
+    """Whether a topic (as :func:`topic_phrase` says it) reads as words for a sentence: one
+    thing with its article or its owner ("the December auction", "your sandy fields"), or a
+    question word's clause ("how the night shift hands over"); a jotted label does not."""
+    words = topic.split()
+    return 1 < len(words) <= 7 and words[0].casefold() in (
+        "the", "your", "how", "why", "what", "where", "when", "who",
+    )  # fmt: skip
+
+
 _THEIR = re.compile(r"\b(?:[Tt]heir|[Tt]hey|[Tt]hey've|[Tt]hey're)\b")
 # A plural noun that "their" may point back to ("the skippers ... their catch").
 _PLURAL_NOUN = re.compile(r"\b[A-Za-z][a-z-]{2,}[^s'\W]s\b")
