@@ -273,3 +273,20 @@ def test_a_forgotten_thing_and_a_clause_are_mentioned_together() -> None:
     assert said
     for text in said:
         assert re.search(r"mention my NCTJ shorthand certificate, and that I subbed", text), text
+
+
+def test_a_question_put_right_is_named_in_the_readers_own_words() -> None:
+    """ "What is the limit for settle plates in grade A?" is "your question about the limit for
+    settle plates in grade A", not the writer's label for it."""
+    interview = _airline()
+    moment = interview.debrief.moments[0]
+    asked = moment.model_copy(
+        update={"question": "What is the maximum FDP for this crew?", "topic": "FDP limits"}
+    )
+    interview = interview.model_copy(
+        update={"debrief": interview.debrief.model_copy(update={"moments": [asked]})}
+    )
+    for seed in range(4):
+        for draft in compose(interview, seed=seed, variants=2):
+            assert "your question about the maximum FDP for this crew." in draft.text, draft.text
+            assert "FDP limits" not in draft.text, draft.text

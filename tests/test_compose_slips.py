@@ -11,6 +11,7 @@ from afterword.composer.facts import (
     answer_facts,
     found_nothing,
     moment_topic,
+    question_phrase,
     repaired,
     request,
     research_facts,
@@ -515,3 +516,29 @@ def test_a_result_that_is_a_clause_is_not_said_after_the_result_was() -> None:
     )
     for told in story_accounts(roaster):
         assert "the result was now" not in told, told
+
+
+@pytest.mark.parametrize(
+    "question,said",
+    [
+        (
+            "What is the limit for settle plates in grade A?",
+            "the limit for settle plates in grade A",
+        ),
+        ("What's the flavor threshold for diacetyl, roughly?", "the flavor threshold for diacetyl"),
+        (
+            "How would you work with our health care aides?",
+            "how I would work with your health care aides",
+        ),
+        ("How do you measure supplier performance?", "how I measure supplier performance"),
+        ("What is your approach to conflict?", "my approach to conflict"),
+        # A scenario before the question, or a question of another form: the label is used.
+        ("Volunteers are down a quarter. Where would you start?", None),
+        ("What do you know about the park we work in?", None),
+        ("Tell me about a time you failed.", None),
+    ],
+)
+def test_a_question_is_named_in_the_readers_words(question: str, said: str | None) -> None:
+    """ "your question about informed consent problems" named the question by the writer's
+    jotted label; the reader's own words read as what they asked."""
+    assert question_phrase(question) == said

@@ -1176,7 +1176,15 @@ def _render(
     head = re.split(
         r"\s+(?:on|for|to|after|in|at|with|from|during|before|under|across)\s+", mtopic, maxsplit=1
     )[0]
-    if mtopic and len(head.split()) <= 4 and (head == mtopic or len(head.split()) >= 2):
+    # The reader's own question, where it can be named in its words ("your question about the
+    # limit for settle plates in grade A", "...about how I would work with your aides"),
+    # rather than the writer's label for it ("informed consent problems" read as pasted).
+    in_its_words = (
+        facts.question_phrase(interview.debrief.moments[number - 1].question) if number else None
+    )
+    if in_its_words:
+        slots["qref"] = f"{'your' if theirs else 'the'} question about {in_its_words}"
+    elif mtopic and len(head.split()) <= 4 and (head == mtopic or len(head.split()) >= 2):
         slots["qref"] = f"{'your' if theirs else 'the'} question about {head}"
     else:
         slots["qref"] = "one of your questions" if theirs else "a question from our conversation"

@@ -971,6 +971,45 @@ def moment_topic(moment: Moment) -> str | None:
     return None
 
 
+_ASKED_WHAT = re.compile(
+    r"(?i)^(?:what|which)(?:\s+(?:is|are|was|were)|['’]s)\s+(?P<what>(?:the|a|an|your)\s.+)$"
+)
+_ASKED_HOW = re.compile(
+    r"(?i)^(?P<how>how|where|when|what)\s+(?:(?P<aux>would|will|could|should|can|do)\s+you"
+    r"|you\s+(?P<aux2>would|will|could|should|can))\s+(?P<rest>.+)$"
+)
+_SAID_TO_WRITER = {"you": "me", "your": "my", "yours": "mine", "our": "your", "we": "you"}
+
+
+def question_phrase(question: str) -> str | None:
+    """A one-sentence question as the note can name it after "your question about": "What is
+    the limit for settle plates in grade A?" -> "the limit for settle plates in grade A", "How
+    would you work with our health care aides?" -> "how I would work with your health care
+    aides" (a jotted topic label read as pasted in). None for any other form, or a long one."""
+    question = re.sub(r"(?i),?\s+roughly$", "", _strip_end(question).rstrip("?").strip())
+    if re.search(r"[.?!]\s", question) or not question:
+        return None  # a scenario and then the question: its words need the scenario
+    said: str | None = None
+    what = _ASKED_WHAT.match(question)
+    how = _ASKED_HOW.match(question)
+    if what:
+        said = what.group("what")
+    elif how and not re.match(r"(?i)(?:know|think|like|want|mean)\b", how.group("rest")):
+        aux = (how.group("aux") or how.group("aux2") or "").casefold()
+        said = (
+            f"{how.group('how').casefold()} I{'' if aux == 'do' else ' ' + aux} {how.group('rest')}"
+        )
+    if said is None:
+        return None
+    said = re.sub(
+        r"\b(you|your|yours|our|we)\b",
+        lambda m: _SAID_TO_WRITER[m.group(1).casefold()],
+        said,
+        flags=re.IGNORECASE,
+    )
+    return said if 2 <= len(said.split()) <= 10 else None
+
+
 _NUMBER_WORD = re.compile(
     r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|thirty|forty|fifty|hundred|thousand|million|half|halved|doubled|tripled|twice"
