@@ -542,3 +542,14 @@ def test_a_question_is_named_in_the_readers_words(question: str, said: str | Non
     """ "your question about informed consent problems" named the question by the writer's
     jotted label; the reader's own words read as what they asked."""
     assert question_phrase(question) == said
+
+
+def test_a_jotted_label_gives_way_to_what_the_reader_asked_about() -> None:
+    moment = Moment(
+        question="What is the difference between a roughing pump and a turbo pump?",
+        kind=MomentKind.couldnt_answer,
+        topic="pumps q",
+    )
+    assert moment_topic(moment) == "the difference between a roughing pump and a turbo pump"
+    kept = moment.model_copy(update={"topic": "the vacuum pumps"})
+    assert moment_topic(kept) == "the vacuum pumps"

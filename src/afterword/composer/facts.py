@@ -952,7 +952,13 @@ def moment_topic(moment: Moment) -> str | None:
     """What a moment was about, as a noun phrase: its topic, or what its question asks about."""
     if moment.topic:
         topic = topic_phrase(moment.topic)
-        return _as_determined(topic, moment.question) or topic
+        topic = _as_determined(topic, moment.question) or topic
+        # A jotted label ("settle plate limits") gives way to the thing the reader asked
+        # about in their words ("What is the limit for settle plates in grade A?").
+        asked = question_phrase(moment.question)
+        if not reads_as_phrase(topic) and asked and _ASKED_WHAT.match(moment.question.strip()):
+            return asked
+        return topic
     question = _strip_end(moment.question).rstrip("?")
     m = re.search(r"\babout\s+(.{3,60})$", question, re.IGNORECASE)
     if m:
