@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,9 @@ def editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str) -> None:
     script = tmp_path / "editor.py"
     script.write_text(f"import sys\np = sys.argv[1]\n{code}\n")
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    # The edit's temporary file, and the copy kept of a refused edit, stay in this test's
+    # folder rather than the machine's.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
 
 
 def test_a_sent_note_is_kept_as_it_went_out(acme: str) -> None:
