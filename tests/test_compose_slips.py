@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from afterword.checker import check
+from afterword.composer import compose
 from afterword.composer.facts import (
     answer_facts,
     found_nothing,
@@ -21,7 +22,7 @@ from afterword.composer.facts import (
     tells_a_credential,
     topic_phrase,
 )
-from afterword.model import Moment, MomentKind, Story
+from afterword.model import Debrief, Interview, Interviewer, Moment, MomentKind, Story
 
 
 def test_an_opening_participle_with_its_own_verb_is_not_made_the_writers_deed() -> None:
@@ -553,3 +554,39 @@ def test_a_jotted_label_gives_way_to_what_the_reader_asked_about() -> None:
     assert moment_topic(moment) == "the difference between a roughing pump and a turbo pump"
     kept = moment.model_copy(update={"topic": "the vacuum pumps"})
     assert moment_topic(kept) == "the vacuum pumps"
+
+
+def test_a_past_form_with_a_verb_of_its_own_is_no_deed_of_the_writers() -> None:
+    """ "Reclaimed fill by the bay means liquefaction" became "I reclaimed fill..."."""
+    told = research_facts("Reclaimed fill by the bay means liquefaction and soft soil.")[0]
+    assert told.startswith("Reclaimed fill by the bay means"), told
+    looked = research_facts(
+        "Looked at their cans in Waitrose - they use a metallic ink, same as I did."
+    )[0]
+    assert looked.startswith("I looked at their cans"), looked
+    assert research_facts("Checked the rota and it was fine.")[0].startswith("I checked")
+
+
+def test_a_word_jotted_in_lower_case_is_written_as_the_debrief_writes_it_elsewhere() -> None:
+    interview = Interview(
+        company="Vesterhav Offshore Service",
+        role="Wind Turbine Technician",
+        ended_at="2027-01-11T14:10:00+01:00",
+        interviewers=[Interviewer(name="Bartek", topics=["hv switching"])],
+        debrief=Debrief(
+            cause_notes="said id do the switching, im not an AP",
+            moments=[
+                Moment(
+                    question="Talk me through LOTO on the 66kV switchgear.",
+                    kind=MomentKind.could_be_better,
+                    topic="the switchgear lockout",
+                    better_answer="Me: receive the permit, check the locks + earths, stop and "
+                    "call the ap if anything doesn't match.",
+                )
+            ],
+        ),
+    )
+    for draft in compose(interview, seed=1, variants=2):
+        assert "call the AP" in draft.text, draft.text
+        assert "locks and earths" in draft.text, draft.text
+        assert "Me:" not in draft.text, draft.text

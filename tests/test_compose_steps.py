@@ -464,3 +464,44 @@ def test_the_writers_own_move_is_no_topic_to_thank_for() -> None:
     )
     for draft in drafts(interview, seeds=4):
         assert "relocating to Stockholm" not in draft.text, draft.text
+
+
+def test_steps_jotted_with_numbers_are_said_in_words_as_the_writers_plan() -> None:
+    """ "1 stop the turbine, rotor lock in, yaw off. 2 call control room..." went out as
+    written; a numbered list of orders is the writer's plan, in words."""
+    said = answer_facts(
+        "1 stop the turbine, rotor lock in. 2 call control room, they get the ctv going. "
+        "3 then him, airway breathing, first aid.",
+        90,
+    )[0]
+    assert said.startswith("First I would stop the turbine, rotor lock in. Then I would call"), said
+    assert "1 " not in said and "2 " not in said, said
+    assert answer_facts("We had 3 weeks. 2 people left.") == ["We had 3 weeks. 2 people left."]
+
+
+def test_an_order_after_a_jotted_label_is_the_writers_plan() -> None:
+    """ "Me: receive the permit, ..." and "First the contract: check the clauses" read as notes
+    to oneself, or as orders to the reader."""
+    assert own_plan("Me: receive the permit, check the isolation points.") == (
+        "I would receive the permit, check the isolation points."
+    )
+    assert own_plan("First the contract: check the cancellation clauses.") == (
+        "First the contract: I would check the cancellation clauses."
+    )
+    for kept in ("Result: sales grew 20%.", "Exact duplicates first: same vendor and amount."):
+        assert own_plan(kept) == kept
+
+
+def test_what_the_writer_has_done_is_never_an_order() -> None:
+    """ "done the climbs, the hub work..." became "I would done the climbs"; under a question
+    of motive, an answer that opens with a figure is no "The answer is..."."""
+    said = answer_facts(
+        "7 yrs onshore, last 4 as senior tech. done the climbs, the hub work at 2am.", figure=False
+    )[0]
+    assert said == (
+        "7 years onshore, last 4 as senior tech. I have done the climbs, the hub work at 2am."
+    ), said
+    assert own_plan("Made sure it worked. Read the policy first.") == (
+        "Made sure it worked. I would read the policy first."
+    )
+    assert answer_facts("Twelve hours.")[0].startswith("The answer is twelve hours")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -713,7 +714,9 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
                 for fact in told
             )
 
-        said = facts.answer_facts(moment.better_answer)
+        said = facts.answer_facts(
+            moment.better_answer, figure=facts.asks_for_a_figure(moment.question)
+        )
         # A story the writer linked to a "how would you" question backs their answer with
         # what came of doing it ("Track row counts... I have done this before: I caught 11
         # feed failures...").
@@ -1154,6 +1157,12 @@ def _render(
         len(interview.interviewers) == 1
         or (number is not None and _asked_by(interview.debrief.moments[number - 1], interviewer))
     )
+    written = [slot for slot in ("fact", "story", "clause", "iclause") if slots.get(slot)]
+    acronyms = _acronyms(interview) if written else frozenset()
+    for slot in written:
+        # "call the ap": the writer's notes in lower case, where the debrief writes the same
+        # word in capitals elsewhere ("stop + call the AP").
+        slots[slot] = facts.in_capitals(slots[slot], acronyms)
     if interviewer is not None and form.evidence is not None:
         # What the user wrote about the reader is said to them ("your team", not "Zoë's").
         kind = form.evidence.kind
@@ -1309,6 +1318,25 @@ def _formal_setting(interview: Interview) -> bool:
 #: note about the writer's motives, or with no topic. "A short call about the first
 #: priorities of the role" reads as an odd offer; such a note closes with an open question.
 _NO_NEXT_STEP = "the first priorities of the role"
+
+
+def _acronyms(interview: Interview) -> frozenset[str]:
+    """The words the debrief writes in capitals among words in lower case ("stop + call the
+    AP"); not a run of capitals ("ROWS BETWEEN 6 PRECEDING AND CURRENT ROW" is code)."""
+    words = re.findall(r"[\w-]+", interview.model_dump_json(warnings=False))
+    capital = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+    shouted = [bool(re.fullmatch(r"[A-Z0-9-]{2,}", w)) and not w.isdigit() for w in words]
+    found = [
+        w
+        for i, w in enumerate(words)
+        if capital.fullmatch(w)
+        and not (i > 0 and shouted[i - 1])
+        and not (i + 1 < len(words) and shouted[i + 1])
+    ]
+    # A word the debrief writes in lower case more often than in capitals is a word ("and"
+    # stressed once), not an acronym the writer jotted in lower case ("raf", once each way).
+    lower = Counter(w for w in words if w.islower())
+    return frozenset(w for w in found if found.count(w) >= lower[w.casefold()])
 
 
 def _next_step(symbol: str, slots: dict[str, str], turn: int = 0) -> str:

@@ -1402,10 +1402,35 @@ _JOTTED_WORDS = {
     "dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't",
     "isnt": "isn't", "wasnt": "wasn't", "couldnt": "couldn't", "shouldnt": "shouldn't",
     "wouldnt": "wouldn't", "im": "I'm", "ive": "I've", "thru": "through", "ppl": "people",
+    "yrs": "years", "yr": "year", "hrs": "hours", "mins": "minutes", "approx": "about",
+    "govt": "government", "mgmt": "management", "abt": "about", "tho": "though",
+    "theyre": "they're", "youre": "you're", "thats": "that's", "whats": "what's",
 }  # fmt: skip
 _JOTTED = re.compile(
     rf"\b(?i:{'|'.join(_JOTTED_WORDS)})\b(?![-'’])|\bw/\s*|(?<![\w.])w(?=\s+[a-z]{{2,}}\b)"
 )
+
+
+#: Words that are also written in capitals for other things ("IT", "US", "OR", "HR"): never
+#: raised from lower case.
+_NOT_RAISED = frozenset(
+    {"it", "us", "am", "or", "as", "an", "in", "on", "at", "be", "do", "go", "no", "so", "to"}
+    | {"up", "we", "me", "my", "he", "hi", "is", "of", "if", "by", "ok", "hr", "min", "max"}
+    | {"km", "kg", "mm", "cm", "id", "re", "vs", "etc", "eg", "ie", "pm", "ad", "a", "i"}
+)
+
+
+def in_capitals(text: str, acronyms: frozenset[str]) -> str:
+    """``text`` with a word the writer jotted in lower case ("the ctv", "call the ap") written
+    as the debrief writes it elsewhere ("CTV", "AP")."""
+    raised = {a.casefold(): a for a in acronyms if a.casefold() not in _NOT_RAISED}
+    if not raised:
+        return text
+    return re.sub(
+        r"(?<![\w'’-])[a-z][a-z0-9]{1,5}(?![\w'’-])",
+        lambda m: raised.get(m.group(0), m.group(0)),
+        text,
+    )
 
 
 def unjotted(text: str) -> str:
@@ -1417,7 +1442,8 @@ def unjotted(text: str) -> str:
         space = " " if word.casefold() == "w/" else ""  # "w/ the", "w/the": "with the"
         return (said[:1].upper() + said[1:] if word[:1].isupper() else said) + space
 
-    return _JOTTED.sub(full, text)
+    # "locks + earths", "the ctv + the heli": a plus between words is an "and".
+    return re.sub(r"(?<=[A-Za-z])\s\+\s(?=[A-Za-z])", " and ", _JOTTED.sub(full, text))
 
 
 def repaired(text: str) -> str:
@@ -2495,10 +2521,26 @@ def _writers(sentence: str) -> str:
     if m is None:
         return sentence
     verb = m.group(2) or m.group(3)
+    if verb.casefold() in _PARTICIPLE_ONLY:
+        # "Done the climbs, the hub work...": what the writer has done.
+        words = sentence.split()[1:] if m.group(1) else sentence.split()
+        if not _own_subject(words):
+            also = "also " if m.group(1) else ""
+            return f"I have {also}{verb.lower()}{m.group(4)}"
+        return sentence
     if not _is_past(verb.casefold()):
         return sentence
     words = sentence.split()[1:] if m.group(1) else sentence.split()
     if _own_subject(words):
+        return sentence
+    # "Reclaimed fill by the bay means liquefaction...": the past form is the subject's
+    # adjective where its clause has a verb of its own (a verb of finding takes a clause).
+    clause = re.split(
+        r"[,;:]|\s[-–—]\s|\s(?:and|but|so|which|who|that|because|when|while)\s",
+        " ".join(words[1:]),
+        maxsplit=1,
+    )[0]
+    if verb.casefold() not in _FINDING and _has_verb(clause):
         return sentence
     also = "also " if m.group(1) else ""
     return f"I {also}{verb.lower()}{m.group(4)}"
@@ -2606,18 +2648,31 @@ def _sentence_starts(text: str) -> str:
     return _LOWER_START.sub(start, text)
 
 
-def answer_facts(text: str, max_words: int = 60) -> list[str]:
+#: A question whose answer is no figure, however the writer's answer opens ("why offshore" ->
+#: "7 yrs onshore, ..."): a motive, a story, a walk through.
+_NO_FIGURE_ASKED = re.compile(
+    r"(?i)^\s*(?:why|tell\s+(?:me|us)|describe|walk\s+(?:me|us)\s+through|talk\s+(?:me|us)"
+    r"|give\s+(?:me|us)\s+an\s+example)\b"
+)
+
+
+def asks_for_a_figure(question: str) -> bool:
+    """Whether a question may be answered with a figure alone ("What's their maximum FDP?")."""
+    return _NO_FIGURE_ASKED.match(question) is None
+
+
+def answer_facts(text: str, max_words: int = 60, *, figure: bool = True) -> list[str]:
     """A better answer as whole sentences for the note (see :func:`research_facts`): each
     sentence the user began in lower case is one, clauses a comma splices take an "and"
     ("..., and we install basket tray"), and an order to oneself is said as the writer's plan
     ("I would tell control..."): never notes pasted in a fluent frame."""
     # "1.0 until 1.2 g per kg": a range a non-native writer joins with "until".
     text = re.sub(r"\b(\d+(?:\.\d+)?)\s+until\s+(?=\d)", r"\1 to ", text)
-    text = unjotted(text)
+    text = _numbered_steps(unjotted(text))
     # "Bog is both i think": the pronoun jotted in lower case.
     text = re.sub(r"(?<![\w'’.-])i(?=(?:\s|['’](?:m|d|ve|ll)\b))", "I", text)
     said = [
-        _plan_goes_on(_listed_steps(own_plan(_spliced(_figure_answers(fact)))))
+        _plan_goes_on(_listed_steps(own_plan(_spliced(_figure_answers(fact) if figure else fact))))
         for fact in research_facts(_sentence_starts(text), max_words)
     ]
     # A list of orders is known as the writer's plan by its length; cut short ("Confirm
@@ -2630,6 +2685,29 @@ def answer_facts(text: str, max_words: int = 60) -> list[str]:
         else fact
         for fact in said
     ]
+
+
+_NUMBERED = re.compile(r"(?:^|(?<=[.!?]\s))([1-9])[.)]?\s+(?:then\s+)?(?=[a-z])")
+_ORDINAL = {1: "First", 2: "Then", 3: "After that", 4: "Then", 5: "After that"}
+
+
+def _numbered_steps(text: str) -> str:
+    """Steps jotted with numbers ("1 stop the turbine, rotor lock in. 2 call control room...")
+    said in words: "First I would stop the turbine...", "Then I would call..."; a number the
+    list does not start with 1, or a figure ("3 weeks later..."), is left alone."""
+    steps = list(_NUMBERED.finditer(text))
+    if len(steps) < 2 or [int(m.group(1)) for m in steps] != list(range(1, len(steps) + 1)):
+        return text
+    out, last = [], 0
+    for m in steps:
+        rest = text[m.end() :]
+        verb = rest.split(" ", 1)[0].strip(",;:.")
+        order = _is_step(rest.split(".", 1)[0]) or verb in _PLAN_VERBS | _ORDER_ONLY
+        number = int(m.group(1))
+        lead = "Finally" if number == len(steps) and number > 2 else _ORDINAL.get(number, "Then")
+        out += [text[last : m.start()], f"{lead} I would " if order else f"{lead}: "]
+        last = m.end()
+    return "".join([*out, text[last:]])
 
 
 def _is_step(chunk: str) -> bool:
@@ -3046,6 +3124,18 @@ def _ordered_with(verb: str, preposition: str, rest: str) -> bool:
     )
 
 
+#: Participles that are never a past tense: "done the climbs" is "I have done the climbs",
+#: never an order ("I would done").
+_PARTICIPLE_ONLY = frozenset(
+    {"done", "gone", "seen", "been", "taken", "given", "written", "known", "shown", "driven"}
+    | {"flown", "grown", "chosen", "spoken", "broken", "fallen", "eaten", "forgotten", "risen"}
+    | {"thrown", "worn", "begun", "stolen", "ridden", "hidden", "proven"}
+)
+#: Verbs whose past is their base form: "Read the policy first" and "Put the patient first"
+#: are orders.
+_BASE_AND_PAST = frozenset(["read", "put", "set", "cut", "let", "split", "shut", "spread", "hit"])
+
+
 def own_plan(text: str) -> str:
     """A better answer jotted as orders to oneself ("Keep his standards on the pass, not
     mine: ...") said as the writer's plan ("I would keep his standards..."): in a note, a
@@ -3070,6 +3160,8 @@ def own_plan(text: str) -> str:
                 and not _coordinated_orders(word, f"{after}{m.string[m.end() :]}")
             )
             or word.endswith(("ed", "ing", "ly"))
+            or word in _PARTICIPLE_ONLY
+            or (_is_past(word) and word not in _BASE_AND_PAST)
             or (word.endswith("s") and not word.endswith(("ss", "us")))
         ):
             return m.group(0)
@@ -3098,8 +3190,38 @@ def own_plan(text: str) -> str:
         clause = re.sub(r":(\s+)$", r",\1", clause)
         return f"{clause}I would {word}{space}{after}"
 
+    def plan_after_label(m: re.Match[str]) -> str:
+        lead, label, verb, space, after = m.groups()
+        word = verb.casefold()
+        rest = m.string[m.end() :]
+        if (
+            word in _NOT_IMPERATIVE
+            or word.endswith(("ed", "ing", "ly"))
+            or word in _PARTICIPLE_ONLY
+            or (word.endswith("s") and not word.endswith(("ss", "us")))
+            or (
+                after.casefold() not in _ORDER_OBJECT
+                and not _ordered_with(word, after.casefold(), rest)
+                and not _bare_order(word, f"{after}{rest}")
+                and word not in _PLAN_VERBS | _ORDER_ONLY
+            )
+        ):
+            return m.group(0)
+        if label.casefold() in ("me", "my part", "my job", "my role"):
+            return f"{lead}I would {verb}{space}{after}"  # "Me: receive the permit, ..."
+        return f"{lead}{label}: I would {verb}{space}{after}"
+
     text = _ORDER.sub(plan, text)
-    return _ORDER_AFTER_CLAUSE.sub(plan_after_clause, text)
+    text = _ORDER_AFTER_CLAUSE.sub(plan_after_clause, text)
+    return _ORDER_AFTER_LABEL.sub(plan_after_label, text)
+
+
+#: An order after a jotted label and a colon: "First the contract: check the clauses..." ->
+#: "First the contract: I would check the clauses...", "Me: receive the permit" -> "I would
+#: receive the permit".
+_ORDER_AFTER_LABEL = re.compile(
+    r"((?:^|[.!?]\s+))([A-Z][^:.!?\d]{1,40}):\s+(?!I\b)([a-z]+)(\s+)(\w+)"
+)
 
 
 #: An order after a clause of time or condition: "While that comes back, check the crew's

@@ -289,8 +289,10 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         # Closes that look ahead: interest in the role and the next step, or time offered
         # before the decision. Rounds 14 to 16 read "Please let me know if I can tell you
         # anything further." and its kin as passive in about half of all notes.
-        "w:I'm excited about the role and would be glad to take the next step whenever suits you.",
-        "w:I'd be glad to take the next step whenever suits you.",
+        # Not "glad to take the next step whenever suits you": round 17's readers found that
+        # it presumes the next stage is coming.
+        "w:I'm excited about the role and would be glad to talk further whenever suits you.",
+        "w:I'd be glad to talk further whenever suits you.",
         "w:If a further conversation would help before your decision {decision}, I'd be glad "
         "to make time.",
         "w:I'm keen to take the next step, and happy to answer anything else before your "
