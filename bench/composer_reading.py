@@ -85,7 +85,7 @@ def _bench_composer() -> ModuleType:
 bench_composer = _bench_composer()
 FOLDERS = tuple(
     DATA / f"composer-debriefs{n}"
-    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12")
+    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13")
 )
 
 DEFECTS = (
@@ -202,13 +202,24 @@ def _finite_later(clause: str) -> bool:
     word that is no second verb of the first one's ("... refunded twice", "... were marked";
     not "... and cut latency")."""
     words = _words(clause.split(",")[0])
-    for prev, word in itertools.pairwise(words[1:]):
+    for i, (prev, word) in enumerate(itertools.pairwise(words[1:])):
         w = word.casefold()
         if prev.casefold() in ("and", "or", "then", "but", "to"):
             continue
         if w in _AUXILIARIES or (_verb_like(word) and w not in _BASE | _FRAGMENT_OPENERS):
             return True
+        # "Reclaimed fill by the bay means liquefaction": a verb in the present after a noun.
+        if i >= 1 and w in _PRESENT_S and prev.casefold() not in _FUNCTION:
+            return True
     return False
+
+
+_PRESENT_S = frozenset(
+    _wordlist(
+        "means needs makes shows gives takes keeps requires depends matters helps costs runs "
+        "goes comes says"
+    )
+)
 
 
 def _noun_before_verb(words: Sequence[str]) -> bool:

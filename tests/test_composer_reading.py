@@ -29,6 +29,7 @@ def rubric() -> ModuleType:
         "Looking forward to hearing from you.",
         "Lead the team through the outage.",
         "Looked at your partner list after the call: you work with three resellers.",
+        "Built dashboards for the team, and the team uses them.",
     ],
 )
 def test_a_sentence_with_no_subject_is_found(rubric: ModuleType, sentence: str) -> None:
@@ -47,6 +48,7 @@ def test_a_sentence_with_no_subject_is_found(rubric: ModuleType, sentence: str) 
         "I held the fill; the GP practice changed its template.",
         "I sat in on their pipeline calls; lead acceptance went from 48% to 81%.",
         "Test coverage rose to 80% in a quarter.",
+        "Reclaimed fill by the bay means liquefaction and soft soil.",
     ],
 )
 def test_a_sentence_with_a_subject_is_not(rubric: ModuleType, sentence: str) -> None:

@@ -1631,7 +1631,10 @@ def _result_clause(story: Story, result: str, known: frozenset[str]) -> tuple[st
     if _has_verb(result) and not _noun_phrase(words) and _opens_clause(result):
         clauses = [c for c in re.split(r";\s+", result) if c]
         # A clause about a person the story never introduces is left out ("she moved...").
-        kept = [clauses[0], *(c for c in clauses[1:] if not _STRANGER.match(c))]
+        kept = [
+            clauses[0],
+            *(c for c in clauses[1:] if not _STRANGER.match(c) and not _subjectless(c)),
+        ]
         clause = _lower_first("; ".join(kept), known)
         head = re.split(r",\s|;\s", clause)[0]
         if _ANAPHOR.match(clause) or _PRONOUN.search(head) or _PASSIVE.match(clause):
@@ -1755,6 +1758,13 @@ _SUBJECT_AND_WORD = re.compile(
 
 def _clause_by_its_subject(text: str) -> bool:
     return _SUBJECT_AND_WORD.match(text) is not None
+
+
+def _subjectless(clause: str) -> bool:
+    """Whether a later clause of a result opens on a past form with no subject ("...; passed
+    with distinction"): whose deed it was, the note cannot say."""
+    words = clause.split()
+    return bool(words) and _is_past(words[0]) and not _own_subject(words)
 
 
 def _opens_clause(text: str) -> bool:
@@ -2168,7 +2178,7 @@ def _outcome(story: Story, known: frozenset[str]) -> str | None:
             return None  # "Used for 2025 planning": what was used is not said here
         return _shared_subject("I " + _lower_first(result, known))
     clauses = [c for c in re.split(r";\s+", result) if c]
-    kept = [clauses[0], *(c for c in clauses[1:] if not _STRANGER.match(c))]
+    kept = [clauses[0], *(c for c in clauses[1:] if not _STRANGER.match(c) and not _subjectless(c))]
     clause = _lower_first("; ".join(kept), known)
     if (_opens_clause(clauses[0]) and not _noun_phrase(clauses[0].split())) or (
         _clause_by_its_subject(clauses[0])
