@@ -450,8 +450,9 @@ def test_a_lead_in_sentence_is_never_the_whole_answer() -> None:
 
 
 def test_text_message_shorthand_is_written_out() -> None:
+    # "Don't go in with it" would be an order to the reader: it is what the writer would not do.
     assert answer_facts("dont go in w it. i would log it w/ the time.")[0] == (
-        "Don't go in with it. I would log it with the time."
+        "I would not go in with it. I would log it with the time."
     )
     # An initial, a prefix and a product's dimensions are left alone.
     for kept in ("W Smith saw it.", "The im- prefix.", "Size w x h."):

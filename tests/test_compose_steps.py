@@ -505,3 +505,28 @@ def test_what_the_writer_has_done_is_never_an_order() -> None:
         "Made sure it worked. I would read the policy first."
     )
     assert answer_facts("Twelve hours.")[0].startswith("The answer is twelve hours")
+
+
+def test_an_answer_keeps_its_point_in_its_later_sentences() -> None:
+    """Answers cut after two sentences lost their point (round 17: "When the referent is not
+    clear I do not guess." with what the interpreter does instead cut off)."""
+    answer = (
+        'Creole "li" is he, and she or it. When the referent is not clear I do not guess. I say '
+        '"The interpreter requests clarification," ask the witness, and then render it. If I '
+        "already guessed wrong, I correct it on the record."
+    )
+    said = answer_facts(answer)[0]
+    assert "requests clarification" in said and said.endswith("on the record."), said
+    # A condition before a comma is no clause of its own to join with "and".
+    assert "wrong, I correct it" in said, said
+
+
+def test_a_jotted_dont_is_what_the_writer_would_not_do() -> None:
+    said = answer_facts(
+        "1 stop the turbine. 2 call control room. 3 then him, first aid. dont go in the hub "
+        "if its not locked."
+    )[0]
+    assert said == (
+        "First I would stop the turbine. Then I would call control room. I would not go in "
+        "the hub if it's not locked."
+    ), said

@@ -1442,6 +1442,13 @@ def unjotted(text: str) -> str:
         space = " " if word.casefold() == "w/" else ""  # "w/ the", "w/the": "with the"
         return (said[:1].upper() + said[1:] if word[:1].isupper() else said) + space
 
+    # "if its not locked", "check its real": "it's", where a possessive cannot stand.
+    text = re.sub(
+        r"\b([Ii])ts\s+(?=(?:not|a|an|the|been|going|ok|okay|fine|real|true|clear|still|only"
+        r"|just|because|worth|hard|easy|important|what|why|how|about)\b)",
+        r"\1t's ",
+        text,
+    )
     # "locks + earths", "the ctv + the heli": a plus between words is an "and".
     return re.sub(r"(?<=[A-Za-z])\s\+\s(?=[A-Za-z])", " and ", _JOTTED.sub(full, text))
 
@@ -1715,6 +1722,12 @@ _CONSEQUENCE = frozenset(
 )
 
 
+_SUBORDINATE = re.compile(
+    r"(?i)^(?:(?:and|but|so|then)\s+)?(?:if|when|whenever|once|while|although|though|because"
+    r"|unless|until|after|before|as\s+soon\s+as|where|since|even\s+if)\b"
+)
+
+
 def _spliced(text: str) -> str:
     """Clauses joined by a comma alone ("..., I do SWA terminations", "..., Dani now runs
     Chorley") take an "and": a comma splice reads as notes, not a sentence. So does a second
@@ -1736,8 +1749,13 @@ def _spliced(text: str) -> str:
         ):
             out.append(f"{'which' if head in _CONSEQUENCE else 'and'} {part}")
             continue
+        # "If not, I open the MEL", "if I guessed wrong, I correct it": the clause before the
+        # comma is the condition of this one, not a clause of its own.
+        clause = re.split(r"[.!?;:]\s+", out[-1])[-1]
+        conditional = _SUBORDINATE.match(clause) is not None
         joins = (
             len(words) > 1
+            and not conditional
             and words[0].casefold() not in _SPLICE_NOT
             and before not in _SPLICE_NOT
             and not words[0].casefold().endswith("ing")
@@ -2563,7 +2581,7 @@ _LOOKED_UP = re.compile(
 )
 
 
-def research_facts(text: str, max_words: int = 45) -> list[str]:
+def research_facts(text: str, max_words: int = 45, most: int = 2) -> list[str]:
     """A research note (or a better answer) as whole sentences for the note: the first two or
     one, then the first cut short at a clause boundary, for a tight word limit. Research that
     says what was read, then what it says ("I have now read the letter. It names drift..."),
@@ -2585,7 +2603,7 @@ def research_facts(text: str, max_words: int = 45) -> list[str]:
         return []
     forms: list[str] = []
     out: list[str] = []
-    for sentence in found[:2]:
+    for sentence in found[:most]:
         out.append(as_sentence(sentence))
         forms.append(" ".join(out))
     if len(found) > 1 and _ACTIVITY.match(found[0]) and not _finding(found[0]):
@@ -2671,7 +2689,7 @@ def asks_for_a_figure(question: str) -> bool:
     return _NO_FIGURE_ASKED.match(question) is None
 
 
-def answer_facts(text: str, max_words: int = 60, *, figure: bool = True) -> list[str]:
+def answer_facts(text: str, max_words: int = 75, *, figure: bool = True) -> list[str]:
     """A better answer as whole sentences for the note (see :func:`research_facts`): each
     sentence the user began in lower case is one, clauses a comma splices take an "and"
     ("..., and we install basket tray"), and an order to oneself is said as the writer's plan
@@ -2683,7 +2701,10 @@ def answer_facts(text: str, max_words: int = 60, *, figure: bool = True) -> list
     text = re.sub(r"(?<![\w'’.-])i(?=(?:\s|['’](?:m|d|ve|ll)\b))", "I", text)
     said = [
         _plan_goes_on(_listed_steps(own_plan(_spliced(_figure_answers(fact) if figure else fact))))
-        for fact in research_facts(_sentence_starts(text), max_words)
+        # The writer's answer keeps up to four sentences: its point is often the last
+        # ("...so the work is privileged", "don't go in the hub if it's not locked"), and
+        # answers cut before it were rounds 16 and 17's most frequent new defect.
+        for fact in research_facts(_sentence_starts(text), max_words, most=4)
     ]
     # A list of orders is known as the writer's plan by its length; cut short ("Confirm
     # eligibility..., explain..., give the notices..."), it is still that plan, not an order
@@ -2715,7 +2736,15 @@ def _numbered_steps(text: str) -> str:
         order = _is_step(rest.split(".", 1)[0]) or verb in _PLAN_VERBS | _ORDER_ONLY
         number = int(m.group(1))
         lead = "Finally" if number == len(steps) and number > 2 else _ORDINAL.get(number, "Then")
-        out += [text[last : m.start()], f"{lead} I would " if order else f"{lead}: "]
+        if order:
+            out += [text[last : m.start()], f"{lead} I would "]
+        else:
+            # "3 then him, airway breathing, first aid": a step jotted with no verb is notes
+            # to oneself; the steps around it carry the plan.
+            out.append(text[last : m.start()])
+            end = re.search(r"[.!?](?:\s+|$)", rest)
+            last = m.end() + (end.end() if end else len(rest))
+            continue
         last = m.end()
     return "".join([*out, text[last:]])
 
@@ -3221,6 +3250,15 @@ def own_plan(text: str) -> str:
             return f"{lead}I would {verb}{space}{after}"  # "Me: receive the permit, ..."
         return f"{lead}{label}: I would {verb}{space}{after}"
 
+    # "Don't go in the hub if it's not locked": what the writer would not do.
+    text = re.sub(
+        r"(^|[.!?]\s+)(?:Don['’]t|Do not|Dont)\s+(?=[a-z]{2,}\s)", r"\1I would not ", text
+    )
+    text = re.sub(
+        r"(^|[.!?]\s+)Never\s+(?=[a-z]{2,}\s+(?:the|a|an|it|them|my|your)\b)",
+        r"\1I would never ",
+        text,
+    )
     text = _ORDER.sub(plan, text)
     text = _ORDER_AFTER_CLAUSE.sub(plan_after_clause, text)
     return _ORDER_AFTER_LABEL.sub(plan_after_label, text)
