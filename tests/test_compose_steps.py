@@ -505,6 +505,8 @@ def test_what_the_writer_has_done_is_never_an_order() -> None:
         "Made sure it worked. I would read the policy first."
     )
     assert answer_facts("Twelve hours.")[0].startswith("The answer is twelve hours")
+    # A state jotted without its "I" is the writer's now, not "I would want".
+    assert own_plan("Want the hard end of the job.") == "I want the hard end of the job."
 
 
 def test_an_answer_keeps_its_point_in_its_later_sentences() -> None:

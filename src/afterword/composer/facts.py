@@ -3163,6 +3163,9 @@ def _ordered_with(verb: str, preposition: str, rest: str) -> bool:
     )
 
 
+#: Verbs of a state, jotted without their "I" ("Want the hard end of the job", "Love the
+#: night shift"): what the writer wants now, never a plan ("I would want").
+_STATIVE = frozenset(["want", "like", "love", "enjoy", "prefer", "hope", "know", "believe"])
 #: Participles that are never a past tense: "done the climbs" is "I have done the climbs",
 #: never an order ("I would done").
 _PARTICIPLE_ONLY = frozenset(
@@ -3204,6 +3207,9 @@ def own_plan(text: str) -> str:
             or (word.endswith("s") and not word.endswith(("ss", "us")))
         ):
             return m.group(0)
+        if word in _STATIVE and not then:
+            # "Want the hard end of the job": what the writer wants, not would want.
+            return f"{lead}I {word}{space}{after}"
         if then and then.strip() != "Then":
             # "First call maintenance control..." -> "I would first call maintenance control".
             return f"{lead}I would {then.strip().casefold()} {word}{space}{after}"
