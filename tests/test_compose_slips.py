@@ -604,3 +604,16 @@ def test_a_later_clause_of_a_result_with_no_subject_is_left_out() -> None:
     )
     for told in story_accounts(story) + story_clauses(story):
         assert "; passed" not in told, told
+
+
+def test_a_state_held_since_a_date_is_said_in_the_perfect() -> None:
+    """ "I am registered with the PSI since March 2025" and "I have Goethe-Zertifikat B2 since
+    2024" read as slips in a fluent note."""
+    assert repaired("I am registered with the PSI since March 2025") == (
+        "I have been registered with the PSI since March 2025"
+    )
+    assert repaired("I have Goethe-Zertifikat B2 since 2024") == (
+        "I have had Goethe-Zertifikat B2 since 2024"
+    )
+    for kept in ("I have worked here since 2020", "I have to leave since the shop closed"):
+        assert repaired(kept) == kept

@@ -1477,8 +1477,15 @@ def repaired(text: str) -> str:
     text = re.sub(r"\b([a-z][a-z-]*s)\s+(was|is)\b", agree, text)
     # "is already approved since October": a state that began then is said in the perfect.
     text = re.sub(
-        r"\b(is|are)\s+(already\s+)?(\w+ed)\s+(?=since\b)",
-        lambda m: f"{'has' if m.group(1) == 'is' else 'have'} {m.group(2) or ''}been {m.group(3)} ",
+        r"\b(is|are|am)\s+(already\s+)?(\w+ed)\b(?=(?:\s+[^\s,.;:]+){0,5}?\s+since\s+(?:\d|[A-Z]))",
+        lambda m: f"{'has' if m.group(1) == 'is' else 'have'} {m.group(2) or ''}been {m.group(3)}",
+        text,
+    )
+    # "I have Goethe-Zertifikat B2 since 2024": a thing held since then, "have had".
+    text = re.sub(
+        r"\b(I|we|they)\s+have\s+(?!(?:been|had|got|to|\w+ed|\w+en)\b)"
+        r"(?=[^,.;:]{2,60}?\s+since\s+(?:\d|[A-Z]))",
+        r"\1 have had ",
         text,
     )
 
