@@ -11,6 +11,7 @@ from afterword.composer import compose
 from afterword.composer.facts import (
     answer_facts,
     found_nothing,
+    honorific,
     moment_topic,
     question_phrase,
     repaired,
@@ -617,3 +618,27 @@ def test_a_state_held_since_a_date_is_said_in_the_perfect() -> None:
     )
     for kept in ("I have worked here since 2020", "I have to leave since the shop closed"):
         assert repaired(kept) == kept
+
+
+def test_the_head_a_writer_jots_before_an_answer_is_left_out() -> None:
+    """ "PREMIS. Each migration is an event..." and "Because at university..." went out as
+    written: a one-word heading and a leading "because" are notes to oneself."""
+    assert answer_facts("PREMIS. Each migration is an event, with the date.")[0] == (
+        "Each migration is an event, with the date."
+    )
+    assert answer_facts("Because at university the access gap is widest.")[0] == (
+        "At university the access gap is widest."
+    )
+    kept = "Consecutive, not simultaneous. I would ask for a pause."
+    assert answer_facts(kept)[0] == kept
+    # What the writer said, quoted back to themselves, is no news to the reader.
+    said = research_facts(
+        'The center books a team of two over 60 minutes. So "I\'d do 75 minutes alone" was '
+        "also against their own practice."
+    )
+    assert all("75 minutes alone" not in s for s in said), said
+
+
+def test_a_malay_title_is_said_with_the_given_name() -> None:
+    assert honorific("Encik Faizal bin Rahmat") == "Encik Faizal"
+    assert honorific("Puan Aminah binti Yusof") == "Puan Aminah"

@@ -139,6 +139,8 @@ TITLES = frozenset(
     # Spanish forms: "Sra." and "Srta." (Mrs, Miss), "Dra." (a doctor), "Lic." (a graduate,
     # as used in Mexico), "Arq." (an architect).
     | {"sra", "srta", "dra", "lic", "arq"}
+    # Malay forms of address, said with the given name ("Encik Faizal", "Puan Aminah").
+    | {"encik", "puan", "cik", "tuan", "datuk", "dato", "datin", "haji", "hajah"}
 )
 #: Titles that qualify the one before them and are not said alone: "Eng. Agr." (an
 #: agronomist engineer) is addressed as "Eng.".
@@ -594,6 +596,14 @@ _PARTICLES = frozenset(
 )
 
 
+#: Titles said with the given name: a knight's, a religious sister's or brother's, the
+#: Brazilian "Dona", the Malay "Encik" and "Puan" ("Encik Faizal bin Rahmat" is Encik Faizal).
+_WITH_GIVEN_NAME = frozenset(
+    {"sir", "dame", "sister", "sr", "brother", "dona", "doña", "encik", "puan", "cik", "tuan"}
+    | {"datuk", "dato", "datin", "haji", "hajah"}
+)
+
+
 def honorific(name: str) -> str | None:
     """ "Dr. Aoife Ní Bhriain" -> "Dr. Ní Bhriain", "Revd. Canon David Ashworth" -> "Canon
     Ashworth", "Mrs Joanne Whitfield" -> "Mrs Whitfield": the salutation a name given with a
@@ -606,7 +616,7 @@ def honorific(name: str) -> str | None:
     if not titles or not rest:
         return None
     title = _rank(parts, titles)  # the last of several: "Revd. Canon" is addressed as Canon
-    if title.rstrip(".").casefold() in ("sir", "dame", "sister", "sr", "brother", "dona", "doña"):
+    if title.rstrip(".'’").casefold() in _WITH_GIVEN_NAME:
         # A religious sister or brother is addressed by the religious (first) name, as a
         # knight by his: "Sister Teresa", "Sir Alan".
         return f"{title} {rest[0]}"
@@ -2661,6 +2671,8 @@ _SELF_TALK = re.compile(
     r"|\bwas\s+the\s+(?:right\s+|correct\s+)?answer\b"
     r"|\b(?:so|and)\s+I\s+(?:said|called|told|answered|guessed|mixed|got)\b"
     r"|\bI\s+should\s+have\s+(?:said|known|asked|mentioned|answered)\b"
+    # What the writer said, quoted back: 'So "I'd do 75 minutes alone" was also against...'.
+    r"|[“\"]I(?:['’](?:d|m|ll)|\s)[^“”\"]{0,80}[”\"]\s+(?:was|is)\b"
 )
 _NOTATION = re.compile(r"\w\s*=\s*\w|\s(?:->|=>|→)\s")
 _LOWER_START = re.compile(r"(\S+)([.!?])(\s+)([a-z])")
@@ -2703,7 +2715,7 @@ def answer_facts(text: str, max_words: int = 75, *, figure: bool = True) -> list
     ("I would tell control..."): never notes pasted in a fluent frame."""
     # "1.0 until 1.2 g per kg": a range a non-native writer joins with "until".
     text = re.sub(r"\b(\d+(?:\.\d+)?)\s+until\s+(?=\d)", r"\1 to ", text)
-    text = _numbered_steps(unjotted(text))
+    text = _headless(_numbered_steps(unjotted(text)))
     # "Bog is both i think": the pronoun jotted in lower case.
     text = re.sub(r"(?<![\w'’.-])i(?=(?:\s|['’](?:m|d|ve|ll)\b))", "I", text)
     said = [
@@ -2723,6 +2735,22 @@ def answer_facts(text: str, max_words: int = 75, *, figure: bool = True) -> list
         else fact
         for fact in said
     ]
+
+
+def _headless(text: str) -> str:
+    """An answer without the head a writer jots before it: a leading "Because" (the question
+    was "why", and the note names it), or a first sentence of a word or two and no verb
+    ("PREMIS. Each migration is an event..."), a heading for oneself where more follows."""
+    text = re.sub(r"^\s*Because\s+(\w)", lambda m: m.group(1).upper(), text)
+    parts = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)
+    if len(parts) == 2:
+        head = parts[0].rstrip(".!?")
+        # Only a word or two ("PREMIS.", "Yes."): a longer one may be the answer itself
+        # ("Consecutive, not simultaneous.").
+        if len(head.split()) <= 2 and not _has_verb(head) and not has_number(head):
+            rest = parts[1]
+            return rest[:1].upper() + rest[1:]
+    return text
 
 
 _NUMBERED = re.compile(r"(?:^|(?<=[.!?]\s))([1-9])[.)]?\s+(?:then\s+)?(?=[a-z])")
