@@ -642,3 +642,8 @@ def test_the_head_a_writer_jots_before_an_answer_is_left_out() -> None:
 def test_a_malay_title_is_said_with_the_given_name() -> None:
     assert honorific("Encik Faizal bin Rahmat") == "Encik Faizal"
     assert honorific("Puan Aminah binti Yusof") == "Puan Aminah"
+
+
+def test_units_jotted_after_a_figure_are_written_out() -> None:
+    said = research_facts("Reactions mostly in the first 15 to 30 min, then TPR every 1 hr.")[0]
+    assert "15 to 30 minutes" in said and "every 1 hour" in said, said

@@ -180,7 +180,7 @@ def test_every_issue_story_gives_a_clean_note(title: str, result: str) -> None:
         ("12-month retention 48% to 71%", "12-month retention rose from 48% to 71%"),
         (
             "first decision time down from ~25 to ~10 min",
-            "first decision time fell from ~25 to ~10 min",
+            "first decision time fell from ~25 to ~10 minutes",
         ),
         (
             "transfer incidents reported by aides 9 to 3 in six months",

@@ -729,7 +729,7 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
             else []
         )
         backed_answer = [
-            f"{fact} I have done this before: {facts.as_sentence(backing[0])}"
+            f"{fact} I have done this before: {facts.after_colon(facts.as_sentence(backing[0]))}"
             for fact in said
             if backing
             and facts.word_count(f"{fact} {backing[0]}") <= 60

@@ -1443,6 +1443,12 @@ def in_capitals(text: str, acronyms: frozenset[str]) -> str:
     )
 
 
+def after_colon(text: str) -> str:
+    """A sentence as it reads after a colon: its article in lower case ("...before: the
+    Kakaʻako tower core redesign brought..."), a name or "I" as written."""
+    return re.sub(r"^(The|A|An|This|That|These|Those|Our|My)\b", lambda m: m.group(1).lower(), text)
+
+
 def unjotted(text: str) -> str:
     """Text-message shorthand written out: "Dont go in w it" -> "Don't go in with it"."""
 
@@ -1457,6 +1463,13 @@ def unjotted(text: str) -> str:
         r"\b([Ii])ts\s+(?=(?:not|a|an|the|been|going|ok|okay|fine|real|true|clear|still|only"
         r"|just|because|worth|hard|easy|important|what|why|how|about)\b)",
         r"\1t's ",
+        text,
+    )
+    # "every 15 min", "in 3 hrs": a unit after a figure, written out.
+    text = re.sub(r"\b(\d+)\s?min\b(?!\.\w)", r"\1 minutes", text)
+    text = re.sub(
+        r"\b(\d+)\s?hrs?\b",
+        lambda m: f"{m.group(1)} {'hour' if m.group(1) == '1' else 'hours'}",
         text,
     )
     # "locks + earths", "the ctv + the heli": a plus between words is an "and".
@@ -2603,8 +2616,9 @@ def research_facts(text: str, max_words: int = 45, most: int = 2) -> list[str]:
     one, then the first cut short at a clause boundary, for a tight word limit. Research that
     says what was read, then what it says ("I have now read the letter. It names drift..."),
     is said by what it says where both do not fit: "The letter names drift..."."""
-    # "it take 12 to 24 months": a bare verb after a singular subject, given its "s".
-    text = agreed(text)
+    # "it take 12 to 24 months": a bare verb after a singular subject, given its "s"; the
+    # writer's shorthand written out ("15 min", "locks + earths").
+    text = agreed(unjotted(text))
     # A sentence in notation ("Pdm = vibration analysis, thermography...") is shorthand for
     # oneself: no reader takes it as a sentence.
     found = [

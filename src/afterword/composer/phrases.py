@@ -74,7 +74,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "position at {company}.",
         "f:Thank you for meeting with me {opt_when} about the {role} position at {company}.",
         "w:Thanks for talking with me {opt_when} about the {role} role at {company}.",
-        "w:Thank you for the chat {opt_when} about the {role} role at {company}.",
+        "w:Thank you for the conversation {opt_when} about the {role} role at {company}.",
         "f:Thank you for discussing the {role} position at {company} with me {opt_when}.",
         "f:Thank you for your time {opt_when} and for the thoughtful conversation about the "
         "{role} role at {company}.",
@@ -107,14 +107,14 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
     ),
     "story_could_be_better": (
         "I wanted to add to what I said about {mtopic}: {clause}.",
-        "w:We were chatting about {mtopic}, and I wanted to add that {iclause}.",
+        "w:When we talked about {mtopic}, I wanted to add that {iclause}.",
         "w:To build on my answer about {mtopic}, {iclause}.",
         "f:To expand on my answer about {mtopic}: {clause}.",
         "f:I would like to add one result to our discussion of {mtopic}: {clause}.",
         "To add to my answer on {mtopic}: {clause}.",
     ),
     "story_forgot_to_mention": (
-        "w:We were chatting about {mtopic}, and I wanted to add that {iclause}.",
+        "w:When we talked about {mtopic}, I wanted to add that {iclause}.",
         "w:One more thing I wanted to mention about {mtopic}: {clause}.",
         "w:When we talked about {mtopic}, I meant to mention that {iclause}.",
         "f:When we discussed {mtopic}, I meant to add that {iclause}.",
@@ -201,13 +201,13 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
     ),
     "research_could_be_better": (
         "I wanted to follow up on {mtopic} with something I found since we spoke. {fact}",
-        "w:We were chatting about {mtopic}, and I wanted to add what I found since. {fact}",
+        "w:Since we talked about {mtopic}, I have looked into it further. {fact}",
         "f:I would like to follow up on our discussion of {mtopic} with some further research. "
         "{fact}",
         "There is one thing I wanted to add on {mtopic}. {fact}",
     ),
     "research_forgot_to_mention": (
-        "w:We were chatting about {mtopic}, and I wanted to add something I found since. {fact}",
+        "w:Since we talked about {mtopic}, I have found something I wanted to add. {fact}",
         "One more thing I wanted to share about {mtopic}. {fact}",
         "f:I would also like to add some research on {mtopic}. {fact}",
     ),
@@ -258,7 +258,7 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:I left our conversation keener than ever on the role.",
         "f:I left our meeting with a clearer picture of the role and a stronger interest in it.",
         "Our conversation made me keener still on the role.",
-        "w:I came away from our chat even keener on the job.",
+        "w:I came away from our conversation even keener on the job.",
         "f:Our conversation has strengthened my interest in the position.",
         "w:Meeting you made me keener still to join the team.",
         "f:Having met you, I am all the more interested in the {role} role.",
