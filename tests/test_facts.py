@@ -190,7 +190,7 @@ def test_every_issue_story_gives_a_clean_note(title: str, result: str) -> None:
         ("NPS 32 to 51", "NPS rose from 32 to 51"),
         # Left as written: a deed of the writer's, a clause with its verb, years, a range, and
         # a change whose subject is not said.
-        ("cut wait from 40 to 12 min", "cut wait from 40 to 12 min"),
+        ("cut wait from 40 to 12 min", "cut wait from 40 to 12 minutes"),
         ("complaints dropped from 9 to 1 in a year", "complaints dropped from 9 to 1 in a year"),
         ("the 2024 to 2025 season", "the 2024 to 2025 season"),
         ("ages 18 to 25", "ages 18 to 25"),
