@@ -14,6 +14,7 @@ import pytest
 from fastapi import FastAPI
 
 from afterword.accounts import cheapest_hasher
+from afterword.errors import AfterwordError
 from afterword.store import db
 from hosted import Clock, browser, hosted_app, sign_up
 from support import PostgresServer, bench_module
@@ -116,3 +117,36 @@ def test_while_the_database_stays_away_requests_get_503_then_work_again(
     # The same app, not restarted, answers again: the same login still holds.
     assert client.get("/api/interviews").status_code == 200
     assert client.get("/").status_code == 200
+
+
+def test_a_worker_started_while_the_database_restarts_waits_for_it(
+    own_postgres: PostgresServer,
+) -> None:
+    """uvicorn replaces a worker that died; if PostgreSQL is restarting just then, the new
+    worker used to die at start-up with a traceback ("cannot open the database"). One that
+    `afterword serve` started (the database answered it before) waits, as a request does; the
+    command line still says at once that a database does not answer."""
+    url = own_postgres.new_database()
+    db.Database(url).close()
+    own_postgres.shut_down()
+    try:
+        with pytest.raises(AfterwordError, match="cannot open the database"):
+            db.Database(url)
+        back = threading.Timer(0.5, own_postgres.start)
+        back.start()
+        try:
+            opened = db.Database(url, known=True)
+        finally:
+            back.join()
+        opened.close()
+    finally:
+        if not _answers(url):
+            own_postgres.start()
+
+
+def _answers(url: str) -> bool:
+    try:
+        db.Database(url).close()
+    except AfterwordError:
+        return False
+    return True

@@ -157,6 +157,7 @@ class Workspace:
         clock: Callable[[], datetime] | None = None,
         owner: int = LOCAL_OWNER,
         database: Database | None = None,
+        database_known: bool = False,
     ) -> None:
         if database is None and database_url is None and config.mode() == "hosted":
             # The shells' default workspace is the one person of local mode; on a hosted
@@ -167,7 +168,9 @@ class Workspace:
                 "`afterword account` and `afterword db`)"
             )
         self._owns_database = database is None
-        self.database = database or Database(database_url or config.database_url())
+        self.database = database or Database(
+            database_url or config.database_url(), known=database_known
+        )
         # Looked up when the workspace opens, so that the CLI's tests can set the time too.
         self.clock = clock or utc_now
         #: Whose records these use cases see: the one owner of local mode, or an account.

@@ -62,8 +62,8 @@ class _PatientConnect:
     the server is unreachable or says it is starting or shutting down. Only opening a
     connection is tried again: nothing was sent on it, so no statement can run twice."""
 
-    def __init__(self) -> None:
-        self.answered = False
+    def __init__(self, answered: bool = False) -> None:
+        self.answered = answered
 
     def __call__(self, dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
         deadline = time.monotonic() + CONNECT_PATIENCE
@@ -86,7 +86,10 @@ class _PatientConnect:
             return connection
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, known: bool = False) -> Engine:
+    """An engine for ``url``. ``known``: the server has answered before (the web server's
+    master opened it): a worker starting while it restarts waits for it like a request does,
+    rather than die at start-up."""
     url = _normalise(url)
     try:
         parsed = make_url(url)
@@ -108,7 +111,7 @@ def make_engine(url: str) -> Engine:
     # pool_pre_ping: a pooled connection that a PostgreSQL restart ended is noticed when it is
     # taken from the pool (and the pool's older connections replaced), not by a failed request.
     engine = create_engine(parsed, pool_pre_ping=True)
-    event.listen(engine, "do_connect", _PatientConnect())
+    event.listen(engine, "do_connect", _PatientConnect(answered=known))
     return engine
 
 
@@ -159,9 +162,9 @@ def alembic_head_revision() -> str | None:
 class Database:
     """An engine and its session factory; the schema is upgraded when it is opened."""
 
-    def __init__(self, url: str, *, migrate: bool = True) -> None:
+    def __init__(self, url: str, *, migrate: bool = True, known: bool = False) -> None:
         self.url = _normalise(url)
-        self.engine = make_engine(self.url)
+        self.engine = make_engine(self.url, known=known)
         if migrate:
             try:
                 if current_revision(self.engine) != head_revision():

@@ -238,7 +238,11 @@ def create_app(
         hosted = config.hosted_settings()
     if hosted is not None:
         database_url = hosted.database_url
-    workspace = Workspace(database_url, clock=clock)
+    # `afterword serve` opened the database before it started its workers: a worker started
+    # while the database server restarts (uvicorn replacing one that died) waits for it to
+    # answer, as a request would, rather than die at start-up.
+    opened = os.environ.get(config.DATABASE_OPENED_VARIABLE) == "1"
+    workspace = Workspace(database_url, clock=clock, database_known=opened)
     if allowed_hosts is None and (names := os.environ.get(ALLOWED_HOSTS_VARIABLE)):
         allowed_hosts = names.split(",")
     if allowed_hosts is None and hosted is not None and hosted.site_url:
