@@ -18,7 +18,7 @@ from afterword.model import Interview, Interviewer
         # A registration number or a former name in brackets is never said.
         (
             "Harbour Lights Arts Centre (Registered Charity No. 1187654)",
-            "Harbour Lights Arts Centre",
+            "the Harbour Lights Arts Centre",
         ),
         ("Tallis Freight (formerly Tallis Haulage) Ltd", "Tallis Freight"),
         ("Studio Tropika Architects Pte. Ltd.", "Studio Tropika Architects"),
@@ -59,6 +59,25 @@ def test_an_official_name_loses_what_nobody_says(official: str, spoken: str) -> 
     ],
 )
 def test_a_short_form_never_ends_on_a_modifier(official: str, spoken: str) -> None:
+    assert spoken_company(official) == spoken
+
+
+@pytest.mark.parametrize(
+    "official,spoken",
+    [
+        (
+            "Northwest Atlantic Groundfish Science Centre",
+            "the Northwest Atlantic Groundfish Science Centre",
+        ),
+        ("Schuylkill Museum of Art and Design", "the Schuylkill Museum of Art and Design"),
+        ("University of Otago", "the University of Otago"),
+        ("Bank of America", "Bank of America"),
+        ("St Mary's Hospital", "St Mary's Hospital"),
+        ("Kallang Advisory", "Kallang Advisory"),
+    ],
+)
+def test_a_body_named_as_such_takes_its_article(official: str, spoken: str) -> None:
+    """ "at Northwest Atlantic Groundfish Science Centre" read as a slip (round 18)."""
     assert spoken_company(official) == spoken
 
 

@@ -12,6 +12,7 @@ from afterword.composer.facts import (
     answer_facts,
     found_nothing,
     honorific,
+    in_capitals,
     moment_topic,
     question_phrase,
     repaired,
@@ -647,3 +648,10 @@ def test_a_malay_title_is_said_with_the_given_name() -> None:
 def test_units_jotted_after_a_figure_are_written_out() -> None:
     said = research_facts("Reactions mostly in the first 15 to 30 min, then TPR every 1 hr.")[0]
     assert "15 to 30 minutes" in said and "every 1 hour" in said, said
+
+
+def test_a_word_stressed_in_capitals_is_not_raised() -> None:
+    """ "doesn't touch it again" became "AGAIN" because the debrief stressed the word once."""
+    assert in_capitals("he doesn't touch it again, call the ap", frozenset({"AGAIN", "AP"})) == (
+        "he doesn't touch it again, call the AP"
+    )

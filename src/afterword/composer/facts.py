@@ -725,7 +725,37 @@ def _is_modifier(word: str) -> bool:
 _UNNAMED = frozenset(["Probation", "Prison", "Ambulance", "Fire", "Police", "Coastguard"])
 
 
+#: The last word of a body's name that English says with "the" ("the Northwest Atlantic
+#: Groundfish Science Centre", "the Wellcome Trust"), and the first of one named "of" something
+#: ("the Schuylkill Museum of Art and Design", "the University of Otago").
+_THE_HEAD = frozenset(
+    {"Centre", "Center", "Institute", "Museum", "Agency", "Authority", "Council", "Commission"}
+    | {"Board", "Service", "Department", "Ministry", "Bureau", "Gallery", "Library"}
+    | {"Observatory", "Foundation", "Trust", "Society", "Association", "Federation", "Alliance"}
+)
+_THE_OF = re.compile(
+    r"\b(?:University|Museum|Institute|Department|Ministry|College|Academy|School|Bureau"
+    r"|Office|Library|Gallery|Centre|Center)\s+of\b"
+)
+
+
 def spoken_company(company: str) -> str:
+    """A company as people say it after "at" (see :func:`_spoken_company`), with the article
+    English gives a body's name: "the Schuylkill Museum of Art and Design", not "at Schuylkill
+    Museum of Art and Design"; a name with a possessive ("St Mary's Hospital") has none."""
+    spoken = _spoken_company(company)
+    words = spoken.split()
+    if (
+        len(words) >= 2
+        and words[0].casefold() not in ("the", "a", "an")
+        and not any(w.endswith(("'s", "’s", "s'")) for w in words)
+        and (words[-1] in _THE_HEAD or _THE_OF.search(spoken))
+    ):
+        return f"the {spoken}"
+    return spoken
+
+
+def _spoken_company(company: str) -> str:
     """A company as people say it: "Kestrel Freight Analytics, Inc." -> "Kestrel Freight
     Analytics" (the legal form is for contracts, not for a thank-you note), and a long official
     name by its own words: "Holy Trinity Church of England Voluntary Aided Primary School" ->
@@ -1430,10 +1460,22 @@ _NOT_RAISED = frozenset(
 )
 
 
+#: Words written in capitals only for stress ("doesn't touch it AGAIN"), never acronyms.
+_STRESSED = frozenset(
+    {"again", "not", "never", "always", "all", "must", "only", "very", "really", "before"}
+    | {"after", "first", "now", "every", "still", "just", "too", "more", "less", "any", "none"}
+    | {"before", "today", "asap", "yes", "this", "that", "was", "were", "had", "did", "does"}
+)
+
+
 def in_capitals(text: str, acronyms: frozenset[str]) -> str:
     """``text`` with a word the writer jotted in lower case ("the ctv", "call the ap") written
     as the debrief writes it elsewhere ("CTV", "AP")."""
-    raised = {a.casefold(): a for a in acronyms if a.casefold() not in _NOT_RAISED}
+    raised = {
+        a.casefold(): a
+        for a in acronyms
+        if a.casefold() not in _NOT_RAISED | _STRESSED and len(a) <= 5
+    }
     if not raised:
         return text
     return re.sub(
