@@ -22,6 +22,7 @@ from afterword.composer.facts import (
     story_accounts,
     story_clauses,
     tells_a_credential,
+    to_reader,
     topic_phrase,
 )
 from afterword.model import Debrief, Interview, Interviewer, Moment, MomentKind, Story
@@ -654,4 +655,30 @@ def test_a_word_stressed_in_capitals_is_not_raised() -> None:
     """ "doesn't touch it again" became "AGAIN" because the debrief stressed the word once."""
     assert in_capitals("he doesn't touch it again, call the ap", frozenset({"AGAIN", "AP"})) == (
         "he doesn't touch it again, call the AP"
+    )
+
+
+def test_they_is_the_readers_organisation_only_where_nothing_else_can_be() -> None:
+    """Round 18: "you don't give certificate" to a certification body (CFIA's "they"), "You
+    have a free trial" (the software vendor's), "what you are eating" (the fish's)."""
+    kept = [
+        ("CFIA inspect the compliance, they don't give certificate.", None),
+        ("They have a free trial.", "Leapfrog"),
+        ("Tell me where the fish are, how big, what they are eating.", None),
+    ]
+    for text, about in kept:
+        said = to_reader(
+            text, "Gerry", company_theirs=True, reader_pronouns=False, about=about, company="DFO"
+        )
+        assert said == text, said
+    assert (
+        to_reader(
+            "I read the CRM they use.",
+            "Ann",
+            company_theirs=True,
+            reader_pronouns=False,
+            about="their CRM",
+            company="Acme",
+        )
+        == "I read the CRM you use."
     )

@@ -1174,6 +1174,8 @@ def _render(
                     interviewer.name,
                     company_theirs=kind in ("research", "better_answer"),
                     reader_pronouns=kind == "better_answer" and asked,
+                    about=form.evidence.title if kind == "research" else None,
+                    company=interview.company,
                 )
     # The question put right is named by its topic only where the label is short enough to
     # be how a person would say it ("your question about selective mutism"); a long one

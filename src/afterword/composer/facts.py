@@ -901,7 +901,13 @@ def reads_as_phrase(topic: str) -> bool:
 
 _THEIR = re.compile(r"\b(?:[Tt]heir|[Tt]hey|[Tt]hey've|[Tt]hey're)\b")
 # A plural noun that "their" may point back to ("the skippers ... their catch").
-_PLURAL_NOUN = re.compile(r"\b[A-Za-z][a-z-]{2,}[^s'\W]s\b")
+_PLURAL_NOUN = re.compile(
+    r"\b[A-Za-z][a-z-]{2,}[^s'\W]s\b"
+    # Plurals without an "s" ("where the fish are, ... what they are eating"), and a body
+    # named by its acronym as the clause's subject ("CFIA inspect the compliance, they...").
+    r"|\b(?:fish|people|children|men|women|staff|sheep|deer|police|cattle|crew|public)\b"
+    r"|^\s*(?:The\s+)?[A-Z]{2,}\b"
+)
 _CLAUSE_END = re.compile(r"[.;!?]\s+|:\s+")
 _THIRD = re.compile(
     r"\b(?:his|her)\b(?=\s+(?!(?:that|to|the|a|an|and|about|how|what|in|on|with|for)\b)[a-z])"
@@ -921,7 +927,15 @@ def _your(m: re.Match[str]) -> str:
     return said[:1].upper() + said[1:] if word[:1].isupper() else said
 
 
-def to_reader(text: str, reader: str, *, company_theirs: bool, reader_pronouns: bool) -> str:
+def to_reader(
+    text: str,
+    reader: str,
+    *,
+    company_theirs: bool,
+    reader_pronouns: bool,
+    about: str | None = None,
+    company: str = "",
+) -> str:
     """What the user wrote about the reader, said to them: "Zoë's team" is "your team" in a
     note to Zoë. With ``company_theirs`` (research and answers about the reader's employer),
     a "their"/"they" that nothing in its clause can point back to is the reader's
@@ -949,6 +963,9 @@ def to_reader(text: str, reader: str, *, company_theirs: bool, reader_pronouns: 
                 r"\1 you",
                 text,
             )
+    if company_theirs and about and _names_another(about, company):
+        # Research on another body ("Leapfrog": "They have a free trial") is about that body.
+        company_theirs = False
     if company_theirs:
         out: list[str] = []
         last = 0
@@ -972,6 +989,16 @@ def to_reader(text: str, reader: str, *, company_theirs: bool, reader_pronouns: 
     if reader_pronouns and not _SUBJECT.search(text):
         text = _THIRD.sub("your", text)
     return re.sub(r"(^|[.!?]\s+)your\b", lambda m: m.group(1) + "Your", text)
+
+
+def _names_another(topic: str, company: str) -> bool:
+    """Whether a research topic names something other than the reader's organisation: a name
+    ("Leapfrog", "CFIA and the SFCR") that is no word of the company's."""
+    if re.search(r"(?i)\b(?:their|your|our)\b", topic):
+        return False  # "their CRM": the organisation's own
+    own = {w.casefold() for w in re.findall(r"\w+", company)}
+    words = re.findall(r"\b[A-Z][\w-]*", topic)
+    return bool(words) and not any(w.casefold() in own for w in words)
 
 
 def _as_determined(topic: str, question: str) -> str | None:
