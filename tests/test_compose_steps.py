@@ -532,3 +532,11 @@ def test_a_jotted_dont_is_what_the_writer_would_not_do() -> None:
         "First I would stop the turbine. Then I would call control room. I would not go in "
         "the hub if it's not locked."
     ), said
+
+
+def test_a_noun_put_first_is_no_order() -> None:
+    """ "Letter first" became "I would letter first" (round 18)."""
+    assert own_plan("Letter first. Call first.") == "Letter first. I would call first."
+    assert answer_facts("no deductions w/o written consent.")[0] == (
+        "No deductions without written consent."
+    )

@@ -1150,7 +1150,6 @@ def _render(
     slots["offer"] = piece.offer or ""
     # A piece about a topic brings its own (and then the note needs no line on one).
     slots.update(form.slots)
-    slots["next"] = _next_step(form.symbol or piece.symbol, dict(form.slots), variant + seed)
     # Whether the moment followed up is this reader's own (a lone reader's are all theirs).
     number = form.evidence.moment if form.evidence is not None else None
     theirs = interviewer is not None and (
@@ -1272,10 +1271,9 @@ def _render(
     # So does one that corrects or adds to an answer with research or the writer's own words,
     # with nothing made to send: "a short call about how that would shape my first months"
     # after a fact put right reads as an odd offer (round 11: 18 of 42 closes).
-    plain = piece.symbol.startswith("generic_") or (
-        not piece.offer
-        and (slots["next"] == _NO_NEXT_STEP or piece.symbol.startswith(("research_", "answer_")))
-    )
+    # Without something made to send, the close looks ahead plainly: an offered "short call
+    # about how that worked in practice" read as odd (round 16), weak (17) and pushy (18).
+    plain = piece.symbol.startswith("generic_") or not slots.get("offer")
     cta = say("cta_plain" if plain else "cta", layout.shortest, "cta")
     body = f"{slots['ttopic'] and thanks} {follow_up} {cta}".casefold()
     named = slots["topic"]
@@ -1316,12 +1314,6 @@ def _formal_setting(interview: Interview) -> bool:
     return re.search(r"(?i)\bformal\b", interview.stage or "") is not None
 
 
-#: What a close would offer to talk about where the note gives nothing it follows from: a
-#: note about the writer's motives, or with no topic. "A short call about the first
-#: priorities of the role" reads as an odd offer; such a note closes with an open question.
-_NO_NEXT_STEP = "the first priorities of the role"
-
-
 def _acronyms(interview: Interview) -> frozenset[str]:
     """The words the debrief writes in capitals among words in lower case ("stop + call the
     AP"); not a run of capitals ("ROWS BETWEEN 6 PRECEDING AND CURRENT ROW" is code)."""
@@ -1339,48 +1331,6 @@ def _acronyms(interview: Interview) -> frozenset[str]:
     # stressed once), not an acronym the writer jotted in lower case ("raf", once each way).
     lower = Counter(w for w in words if w.islower())
     return frozenset(w for w in found if found.count(w) >= lower[w.casefold()])
-
-
-def _next_step(symbol: str, slots: dict[str, str], turn: int = 0) -> str:
-    """What a next step would be about, said in terms of what the follow-up gave: the example
-    it told ("how that worked in practice"), what the research found, the question the answer
-    was to, how the writer would approach a question about what they would do. Never the bare
-    topic label from the debrief ("a short call about disagreement and conflict"): that is a
-    jotted category, not something a person writes in a sentence, and the follow-up has just
-    named it. Where the follow-up is the writer ("my background") or why they want the job,
-    or adds no evidence: the first priorities of the role, or where the writer would start.
-    ``turn`` picks among equal wordings, so that notes do not all close alike."""
-    about = slots.get("mtopic") or slots.get("topic") or ""
-    if not about or _about_writer(about) or _MOTIVE.search(about) or symbol == "generic_role":
-        return _NO_NEXT_STEP
-    if facts.tells_a_credential(slots.get("clause", "")):
-        return _NO_NEXT_STEP  # a certificate gained: nothing "worked in practice" to discuss
-    if symbol.startswith("research_"):
-        # The follow-up has said what was found: the next step is what the writer would do
-        # with it, never "what I learned from it" (a promise of more than the note says) nor
-        # a vague "how I would act on it".
-        options = ("how I would build on that in the role", "how that would shape my first months")
-    elif symbol.endswith("_hypothetical"):
-        options = ("how I would approach it", "how I would go about it")
-    elif symbol.startswith("answer_"):
-        # The better answer may tell what the writer did, not what they would do; "a short
-        # call about the question" asks to go over the interview again.
-        options = ("how that would work here", "how I would apply that here")
-    elif symbol.startswith("told_"):
-        options = ("how that worked in practice", "the details of that example")
-    elif symbol.startswith("story_"):
-        # A result said in a clause is no example told: "the details of that example" would
-        # point at one the note never gives.
-        options = ("how that worked in practice", "how I went about that")
-    else:
-        options = ("where I would start", "what I would look at first")
-    return options[turn % len(options)]
-
-
-_MOTIVE = re.compile(
-    r"(?i)\b(?:motivation|motivations|why\s+(?:this|here|us)|career\s+(?:change|goals?|move)"
-    r"|interest\s+in\s+the\s+role|leaving|strengths?|weakness(?:es)?|background|fit)\b"
-)
 
 
 def _owes_amends(interview: Interview, reader: Interviewer | None) -> bool:

@@ -1534,6 +1534,8 @@ def unjotted(text: str) -> str:
         r"\1t's ",
         text,
     )
+    # "w/o written consent": "without" (before "w/" is read as "with").
+    text = re.sub(r"\b([Ww])/o\b", lambda m: "Without" if m.group(1) == "W" else "without", text)
     # "every 15 min", "in 3 hrs": a unit after a figure, written out.
     text = re.sub(r"\b(\d+)\s?min\b(?!\.\w)", r"\1 minutes", text)
     text = re.sub(
@@ -3311,6 +3313,8 @@ def own_plan(text: str) -> str:
         )
         if (
             word in _NOT_IMPERATIVE
+            # "Letter first", "Safety first": a noun put first, unless a plan's verb.
+            or (after.casefold() == "first" and word not in _PLAN_VERBS | _ORDER_ONLY)
             or (not then and not verb[:1].isupper())
             or (
                 not led

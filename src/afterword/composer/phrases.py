@@ -16,9 +16,7 @@ one there), ``mtopic`` (what the weak moment was about), ``clause`` (a result, a
 reads after a colon: in lower case unless it opens with "I" or a name), ``iclause`` (one that
 starts with "I", so it reads after "that"), ``story`` (a story told in whole sentences: its
 situation, the writer's deed and what came of it), ``fact`` (whole sentences of research or of a
-better answer), ``offer`` (what the closing offers to share), ``next`` (what a next step would
-be about, in terms of what the follow-up gave: "how that worked in practice", "what I found",
-"how I would approach it"; never the bare topic label of the debrief), ``decision`` (when the
+better answer), ``offer`` (what the closing offers to share), ``decision`` (when the
 interviewers said they would decide: "on Friday", "on 11 December"; empty when unknown or past).
 
 Each part has a short alternative for both tones, so that a tight word limit shortens the note
@@ -318,18 +316,9 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "w:I'd be glad to send {offer}.",
         "w:If it would help before your decision {decision}, I can send {offer}.",
         "f:If it would be useful before your decision {decision}, I would be glad to send {offer}.",
-        "w:I'd be glad to talk through {next} on a short call if that would help.",
-        "w:Let me know if a short call about {next} would help.",
-        "w:If it would help to talk more about {next}, let me know.",
-        "w:I'd be happy to say more about {next} whenever suits you.",
         "f:I would be glad to share {offer} if it would be useful.",
         "f:I would be glad to send {offer} and to discuss it further.",
         "f:Please let me know if {offer} would be helpful.",
-        "w:Would a short call about {next} be useful?",
-        "w:I'm happy to talk through {next}.",
-        "f:I would be glad to discuss {next}.",
-        "f:I would welcome the chance to discuss {next}.",
-        "f:I would be glad to discuss {next} whenever suits you.",
     ),
     "signoff": (
         "w:Best,",
