@@ -278,6 +278,8 @@ def test_a_rank_is_a_title(name: str, salutation: str | None, first: str) -> Non
         ("Dona Cida", "Dona Cida", "Cida"),
         ("Col. (Retd) Rajendra Bahadur Karki", "Col. Karki", "Rajendra"),
         ("Dr. (Mrs.) Radhika Venkatachalam", "Dr. Venkatachalam", "Radhika"),
+        ("Plan. Grace Atieno Odhiambo", "Plan. Odhiambo", "Grace"),
+        ("Dr. Kovács Eszter", "Dr. Kovács", "Eszter"),
     ],
 )
 def test_names_of_many_countries_are_greeted_as_their_owners_are(

@@ -141,6 +141,8 @@ TITLES = frozenset(
     | {"sra", "srta", "dra", "lic", "arq"}
     # Malay forms of address, said with the given name ("Encik Faizal", "Puan Aminah").
     | {"encik", "puan", "cik", "tuan", "datuk", "dato", "datin", "haji", "hajah"}
+    # A registered planner in Kenya ("Plan. Grace Atieno Odhiambo").
+    | {"plan"}
 )
 #: Titles that qualify the one before them and are not said alone: "Eng. Agr." (an
 #: agronomist engineer) is addressed as "Eng.".
