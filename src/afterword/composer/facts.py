@@ -10,7 +10,7 @@ composer uses another piece of evidence rather than print a broken sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from functools import lru_cache
 from itertools import pairwise
@@ -929,6 +929,34 @@ def _your(m: re.Match[str]) -> str:
     return said[:1].upper() + said[1:] if word[:1].isupper() else said
 
 
+@lru_cache(maxsize=512)
+def _reader_patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The reader's name as an owner ("Dr Weber's poster" is "your poster": the title goes
+    with the name, not "Dr your") and as whom the writer would tell ("I would tell bec, log
+    it"), each with the word before the name, which :func:`_untitled` drops if a title."""
+    named = re.escape(name)
+    return (
+        re.compile(rf"(?P<title>\b[\w.]+\s+)?\b{named}['’]s\b"),
+        re.compile(
+            rf"(?i)\b(?P<verb>tell|call|ring|phone|ask|email|text|show|warn|brief|update"
+            rf"|inform)\s+(?P<title>[\w.]+\s+)?{named}\b(?!['’])"
+        ),
+    )
+
+
+def _untitled(said: str) -> Callable[[re.Match[str]], str]:
+    """A replacement of the reader's name by ``said``, with the title before it dropped and
+    any other word before it kept ("Met Weber's team" -> "Met your team")."""
+
+    def replace(m: re.Match[str]) -> str:
+        title = m.group("title") or ""
+        kept = "" if title.strip().rstrip(".").casefold() in TITLES else title
+        verb = f"{m.group('verb')} " if "verb" in m.groupdict() else ""
+        return f"{verb}{kept}{said}"
+
+    return replace
+
+
 def to_reader(
     text: str,
     reader: str,
@@ -953,18 +981,11 @@ def to_reader(
         for n in names
         if len(n) > 1 and n.casefold() not in _PARTICLES and n.casefold() not in _CALENDAR
     ]
-    # "Dr Weber's poster" is "your poster": the title goes with the name (not "Dr your").
-    titled = rf"(?:\b(?i:{'|'.join(sorted(TITLES, key=len, reverse=True))})\.?\s+)?"
     for name in [" ".join(names), *names]:
         if name:
-            text = re.sub(rf"{titled}\b{re.escape(name)}['’]s\b", "your", text)
-            # "I would tell bec, log it": whom the writer would tell is the reader.
-            text = re.sub(
-                rf"(?i)\b(tell|call|ring|phone|ask|email|text|show|warn|brief|update|inform)"
-                rf"\s+{titled}{re.escape(name)}\b(?!['’])",
-                r"\1 you",
-                text,
-            )
+            possessive, told = _reader_patterns(name)
+            text = possessive.sub(_untitled("your"), text)
+            text = told.sub(_untitled("you"), text)
     if company_theirs and about and _names_another(about, company):
         # Research on another body ("Leapfrog": "They have a free trial") is about that body.
         company_theirs = False
