@@ -1314,23 +1314,9 @@ def _formal_setting(interview: Interview) -> bool:
     return re.search(r"(?i)\bformal\b", interview.stage or "") is not None
 
 
-#: The last interview's capitals: every draft of a compose call reads the same debrief.
-_LAST_ACRONYMS: tuple[Interview | None, frozenset[str]] = (None, frozenset())
-
-
 def _acronyms(interview: Interview) -> frozenset[str]:
     """The words the debrief writes in capitals among words in lower case ("stop + call the
     AP"); not a run of capitals ("ROWS BETWEEN 6 PRECEDING AND CURRENT ROW" is code)."""
-    global _LAST_ACRONYMS
-    last, found = _LAST_ACRONYMS
-    if last is interview:
-        return found
-    found = _capitals(interview)
-    _LAST_ACRONYMS = (interview, found)
-    return found
-
-
-def _capitals(interview: Interview) -> frozenset[str]:
     words = re.findall(r"[\w-]+", interview.model_dump_json(warnings=False))
     capital = re.compile(r"[A-Z][A-Z0-9]{1,5}")
     shouted = [bool(re.fullmatch(r"[A-Z0-9-]{2,}", w)) and not w.isdigit() for w in words]
