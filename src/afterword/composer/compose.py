@@ -364,6 +364,8 @@ def _context(interview: Interview, now: datetime | None) -> dict[str, str]:
         "company": facts.spoken_company(interview.company),
         "opt_when": facts.when_phrase(interview, now),
         "decision": facts.decision_phrase(interview, now),
+        # Not a slot of the grammar: the debrief's acronyms, read once for all its drafts.
+        "capitals": " ".join(sorted(_acronyms(interview))),
     }
 
 
@@ -1157,7 +1159,7 @@ def _render(
         or (number is not None and _asked_by(interview.debrief.moments[number - 1], interviewer))
     )
     written = [slot for slot in ("fact", "story", "clause", "iclause") if slots.get(slot)]
-    acronyms = _acronyms(interview) if written else frozenset()
+    acronyms = frozenset(context.get("capitals", "").split())
     for slot in written:
         # "call the ap": the writer's notes in lower case, where the debrief writes the same
         # word in capitals elsewhere ("stop + call the AP").
