@@ -260,6 +260,8 @@ def test_a_result_that_repeats_its_title_is_not_pasted() -> None:
             None,
             ("Sato Yuki", "the discussion guide and the consent form I adapted"),
         ),
+        # What "it" is the sentence does not say: "I have attached to him." (round 19).
+        ("He asked me to send it to him by email, without the names", "Sato Yuki", None),
     ],
 )
 def test_a_document_an_interviewer_asked_for_is_read_from_the_notes(

@@ -3464,6 +3464,10 @@ def request(moment: Moment, names: Sequence[str]) -> tuple[str, str] | None:
     if m is None:
         return None
     thing = (m.group("sent") or m.group("asked") or "").strip()
+    if re.match(r"(?i)(?:to|by|via|over)\b|(?:it|them|this|that)$", thing):
+        # "asked me to send it to him by email": what "it" is, the sentence does not say;
+        # "I have attached to him." was the note's line (round 19).
+        return None
     before = re.split(r"[.!?;]\s", said[: m.start()])[-1]
     # "I" is the writer, never the "I" of a Balinese name.
     parts = {p.casefold(): n for n in names for p in n.split() if len(p) > 1}
