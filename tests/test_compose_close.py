@@ -60,13 +60,18 @@ def test_the_close_offers_something_made_or_looks_ahead_never_a_call_about_the_s
         assert not re.search(r"(?i)(?:about|through|on|discuss)\s+member disputes", said)
 
 
-def test_a_note_with_nothing_to_add_promises_no_ideas_it_does_not_give() -> None:
-    interview = Interview(
+def _bike_workshop() -> Interview:
+    """One interviewer, nothing in the debrief to add: the note's close is a plain one."""
+    return Interview(
         company="Pellow Bikes",
         role="Workshop Lead",
         ended_at="2026-11-24T15:30:00+00:00",
         interviewers=[Interviewer(name="Kofi Mensah", topics=["the new e-bike service line"])],
     )
+
+
+def test_a_note_with_nothing_to_add_promises_no_ideas_it_does_not_give() -> None:
+    interview = _bike_workshop()
     for tone in ("warm", "formal"):
         for seed in range(12):
             for draft in compose(interview, seed=seed, variants=2, tone=tone):
@@ -290,12 +295,7 @@ def test_a_plain_close_looks_ahead_rather_than_waiting_for_questions() -> None:
     """ "Please let me know if I can tell you anything further." closed half of all notes
     and read as passive to every reader: a plain close shows interest in the role and offers
     the next step or time before the decision."""
-    interview = Interview(
-        company="Pellow Bikes",
-        role="Workshop Lead",
-        ended_at="2026-11-24T15:30:00+00:00",
-        interviewers=[Interviewer(name="Kofi Mensah", topics=["the new e-bike service line"])],
-    )
+    interview = _bike_workshop()
     for tone in ("warm", "formal"):
         for seed in range(12):
             for draft in compose(interview, seed=seed, variants=2, tone=tone):

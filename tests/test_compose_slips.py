@@ -21,7 +21,6 @@ from afterword.composer.facts import (
     spelled_changes,
     story_accounts,
     story_clauses,
-    tells_a_credential,
     to_reader,
     topic_phrase,
 )
@@ -407,12 +406,6 @@ def test_a_credential_jotted_with_its_date_is_told_as_the_writers(result: str, s
     """ "One more thing I wanted to mention: GWO Advanced Rescue Training, 2025." pastes a line
     of a CV into a sentence; the credential is the writer's, gained when it says."""
     assert story_clauses(Story(title="Certificate", result=result))[0] == said
-
-
-def test_a_credential_told_is_known_so_the_close_offers_no_talk_about_it() -> None:
-    assert tells_a_credential("I completed GWO Advanced Rescue Training in 2025")
-    assert tells_a_credential("I gained the NEBDN dental radiography certificate in June 2024")
-    assert not tells_a_credential("I completed the migration in 2025, and costs fell 38%")
 
 
 def test_an_answer_cut_short_leaves_no_dash_hanging() -> None:

@@ -286,6 +286,8 @@ def compose(
         planned = [(i, plan) for i, plan in planned if plan.interviewer is found]
     plans = [plan for _, plan in planned]
     context = _context(interview, now)
+    # The debrief's acronyms, read once for all its drafts.
+    capitals = _acronyms(interview)
     advice = suggestions_for(interview, library)
 
     drafts: list[Draft] = []
@@ -322,6 +324,7 @@ def compose(
                 accepted,
                 told,
                 figures,
+                capitals,
             )
             panel.append(draft)
             accepted.append(draft)
@@ -364,8 +367,6 @@ def _context(interview: Interview, now: datetime | None) -> dict[str, str]:
         "company": facts.spoken_company(interview.company),
         "opt_when": facts.when_phrase(interview, now),
         "decision": facts.decision_phrase(interview, now),
-        # Not a slot of the grammar: the debrief's acronyms, read once for all its drafts.
-        "capitals": " ".join(sorted(_acronyms(interview))),
     }
 
 
@@ -731,7 +732,7 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
             else []
         )
         backed_answer = [
-            f"{fact} I have done this before: {facts.after_colon(facts.as_sentence(backing[0]))}"
+            f"{fact} I have done this before: {facts.mid_sentence(facts.as_sentence(backing[0]))}"
             for fact in said
             if backing
             and facts.word_count(f"{fact} {backing[0]}") <= 60
@@ -955,6 +956,7 @@ def _write(
     accepted: list[Draft],
     told_elsewhere: frozenset[tuple[str, str]] = frozenset(),
     figures_elsewhere: frozenset[str] = frozenset(),
+    capitals: frozenset[str] = frozenset(),
 ) -> Draft:
     from afterword.checker import check
 
@@ -1042,6 +1044,7 @@ def _write(
                         variant,
                         plan.request,
                         plan.also,
+                        capitals,
                     )
                     if draft.words > max_words:
                         # Over the limit is never handed out: no need to check it.
@@ -1135,6 +1138,7 @@ def _render(
     variant: int,
     request: str | None = None,
     also: tuple[str, str] | None = None,
+    capitals: frozenset[str] = frozenset(),
 ) -> Draft:
     generator = _generator()
     slots = dict(context)
@@ -1159,11 +1163,10 @@ def _render(
         or (number is not None and _asked_by(interview.debrief.moments[number - 1], interviewer))
     )
     written = [slot for slot in ("fact", "story", "clause", "iclause") if slots.get(slot)]
-    acronyms = frozenset(context.get("capitals", "").split())
     for slot in written:
         # "call the ap": the writer's notes in lower case, where the debrief writes the same
         # word in capitals elsewhere ("stop + call the AP").
-        slots[slot] = facts.in_capitals(slots[slot], acronyms)
+        slots[slot] = facts.in_capitals(slots[slot], capitals)
     if interviewer is not None and form.evidence is not None:
         # What the user wrote about the reader is said to them ("your team", not "Zoë's").
         kind = form.evidence.kind
@@ -1268,13 +1271,8 @@ def _render(
         # they are waiting for.
         slots["request"] = request
         follow_up = f"{follow_up} {say('sent_request', layout.shortest)}"
-    # A note with nothing to add asks what else the reader would like to know; it offers no
-    # talk about a start it does not give.
-    # So does one that corrects or adds to an answer with research or the writer's own words,
-    # with nothing made to send: "a short call about how that would shape my first months"
-    # after a fact put right reads as an odd offer (round 11: 18 of 42 closes).
-    # Without something made to send, the close looks ahead plainly: an offered "short call
-    # about how that worked in practice" read as odd (round 16), weak (17) and pushy (18).
+    # Without something made to send, the close looks ahead plainly: an offered "short call"
+    # about the follow-up read as odd (rounds 11 and 16), weak (17) and pushy (18).
     plain = piece.symbol.startswith("generic_") or not slots.get("offer")
     cta = say("cta_plain" if plain else "cta", layout.shortest, "cta")
     body = f"{slots['ttopic'] and thanks} {follow_up} {cta}".casefold()

@@ -1514,7 +1514,7 @@ _NOT_RAISED = frozenset(
 _STRESSED = frozenset(
     {"again", "not", "never", "always", "all", "must", "only", "very", "really", "before"}
     | {"after", "first", "now", "every", "still", "just", "too", "more", "less", "any", "none"}
-    | {"before", "today", "asap", "yes", "this", "that", "was", "were", "had", "did", "does"}
+    | {"today", "asap", "yes", "this", "that", "was", "were", "had", "did", "does"}
 )
 
 
@@ -1533,12 +1533,6 @@ def in_capitals(text: str, acronyms: frozenset[str]) -> str:
         lambda m: raised.get(m.group(0), m.group(0)),
         text,
     )
-
-
-def after_colon(text: str) -> str:
-    """A sentence as it reads after a colon: its article in lower case ("...before: the
-    Kakaʻako tower core redesign brought..."), a name or "I" as written."""
-    return re.sub(r"^(The|A|An|This|That|These|Those|Our|My)\b", lambda m: m.group(1).lower(), text)
 
 
 def unjotted(text: str) -> str:
@@ -1714,17 +1708,6 @@ _FORGOT = re.compile(
     r"(?:that\s+)?(?:the\s+obvious\s+one:\s+|one\s+thing:\s+)?(?-i:(?P<what>.+))",
     re.DOTALL,
 )
-
-
-_CREDENTIAL_TOLD = re.compile(
-    rf"^I (?:completed|gained the) .+ in (?:(?i:{_MONTH}) )?(?:19|20)\d\d$"
-)
-
-
-def tells_a_credential(clause: str) -> bool:
-    """Whether a story's clause is a credential told by :func:`_credential`: there is no
-    "how that worked in practice" to talk through."""
-    return _CREDENTIAL_TOLD.match(clause) is not None
 
 
 def _result_clause(story: Story, result: str, known: frozenset[str]) -> tuple[str, int] | None:
@@ -3363,19 +3346,9 @@ def own_plan(text: str) -> str:
 
     def plan_after_clause(m: re.Match[str]) -> str:
         clause, verb, space, after = m.groups()
-        word = verb.casefold()
-        rest = m.string[m.end() :]
-        if (
-            word in _NOT_IMPERATIVE
-            or word.endswith(("ed", "ing", "ly"))
-            or (word.endswith("s") and not word.endswith(("ss", "us")))
-            or (
-                after.casefold() not in _ORDER_OBJECT
-                and not _ordered_with(word, after.casefold(), rest)
-                and not _bare_order(word, f"{after}{rest}")
-            )
-        ):
+        if not _order_after_lead(verb.casefold(), after, m.string[m.end() :]):
             return m.group(0)
+        word = verb.casefold()
         # "Next morning: speak with him" -> "Next morning, I would speak with him".
         clause = re.sub(r":(\s+)$", r",\1", clause)
         return f"{clause}I would {word}{space}{after}"
@@ -3383,19 +3356,12 @@ def own_plan(text: str) -> str:
     def plan_after_label(m: re.Match[str]) -> str:
         lead, label, verb, space, after = m.groups()
         word = verb.casefold()
-        rest = m.string[m.end() :]
-        if (
-            word in _NOT_IMPERATIVE
-            or word.endswith(("ed", "ing", "ly"))
-            or word in _PARTICIPLE_ONLY
-            or (word.endswith("s") and not word.endswith(("ss", "us")))
-            or (
-                after.casefold() not in _ORDER_OBJECT
-                and not _ordered_with(word, after.casefold(), rest)
-                and not _bare_order(word, f"{after}{rest}")
-                and word not in _PLAN_VERBS | _ORDER_ONLY
-            )
+        # After a label a plan's verb is an order with any object ("Me: receive permits").
+        if word not in _PLAN_VERBS | _ORDER_ONLY and not _order_after_lead(
+            word, after, m.string[m.end() :]
         ):
+            return m.group(0)
+        if word in _PARTICIPLE_ONLY:
             return m.group(0)
         if label.casefold() in ("me", "my part", "my job", "my role"):
             return f"{lead}I would {verb}{space}{after}"  # "Me: receive the permit, ..."
@@ -3413,6 +3379,22 @@ def own_plan(text: str) -> str:
     text = _ORDER.sub(plan, text)
     text = _ORDER_AFTER_CLAUSE.sub(plan_after_clause, text)
     return _ORDER_AFTER_LABEL.sub(plan_after_label, text)
+
+
+def _order_after_lead(word: str, after: str, rest: str) -> bool:
+    """Whether ``word`` after a clause of time or condition, or a jotted label, opens an order:
+    a verb's base form that its object, a preposition or its own list of steps follows."""
+    if (
+        word in _NOT_IMPERATIVE
+        or word.endswith(("ed", "ing", "ly"))
+        or (word.endswith("s") and not word.endswith(("ss", "us")))
+    ):
+        return False
+    return (
+        after.casefold() in _ORDER_OBJECT
+        or _ordered_with(word, after.casefold(), rest)
+        or _bare_order(word, f"{after}{rest}")
+    )
 
 
 #: An order after a jotted label and a colon: "First the contract: check the clauses..." ->
