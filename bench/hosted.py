@@ -39,6 +39,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -146,9 +147,18 @@ class Server:
                 found.append(int(stat.parent.name))
         return sorted(found)
 
-    def errors_logged(self) -> int:
-        """Tracebacks the server wrote (an unhandled error in a request)."""
-        return self.log.read_text(errors="replace").count("Traceback")
+    def tracebacks(self) -> list[str]:
+        """Tracebacks the server wrote (an unhandled error in a request), each with the
+        log lines just before it, which say which request it was."""
+        lines = self.log.read_text(errors="replace").splitlines()
+        found = []
+        for at, line in enumerate(lines):
+            if line.startswith("Traceback"):
+                end = at + 1
+                while end < len(lines) and (lines[end][:1].isspace() or not lines[end]):
+                    end += 1
+                found.append("\n".join(lines[max(0, at - 2) : end + 1]))
+        return found
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -545,7 +555,7 @@ class Outcome:
     run: Run
     verdict: Verdict
     seconds: float
-    errors_logged: int
+    tracebacks: list[str]
     workers: int
     workers_replaced: int
 
@@ -599,10 +609,10 @@ def simulate(
             replaced = len(first - set(server.workers()))
         finally:
             server.stop()
-        errors_logged = server.errors_logged()
+        tracebacks = server.tracebacks()
         progress("comparing every acknowledged write with the database")
         verdict = verify(outcome[0], url, {i: owners[i] for i in range(users)})
-        return Outcome(outcome[0], verdict, outcome[1], errors_logged, workers, replaced)
+        return Outcome(outcome[0], verdict, outcome[1], tracebacks, workers, replaced)
     finally:
         if not os.environ.get("KEEP_BENCH_FILES"):
             shutil.rmtree(folder, ignore_errors=True)
@@ -667,7 +677,9 @@ def report(outcome: Outcome) -> str:
     lines.append(f"5xx answers: {server_errors}; no answer: {no_answer}")
     lines.append(f"failed requests: {describe([r for r in requests if r.failed])}")
     lines.append(f"workers that died and were replaced: {outcome.workers_replaced}")
-    lines.append(f"tracebacks in the server's log: {outcome.errors_logged}")
+    lines.append(f"tracebacks in the server's log: {len(outcome.tracebacks)}")
+    for traceback in outcome.tracebacks[:3]:  # the cause, where a test fails on it
+        lines.append(textwrap.indent(traceback[-3000:], "  | "))
     lines.append("")
     lines.append(f"{'request':<17} {'count':>6} {'failed':>6} {'p50 ms':>8} {'p99 ms':>8}")
     kinds: dict[str, list[Request]] = defaultdict(list)
@@ -693,6 +705,8 @@ def report(outcome: Outcome) -> str:
                 f"{fault.name} at {fault.started - start:.1f} s: {recovered}; "
                 f"{len(failed)} requests in flight failed ({describe(failed)}); {fault.note}"
             )
+        probes = [r for r in run.requests if r.kind == "probe" and r.failed]
+        lines.append(f"the fault probe's failed asks: {len(probes)} ({describe(probes)})")
         outside = outcome.failures_outside_faults()
         lines.append(f"failed requests outside the faults: {len(outside)} ({describe(outside)})")
     return "\n".join(lines)

@@ -168,8 +168,13 @@ class Workspace:
                 "`afterword account` and `afterword db`)"
             )
         self._owns_database = database is None
+        # ``database_known``: a worker of `afterword serve`, whose master has upgraded the
+        # schema already. It starts without a query (one that a PostgreSQL restart could cut
+        # off, killing the worker at start-up); its first request waits for the server instead.
         self.database = database or Database(
-            database_url or config.database_url(), known=database_known
+            database_url or config.database_url(),
+            migrate=not database_known,
+            known=database_known,
         )
         # Looked up when the workspace opens, so that the CLI's tests can set the time too.
         self.clock = clock or utc_now

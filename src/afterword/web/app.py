@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import threading
 from collections.abc import AsyncIterator, Callable, Iterable
@@ -20,6 +21,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import ValidationError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.body_limit import MAX_BODY_SIZE_SCOPE_KEY, RequestBodyLimitMiddleware
@@ -144,8 +146,6 @@ class DatabaseUnavailable:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-
         started = False
 
         async def watched(message: Message) -> None:
@@ -156,15 +156,10 @@ class DatabaseUnavailable:
         try:
             await self.app(scope, receive, watched)
         except DBAPIError as exc:
-            broken = isinstance(exc, OperationalError | InterfaceError)
-            if started or not (broken or exc.connection_invalidated):
+            if started or not _connection_broke(exc):
                 raise
-            import logging
-
-            # The driver's first line only: never the statement or its parameters.
-            cause = str(exc.orig).splitlines()[0] if exc.orig is not None else ""
             logging.getLogger("afterword").warning(
-                "database unavailable (%s: %s): answered 503", type(exc.orig).__name__, cause
+                "database unavailable (%s): answered 503", _driver_said(exc)
             )
             request = Request(scope)
             headers = {"retry-after": "2"}
@@ -176,6 +171,18 @@ class DatabaseUnavailable:
             else:
                 response = PlainTextResponse(DATABASE_UNAVAILABLE, status_code=503, headers=headers)
             await response(scope, receive, send)
+
+
+def _connection_broke(exc: DBAPIError) -> bool:
+    """The database went away under a statement (a restart, a failover, a dropped
+    connection), rather than refusing the statement itself."""
+    return isinstance(exc, OperationalError | InterfaceError) or exc.connection_invalidated
+
+
+def _driver_said(exc: DBAPIError) -> str:
+    # The driver's first line only: never the statement or its parameters.
+    cause = str(exc.orig).splitlines()[0] if exc.orig is not None else ""
+    return f"{type(exc.orig).__name__}: {cause}"
 
 
 def _is_api(request: Request) -> bool:
@@ -219,6 +226,10 @@ class BodyLimit:
         await inner(scope, receive, send)
 
 
+#: The thread that prepares the dashboard when the app starts.
+WARM_UP_THREAD = "afterword-warm-up"
+
+
 def create_app(
     database_url: str | None = None,
     allowed_hosts: Iterable[str] | None = None,
@@ -255,10 +266,21 @@ def create_app(
             # Fill the dashboard's cache while the first page loads, not during it; then move
             # what start-up built out of the garbage collector's way, so that its full
             # collections (tens of milliseconds) stay rare and short under load.
-            workspace.agenda(workspace.now())
+            try:
+                workspace.agenda(workspace.now())
+            except DBAPIError as exc:
+                if not _connection_broke(exc):
+                    raise
+                # A worker that uvicorn starts while PostgreSQL restarts: the first visit
+                # fills the cache instead (and is answered 503 until the database is back).
+                logging.getLogger("afterword").warning(
+                    "database unavailable at start-up (%s): the dashboard is prepared on "
+                    "its first visit",
+                    _driver_said(exc),
+                )
             gc.freeze()
 
-        threading.Thread(target=warm_up, daemon=True).start()
+        threading.Thread(target=warm_up, name=WARM_UP_THREAD, daemon=True).start()
         yield
         workspace.close()
 
