@@ -100,8 +100,20 @@ def test_self_talk_and_shorthand_in_research_are_not_sent(research: str, kept: s
             "While that comes back, check the crew's duty.",
             "While that comes back, I would check the crew's duty.",
         ),
-        # Not orders: a jotted lead-in, a weekday, a clause with its own subject.
+        (
+            "Test properties not exact output: every stop visited once.",
+            "I would test properties, not exact output: every stop visited once.",
+        ),
+        (
+            "And keep a fixed set of real days to compare new versions.",
+            "I would also keep a fixed set of real days to compare new versions.",
+        ),
+        # Not orders: a jotted lead-in, a weekday, a clause with its own subject, a jotted
+        # verdict, a noun with what was not done to it, a sentence that "And" only joins on.
         ("Same first steps - scene safe.", "Same first steps - scene safe."),
+        ("Test results not good: we lost two days.", "Test results not good: we lost two days."),
+        ("Use cases not covered by tests: two.", "Use cases not covered by tests: two."),
+        ("And the team agreed.", "And the team agreed."),
         ("Monday first: how many days of stock.", "Monday first: how many days of stock."),
         ("When she arrives, the team checks it.", "When she arrives, the team checks it."),
         ("First week was hard.", "First week was hard."),

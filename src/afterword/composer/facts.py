@@ -3194,7 +3194,13 @@ _ORDER_OBJECT = frozenset(
         "first",
     ]
 )
-_ORDER = re.compile(r"(^|[.!?]\s+)((?:Then|First|Next|Finally)\s+)?([A-Za-z][a-z]+)(\s+)(\w+)")
+_ORDER = re.compile(r"(^|[.!?]\s+)((?:Then|First|Next|Finally|And)\s+)?([A-Za-z][a-z]+)(\s+)(\w+)")
+#: An order that says what to do instead of what, before the colon that lists it: "Test
+#: properties not exact output: every stop visited once, ...". Two words at least after the
+#: "not", where a jotted verdict has one ("Test results not good: ...").
+_CONTRAST_ORDER = re.compile(
+    r"(^|[.!?]\s+)([A-Z][a-z]+)((?:\s+[a-z]+){1,3})\s+not((?:\s+[a-z]+){2,3})(?=:)"
+)
 #: Verbs an order names its way with ("Focus on the...", "Talk to the...", "Move from...").
 _ORDER_VERBS_WITH = frozenset(
     ["focus", "talk", "speak", "reach", "move", "go", "listen", "agree", "follow", "check",
@@ -3314,9 +3320,9 @@ def own_plan(text: str) -> str:
         word = verb.casefold()
         # After "First" or "Next" the word is a verb unless it is plainly not one ("First
         # call maintenance control...", not "First week was hard").
-        led = (bool(then) and then.strip() != "Then" and after.casefold() not in _AUX) or (
-            word in _PLAN_VERBS and after.casefold() in _ORDER_QUESTION
-        )
+        led = (
+            bool(then) and then.strip() not in ("Then", "And") and after.casefold() not in _AUX
+        ) or (word in _PLAN_VERBS and after.casefold() in _ORDER_QUESTION)
         if (
             word in _NOT_IMPERATIVE
             # "Letter first", "Safety first": a noun put first, unless a plan's verb.
@@ -3338,11 +3344,33 @@ def own_plan(text: str) -> str:
         if word in _STATIVE and not then:
             # "Want the hard end of the job": what the writer wants, not would want.
             return f"{lead}I {word}{space}{after}"
+        if then and then.strip() == "And":
+            # "And keep a fixed set of real days..." -> "I would also keep a fixed set...".
+            if word not in _PLAN_VERBS | _ORDER_ONLY:
+                return m.group(0)
+            return f"{lead}I would also {word}{space}{after}"
         if then and then.strip() != "Then":
             # "First call maintenance control..." -> "I would first call maintenance control".
             return f"{lead}I would {then.strip().casefold()} {word}{space}{after}"
         start = f"{lead}{'Then I' if then else 'I'} would {word}"
         return f"{start}{space}{after}"
+
+    def contrasted(m: re.Match[str]) -> str:
+        lead, verb, what, instead = m.groups()
+        word = verb.casefold()
+        first = instead.split()[0]
+        if (
+            word not in _PLAN_VERBS | _ORDER_ONLY
+            or _AUX & set(f"{what} {instead}".split())
+            or what.split()[0] in _ORDER_QUESTION  # "Ask why not just..."
+            # "Use cases not covered by tests:": a noun, and what is not done to it.
+            or first.endswith("ed")
+            or _is_past(first)
+        ):
+            return m.group(0)
+        # "Test properties not exact output: ..." -> "I would test properties, not exact
+        # output: ...".
+        return f"{lead}I would {word}{what}, not{instead}"
 
     def plan_after_clause(m: re.Match[str]) -> str:
         clause, verb, space, after = m.groups()
@@ -3376,6 +3404,7 @@ def own_plan(text: str) -> str:
         r"\1I would never ",
         text,
     )
+    text = _CONTRAST_ORDER.sub(contrasted, text)
     text = _ORDER.sub(plan, text)
     text = _ORDER_AFTER_CLAUSE.sub(plan_after_clause, text)
     return _ORDER_AFTER_LABEL.sub(plan_after_label, text)
