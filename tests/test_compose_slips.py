@@ -261,12 +261,30 @@ def test_a_result_that_repeats_its_title_is_not_pasted() -> None:
         ),
         # What "it" is the sentence does not say: "I have attached to him." (round 19).
         ("He asked me to send it to him by email, without the names", "Sato Yuki", None),
+        # ...but the notes before it may: the moment's topic, or one of its stories.
+        (
+            "Showed my planning sheet on my phone. He asked me to send it to him by email.",
+            "Sato Yuki",
+            ("Sato Yuki", "my planning sheet"),
+        ),
+        (
+            "Told him about my data checklist and the error numbers. He asked me to send it.",
+            "Tom Reed",
+            ("Tom Reed", "my data checklist"),
+        ),
     ],
 )
 def test_a_document_an_interviewer_asked_for_is_read_from_the_notes(
     said: str, asked_by: str | None, found: tuple[str, str] | None
 ) -> None:
-    moment = Moment(question="q", kind=MomentKind.went_well, what_i_said=said, asked_by=asked_by)
+    moment = Moment(
+        question="q",
+        kind=MomentKind.went_well,
+        what_i_said=said,
+        asked_by=asked_by,
+        topic="the planning sheet",
+        stories=["Interlocking data checklist"],
+    )
     names = ["I Made Wiranata", "Fiona Hall", "Tom Reed", "Jana Ruiz", "Sato Yuki"]
     assert request(moment, names) == found
 

@@ -3453,7 +3453,7 @@ _ORDER_AFTER_CLAUSE = re.compile(
 _REQUEST = re.compile(
     r"\b(?:asked|asks|ask|wanted)\s+(?:"
     r"(?:me\s+to|(?:if|whether)\s+I(?:'d|’d|\s+could|\s+would|\s+can))\s+send"
-    r"(?:\s+(?:her|him|them|it))?(?:\s+over)?\s+(?P<sent>[^.,;:!?()]{2,90}?)"
+    r"(?:\s+(?P<pronoun>her|him|them|it))?(?:\s+over)?\s+(?P<sent>[^.,;:!?()]{2,90}?)"
     r"|for\s+(?P<asked>(?:a\s+copy(?:\s+of\s+(?:the|my|our|that|this)\s+[^.,;:!?()]{2,40}?)?"
     r"|(?:the|my|a|an|our|that|this)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:file|pdf|deck|slides|sample|samples|portfolio|link|spreadsheet|report|plan|sketch"
@@ -3476,9 +3476,16 @@ def request(moment: Moment, names: Sequence[str]) -> tuple[str, str] | None:
         return None
     thing = (m.group("sent") or m.group("asked") or "").strip()
     if re.match(r"(?i)(?:to|by|via|over)\b|(?:it|them|this|that)$", thing):
-        # "asked me to send it to him by email": what "it" is, the sentence does not say;
-        # "I have attached to him." was the note's line (round 19).
-        return None
+        # "asked me to send it to him by email": "it" is what the notes named before it, by
+        # the moment's topic or one of its stories ("Showed my planning sheet on my phone");
+        # else the sentence does not say ("I have attached to him." was round 19's line).
+        if m.group("pronoun") not in (None, "it", "them") and not re.match(
+            r"(?i)(?:it|them|this|that)$", thing
+        ):
+            return None
+        thing = _named_before(said[: m.start()], [moment.topic or "", *moment.stories]) or ""
+        if not thing:
+            return None
     before = re.split(r"[.!?;]\s", said[: m.start()])[-1]
     # "I" is the writer, never the "I" of a Balinese name.
     parts = {p.casefold(): n for n in names for p in n.split() if len(p) > 1}
@@ -3499,6 +3506,25 @@ def request(moment: Moment, names: Sequence[str]) -> tuple[str, str] | None:
     # "asked_by: Guðmundur" is the Guðmundur Ari Jóhannsson of the panel.
     person = next((n for n in names if same_person(person, n)), person)
     return person, thing
+
+
+def _named_before(text: str, names: Iterable[str]) -> str | None:
+    """The thing of ``names`` (a topic, a story's title) that ``text`` names last with its
+    determiner, as the text says it: "my planning sheet" for "the planning sheet" or "Driver
+    hours planning sheet" in "Showed my planning sheet on my phone"."""
+    found: tuple[int, str] | None = None
+    for name in names:
+        words = [w for w in name.split() if w.casefold() not in ("the", "a", "an", "my", "our")]
+        # The longest end of the name the text has: its head noun and what describes it.
+        for start in range(len(words)):
+            tail = r"\s+".join(re.escape(w) for w in words[start:])
+            said = list(re.finditer(rf"(?i)\b(?:the|my|our|this|that)\s+{tail}\b", text))
+            if said:
+                m = said[-1]
+                if found is None or m.start() > found[0]:
+                    found = (m.start(), m.group(0))
+                break
+    return found[1] if found else None
 
 
 #: A Japanese honorific after a family name: "Takahashi-san", "Mori-sensei".
