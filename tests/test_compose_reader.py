@@ -75,6 +75,24 @@ def test_they_in_a_sentence_about_them_is_left_alone() -> None:
     assert to_reader(text, "Nomvula Dlamini", company_theirs=True, reader_pronouns=True) == text
 
 
+def test_they_after_a_sentence_about_other_people_are_those_people() -> None:
+    """Round 19's cold-chain answer told the interviewer "We keep the load closed until you
+    decide": the customer's quality people decide, as the sentence before says."""
+    text = (
+        "I call the customer's quality person, because only they can decide about the "
+        "product, and I send them the log. We keep the load closed until they decide."
+    )
+    assert to_reader(text, "Özlem Çelik", company_theirs=True, reader_pronouns=True) == text
+    # With no one else named, "they" is still the reader's organisation.
+    said = to_reader(
+        "I read about the CRM they use. Their team grew by 40 people.",
+        "Ann Lee",
+        company_theirs=True,
+        reader_pronouns=False,
+    )
+    assert said == "I read about the CRM you use. Your team grew by 40 people."
+
+
 def test_whom_the_writer_would_tell_is_the_reader() -> None:
     """ "I would tell bec, log it" in the note to Bec tells her she would be told."""
     said = to_reader("I would tell bec, log it.", "Bec", company_theirs=True, reader_pronouns=True)

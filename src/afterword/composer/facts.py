@@ -992,19 +992,24 @@ def to_reader(
     if company_theirs:
         out: list[str] = []
         last = 0
-        # "Name them only once they have appeared in court": where "them" is in the sentence,
-        # its "they" are those people, never the reader's organisation.
-        people = [
-            (m.start(), m.end())
-            for m in re.finditer(r"[^.!?]+[.!?]*", text)
-            if re.search(r"\bthem\b", m.group(0), re.IGNORECASE)
-        ]
+        # "Name them only once they have appeared in court": from the sentence that says
+        # "them", or a "they" that a plural noun before it points back to, on, the "they"
+        # are those people, never the reader's organisation ("...because only they can
+        # decide, and I send them the log. We keep the load closed until they decide.").
+        others = next(
+            (
+                m.start()
+                for m in re.finditer(r"[^.!?]+[.!?]*", text)
+                if re.search(r"\bthem\b", m.group(0), re.IGNORECASE)
+            ),
+            len(text),
+        )
         for end in [*(m.end() for m in _CLAUSE_END.finditer(text)), len(text)]:
             clause = text[last:end]
             first = _THEIR.search(clause)
-            if any(a <= last < b for a, b in people):
-                first = None
-            if first and not _PLURAL_NOUN.search(clause[: first.start()]):
+            if first and _PLURAL_NOUN.search(clause[: first.start()]):
+                others = min(others, last)
+            if first and last < others:
                 clause = _THEIR.sub(_your, clause)
             out.append(clause)
             last = end
