@@ -171,6 +171,20 @@ def test_clauses_a_comma_splices_take_an_and_and_a_shared_subject_is_said_once()
     )
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Yes, it can elect: revenue of AED 2.4 million is under the threshold.",
+        "At my old job, we reviewed every return twice.",
+        "In 2024, I led the audit of all 85 clients.",
+    ],
+)
+def test_a_word_or_a_scene_before_a_comma_takes_no_and(answer: str) -> None:
+    """Round 19's tax note began its answer "Yes, and it can elect": only a clause of its
+    own before the comma makes a comma splice."""
+    assert answer_facts(answer)[0] == answer
+
+
 def test_a_compound_adjective_or_an_acronym_is_no_verb() -> None:
     kit = Story(
         title="Partner co-marketing",

@@ -1868,6 +1868,9 @@ def _spliced(text: str) -> str:
         joins = (
             len(words) > 1
             and not conditional
+            # "Yes, it can elect", "At my old job, we did it weekly": what comes before the
+            # comma is no clause of its own.
+            and not _no_clause(clause)
             and words[0].casefold() not in _SPLICE_NOT
             and before not in _SPLICE_NOT
             and not words[0].casefold().endswith("ing")
@@ -1875,6 +1878,19 @@ def _spliced(text: str) -> str:
         )
         out.append(f"and {part}" if joins else part)
     return ", ".join(out)
+
+
+def _no_clause(text: str) -> bool:
+    """Whether ``text`` before a comma is no clause of its own: a word ("Yes", "Honestly")
+    or a phrase that sets the scene ("At my old job", "In 2024"), with no verb."""
+    words = text.split()
+    return len(words) == 1 or (words[0].casefold() in _SCENE_PREPOSITIONS and not _has_verb(text))
+
+
+_SCENE_PREPOSITIONS = frozenset(
+    ["at", "in", "on", "for", "with", "as", "after", "before", "during", "from", "by", "since",
+     "under", "over", "like", "unlike", "without", "within", "across", "for", "to"]
+)  # fmt: skip
 
 
 #: A clause known by its subject where its verb is not one the lists know ("now we rotate a
