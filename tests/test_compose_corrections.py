@@ -63,6 +63,34 @@ def test_the_answer_to_a_question_of_fact_the_writer_missed_leads() -> None:
             assert draft.evidence[0].kind == "better_answer", draft.text
 
 
+def test_a_reader_who_put_the_writer_right_is_told_they_were_right() -> None:
+    """When the notes say the captain corrected the writer, the note owns it in a clause
+    ("You were right about...", "...the point you put me right on") before the answer, with
+    no apology and no "I was wrong"; where the notes do not say who asked on a panel, the
+    note does not tell its reader they were the one who was right."""
+    interview = _airline()
+    moment = interview.debrief.moments[0]
+    moment.what_i_said = "Said 13 hours. Captain Ó Murchú corrected me: fewer for four sectors."
+    owned = re.compile(r"You were right about|put me right on|on which you corrected me")
+    for seed in range(6):
+        for draft in compose(interview, seed=seed, variants=2):
+            assert owned.search(draft.paragraphs[1]), draft.text
+            assert "twelve hours" in draft.text.casefold(), draft.text
+            assert not re.search(r"(?i)\bsorry|apolog|I was wrong", draft.text), draft.text
+            assert draft.ready, draft.text
+    interview.interviewers.append(Interviewer(name="Nuala Byrne", topics=["crosswind diversions"]))
+    moment.asked_by = None
+    moment.what_i_said = "Said 13 hours. One of them corrected me: fewer for four sectors."
+    answered = [
+        draft
+        for seed in range(6)
+        for draft in compose(interview, seed=seed, variants=2)
+        if "twelve hours" in draft.text.casefold()
+    ]
+    assert answered
+    assert not any(owned.search(draft.text) for draft in answered)
+
+
 def test_the_thanks_never_praise_the_topic_the_writer_was_caught_out_on() -> None:
     for seed in range(4):
         for draft in compose(_airline(), seed=seed, variants=2):

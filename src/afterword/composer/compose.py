@@ -782,6 +782,16 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
             # A fact put right is no plan: "Here is how I would approach crew fatigue. The
             # answer is twelve hours." reads oddly; it comes back to the question instead.
             symbol = "answer_fact" if corrected else f"answer_{kind}"
+            if (
+                corrected
+                and _READER_CORRECTED.search(moment.what_i_said or "")
+                # An answer that thanks for the correction itself says it once already.
+                and not _OWNS_CORRECTION.search(moment.better_answer)
+            ):
+                # The reader put the writer right in the interview: the note says they were
+                # right, then gives the answer (round 19's tax note came back to the question
+                # as if the reader had not seen the mistake).
+                symbol = "answer_corrected"
             answer = _Piece(symbol, answered, None, first)
             if corrected:
                 # Every variant puts it right (they differ in wording); the story or the
@@ -797,6 +807,14 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
 _READER_SAID = re.compile(
     r"(?:\b(?:[Ss]he|[Hh]e|[Tt]hey)|(?<![\w.])\b(?!I\b)[A-Z][\w'’-]+)\s+(?:\w+\s+(?:and\s+)?)?"
     r"(?:said|corrected|pointed\s+out|told\s+me)\b"
+)
+#: The writer's notes say the interviewer put them right: "Rania corrected me", "she put me
+#: right", "he pointed out that the band is for taxable income".
+_READER_CORRECTED = re.compile(
+    r"(?i)\b(?:corrected\s+me|put\s+me\s+right|set\s+me\s+straight|pointed\s+out\s+that)\b"
+)
+_OWNS_CORRECTION = re.compile(
+    r"(?i)\b(?:thank|thanks|correction|corrected|you\s+were\s+right|you['’]re\s+right)\b"
 )
 _PERSON_PRONOUN = re.compile(r"(?i)\b(?:they|them|he|him|she|her)\b")
 #: Research that tells of something the writer made since, not of something looked up.
@@ -1203,6 +1221,8 @@ def _render(
         slots["qref"] = f"{'your' if theirs else 'the'} question about {head}"
     else:
         slots["qref"] = "one of your questions" if theirs else "a question from our conversation"
+    # What the reader put the writer right on, in words a person would say.
+    slots["ctopic"] = in_its_words or (head if mtopic and len(head.split()) <= 4 else "")
     uses_topic = piece.symbol.endswith("_topic")
     choices: list[tuple[str, int]] = []
     used: set[tuple[str, ...]] = set()
@@ -1251,7 +1271,10 @@ def _render(
         "thanks", layout.shortest, "thanks"
     )
     amends = say("amends", layout.shortest) if _owes_amends(interview, interviewer) else ""
-    follow_up = say(form.symbol or piece.symbol, layout.shortest, "follow_up")
+    symbol = form.symbol or piece.symbol
+    if symbol == "answer_corrected" and not theirs:
+        symbol = "answer_fact"  # another panelist put the writer right, not this reader
+    follow_up = say(symbol, layout.shortest, "follow_up")
     told_it = (
         form.evidence is not None
         and also is not None

@@ -234,6 +234,15 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
         "f:I would like to follow up on {qref}. {fact}",
         "f:I would like to return to {qref}. {fact}",
     ),
+    # The same, where the reader put the writer right in the interview: they were right,
+    # said once and plainly (no apology, no "I was wrong"), then the answer.
+    "answer_corrected": (
+        # Not "Thank you for putting me right": the note's first paragraph thanks already.
+        "w:You were right about {ctopic}, and I wanted to come back to your question. {fact}",
+        "w:I wanted to come back to the point you put me right on. {fact}",
+        "f:You were right about {ctopic}, and I would like to return to your question. {fact}",
+        "f:I would like to return to the point on which you corrected me. {fact}",
+    ),
     "answer_forgot_to_mention": (
         "w:One more thing I wanted to mention about {mtopic}. {fact}",
         "f:I would also like to add one point on {mtopic}. {fact}",
