@@ -185,6 +185,32 @@ def test_a_word_or_a_scene_before_a_comma_takes_no_and(answer: str) -> None:
     assert answer_facts(answer)[0] == answer
 
 
+def test_an_answer_too_long_for_the_note_keeps_its_point_after_the_lead_in() -> None:
+    """Round 19's fisheries note stopped after the lead-in ("Dropping the year throws away
+    60% of a survey..."); the plan that followed it was the answer. Where the next sentence
+    does not fit whole, it is cut where a clause ends, never inside a list or a phrase."""
+    answer = (
+        "Dropping the year throws away 60% of a survey, and a stratified mean without the deep "
+        "northern strata would show a false drop, because that is where the older fish are. "
+        "I would build a model-based index instead: a spatiotemporal model fitted to all the "
+        "years, with depth and bottom temperature, which predicts the unfished strata from the "
+        "spatial pattern of the other years and gives an uncertainty that is honestly wider "
+        "where we have no tows."
+    )
+    said = answer_facts(answer)[0]
+    assert said.endswith(
+        "I would build a model-based index instead: a spatiotemporal model fitted to all the "
+        "years, with depth and bottom temperature."
+    ), said
+    listed = (
+        "First a phone call to ops, before any paperwork, to say the haar is not clearing on "
+        "time and the airfield stays below GRN until around 12Z. Then amend the TAF, update "
+        "the colour state forecast, and call again at 1015Z with what the satellite and the "
+        "observations show."
+    )
+    assert all("what the satellite." not in form for form in answer_facts(listed, 47))
+
+
 def test_a_compound_adjective_or_an_acronym_is_no_verb() -> None:
     kit = Story(
         title="Partner co-marketing",
