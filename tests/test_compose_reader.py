@@ -83,6 +83,12 @@ def test_they_after_a_sentence_about_other_people_are_those_people() -> None:
         "product, and I send them the log. We keep the load closed until they decide."
     )
     assert to_reader(text, "Özlem Çelik", company_theirs=True, reader_pronouns=True) == text
+    # ...and a sentence that opens with "They" after one that names things (round 19's
+    # wedding note: "You are my favourite part of the job").
+    weddings = "It isn't how I feel about these weddings. They are my favourite part of the job."
+    assert to_reader(weddings, "Hitesh Mistry", company_theirs=True, reader_pronouns=True) == (
+        weddings
+    )
     # With no one else named, "they" is still the reader's organisation.
     said = to_reader(
         "I read about the CRM they use. Their team grew by 40 people.",

@@ -948,6 +948,41 @@ def test_the_apology_goes_to_who_answered_back_not_to_who_was_named_first() -> N
     assert sorry == {other}
 
 
+def test_the_writers_own_apology_naming_the_remark_is_the_one_apology() -> None:
+    """Round 19's claims note apologized twice: a stock "apologize for my remark" in the
+    opening, then the writer's own "I'm sorry for what I said about Rocklea" in the
+    follow-up. The writer's own, which names the remark, closes the opening paragraph."""
+    interview = Interview(
+        company="Coral Coast Mutual",
+        role="Claims Team Leader",
+        ended_at="2026-11-26T15:00:00+10:00",
+        interviewers=[Interviewer(name="Leilani Fonoti-Barrett")],
+        debrief=Debrief(
+            causes=["offended_interviewer"],
+            cause_notes="I offended Leilani with a remark about Rocklea.",
+            moments=[
+                Moment(
+                    question="How would your team support vulnerable customers in a flood?",
+                    kind=MomentKind.could_be_better,
+                    what_i_said="Talked about repeat claims and made the Rocklea remark.",
+                    better_answer="I'm sorry for what I said about Rocklea; it was careless. "
+                    "In a flood the people in front of us have lost their homes. I would call "
+                    "every uninhabitable home within 48 hours and give each a named contact.",
+                    topic="vulnerable customers",
+                )
+            ],
+        ),
+    )
+    told = 0
+    for seed in range(6):
+        for draft in compose(interview, seed=seed, variants=2):
+            assert len(re.findall(r"(?i)\b(?:sorry|apologi[sz]e)", draft.text)) == 1, draft.text
+            if "48 hours" in draft.text:
+                told += 1
+                assert "I'm sorry for what I said about Rocklea" in draft.paragraphs[0]
+    assert told
+
+
 def test_company_and_role_are_named_as_people_say_them() -> None:
     interview = _example("acme-first-round.yaml").model_copy(
         update={

@@ -1271,6 +1271,18 @@ def _render(
         "thanks", layout.shortest, "thanks"
     )
     amends = say("amends", layout.shortest) if _owes_amends(interview, interviewer) else ""
+    own = _own_apology(slots.get("fact", ""))
+    if amends and own:
+        # The writer's own apology names the remark ("I'm sorry for what I said about
+        # Rocklea"): it is the one apology, closing the opening paragraph, and the stock one
+        # goes (round 19's note apologized twice, the first time for "my remark").
+        amends, rest = own
+        if re.match(r"(?:They|It|This|That|These|Those|He|She)\b", rest):
+            # "...how I feel about these weddings. They are my favourite part of the job":
+            # what follows leans on the apology, so the answer keeps it, and says it once.
+            amends = ""
+        elif rest:
+            slots["fact"] = rest
     symbol = form.symbol or piece.symbol
     if symbol == "answer_corrected" and not theirs:
         symbol = "answer_fact"  # another panelist put the writer right, not this reader
@@ -1354,6 +1366,17 @@ def _acronyms(interview: Interview) -> frozenset[str]:
     # stressed once), not an acronym the writer jotted in lower case ("raf", once each way).
     lower = Counter(w for w in words if w.islower())
     return frozenset(w for w in found if found.count(w) >= lower[w.casefold()])
+
+
+_APOLOGY = re.compile(r"(?i)\b(?:sorry|apologi[sz]e|apologies|apology)\b")
+
+
+def _own_apology(fact: str) -> tuple[str, str] | None:
+    """(the apology, what follows it) where the writer's answer opens with an apology."""
+    said = facts.sentences(fact)
+    if not said or not _APOLOGY.search(said[0]):
+        return None
+    return said[0], " ".join(said[1:])
 
 
 def _owes_amends(interview: Interview, reader: Interviewer | None) -> bool:

@@ -1004,11 +1004,17 @@ def to_reader(
             ),
             len(text),
         )
+        previous = ""
         for end in [*(m.end() for m in _CLAUSE_END.finditer(text)), len(text)]:
             clause = text[last:end]
             first = _THEIR.search(clause)
             if first and _PLURAL_NOUN.search(clause[: first.start()]):
                 others = min(others, last)
+            # "...how I feel about these weddings. They are my favourite part of the job":
+            # a sentence that opens with "They" after one that names things or people.
+            if re.match(r"They\b", clause) and _PLURAL_NOUN.search(previous):
+                others = min(others, last)
+            previous = clause
             if first and last < others:
                 clause = _THEIR.sub(_your, clause)
             out.append(clause)
