@@ -13,6 +13,7 @@ from afterword.composer.facts import (
     found_nothing,
     honorific,
     in_capitals,
+    learner_slips,
     moment_topic,
     question_phrase,
     repaired,
@@ -209,6 +210,25 @@ def test_an_answer_too_long_for_the_note_keeps_its_point_after_the_lead_in() -> 
         "observations show."
     )
     assert all("what the satellite." not in form for form in answer_facts(listed, 47))
+
+
+@pytest.mark.parametrize(
+    "written,said",
+    [
+        ("I take the goal serious, and it is his goal.", "I take the goal seriously, and it"),
+        ("First I tell him honest what the rules say.", "First I tell him honestly what"),
+        ("I answered good.", "I answered well."),
+        ("the informations for the parents", "the information for the parents"),
+        # An adjective and its noun, an adjective after "be" or "keep", a noun: as written.
+        ("He told me honest feedback.", "He told me honest feedback."),
+        ("Keep it simple and clear.", "Keep it simple and clear."),
+        ("Our work good and bad.", "Our work good and bad."),
+    ],
+)
+def test_a_learners_slip_with_one_certain_fix_is_put_right(written: str, said: str) -> None:
+    """Round 19's occupational therapist: "I take the goal serious", "I tell him honest what
+    the rules say", sent as written in a fluent frame."""
+    assert learner_slips(written).startswith(said)
 
 
 def test_a_compound_adjective_or_an_acronym_is_no_verb() -> None:

@@ -1575,11 +1575,49 @@ def unjotted(text: str) -> str:
     return re.sub(r"(?<=[A-Za-z])\s\+\s(?=[A-Za-z])", " and ", _JOTTED.sub(full, text))
 
 
+#: Adjectives a learner puts where the adverb goes ("I take the goal serious", "I tell him
+#: honest what the rules say", "Lime react slow", "I answered good"), with their adverbs.
+_AS_ADVERB = {
+    "serious": "seriously", "honest": "honestly", "slow": "slowly", "quick": "quickly",
+    "clear": "clearly", "careful": "carefully", "calm": "calmly", "polite": "politely",
+    "correct": "correctly", "proper": "properly", "quiet": "quietly", "good": "well",
+    "bad": "badly", "different": "differently",
+}  # fmt: skip
+_AFTER_A_VERB = re.compile(
+    r"\b((?:take|takes|took|taking)\s+(?:it|them|this|that|(?:the|my|his|her|their|our|your)"
+    r"\s+\w+)"
+    # A past form is a verb wherever it stands; a base form only after its subject or a modal
+    # ("I tell him", "we should act"), not the noun ("our work good and bad").
+    r"|(?:told|explained|answered|spoke|talked|reacted|responded|worked|wrote|acted|behaved)"
+    r"|(?:(?<=\bI\s)|(?<=\bwe\s)|(?<=\bthey\s)|(?<=\byou\s)|(?<=\bto\s)|(?<=\bwould\s)"
+    r"|(?<=\bwill\s)|(?<=\bcan\s)|(?<=\bcould\s)|(?<=\bshould\s)|(?<=\bmust\s))"
+    r"(?:tell|explain|answer|speak|talk|react|respond|work|write|act|behave)"
+    r"(?:\s+(?:him|her|them|it|me|us|you))?)\s+"
+    rf"({'|'.join(_AS_ADVERB)})"
+    # Only where no noun follows ("told him honest feedback" is an adjective and its noun).
+    r"(?=\s*(?:$|[,.;:!?)]|\s(?:what|how|why|when|where|that|to|and|with|in|on|at|because"
+    r"|so|about|for|from|under|after|before|if|but|or|enough|now|again|too)\b))"
+)
+#: Nouns a learner counts that English does not: "informations", "advices".
+_UNCOUNTED = re.compile(
+    r"\b(information|advice|feedback|equipment|knowledge|software|homework|luggage|furniture)s\b",
+    re.IGNORECASE,
+)
+
+
+def learner_slips(text: str) -> str:
+    """The slips of a writer of English as a second language that have one certain fix: an
+    adjective after a verb where its adverb goes ("take it serious" -> "take it seriously"),
+    and an uncountable noun given a plural ("informations" -> "information")."""
+    text = _AFTER_A_VERB.sub(lambda m: f"{m.group(1)} {_AS_ADVERB[m.group(2)]}", text)
+    return _UNCOUNTED.sub(r"\1", text)
+
+
 def repaired(text: str) -> str:
     """A result with the slips a non-native writer makes most corrected where the fix is
     certain: "scrap rate is reduce from 8% until 2.5%" -> "scrap rate was reduced from 8% to
     2.5%", "the missed medications is reduced" -> "...were reduced"."""
-    text = unjotted(text)
+    text = learner_slips(unjotted(text))
     text = re.sub(r"(?i)\b(from\s+\S*\d\S*|\d+\.\d+)\s+until\s+(?=\S*\d)", r"\1 to ", text)
     text = counted_plural(text)  # "in first 3 month" -> "in first 3 months"
 
@@ -2724,7 +2762,7 @@ def research_facts(
     is said by what it says where both do not fit: "The letter names drift..."."""
     # "it take 12 to 24 months": a bare verb after a singular subject, given its "s"; the
     # writer's shorthand written out ("15 min", "locks + earths").
-    text = agreed(unjotted(text))
+    text = agreed(learner_slips(unjotted(text)))
     # A sentence in notation ("Pdm = vibration analysis, thermography...") is shorthand for
     # oneself: no reader takes it as a sentence.
     found = [
