@@ -142,6 +142,10 @@ def test_self_talk_and_shorthand_in_research_are_not_sent(research: str, kept: s
         ("Test results not good: we lost two days.", "Test results not good: we lost two days."),
         ("Use cases not covered by tests: two.", "Use cases not covered by tests: two."),
         ("And the team agreed.", "And the team agreed."),
+        (
+            "First whether it should travel at all.",
+            "First I would ask whether it should travel at all.",
+        ),
         ("Monday first: how many days of stock.", "Monday first: how many days of stock."),
         ("When she arrives, the team checks it.", "When she arrives, the team checks it."),
         ("First week was hard.", "First week was hard."),

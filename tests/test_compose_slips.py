@@ -19,6 +19,7 @@ from afterword.composer.facts import (
     repaired,
     request,
     research_facts,
+    scenario_subject,
     spelled_changes,
     story_accounts,
     story_clauses,
@@ -229,6 +230,61 @@ def test_a_learners_slip_with_one_certain_fix_is_put_right(written: str, said: s
     """Round 19's occupational therapist: "I take the goal serious", "I tell him honest what
     the rules say", sent as written in a fluent frame."""
     assert learner_slips(written).startswith(said)
+
+
+@pytest.mark.parametrize(
+    "question,subject",
+    [
+        (
+            "A 58-year-old man, six weeks after a stroke, tells you his only goal is to drive "
+            "again. How do you work with that goal?",
+            "the 58-year-old man",
+        ),
+        (
+            "A reefer with pharma on board reports 9 degrees. What do you do?",
+            "the reefer with pharma on board",
+        ),
+        ("A couple want a Friday in June at the Saturday rate. What do you say?", "the couple"),
+        ("A service's readiness probe fails. What happens?", "the service's readiness probe"),
+        # "pods" is no verb: the possessive's noun, where the subject goes on past it.
+        ("A service's pods keep getting restarted. What's going on?", None),
+        ("How do you supervise a junior therapist?", None),
+        ("Tell us about a time you failed. What did you learn?", None),
+    ],
+)
+def test_a_questions_scene_is_named_by_whom_it_is_about(question: str, subject: str | None) -> None:
+    assert scenario_subject(question) == subject
+
+
+def test_an_answer_about_the_person_in_the_questions_scene_names_them_first() -> None:
+    """Round 19's therapist note: "I wanted to follow up on one of your questions. I take the
+    goal seriously, and it is his goal..." — "his" pointed back to no one; and a moment with
+    no topic whose question sets a scene had its written answer left out."""
+    interview = Interview(
+        company="Ardán Community Neuro Rehab",
+        role="Senior Occupational Therapist",
+        ended_at="2026-11-26T15:00:00+00:00",
+        interviewers=[Interviewer(name="Siobhán Ní Dhonnchadha")],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="A 58-year-old man, six weeks after a left hemisphere stroke, "
+                    "tells you the only goal he has is to drive again. How do you work with "
+                    "that goal?",
+                    kind=MomentKind.could_be_better,
+                    what_i_said="Talked about safety only.",
+                    better_answer="I take his goal seriously, because it is about his work. "
+                    "I would explain the one-month rule after a stroke and plan an on-road "
+                    "assessment with him.",
+                )
+            ]
+        ),
+    )
+    for seed in range(4):
+        for draft in compose(interview, seed=seed, variants=2):
+            # The answer is told (the moment has no topic of its own), after whom it is about.
+            assert "I take his goal seriously" in draft.text, draft.text
+            assert "question about the 58-year-old man" in draft.paragraphs[1], draft.text
 
 
 def test_a_compound_adjective_or_an_acronym_is_no_verb() -> None:

@@ -635,6 +635,13 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
             mtopic = facts.topic_phrase(research[0][1].research.topic)
         elif about:
             mtopic = facts.as_written(about[0], moment.question)
+        elif (
+            moment.better_answer
+            and (scene := facts.scenario_subject(moment.question))
+            and _fits_the_scene(scene, moment.better_answer)
+        ):
+            # "A 58-year-old man... tells you...": the answer is about whom the scene is.
+            mtopic = scene
         else:
             return []
     kind = moment.kind.value
@@ -817,6 +824,18 @@ _OWNS_CORRECTION = re.compile(
     r"(?i)\b(?:thank|thanks|correction|corrected|you\s+were\s+right|you['’]re\s+right)\b"
 )
 _PERSON_PRONOUN = re.compile(r"(?i)\b(?:they|them|he|him|she|her)\b")
+
+
+def _fits_the_scene(scene: str, answer: str) -> bool:
+    """Whether an answer's first sentence can point back to the scene's subject: "them" after
+    "the grantee" reads as someone else (a plural)."""
+    first = facts.sentences(answer)[0] if answer.strip() else ""
+    plural = re.search(r"(?i)\b(?:they|them|their)\b", first)
+    return not plural or scene.rstrip().endswith("s")
+
+
+#: A pronoun in an answer that points back into the question's scene.
+_LEANS_ON_THE_SCENE = re.compile(r"(?i)\b(?:he|him|his|she|her|hers)\b")
 #: Research that tells of something the writer made since, not of something looked up.
 _DONE_SINCE = re.compile(
     r"\bI(?:'ve| have)?\s+(?:re)?(?:wrote|written|built|made|drafted|created|put|prepared"
@@ -1215,8 +1234,21 @@ def _render(
     in_its_words = (
         facts.question_phrase(interview.debrief.moments[number - 1].question) if number else None
     )
+    # A question that set a scene ("A 58-year-old man, six weeks after a stroke, tells you
+    # ...") is named by whom it was about where the answer speaks of them ("I take his goal
+    # seriously"): "his" then points back to someone (round 19: to no one).
+    scene = (
+        facts.scenario_subject(interview.debrief.moments[number - 1].question)
+        if number and not in_its_words
+        else None
+    )
+    told = slots.get("fact") or slots.get("story") or ""
+    leans = bool(told) and bool(_LEANS_ON_THE_SCENE.search(facts.sentences(told)[0]))
+    named = bool(mtopic) and len(head.split()) <= 4 and (head == mtopic or len(head.split()) >= 2)
     if in_its_words:
         slots["qref"] = f"{'your' if theirs else 'the'} question about {in_its_words}"
+    elif scene and (leans or not named) and _fits_the_scene(scene, told):
+        slots["qref"] = f"{'your' if theirs else 'the'} question about {scene}"
     elif mtopic and len(head.split()) <= 4 and (head == mtopic or len(head.split()) >= 2):
         slots["qref"] = f"{'your' if theirs else 'the'} question about {head}"
     else:

@@ -1117,6 +1117,44 @@ def question_phrase(question: str) -> str | None:
     return said if 2 <= len(said.split()) <= 10 else None
 
 
+def scenario_subject(question: str) -> str | None:
+    """Who or what a question's scenario is about, as the note can name it: "A 58-year-old
+    man, six weeks after a stroke, tells you..." -> "the 58-year-old man", "A reefer with
+    pharma on board reports 9 degrees..." -> "the reefer with pharma on board". None where
+    the question sets no scene with "A"/"An", or its subject runs long."""
+    if not re.search(r"[.?!]\s", question.strip()):
+        return None  # a question alone sets no scene
+    m = re.match(r"\s*An?\s+(.+)", question)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    for at, word in enumerate(words[:8]):
+        bare = word.rstrip(",;:.")
+        folded = bare.casefold()
+        ends = word != bare or folded in ("who", "that", "which", "whose")
+        # Its verb: "asks", "cancels", "is", "doesn't", "want" (after "A couple").
+        verb = at > 0 and (
+            folded in _AUX
+            or folded.endswith("n't")
+            or folded in ("want", "need", "say", "ask", "come", "call", "tell", "refuse")
+            or (
+                bare.islower()
+                and folded.endswith("s")
+                and not folded.endswith(("ss", "us", "is"))
+                and words[at - 1].casefold() not in _DETERMINER | {"two", "three", "several"}
+                and not has_number(words[at - 1])
+            )
+        )
+        if verb:
+            # "A service's readiness probe fails": a possessive is no subject of its own.
+            if at == 0 or words[at - 1].endswith(("'s", "’s", "s'")):
+                return None
+            return f"the {' '.join(words[:at])}"
+        if ends:
+            return f"the {' '.join(words[:at])} {bare}".replace("  ", " ").rstrip()
+    return None
+
+
 _NUMBER_WORD = re.compile(
     r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|thirty|forty|fifty|hundred|thousand|million|half|halved|doubled|tripled|twice"
@@ -3425,6 +3463,8 @@ def own_plan(text: str) -> str:
         ) or (word in _PLAN_VERBS and after.casefold() in _ORDER_QUESTION)
         if (
             word in _NOT_IMPERATIVE
+            # "First whether it should travel at all": a question to settle, not a verb.
+            or word in _ORDER_QUESTION
             # "Letter first", "Safety first": a noun put first, unless a plan's verb.
             or (after.casefold() == "first" and word not in _PLAN_VERBS | _ORDER_ONLY)
             or (not then and not verb[:1].isupper())
@@ -3504,6 +3544,8 @@ def own_plan(text: str) -> str:
         r"\1I would never ",
         text,
     )
+    # "First whether it should travel at all": the question the writer would settle first.
+    text = re.sub(r"(^|[.!?]\s+)(First|Then|Next)\s+(whether)\b", r"\1\2 I would ask \3", text)
     text = _CONTRAST_ORDER.sub(contrasted, text)
     text = _ORDER.sub(plan, text)
     text = _ORDER_AFTER_CLAUSE.sub(plan_after_clause, text)
