@@ -85,7 +85,7 @@ def _bench_composer() -> ModuleType:
 bench_composer = _bench_composer()
 FOLDERS = tuple(
     DATA / f"composer-debriefs{n}"
-    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14")
+    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16")
 )
 
 DEFECTS = (
@@ -311,6 +311,7 @@ _PERSONS = frozenset(
     interns graduate graduates sponsor stakeholder stakeholders executive executives
     director directors chair trustee trustees principal headteacher dsl pharmacist technician
     technicians therapist consultant registrar specialist author speaker he she him her
+    participant participants chief chiefs
     """
     )
 )
@@ -576,6 +577,14 @@ def _content(text: str) -> set[str]:
     return {w.casefold() for w in _words(text) if len(w) > 3 and w.casefold() not in _FUNCTION}
 
 
+def _quoted(sentence: str, paragraph: str) -> bool:
+    """Whether ``sentence`` stands inside quotation marks in ``paragraph``: speech the writer
+    quotes, where an order is what they would say, not an order to the reader."""
+    at = paragraph.find(sentence)
+    before = paragraph[: max(at, 0)]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def check_drafts(interview: Interview, drafts: Sequence[Draft]) -> list[Defect]:
     """Every defect of the rubric in the drafts of one interview."""
     defects: list[Defect] = []
@@ -587,6 +596,8 @@ def check_drafts(interview: Interview, drafts: Sequence[Draft]) -> list[Defect]:
     for draft in drafts:
         for paragraph in draft.paragraphs:
             for sentence in sentences(paragraph):
+                if _quoted(sentence, paragraph):
+                    continue  # words the writer would say ("Plan for a diversion: ...")
                 why = subjectless(sentence, names)
                 if why:
                     defects.append(Defect("no-subject", draft.to, sentence, why))

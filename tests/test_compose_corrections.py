@@ -136,12 +136,18 @@ def test_self_talk_and_shorthand_in_research_are_not_sent(research: str, kept: s
             "And keep a fixed set of real days to compare new versions.",
             "I would also keep a fixed set of real days to compare new versions.",
         ),
+        ("Ask for the evidence first.", "I would ask for the evidence first."),
+        (
+            'I call ops: "Plan for a diversion." Then amend the TAF.',
+            'I call ops: "Plan for a diversion." Then I would amend the TAF.',
+        ),
         # Not orders: a jotted lead-in, a weekday, a clause with its own subject, a jotted
         # verdict, a noun with what was not done to it, a sentence that "And" only joins on.
         ("Same first steps - scene safe.", "Same first steps - scene safe."),
         ("Test results not good: we lost two days.", "Test results not good: we lost two days."),
         ("Use cases not covered by tests: two.", "Use cases not covered by tests: two."),
         ("And the team agreed.", "And the team agreed."),
+        ("Time for a change was clear.", "Time for a change was clear."),
         (
             "First whether it should travel at all.",
             "First I would ask whether it should travel at all.",

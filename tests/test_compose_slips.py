@@ -375,6 +375,12 @@ def test_a_result_that_repeats_its_title_is_not_pasted() -> None:
             None,
             ("Sato Yuki", "the discussion guide and the consent form I adapted"),
         ),
+        # Asked to email it (round 20: the call sheet and the travel memo went unmentioned).
+        (
+            "Fiona asked me to email her a sample call sheet and the travel memo, names out.",
+            None,
+            ("Fiona Hall", "a sample call sheet and the travel memo"),
+        ),
         # What "it" is the sentence does not say: "I have attached to him." (round 19).
         ("He asked me to send it to him by email, without the names", "Sato Yuki", None),
         # ...but the notes before it may: the moment's topic, or one of its stories.

@@ -78,6 +78,9 @@ def test_a_pronoun_with_nothing_to_stand_for_is_found(rubric: ModuleType, paragr
         "Thank you for your time; it was a pleasure to meet you.",
         "My director wanted to ship early. I brought him the defect data.",
         "The chain chose sites on gut feeling. I'd be glad to talk through how that worked.",
+        # Round 20: a participant of a scheme, and "my old chief", are people.
+        "First the assessment with the participant. Then the falls he had.",
+        "I asked my old chief. He says start from the class survey items.",
     ],
 )
 def test_a_pronoun_with_an_antecedent_is_not(rubric: ModuleType, paragraph: str) -> None:
@@ -246,6 +249,21 @@ def test_an_apology_to_someone_not_offended_is_found(rubric: ModuleType) -> None
         _draft("Łukasz Nowak", "Thank you. I apologize for my joke; it was out of place."),
     ]
     assert [d.kind for d in rubric.check_drafts(interview, drafts)] == ["stray-amends"]
+
+
+def test_an_order_inside_quoted_speech_is_no_fragment(rubric: ModuleType) -> None:
+    """ "First a phone call to ops: "...Plan for a diversion: Inverness is clear."": what the
+    writer would say on the phone, not an order to the reader."""
+    interview = replace_interviewers(_panel())
+    paragraph = (
+        'First a phone call to ops: "The haar is not clearing. Plan for a diversion: Inverness '
+        'is clear." Then I would amend the TAF.'
+    )
+    draft = _draft("Łukasz Nowak", paragraph)
+    kinds = [d.kind for d in rubric.check_drafts(interview, [draft])]
+    assert "no-subject" not in kinds
+    bare = _draft("Łukasz Nowak", "The haar is not clearing. Plan for a diversion.")
+    assert "no-subject" in [d.kind for d in rubric.check_drafts(interview, [bare])]
 
 
 def test_a_draft_the_checker_faults_is_found(rubric: ModuleType) -> None:

@@ -3332,7 +3332,10 @@ _ORDER_OBJECT = frozenset(
         "first",
     ]
 )
-_ORDER = re.compile(r"(^|[.!?]\s+)((?:Then|First|Next|Finally|And)\s+)?([A-Za-z][a-z]+)(\s+)(\w+)")
+# After a sentence's end, a closing quotation mark too ('..."stay clear." Then amend...').
+_ORDER = re.compile(
+    r"(^|[.!?][\"”’]?\s+)((?:Then|First|Next|Finally|And)\s+)?([A-Za-z][a-z]+)(\s+)(\w+)"
+)
 #: An order that says what to do instead of what, before the colon that lists it: "Test
 #: properties not exact output: every stop visited once, ...". Two words at least after the
 #: "not", where a jotted verdict has one ("Test results not good: ...").
@@ -3345,6 +3348,8 @@ _ORDER_VERBS_WITH = frozenset(
      "lean", "work", "meet", "sit", "deal", "engage", "partner", "push", "switch", "stick",
      "start", "begin", "ask"]
 )  # fmt: skip
+#: Verbs an order names what it seeks with, after "for" ("Ask for the evidence first").
+_ORDER_VERBS_FOR = frozenset(["ask", "look", "wait", "apply", "push", "call", "plan", "screen"])
 #: What an order's question opens with: "Ask what part is expensive", "Check whether...".
 _ORDER_QUESTION = frozenset(["what", "whether", "how", "who", "which", "if", "where", "why"])
 
@@ -3426,6 +3431,8 @@ def _ordered_with(verb: str, preposition: str, rest: str) -> bool:
         return True  # a threshold to act at: "Close at 15 m/s sustained"
     if preposition in ("with", "by"):
         return word in _ORDER_OBJECT or (preposition == "by" and word.endswith("ing"))
+    if preposition == "for" and verb in _ORDER_VERBS_FOR:
+        return word in _ORDER_OBJECT  # "Ask for the evidence first", "Look for a pattern"
     return (
         preposition in ("on", "to", "into", "from", "through")
         and verb in _ORDER_VERBS_WITH
@@ -3594,7 +3601,8 @@ _ORDER_AFTER_CLAUSE = re.compile(
 #: that can be attached.
 _REQUEST = re.compile(
     r"\b(?:asked|asks|ask|wanted)\s+(?:"
-    r"(?:me\s+to|(?:if|whether)\s+I(?:'d|’d|\s+could|\s+would|\s+can))\s+send"
+    r"(?:me\s+to|(?:if|whether)\s+I(?:'d|’d|\s+could|\s+would|\s+can))\s+"
+    r"(?:send|e-?mail|forward)"
     r"(?:\s+(?P<pronoun>her|him|them|it))?(?:\s+over)?\s+(?P<sent>[^.,;:!?()]{2,90}?)"
     r"|for\s+(?P<asked>(?:a\s+copy(?:\s+of\s+(?:the|my|our|that|this)\s+[^.,;:!?()]{2,40}?)?"
     r"|(?:the|my|a|an|our|that|this)\s+(?:[\w-]+\s+){0,3}?"
