@@ -983,6 +983,43 @@ def test_the_writers_own_apology_naming_the_remark_is_the_one_apology() -> None:
     assert told
 
 
+def test_an_apology_that_opens_the_answer_is_said_plainly_where_it_closes_the_thanks() -> None:
+    """Round 20's publishing note: "I should begin by apologising for my remark about Moon
+    Bakery: it was discourteous, and it was also wrong about how the list works." opened the
+    writer's answer; the checker read the self-judgment after the colon as an admission, so
+    the note fell back to a story. The apology closes the opening paragraph as "I apologise
+    for my remark about Moon Bakery.", and the answer that follows it is told."""
+    interview = Interview(
+        company="Ashdown & Rowe Children's Books",
+        role="Publishing Director",
+        ended_at="2026-11-26T11:20:00+00:00",
+        interviewers=[Interviewer(name="Charlotte Ashdown-Pryce", title="Managing Director")],
+        debrief=Debrief(
+            causes=["offended_interviewer"],
+            cause_notes="I criticised Moon Bakery, which Charlotte had acquired herself.",
+            moments=[
+                Moment(
+                    question="What would you change about our list?",
+                    kind=MomentKind.could_be_better,
+                    what_i_said="Said I would not have acquired Moon Bakery.",
+                    better_answer="I should begin by apologising for my remark about Moon "
+                    "Bakery: it was discourteous, and it was also wrong about how the list "
+                    "works. The series is what allows the house to take risks. I would build "
+                    "beside it: protect six debut illustrator slots a year.",
+                    topic="the direction of the list",
+                )
+            ],
+        ),
+    )
+    drafts = [d for seed in range(4) for d in compose(interview, seed=seed, variants=2)]
+    for draft in drafts:
+        assert draft.ready, draft.text
+        assert "I apologise for my remark about Moon Bakery." in draft.paragraphs[0]
+        assert "takes risks" not in draft.text and "take risks" in draft.paragraphs[1]
+        assert "I should begin" not in draft.text and "wrong about" not in draft.text
+    assert any("six debut illustrator slots" in d.paragraphs[1] for d in drafts)
+
+
 def test_company_and_role_are_named_as_people_say_them() -> None:
     interview = _example("acme-first-round.yaml").model_copy(
         update={

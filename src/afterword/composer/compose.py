@@ -179,6 +179,9 @@ class _Piece:
     backed: bool = False
     #: Research: its text and source, to tell whose material it restates.
     research: str = ""
+    #: The writer's own apology that opened their answer ("I should begin by apologising for
+    #: my remark about Moon Bakery"): the note's one apology where one is owed.
+    amends: str = ""
 
     @property
     def evidence(self) -> EvidenceUsed | None:
@@ -714,6 +717,7 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
     # shares a theme word with it (it is theirs, and it answers what was asked); evidence
     # about the very question, with its result, still leads, unless the answer carries it.
     if moment.better_answer:
+        better, apology = _apology_apart(moment.better_answer)
 
         def answer_forms(told: list[str]) -> tuple[_Form, ...]:
             return tuple(
@@ -724,9 +728,7 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
                 for fact in told
             )
 
-        said = facts.answer_facts(
-            moment.better_answer, figure=facts.asks_for_a_figure(moment.question)
-        )
+        said = facts.answer_facts(better, figure=facts.asks_for_a_figure(moment.question))
         # A story the writer linked to a "how would you" question backs their answer with
         # what came of doing it ("Track row counts... I have done this before: I caught 11
         # feed failures...").
@@ -742,6 +744,9 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
             f"{fact} I have done this before: {facts.mid_sentence(facts.as_sentence(backing[0]))}"
             for fact in said
             if backing
+            # An answer that opened with an apology is what the writer means to say to the
+            # reader they offended: it is told whole, not cut to make room for a story.
+            and not apology
             and facts.word_count(f"{fact} {backing[0]}") <= 60
             # An answer that already tells the story's figures needs no second telling.
             and not _figures(backing[0]) <= _figures(fact)
@@ -749,7 +754,10 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
         if backed_answer:
             # Its own piece, first: where a tight limit leaves no room for both, the story
             # leads as it would without the answer.
-            pieces.insert(0, _Piece(f"answer_{kind}", answer_forms(backed_answer), None, True))
+            pieces.insert(
+                0,
+                _Piece(f"answer_{kind}", answer_forms(backed_answer), None, True, amends=apology),
+            )
         answered = answer_forms(said)
         if answered:
             # Loose: tied to the question by a theme word of its title only, not by a skill,
@@ -780,6 +788,7 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
             )
             first = (
                 corrected
+                or bool(apology)
                 or relevance.asks_for_framing(moment.question)
                 or all(
                     strength < relevance.ABOUT and c.semantic < relevance.STRONG_MEANING
@@ -799,7 +808,7 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
                 # right, then gives the answer (round 19's tax note came back to the question
                 # as if the reader had not seen the mistake).
                 symbol = "answer_corrected"
-            answer = _Piece(symbol, answered, None, first)
+            answer = _Piece(symbol, answered, None, first, amends=apology)
             if corrected:
                 # Every variant puts it right (they differ in wording); the story or the
                 # research are what a note falls back on if the answer cannot be said.
@@ -1303,18 +1312,13 @@ def _render(
         "thanks", layout.shortest, "thanks"
     )
     amends = say("amends", layout.shortest) if _owes_amends(interview, interviewer) else ""
-    own = _own_apology(slots.get("fact", ""))
-    if amends and own:
+    if amends and piece.amends:
         # The writer's own apology names the remark ("I'm sorry for what I said about
         # Rocklea"): it is the one apology, closing the opening paragraph, and the stock one
         # goes (round 19's note apologized twice, the first time for "my remark").
-        amends, rest = own
-        if re.match(r"(?:They|It|This|That|These|Those|He|She)\b", rest):
-            # "...how I feel about these weddings. They are my favourite part of the job":
-            # what follows leans on the apology, so the answer keeps it, and says it once.
-            amends = ""
-        elif rest:
-            slots["fact"] = rest
+        amends = piece.amends
+    elif amends and _APOLOGY.search(slots.get("fact", "")):
+        amends = ""  # the answer keeps its apology (what follows leans on it): said once
     symbol = form.symbol or piece.symbol
     if symbol == "answer_corrected" and not theirs:
         symbol = "answer_fact"  # another panelist put the writer right, not this reader
@@ -1400,15 +1404,32 @@ def _acronyms(interview: Interview) -> frozenset[str]:
     return frozenset(w for w in found if found.count(w) >= lower[w.casefold()])
 
 
-_APOLOGY = re.compile(r"(?i)\b(?:sorry|apologi[sz]e|apologies|apology)\b")
+_APOLOGY = re.compile(r"(?i)\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apologies|apology)\b")
 
 
-def _own_apology(fact: str) -> tuple[str, str] | None:
-    """(the apology, what follows it) where the writer's answer opens with an apology."""
-    said = facts.sentences(fact)
-    if not said or not _APOLOGY.search(said[0]):
-        return None
-    return said[0], " ".join(said[1:])
+def _apology_apart(answer: str) -> tuple[str, str]:
+    """(the answer, the apology it opens with): a better answer that begins by apologizing
+    ("I'm sorry for what I said about Rocklea; it was careless.") keeps that for the
+    opening paragraph and is told without it; one whose next sentence leans on the apology
+    ("...how I feel about these weddings. They are my favourite part of the job") keeps it."""
+    said = facts.sentences(answer)
+    if len(said) < 2 or not _APOLOGY.search(said[0]):
+        return answer, ""
+    if re.match(r"(?:They|It|This|That|These|Those|He|She)\b", said[1]):
+        return answer, ""
+    # "I should begin by apologising for my remark..." closes the opening paragraph, where it
+    # begins nothing: "I apologise for my remark...". What a colon adds after it is the
+    # writer judging themselves ("...: it was also wrong about how the list works"), which the
+    # checker rightly reads as an admission; the apology is whole without it.
+    apology = re.sub(
+        r"(?i)^I\s+(?:should|must|want\s+to|would\s+like\s+to|['’]d\s+like\s+to)\s+"
+        r"(?:begin|start)\s+by\s+apologi([sz])ing\b",
+        r"I apologi\1e",
+        said[0],
+    )
+    if ": " in apology:
+        apology = apology.split(": ", 1)[0].rstrip(",;") + "."
+    return " ".join(said[1:]), apology
 
 
 def _owes_amends(interview: Interview, reader: Interviewer | None) -> bool:

@@ -61,6 +61,14 @@ _OFFER_MADE = lazy_re(
 )
 
 
+# The writer's own words, before "it was rude" in a sentence: an apology owning them.
+_OWN_WORDS = lazy_re(
+    r"\b(?:my|our)\s+(?:\w+\s+)?(?:remark|comment|joke|words|tone|answer|reply|behaviou?r"
+    r"|manner|question|email|message)\b|\bwhat\s+i\s+(?:said|wrote|did)\b",
+    re.IGNORECASE,
+)
+
+
 class _Asked:
     """Searches of a sentence (or of the whole note), each done once: a rule asks the same of a
     sentence for every match in it, and a long sentence full of matches cost time in the square
@@ -127,6 +135,10 @@ class Pressure(Rule):
                 asked.search(_CONDITION, s, e) or asked.search(_OFFER_MADE, 0, whole)
             ):
                 continue  # "if offered, I will start on Monday"; "I accept your offer ..."
+            if self.phrases.phrase_of(m).id == "thats-rude" and _OWN_WORDS.search(
+                doc.work, s, m.start()
+            ):
+                continue  # "my remark about Moon Bakery: it was discourteous" owns the writer's
             if _PRESUMED_DECISION.match(m.group()) and (
                 asked.search(_STEPS_ASIDE, s, e) or asked.search(_WITHDRAWS, 0, whole)
             ):
