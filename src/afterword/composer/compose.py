@@ -238,6 +238,19 @@ def _forgotten_credentials(interview: Interview) -> list[tuple[int, Moment, str,
             title = moment.stories[0] if moment.stories else ""
             fixed = facts.repaired(said)
             out.append((number, moment, title, said[:1] + fixed[1:]))
+            continue
+        if told:
+            continue
+        # Else the story it links to, in one clause ("Forgot completely the Python script
+        # from the internship" and its story: "I wrote a Python script that..., and the
+        # monthly lapse report went from 2 days to about 3 hours"): round 20's readers
+        # missed it in every note, the one piece of real work the graduate had.
+        for title in moment.stories[:1]:
+            story = by_title.get(title.casefold())
+            clauses = facts.story_clauses(story) if story is not None and story.result else []
+            fits = [c for c in clauses if c.startswith("I ") and 6 <= facts.word_count(c) <= 32]
+            if story is not None and fits:
+                out.append((number, moment, story.title, fits[0]))
     return out
 
 
@@ -525,10 +538,37 @@ def _with_forgotten_credentials(interview: Interview, plans: list[_Plan]) -> lis
         asker = next((i for i, p in enumerate(out) if _asked_by(moment, p.interviewer)), None)
         if asker is None and moment.asked_by is not None and len(out) > 1:
             continue  # asked by someone this note set does not write to
-        i = asker if asker is not None else 0
-        if out[i].also is None:
+        # Asked by no one in particular: the reader whose topics it speaks to ("Excel and
+        # Python" for a Python script), else the first.
+        about = _words(f"{title} {' '.join(_skills(interview, title))}") - _COMMON
+        keen = next(
+            (
+                i
+                for i, p in enumerate(out)
+                if p.interviewer is not None and about & _words(" ".join(p.interviewer.topics))
+            ),
+            None,
+        )
+        i = asker if asker is not None else keen if keen is not None else 0
+        # A story another panelist's note may lead with is theirs to tell: panels compare
+        # notes, and the same figures twice read as a mail merge.
+        elsewhere = {
+            piece.evidence.title.casefold()
+            for j, p in enumerate(out)
+            if j != i
+            for piece in p.pieces
+            if piece.backed and piece.evidence is not None
+        }
+        if out[i].also is None and title.casefold() not in elsewhere:
             out[i] = replace(out[i], also=(title, clause))
     return out
+
+
+_COMMON = frozenset(["the", "and", "for", "with", "from", "our", "your", "their", "about"])
+
+
+def _skills(interview: Interview, title: str) -> list[str]:
+    return next((s.skills for s in interview.stories if s.title.casefold() == title.casefold()), [])
 
 
 _OWN_WORK = (
@@ -1264,6 +1304,12 @@ def _render(
         slots["qref"] = "one of your questions" if theirs else "a question from our conversation"
     # What the reader put the writer right on, in words a person would say.
     slots["ctopic"] = in_its_words or (head if mtopic and len(head.split()) <= 4 else "")
+    if re.search(r"(?i)\bquestion$", mtopic) and len(mtopic.split()) <= 4:
+        # A label that names the question itself ("the estimation question"): "your
+        # estimation question", not "your question about the estimation question".
+        label = re.sub(r"(?i)^(?:the|your|my)\s+", "", mtopic)
+        slots["qref"] = f"{'your' if theirs else 'the'} {label}"
+        slots["ctopic"] = ""
     uses_topic = piece.symbol.endswith("_topic")
     choices: list[tuple[str, int]] = []
     used: set[tuple[str, ...]] = set()
