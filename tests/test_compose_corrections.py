@@ -65,13 +65,13 @@ def test_the_answer_to_a_question_of_fact_the_writer_missed_leads() -> None:
 
 def test_a_reader_who_put_the_writer_right_is_told_they_were_right() -> None:
     """When the notes say the captain corrected the writer, the note owns it in a clause
-    ("You were right about...", "...the point you put me right on") before the answer, with
+    ("You were right about...", "...your question, where you put me right") before the answer, with
     no apology and no "I was wrong"; where the notes do not say who asked on a panel, the
     note does not tell its reader they were the one who was right."""
     interview = _airline()
     moment = interview.debrief.moments[0]
     moment.what_i_said = "Said 13 hours. Captain Ó Murchú corrected me: fewer for four sectors."
-    owned = re.compile(r"You were right about|put me right on|on which you corrected me")
+    owned = re.compile(r"You were right about|where you put me right|on which you corrected me")
     for seed in range(6):
         for draft in compose(interview, seed=seed, variants=2):
             assert owned.search(draft.paragraphs[1]), draft.text
@@ -89,6 +89,44 @@ def test_a_reader_who_put_the_writer_right_is_told_they_were_right() -> None:
     ]
     assert answered
     assert not any(owned.search(draft.text) for draft in answered)
+
+
+def test_the_question_the_reader_put_the_writer_right_on_is_the_one_followed_up() -> None:
+    """Round 20's tree officer: two weak answers to the same manager, the second corrected in
+    the room ("G: no closed season in the Act"); the note followed up the first, and the
+    mistake the manager saw was never put right."""
+    moments = [
+        Moment(
+            question="An insurer wants a protected oak felled for subsidence. How do you handle it?",
+            asked_by="Graham",
+            kind=MomentKind.could_be_better,
+            what_i_said="No structure.",
+            better_answer="I would ask for the evidence first: level monitoring over a full "
+            "seasonal cycle, trial pits and root identification matched to the oak.",
+            topic="subsidence claims",
+        ),
+        Moment(
+            question="A resident wants a council tree down in May. Can we?",
+            asked_by="Graham",
+            kind=MomentKind.could_be_better,
+            what_i_said="Said no felling March to August. G: no closed season in the Act.",
+            better_answer="The Wildlife and Countryside Act protects nests in use whatever the "
+            "month, so I would check the tree for active nests before any work, all year.",
+            topic="nesting birds",
+        ),
+    ]
+    interview = Interview(
+        company="Calderbrook Council",
+        role="Senior Arboricultural Officer",
+        ended_at="2026-11-26T15:00:00+00:00",
+        interviewers=[Interviewer(name="Graham Oyelaran-Shaw")],
+        debrief=Debrief(moments=moments),
+    )
+    for seed in range(4):
+        draft = compose(interview, seed=seed)[0]
+        assert "active nests" in draft.text, draft.text
+        assert "where you put me right" in draft.text or "You were right" in draft.text
+        assert draft.ready, draft.text
 
 
 def test_the_thanks_never_praise_the_topic_the_writer_was_caught_out_on() -> None:

@@ -448,11 +448,16 @@ def _plan(
             answer = _ANSWER_WEIGHT if moment.better_answer else 0.0
             evidence = 0.5 if backed.get(number) else 0.0
             own = 10.0 if _asked_by(moment, reader) else 0.0
+            # A mistake the reader put right in the room is the one they remember: round 20's
+            # tree officer was corrected on the nesting law, and his note followed up another
+            # question of the same reader's.
+            righted = 1.0 if _put_right(moment) else 0.0
             return (
                 own
                 + _KIND_WEIGHT[moment.kind]
                 + answer
                 + evidence
+                + righted
                 + 0.25 * min(2.0, affinity)
                 - number / 1000
             )
@@ -840,7 +845,7 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
             symbol = "answer_fact" if corrected else f"answer_{kind}"
             if (
                 corrected
-                and _READER_CORRECTED.search(moment.what_i_said or "")
+                and _put_right(moment)
                 # An answer that thanks for the correction itself says it once already.
                 and not _OWNS_CORRECTION.search(moment.better_answer)
             ):
@@ -869,6 +874,20 @@ _READER_SAID = re.compile(
 _READER_CORRECTED = re.compile(
     r"(?i)\b(?:corrected\s+me|put\s+me\s+right|set\s+me\s+straight|pointed\s+out\s+that)\b"
 )
+#: The reader's words jotted after their initial or name and a colon, putting something
+#: right: "G: no closed season in the Act", "Rania: that is the 0% band".
+_READER_PUT_IT = re.compile(
+    r"(?:^|[.;!?]\s+)(?:[A-Z]\.?|[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?:\s+"
+    r"(?:no|not|actually|it['’]s|that['’]s|that\s+is|it\s+is|there['’]s\s+no|wrong)\b"
+)
+
+
+def _put_right(moment: Moment) -> bool:
+    """Whether the writer's notes say the reader put them right on this question."""
+    said = moment.what_i_said or ""
+    return bool(_READER_CORRECTED.search(said) or _READER_PUT_IT.search(said))
+
+
 _OWNS_CORRECTION = re.compile(
     r"(?i)\b(?:thank|thanks|correction|corrected|you\s+were\s+right|you['’]re\s+right)\b"
 )

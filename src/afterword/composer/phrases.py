@@ -239,9 +239,9 @@ GRAMMAR: dict[str, tuple[str, ...]] = {
     "answer_corrected": (
         # Not "Thank you for putting me right": the note's first paragraph thanks already.
         "w:You were right about {ctopic}, and I wanted to come back to your question. {fact}",
-        "w:I wanted to come back to the point you put me right on. {fact}",
+        "w:I wanted to come back to {qref}, where you put me right. {fact}",
         "f:You were right about {ctopic}, and I would like to return to your question. {fact}",
-        "f:I would like to return to the point on which you corrected me. {fact}",
+        "f:I would like to return to {qref}, on which you corrected me. {fact}",
     ),
     "answer_forgot_to_mention": (
         "w:One more thing I wanted to mention about {mtopic}. {fact}",
