@@ -1917,6 +1917,11 @@ def _result_clause(story: Story, result: str, known: frozenset[str]) -> tuple[st
         # "freelance 2 yrs, ~15 clients" under "freelance", "Level 3 Diploma in Adult Care..."
         # under "Level 3 Diploma and Dementia Care certificate": notes, not a result.
         return None
+    figure_then = re.match(r"[\d.,]+%?\s+([a-z]+)\b", thing)
+    if figure_then and _is_past(figure_then.group(1)):
+        # "93% survived first summer": a clause whose subject is left out (93% of what?), no
+        # thing the work brought ("brought a 93% survived first summer", round 20).
+        return None
     if re.match(r"\d[\d.,]*%\s+(?!of\b)[a-z]", thing):
         thing = "a " + thing  # "a 42% open rate"
     lead, _, tail = title.partition(" ")
