@@ -97,7 +97,8 @@ def test_the_question_the_reader_put_the_writer_right_on_is_the_one_followed_up(
     mistake the manager saw was never put right."""
     moments = [
         Moment(
-            question="An insurer wants a protected oak felled for subsidence. How do you handle it?",
+            question="An insurer wants a protected oak felled for subsidence. How do you "
+            "handle it?",
             asked_by="Graham",
             kind=MomentKind.could_be_better,
             what_i_said="No structure.",
