@@ -156,7 +156,7 @@ def test_a_worker_started_while_the_database_stays_away_starts_and_answers_503(
     url = own_postgres.new_database()
     with browser(hosted_app(url, Clock())) as first:
         sign_up(first, "ana@example.org")
-    monkeypatch.setenv(config.DATABASE_OPENED_VARIABLE, "1")
+    monkeypatch.setenv(config.DATABASE_OPENED_VARIABLE, url)  # as `afterword serve` sets it
     monkeypatch.setattr(db, "CONNECT_PATIENCE", 0.2)
     unhandled: list[BaseException | None] = []
     monkeypatch.setattr(threading, "excepthook", lambda args: unhandled.append(args.exc_value))

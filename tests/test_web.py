@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from afterword import config
 from afterword.cli.app import app
 from afterword.web.app import create_app
 from support import EXAMPLES, NOW, clock
@@ -416,11 +417,34 @@ def test_serve_keeps_a_loopback_app_to_loopback_names(monkeypatch: pytest.Monkey
 
     from afterword.cli import serve
 
-    monkeypatch.setenv("AFTERWORD_ALLOWED_HOSTS", "")  # restored afterwards
-    monkeypatch.delenv("AFTERWORD_ALLOWED_HOSTS")
+    for name in ("AFTERWORD_ALLOWED_HOSTS", config.DATABASE_OPENED_VARIABLE):
+        monkeypatch.setenv(name, "")  # restored afterwards
+        monkeypatch.delenv(name)
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
     serve.serve(port=8765, host="127.0.0.1", open_browser=False, workers=1)
     assert os.environ["AFTERWORD_ALLOWED_HOSTS"] == "localhost,127.0.0.1,::1"
+
+
+def test_an_app_opened_after_serve_ran_in_the_same_process_upgrades_its_own_database(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`afterword serve` tells its workers which database it upgraded, and only that one is
+    opened without a check of its schema: another database opened in the same process
+    later (a test's) is upgraded as usual (CI once failed 24 tests on "relation users does
+    not exist" after serve had run in-process)."""
+    import uvicorn
+
+    from afterword.cli import serve
+
+    for name in ("AFTERWORD_ALLOWED_HOSTS", config.DATABASE_OPENED_VARIABLE):
+        monkeypatch.setenv(name, "")  # restored afterwards
+        monkeypatch.delenv(name)
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
+    serve.serve(port=8765, host="127.0.0.1", open_browser=False, workers=1)
+    assert os.environ[config.DATABASE_OPENED_VARIABLE] == config.database_url()
+    app = create_app(f"sqlite:///{tmp_path / 'other.db'}", allowed_hosts=["testserver"])
+    other = TestClient(app)
+    assert other.get("/api/interviews").status_code == 200
 
 
 def test_editing_an_unrelated_field_keeps_the_times_as_stored(client: TestClient) -> None:

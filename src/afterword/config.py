@@ -109,8 +109,9 @@ SIGNUP_VARIABLE = "AFTERWORD_SIGNUP"
 #: The site's address as people open it (https://afterword.example.org): the links the site
 #: mails are built from it, never from a request's Host header, which anyone can write.
 SITE_URL_VARIABLE = "AFTERWORD_SITE_URL"
-#: Set by `afterword serve` for its workers once it has opened (and upgraded) the database:
-#: the server answered, so a worker that starts while it restarts waits for it.
+#: Set by `afterword serve` for its workers, to the URL of the database it has opened (and
+#: upgraded): a worker of that database starts without a query of its own, and one that
+#: starts while the server restarts waits for it. Any other database is opened as usual.
 DATABASE_OPENED_VARIABLE = "AFTERWORD_DATABASE_OPENED"
 #: A secret key shorter than this is too easy to guess for signing the CSRF tokens.
 MIN_SECRET_KEY = 32

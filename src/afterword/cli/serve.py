@@ -79,7 +79,7 @@ def serve(
         os.environ.setdefault(ALLOWED_HOSTS_VARIABLE, ",".join(names))
     # Upgrade once here, before any worker starts, so that workers never race to migrate.
     Database(database_url()).close()
-    os.environ[config.DATABASE_OPENED_VARIABLE] = "1"
+    os.environ[config.DATABASE_OPENED_VARIABLE] = database_url()
     if not (HERE / "static" / "vendor" / "pico.min.css").exists():
         print(
             "note: the page styles are not installed (run ./scripts/assets); "

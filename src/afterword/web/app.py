@@ -252,8 +252,9 @@ def create_app(
     # `afterword serve` opened the database before it started its workers: a worker started
     # while the database server restarts (uvicorn replacing one that died) waits for it to
     # answer, as a request would, rather than die at start-up.
-    opened = os.environ.get(config.DATABASE_OPENED_VARIABLE) == "1"
-    workspace = Workspace(database_url, clock=clock, database_known=opened)
+    url = database_url or config.database_url()
+    opened = os.environ.get(config.DATABASE_OPENED_VARIABLE) == url
+    workspace = Workspace(url, clock=clock, database_known=opened)
     if allowed_hosts is None and (names := os.environ.get(ALLOWED_HOSTS_VARIABLE)):
         allowed_hosts = names.split(",")
     if allowed_hosts is None and hosted is not None and hosted.site_url:
