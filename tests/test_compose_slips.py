@@ -26,7 +26,15 @@ from afterword.composer.facts import (
     to_reader,
     topic_phrase,
 )
-from afterword.model import Debrief, Interview, Interviewer, Moment, MomentKind, Story
+from afterword.model import (
+    Debrief,
+    Interview,
+    Interviewer,
+    Moment,
+    MomentKind,
+    Research,
+    Story,
+)
 
 
 def test_an_opening_participle_with_its_own_verb_is_not_made_the_writers_deed() -> None:
@@ -515,6 +523,47 @@ def test_a_result_that_lists_what_its_title_names_is_not_pasted_after_brought() 
         "competency signed off",
     )
     assert not any(" brought Level 3" in c for c in story_clauses(story))
+
+
+def test_a_note_to_self_in_research_is_not_sent() -> None:
+    """Round 20: "...which is real-ear measurement. so that's the thing to lead with." went
+    out to the clinic manager, in lower case."""
+    found = research_facts(
+        "They say verified fittings on the home page, which is real-ear measurement. so that's "
+        "the thing to lead with."
+    )
+    assert found and all("lead with" not in f for f in found)
+
+
+def test_research_on_the_readers_own_site_is_not_told_to_them() -> None:
+    """Round 20: "I looked at your site properly after. 6 clinics, free hearing tests for
+    50+..." told a clinic's manager what the clinic's home page says."""
+    interview = Interview(
+        company="Harbourlight Hearing",
+        role="Audiologist",
+        ended_at="2026-11-26T15:00:00-04:00",
+        interviewers=[Interviewer(name="Chantal Thériault", topics=["hearing aid targets"])],
+        debrief=Debrief(
+            moments=[
+                Moment(
+                    question="How do you feel about monthly hearing aid targets?",
+                    kind=MomentKind.could_be_better,
+                    what_i_said="Said I'm not really a salesperson.",
+                    topic="hearing aid targets",
+                )
+            ]
+        ),
+        research=[
+            Research(
+                topic="hearing aid targets",
+                text="Looked at their site properly after: 6 clinics, free hearing tests for "
+                "50+, and a 60-day trial on every aid.",
+            )
+        ],
+    )
+    for seed in range(4):
+        for draft in compose(interview, seed=seed, variants=2):
+            assert "60-day trial" not in draft.text, draft.text
 
 
 @pytest.mark.parametrize(

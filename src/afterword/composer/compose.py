@@ -754,6 +754,9 @@ def _moment_pieces(moment: Moment, found: MomentEvidence, company: str) -> list[
             out.append((strength, candidate.score, piece))
     out.sort(key=lambda item: (-item[0], -item[1]))
     pieces = [piece for _, _, piece in out]
+    # What the reader's own organisation publishes ("looked at their site: 6 clinics, free
+    # hearing tests...") is no news to them (round 20): a plain line says more.
+    pieces = [p for p in pieces if not _their_own_material(p.research)]
     if _READER_SAID.search(moment.what_i_said or ""):
         # The reader gave the fact in the interview ("Guðrún said 2019", "She smiled and said
         # 1969"): research that tells it back tells them what they know. It stays a fallback.
@@ -882,6 +885,18 @@ _READER_PUT_IT = re.compile(
 )
 
 
+_OWN_SITE = re.compile(
+    r"(?i)\b(?:their|your|the\s+company['’]s|the\s+clinic['’]s|the\s+firm['’]s)\s+"
+    r"(?:web\s*)?(?:site|home\s*page|careers\s+page|about\s+page)\b|\bon\s+the\s+home\s*page\b"
+)
+
+
+def _their_own_material(research: str) -> bool:
+    """Whether research restates what the reader's organisation says of itself on its own
+    site: the reader knows it already."""
+    return bool(research) and _OWN_SITE.search(research) is not None
+
+
 def _put_right(moment: Moment) -> bool:
     """Whether the writer's notes say the reader put them right on this question."""
     said = moment.what_i_said or ""
@@ -955,7 +970,8 @@ def _topic_pieces(topic: str, matcher: Matcher, company: str) -> list[_Piece]:
         if forms:
             offer = _research_offer(item.research.text, company)
             material = f"{item.research.text} {item.research.source or ''}"
-            out.append(_Piece("research_topic", forms, offer, True, material))
+            if not _their_own_material(material):
+                out.append(_Piece("research_topic", forms, offer, True, material))
     return out
 
 

@@ -2856,6 +2856,10 @@ def research_facts(
     # "it take 12 to 24 months": a bare verb after a singular subject, given its "s"; the
     # writer's shorthand written out ("15 min", "locks + earths").
     text = agreed(learner_slips(unjotted(text)))
+    # A note to self jotted after a full stop in lower case ("...measurement. so that's the
+    # thing to lead with.") is no part of the sentence before it.
+    parts = re.split(r"(?<=[.!?])\s+(?=[a-z])", text)
+    text = " ".join(parts[:1] + [p for p in parts[1:] if not _SELF_TALK.search(p)])
     # A sentence in notation ("Pdm = vibration analysis, thermography...") is shorthand for
     # oneself: no reader takes it as a sentence.
     found = [
@@ -2957,6 +2961,9 @@ _SELF_TALK = re.compile(
     r"|\bI\s+should\s+have\s+(?:said|known|asked|mentioned|answered)\b"
     # What the writer said, quoted back: 'So "I'd do 75 minutes alone" was also against...'.
     r"|[“\"]I(?:['’](?:d|m|ll)|\s)[^“”\"]{0,80}[”\"]\s+(?:was|is)\b"
+    # A note to self on how to use it: "so that's the thing to lead with" (round 20).
+    r"|\b(?:that['’]s|that\s+is)\s+(?:the\s+thing|what)\s+to\s+(?:lead|open|start)\s+with\b"
+    r"|\b(?:should|must|need\s+to)\s+(?:lead|open|start)\s+with\b|\bnote\s+to\s+self\b"
 )
 _NOTATION = re.compile(r"\w\s*=\s*\w|\s(?:->|=>|→)\s")
 _LOWER_START = re.compile(r"(\S+)([.!?])(\s+)([a-z])")
