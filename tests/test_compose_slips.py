@@ -525,6 +525,15 @@ def test_a_result_that_lists_what_its_title_names_is_not_pasted_after_brought() 
     assert not any(" brought Level 3" in c for c in story_clauses(story))
 
 
+def test_the_readers_question_is_named_in_the_writers_words() -> None:
+    """Round 14's wedding note: "your question about what I would change about what me've
+    seen today"."""
+    assert question_phrase("What would you change about what you've seen today?") == (
+        "what I would change about what I've seen today"
+    )
+    assert question_phrase("What would you do if you're stuck?") == "what I would do if I'm stuck"
+
+
 def test_a_note_to_self_in_research_is_not_sent() -> None:
     """Round 20: "...which is real-ear measurement. so that's the thing to lead with." went
     out to the clinic manager, in lower case."""

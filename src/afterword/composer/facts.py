@@ -1108,8 +1108,14 @@ def question_phrase(question: str) -> str | None:
         )
     if said is None:
         return None
+    # "what you've seen today" is "what I've seen today", never "what me've seen".
     said = re.sub(
-        r"\b(you|your|yours|our|we)\b",
+        r"(?i)\byou(['’](?:ve|re|d|ll))\b",
+        lambda m: "I" + {"'re": "'m", "’re": "’m"}.get(m.group(1).casefold(), m.group(1)),
+        said,
+    )
+    said = re.sub(
+        r"\b(you|your|yours|our|we)\b(?!['’])",
         lambda m: _SAID_TO_WRITER[m.group(1).casefold()],
         said,
         flags=re.IGNORECASE,
