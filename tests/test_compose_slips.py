@@ -532,6 +532,8 @@ def test_the_readers_question_is_named_in_the_writers_words() -> None:
         "what I would change about what I've seen today"
     )
     assert question_phrase("What would you do if you're stuck?") == "what I would do if I'm stuck"
+    # "our" is the reader's: round 20's "one of your questions" for "What's our canopy target?"
+    assert question_phrase("What's our canopy cover target?") == "your canopy cover target"
 
 
 def test_a_note_to_self_in_research_is_not_sent() -> None:

@@ -1079,7 +1079,8 @@ def moment_topic(moment: Moment) -> str | None:
 
 
 _ASKED_WHAT = re.compile(
-    r"(?i)^(?:what|which)(?:\s+(?:is|are|was|were)|['’]s)\s+(?P<what>(?:the|a|an|your)\s.+)$"
+    r"(?i)^(?:what|which)(?:\s+(?:is|are|was|were)|['’]s)\s+"
+    r"(?P<what>(?:the|a|an|your|our|their|this|these)\s.+)$"
 )
 _ASKED_HOW = re.compile(
     r"(?i)^(?P<how>how|where|when|what)\s+(?:(?P<aux>would|will|could|should|can|do)\s+you"
