@@ -1427,16 +1427,7 @@ def _render(
     # about the follow-up read as odd (rounds 11 and 16), weak (17) and pushy (18).
     plain = piece.symbol.startswith("generic_") or not slots.get("offer")
     cta = say("cta_plain" if plain else "cta", layout.shortest, "cta")
-    body = f"{slots['ttopic'] and thanks} {follow_up} {cta}".casefold()
-    named = slots["topic"]
-    if named and named.casefold() in body:
-        # A subject on the topic the body already names says it twice in one note. One on
-        # another topic thanks for that talk; it promises no follow-up on it (round 13:
-        # "Following up on our conversation about EU261 costs" over a note on a disruption
-        # plan read as a mismatch).
-        slots["topic"] = ""
     subject = say("subject") or f"Thank you: {context['role']}"
-    slots["topic"] = named
     signoff = say("signoff")
     # The apology closes the opening paragraph: owned in one sentence, then the note moves on.
     opening = tidy(f"{thanks} {amends}")

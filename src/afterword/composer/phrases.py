@@ -26,17 +26,18 @@ around its evidence instead of dropping it.
 from __future__ import annotations
 
 GRAMMAR: dict[str, tuple[str, ...]] = {
+    # No subject on a topic: one the body names says it twice, and one it does not read as a
+    # mismatch ("Thank you for our discussion of alert fatigue" over a note on ransomware:
+    # rounds 13 and 20).
     "subject": (
         "w:Thank you, {name}",
         "w:Thanks for your time, {name}",
         "w:Great talking with you about the {role} role",
-        "w:Thanks for the conversation about {topic}",
         "w:Thank you for the conversation {opt_when}",
         "f:Thank you: {role} interview",
         "f:Thank you for your time, {name}",
         "f:Following up on the {role} interview",
         "f:{role} interview: a follow-up",
-        "f:Thank you for our discussion of {topic}",
     ),
     # With the debrief's "offended the interviewer" the one apology the craft allows: owned,
     # one sentence, no excuse and no dwelling, then the note moves on.
