@@ -293,6 +293,9 @@ def test_names_of_many_countries_are_greeted_as_their_owners_are(
 
 def test_a_name_jotted_in_lower_case_is_greeted_with_capitals() -> None:
     assert addressed("Marguerite Thibodeau", ["dr thibodeau"]) == "Dr Thibodeau"
+    # As the name writes it: round 21's "Dear Ms Ouellet-park,".
+    assert addressed("Josée Ouellet-Park", ["ms ouellet-park"]) == "Ms Ouellet-Park"
+    assert addressed("Ana Li-Moore", ["dr li-moore"]) == "Dr Li-Moore"
 
 
 def _panel_with_takahashi(asked_by: str) -> Interview:

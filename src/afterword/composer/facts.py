@@ -3816,9 +3816,16 @@ def writers_address(name: str, jotted: Iterable[str | None]) -> str | None:
             return parts[0]
         titles = _title_count(parts)
         if 0 < titles < len(parts):
-            # Jotted in lower case ("dr thibodeau"), the name is still written with capitals.
+            # Jotted in lower case ("dr thibodeau", "ms ouellet-park"), the name is still
+            # written as the interviewer's name writes it ("Ouellet-Park", not "Ouellet-park").
+            written = {w.casefold(): w for w in name.split()}
             said_name = [
-                w[:1].upper() + w[1:] if w.islower() and w not in _PARTICLES else w
+                written.get(w.casefold())
+                or (
+                    "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+                    if w.islower() and w not in _PARTICLES
+                    else w
+                )
                 for w in parts[titles:]
             ]
             rank = _rank(parts, titles)
