@@ -85,7 +85,25 @@ def _bench_composer() -> ModuleType:
 bench_composer = _bench_composer()
 FOLDERS = tuple(
     DATA / f"composer-debriefs{n}"
-    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16")
+    for n in (
+        "",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+        "9",
+        "10",
+        "11",
+        "12",
+        "13",
+        "14",
+        "15",
+        "16",
+        "17",
+    )
 )
 
 DEFECTS = (
