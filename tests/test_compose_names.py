@@ -298,6 +298,17 @@ def test_a_name_jotted_in_lower_case_is_greeted_with_capitals() -> None:
     assert addressed("Ana Li-Moore", ["dr li-moore"]) == "Dr Li-Moore"
 
 
+def test_a_name_jotted_with_respect_is_greeted_formally() -> None:
+    """Round 21: "Hello Rohan" to the general manager the writer calls "Rohan sir", "Hi
+    Harold" to the chair the writer calls "Commissioner Jessup"."""
+    assert addressed("Rohan Wickremasinghe", ["Rohan sir"]) == "Mr Wickremasinghe"
+    assert addressed("Kamala Perera", ["Kamala madam"]) == "Ms Perera"
+    assert addressed("Harold Jessup", ["Hal", "Commissioner Jessup"]) == "Commissioner Jessup"
+    assert addressed("Rohan Wickremasinghe", ["Rohan"]) is None
+    # A title the notes write themselves wins: "Mr. Haniffa", as written.
+    assert addressed("Faizal Haniffa", ["Faizal sir", "Mr. Haniffa"]) == "Mr. Haniffa"
+
+
 def _panel_with_takahashi(asked_by: str) -> Interview:
     return Interview(
         company="Mizunami Precision Europe",

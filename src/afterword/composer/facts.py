@@ -122,6 +122,7 @@ TITLES = frozenset(
     | {"rev", "revd", "reverend", "canon", "fr", "father", "rabbi", "imam", "pastor", "sister"}
     | {"bishop", "archbishop", "cardinal", "deacon", "vicar", "chaplain", "brother", "sr"}
     | {"councillor", "councilor", "cllr", "alderman", "alderwoman", "mayor", "senator", "sen"}
+    | {"commissioner"}
     | {"governor", "ambassador", "judge", "justice", "dean", "provost", "chancellor"}
     # Ranks: a captain of an airline or a ship, an officer of the police or the forces.
     | {"capt", "captain", "cdr", "cmdr", "commander", "col", "colonel", "lt", "lieutenant"}
@@ -3807,7 +3808,16 @@ def writers_address(name: str, jotted: Iterable[str | None]) -> str | None:
     it: "Mr Takahashi" or "Takahashi-san" (jotted as who asked a question) for "Takahashi
     Kenji", whose name alone does not say which word is the family name. Only a title or an
     honorific with words of the name counts; a bare first name says nothing of the form."""
+    respectful = None
     for said in jotted:
+        # "Rohan sir", "Kamala madam": the given name and the respect of South Asian English,
+        # which a note says "Mr Wickremasinghe", "Ms Perera" (never "Hello Rohan"), unless
+        # the notes write the title themselves ("Mr. Haniffa").
+        after = re.fullmatch(r"(?i)(\S+)\s+(sir|madam|madame|ma['’]am)", (said or "").strip())
+        words = name.split()
+        if after and len(words) >= 2 and after.group(1).casefold() == words[0].casefold():
+            respectful = f"{'Mr' if after.group(2).casefold() == 'sir' else 'Ms'} {words[-1]}"
+            continue
         if not said or not same_person(said, name):
             continue
         parts = said.split()
@@ -3830,7 +3840,7 @@ def writers_address(name: str, jotted: Iterable[str | None]) -> str | None:
             ]
             rank = _rank(parts, titles)
             return f"{rank[:1].upper()}{rank[1:]} {' '.join(said_name)}"
-    return None
+    return respectful
 
 
 _NOTHING_FOUND = re.compile(
