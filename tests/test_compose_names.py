@@ -305,6 +305,8 @@ def test_a_name_jotted_with_respect_is_greeted_formally() -> None:
     assert addressed("Kamala Perera", ["Kamala madam"]) == "Ms Perera"
     assert addressed("Harold Jessup", ["Hal", "Commissioner Jessup"]) == "Commissioner Jessup"
     assert addressed("Rohan Wickremasinghe", ["Rohan"]) is None
+    # "Madam Owusu-Ansah" is the writer's respect for her: "Ms Owusu-Ansah" in a note.
+    assert addressed("Akosua Owusu-Ansah", ["Madam Owusu-Ansah"]) == "Ms Owusu-Ansah"
     # A title the notes write themselves wins: "Mr. Haniffa", as written.
     assert addressed("Faizal Haniffa", ["Faizal sir", "Mr. Haniffa"]) == "Mr. Haniffa"
 

@@ -446,6 +446,14 @@ def test_a_result_jotted_as_notes_is_told_as_a_sentence(title: str, result: str,
     assert story_clauses(Story(title=title, result=result))[0].casefold() == said.casefold()
 
 
+def test_a_credential_jotted_as_an_action_is_no_deed() -> None:
+    """Round 21: "Certified internal auditor from 2023; planned..." became "I certified
+    internal auditor from 2023"."""
+    said = repaired("Certified internal auditor from 2023; planned and led the audit programme.")
+    assert said.startswith("I have been a certified internal auditor since 2023")
+    assert repaired("Certified the new line in 2023") == "Certified the new line in 2023"
+
+
 def test_a_figure_and_a_verb_without_its_subject_is_no_thing_brought() -> None:
     """Round 20: "the street tree planting 2024-25 brought a 93% survived first summer"."""
     trees = Story(title="Street tree planting 2024-25", result="93% survived first summer.")

@@ -452,6 +452,11 @@ def _plan(
             # tree officer was corrected on the nesting law, and his note followed up another
             # question of the same reader's.
             righted = 1.0 if _put_right(moment) else 0.0
+            # So is one whose notes say the writer left out their strongest card ("Did not
+            # mention my own auditor certificate", round 21): the answer that says it.
+            righted += (
+                1.0 if moment.better_answer and _LEFT_OUT.search(moment.what_i_said or "") else 0.0
+            )
             return (
                 own
                 + _KIND_WEIGHT[moment.kind]
@@ -895,6 +900,12 @@ def _their_own_material(research: str) -> bool:
     """Whether research restates what the reader's organisation says of itself on its own
     site: the reader knows it already."""
     return bool(research) and _OWN_SITE.search(research) is not None
+
+
+_LEFT_OUT = re.compile(
+    r"(?i)\b(?:did\s*n[o'’]?t|never|forgot\s+to)\s+(?:even\s+)?(?:mention|say|bring\s+up|talk\s+about)"
+    r"\s+(?:my|our|the|that)\b"
+)
 
 
 def _put_right(moment: Moment) -> bool:

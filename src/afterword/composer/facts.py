@@ -123,6 +123,9 @@ TITLES = frozenset(
     | {"bishop", "archbishop", "cardinal", "deacon", "vicar", "chaplain", "brother", "sr"}
     | {"councillor", "councilor", "cllr", "alderman", "alderwoman", "mayor", "senator", "sen"}
     | {"commissioner"}
+    # "Madam Owusu-Ansah": the respect of West African and South Asian English for a woman,
+    # written before her family name (a note greets her "Ms Owusu-Ansah").
+    | {"madam", "madame"}
     | {"governor", "ambassador", "judge", "justice", "dean", "provost", "chancellor"}
     # Ranks: a captain of an airline or a ship, an officer of the police or the forces.
     | {"capt", "captain", "cdr", "cmdr", "commander", "col", "colonel", "lt", "lieutenant"}
@@ -1664,6 +1667,15 @@ def repaired(text: str) -> str:
     certain: "scrap rate is reduce from 8% until 2.5%" -> "scrap rate was reduced from 8% to
     2.5%", "the missed medications is reduced" -> "...were reduced"."""
     text = learner_slips(unjotted(text))
+    # "Certified internal auditor from 2023; planned..." is a credential held since then, not
+    # a deed ("I certified internal auditor", round 21).
+    text = re.sub(
+        r"^(Certified|Qualified|Chartered|Registered|Licensed|Accredited)\s+"
+        r"(?!(?:the|a|an|my|our|all|every|each|them|it)\b)([a-z][\w -]{2,40}?)\s+"
+        r"(?:from|since)\s+(\d{4})\b",
+        lambda m: f"I have been a {m.group(1).lower()} {m.group(2)} since {m.group(3)}",
+        text,
+    )
     text = re.sub(r"(?i)\b(from\s+\S*\d\S*|\d+\.\d+)\s+until\s+(?=\S*\d)", r"\1 to ", text)
     text = counted_plural(text)  # "in first 3 month" -> "in first 3 months"
 
@@ -3839,6 +3851,8 @@ def writers_address(name: str, jotted: Iterable[str | None]) -> str | None:
                 for w in parts[titles:]
             ]
             rank = _rank(parts, titles)
+            if rank.rstrip(".").casefold() in ("madam", "madame"):
+                rank = "Ms"
             return f"{rank[:1].upper()}{rank[1:]} {' '.join(said_name)}"
     return respectful
 
