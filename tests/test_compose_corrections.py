@@ -130,6 +130,41 @@ def test_the_question_the_reader_put_the_writer_right_on_is_the_one_followed_up(
         assert draft.ready, draft.text
 
 
+def test_the_answer_that_says_what_the_writer_never_mentioned_is_followed_up() -> None:
+    """Round 21's chocolate maker never mentioned his own auditor certificate on the question
+    about certification; the note followed up another question of the same reader's."""
+    moments = [
+        Moment(
+            question="How would you take this factory to FSSC 22000 certification?",
+            asked_by="Akosua Owusu-Ansah",
+            kind=MomentKind.could_be_better,
+            what_i_said="Said we need a consultant. Did not mention my own auditor certificate.",
+            better_answer="First a gap analysis against the standard. I can do this myself: I "
+            "am a certified FSSC 22000 internal auditor.",
+            topic="certification",
+        ),
+        Moment(
+            question="We make 600 kg a day with one conche. How do we get to 1 tonne a day?",
+            asked_by="Akosua Owusu-Ansah",
+            kind=MomentKind.could_be_better,
+            what_i_said="Said we would need another conche.",
+            better_answer="First find the real bottleneck; a second shift on the conche gives "
+            "about 1,200 kg a day before spending on a new machine.",
+            topic="growing to 1 tonne a day",
+        ),
+    ]
+    interview = Interview(
+        company="Asaase Cocoa Works",
+        role="Head of Production",
+        ended_at="2026-11-26T15:00:00+00:00",
+        interviewers=[Interviewer(name="Akosua Owusu-Ansah")],
+        debrief=Debrief(moments=moments[::-1]),  # the other question first
+    )
+    for seed in range(4):
+        draft = compose(interview, seed=seed)[0]
+        assert "internal auditor" in draft.text, draft.text
+
+
 def test_the_thanks_never_praise_the_topic_the_writer_was_caught_out_on() -> None:
     for seed in range(4):
         for draft in compose(_airline(), seed=seed, variants=2):
