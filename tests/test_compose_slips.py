@@ -446,6 +446,22 @@ def test_a_result_jotted_as_notes_is_told_as_a_sentence(title: str, result: str,
     assert story_clauses(Story(title=title, result=result))[0].casefold() == said.casefold()
 
 
+def test_what_the_writer_should_have_said_is_said_as_what_they_believe() -> None:
+    """Round 21: "What I should have said is what I actually do believe: ..." was dropped as
+    self-talk, and "That's the part a chemist can bring" after it pointed back to nothing."""
+    said = answer_facts(
+        "What I should have said is what I actually do believe: people with reactive skin "
+        "need fewer ingredients. That's the part a formulation chemist can bring."
+    )[0]
+    assert said.startswith("What I do believe is this: people with reactive skin")
+    assert "should have" not in said
+
+
+def test_research_that_opens_by_saying_it_was_checked_says_what_was_found() -> None:
+    found = research_facts("Double-checked: benzoic acid pKa is about 4.2, so pH 5.5 is weak.")
+    assert found[0].startswith("Benzoic acid pKa is about 4.2")
+
+
 def test_a_credential_jotted_as_an_action_is_no_deed() -> None:
     """Round 21: "Certified internal auditor from 2023; planned..." became "I certified
     internal auditor from 2023"."""

@@ -2860,7 +2860,8 @@ def _writers(sentence: str) -> str:
 
 
 _LOOKED_UP = re.compile(
-    r"(?i)^I\s+(?:checked|read\s+up|looked\s+(?:it\s+)?up|googled\s+it|did\s+some\s+reading)"
+    r"(?i)^(?:I\s+)?(?:double[- ]?checked|re-?checked)(?:\s+it)?\s*(?::\s*|\.\s*$|$)"
+    r"|^I\s+(?:checked|read\s+up|looked\s+(?:it\s+)?up|googled\s+it|did\s+some\s+reading)"
     r"(?:\s+(?:after|afterwards|later|since|that\s+night|the\s+same\s+(?:evening|day)))?"
     r"\s*(?::\s*|\.\s*$|$)"
 )
@@ -3027,6 +3028,14 @@ def answer_facts(text: str, max_words: int = 75, *, figure: bool = True) -> list
     # "1.0 until 1.2 g per kg": a range a non-native writer joins with "until".
     text = re.sub(r"\b(\d+(?:\.\d+)?)\s+until\s+(?=\d)", r"\1 to ", text)
     text = _headless(_numbered_steps(unjotted(text)))
+    # "What I should have said is what I actually do believe: ..." is what the writer
+    # believes, said now; the rest of it is self-talk about the interview (round 21).
+    text = re.sub(
+        r"(?i)\bWhat I should have said is "
+        r"(?:what I (?:actually |really )?(?:do )?believe|this)\s*:",
+        "What I do believe is this:",
+        text,
+    )
     # "Bog is both i think": the pronoun jotted in lower case.
     text = re.sub(r"(?<![\w'’.-])i(?=(?:\s|['’](?:m|d|ve|ll)\b))", "I", text)
     said = [
