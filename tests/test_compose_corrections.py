@@ -222,6 +222,7 @@ def test_self_talk_and_shorthand_in_research_are_not_sent(research: str, kept: s
         ("Use cases not covered by tests: two.", "Use cases not covered by tests: two."),
         ("And the team agreed.", "And the team agreed."),
         ("Time for a change was clear.", "Time for a change was clear."),
+        ("Often it's the computer distance.", "Often it's the computer distance."),
         (
             "First whether it should travel at all.",
             "First I would ask whether it should travel at all.",

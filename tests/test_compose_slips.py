@@ -470,6 +470,12 @@ def test_a_credential_jotted_as_an_action_is_no_deed() -> None:
     assert repaired("Certified the new line in 2023") == "Certified the new line in 2023"
 
 
+def test_a_deed_and_its_score_is_no_change() -> None:
+    """Round 21: "Lost the vote 41 to 52 in 2024" became "I lost the vote rose from 41 to 52"."""
+    assert repaired("Lost the vote 41 to 52 in 2024") == "Lost the vote 41 to 52 in 2024"
+    assert "fell from 5 to 1" in repaired("lost time injuries 5 to 1")
+
+
 def test_a_figure_and_a_verb_without_its_subject_is_no_thing_brought() -> None:
     """Round 20: "the street tree planting 2024-25 brought a 93% survived first summer"."""
     trees = Story(title="Street tree planting 2024-25", result="93% survived first summer.")

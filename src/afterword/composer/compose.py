@@ -248,7 +248,10 @@ def _forgotten_credentials(interview: Interview) -> list[tuple[int, Moment, str,
         for title in moment.stories[:1]:
             story = by_title.get(title.casefold())
             clauses = facts.story_clauses(story) if story is not None and story.result else []
-            fits = [c for c in clauses if c.startswith("I ") and 6 <= facts.word_count(c) <= 32]
+            # Its first sentence: "I got a first (74%). Found that only 1 in 5..." goes on
+            # without a subject.
+            firsts = [facts.sentences(c)[0].rstrip(".") for c in clauses if c.startswith("I ")]
+            fits = [c for c in firsts if 6 <= facts.word_count(c) <= 32]
             if story is not None and fits:
                 out.append((number, moment, story.title, fits[0]))
     return out

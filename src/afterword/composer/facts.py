@@ -1509,6 +1509,9 @@ def _changed_thing(what: str) -> bool:
     first = words[0].casefold()
     if _is_past(first) and first not in _ADJECTIVAL_PAST:
         return False
+    if _is_past(first) and words[1].casefold() in _DETERMINER:
+        return False  # "Lost the vote 41 to 52": a deed and its score, not a change
+
     for i, word in enumerate(words):
         w = word.casefold()
         if w in _AUX or w in _PRESENT or w.endswith("n't"):
@@ -3289,6 +3292,11 @@ def decision_phrase(interview: Interview, now: datetime | None) -> str:
 #: words, prepositions.
 _NOT_IMPERATIVE = frozenset(
     [
+        # Adverbs of frequency: "Often it's the computer distance" (round 21).
+        "often",
+        "sometimes",
+        "always",
+        "seldom",
         "i",
         "we",
         "you",
