@@ -91,6 +91,16 @@ def test_a_reader_who_put_the_writer_right_is_told_they_were_right() -> None:
     assert not any(owned.search(draft.text) for draft in answered)
 
 
+def _one_reader(name: str, moments: list[Moment]) -> Interview:
+    return Interview(
+        company="Calderbrook Works",
+        role="Senior Officer",
+        ended_at="2026-11-26T15:00:00+00:00",
+        interviewers=[Interviewer(name=name)],
+        debrief=Debrief(moments=moments),
+    )
+
+
 def test_the_question_the_reader_put_the_writer_right_on_is_the_one_followed_up() -> None:
     """Round 20's tree officer: two weak answers to the same manager, the second corrected in
     the room ("G: no closed season in the Act"); the note followed up the first, and the
@@ -116,13 +126,7 @@ def test_the_question_the_reader_put_the_writer_right_on_is_the_one_followed_up(
             topic="nesting birds",
         ),
     ]
-    interview = Interview(
-        company="Calderbrook Council",
-        role="Senior Arboricultural Officer",
-        ended_at="2026-11-26T15:00:00+00:00",
-        interviewers=[Interviewer(name="Graham Oyelaran-Shaw")],
-        debrief=Debrief(moments=moments),
-    )
+    interview = _one_reader("Graham Oyelaran-Shaw", moments)
     for seed in range(4):
         draft = compose(interview, seed=seed)[0]
         assert "active nests" in draft.text, draft.text
@@ -153,13 +157,7 @@ def test_the_answer_that_says_what_the_writer_never_mentioned_is_followed_up() -
             topic="growing to 1 tonne a day",
         ),
     ]
-    interview = Interview(
-        company="Asaase Cocoa Works",
-        role="Head of Production",
-        ended_at="2026-11-26T15:00:00+00:00",
-        interviewers=[Interviewer(name="Akosua Owusu-Ansah")],
-        debrief=Debrief(moments=moments[::-1]),  # the other question first
-    )
+    interview = _one_reader("Akosua Owusu-Ansah", moments[::-1])  # the other question first
     for seed in range(4):
         draft = compose(interview, seed=seed)[0]
         assert "internal auditor" in draft.text, draft.text

@@ -948,30 +948,37 @@ def test_the_apology_goes_to_who_answered_back_not_to_who_was_named_first() -> N
     assert sorry == {other}
 
 
+def _offended(
+    reader: Interviewer, cause_notes: str, moment: Moment, *, company: str, role: str
+) -> Interview:
+    """One interviewer, whom the writer offended, and the one question the note follows up."""
+    return Interview(
+        company=company,
+        role=role,
+        ended_at="2026-11-26T15:00:00+10:00",
+        interviewers=[reader],
+        debrief=Debrief(causes=["offended_interviewer"], cause_notes=cause_notes, moments=[moment]),
+    )
+
+
 def test_the_writers_own_apology_naming_the_remark_is_the_one_apology() -> None:
     """Round 19's claims note apologized twice: a stock "apologize for my remark" in the
     opening, then the writer's own "I'm sorry for what I said about Rocklea" in the
     follow-up. The writer's own, which names the remark, closes the opening paragraph."""
-    interview = Interview(
+    interview = _offended(
+        Interviewer(name="Leilani Fonoti-Barrett"),
+        "I offended Leilani with a remark about Rocklea.",
+        Moment(
+            question="How would your team support vulnerable customers in a flood?",
+            kind=MomentKind.could_be_better,
+            what_i_said="Talked about repeat claims and made the Rocklea remark.",
+            better_answer="I'm sorry for what I said about Rocklea; it was careless. "
+            "In a flood the people in front of us have lost their homes. I would call "
+            "every uninhabitable home within 48 hours and give each a named contact.",
+            topic="vulnerable customers",
+        ),
         company="Coral Coast Mutual",
         role="Claims Team Leader",
-        ended_at="2026-11-26T15:00:00+10:00",
-        interviewers=[Interviewer(name="Leilani Fonoti-Barrett")],
-        debrief=Debrief(
-            causes=["offended_interviewer"],
-            cause_notes="I offended Leilani with a remark about Rocklea.",
-            moments=[
-                Moment(
-                    question="How would your team support vulnerable customers in a flood?",
-                    kind=MomentKind.could_be_better,
-                    what_i_said="Talked about repeat claims and made the Rocklea remark.",
-                    better_answer="I'm sorry for what I said about Rocklea; it was careless. "
-                    "In a flood the people in front of us have lost their homes. I would call "
-                    "every uninhabitable home within 48 hours and give each a named contact.",
-                    topic="vulnerable customers",
-                )
-            ],
-        ),
     )
     told = 0
     for seed in range(6):
@@ -989,27 +996,21 @@ def test_an_apology_that_opens_the_answer_is_said_plainly_where_it_closes_the_th
     writer's answer; the checker read the self-judgment after the colon as an admission, so
     the note fell back to a story. The apology closes the opening paragraph as "I apologise
     for my remark about Moon Bakery.", and the answer that follows it is told."""
-    interview = Interview(
+    interview = _offended(
+        Interviewer(name="Charlotte Ashdown-Pryce", title="Managing Director"),
+        "I criticised Moon Bakery, which Charlotte had acquired herself.",
+        Moment(
+            question="What would you change about our list?",
+            kind=MomentKind.could_be_better,
+            what_i_said="Said I would not have acquired Moon Bakery.",
+            better_answer="I should begin by apologising for my remark about Moon "
+            "Bakery: it was discourteous, and it was also wrong about how the list "
+            "works. The series is what allows the house to take risks. I would build "
+            "beside it: protect six debut illustrator slots a year.",
+            topic="the direction of the list",
+        ),
         company="Ashdown & Rowe Children's Books",
         role="Publishing Director",
-        ended_at="2026-11-26T11:20:00+00:00",
-        interviewers=[Interviewer(name="Charlotte Ashdown-Pryce", title="Managing Director")],
-        debrief=Debrief(
-            causes=["offended_interviewer"],
-            cause_notes="I criticised Moon Bakery, which Charlotte had acquired herself.",
-            moments=[
-                Moment(
-                    question="What would you change about our list?",
-                    kind=MomentKind.could_be_better,
-                    what_i_said="Said I would not have acquired Moon Bakery.",
-                    better_answer="I should begin by apologising for my remark about Moon "
-                    "Bakery: it was discourteous, and it was also wrong about how the list "
-                    "works. The series is what allows the house to take risks. I would build "
-                    "beside it: protect six debut illustrator slots a year.",
-                    topic="the direction of the list",
-                )
-            ],
-        ),
     )
     drafts = [d for seed in range(4) for d in compose(interview, seed=seed, variants=2)]
     for draft in drafts:

@@ -1342,23 +1342,25 @@ def _render(
     )
     told = slots.get("fact") or slots.get("story") or ""
     leans = bool(told) and bool(_LEANS_ON_THE_SCENE.search(facts.sentences(told)[0]))
-    named = bool(mtopic) and len(head.split()) <= 4 and (head == mtopic or len(head.split()) >= 2)
-    if in_its_words:
-        slots["qref"] = f"{'your' if theirs else 'the'} question about {in_its_words}"
-    elif scene and (leans or not named) and _fits_the_scene(scene, told):
-        slots["qref"] = f"{'your' if theirs else 'the'} question about {scene}"
-    elif mtopic and len(head.split()) <= 4 and (head == mtopic or len(head.split()) >= 2):
-        slots["qref"] = f"{'your' if theirs else 'the'} question about {head}"
-    else:
-        slots["qref"] = "one of your questions" if theirs else "a question from our conversation"
+    short = bool(mtopic) and len(head.split()) <= 4
+    named = short and (head == mtopic or len(head.split()) >= 2)
+    whose = "your" if theirs else "the"
     # What the reader put the writer right on, in words a person would say.
-    slots["ctopic"] = in_its_words or (head if mtopic and len(head.split()) <= 4 else "")
+    slots["ctopic"] = in_its_words or (head if short else "")
     if re.search(r"(?i)\bquestion$", mtopic) and len(mtopic.split()) <= 4:
         # A label that names the question itself ("the estimation question"): "your
         # estimation question", not "your question about the estimation question".
         label = re.sub(r"(?i)^(?:the|your|my)\s+", "", mtopic)
-        slots["qref"] = f"{'your' if theirs else 'the'} {label}"
+        slots["qref"] = f"{whose} {label}"
         slots["ctopic"] = ""
+    elif in_its_words:
+        slots["qref"] = f"{whose} question about {in_its_words}"
+    elif scene and (leans or not named) and _fits_the_scene(scene, told):
+        slots["qref"] = f"{whose} question about {scene}"
+    elif named:
+        slots["qref"] = f"{whose} question about {head}"
+    else:
+        slots["qref"] = "one of your questions" if theirs else "a question from our conversation"
     uses_topic = piece.symbol.endswith("_topic")
     choices: list[tuple[str, int]] = []
     used: set[tuple[str, ...]] = set()

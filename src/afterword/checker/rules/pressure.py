@@ -119,6 +119,7 @@ class Pressure(Rule):
         asked = _Asked(doc.work)
         whole = len(doc.work)
         for m in doc.matches(self.phrases):
+            phrase = self.phrases.phrase_of(m).id
             s, e = doc.sentence_at(m.start())
             if _URGENT.fullmatch(m.group()) and not asked.search(_DECISION_WORDS, s, e):
                 continue  # "I can start right away" is eagerness, not pressure
@@ -135,9 +136,7 @@ class Pressure(Rule):
                 asked.search(_CONDITION, s, e) or asked.search(_OFFER_MADE, 0, whole)
             ):
                 continue  # "if offered, I will start on Monday"; "I accept your offer ..."
-            if self.phrases.phrase_of(m).id == "thats-rude" and _OWN_WORDS.search(
-                doc.work, s, m.start()
-            ):
+            if phrase == "thats-rude" and _OWN_WORDS.search(doc.work, s, m.start()):
                 continue  # "my remark about Moon Bakery: it was discourteous" owns the writer's
             if _PRESUMED_DECISION.match(m.group()) and (
                 asked.search(_STEPS_ASIDE, s, e) or asked.search(_WITHDRAWS, 0, whole)
@@ -150,5 +149,5 @@ class Pressure(Rule):
                 m.start(),
                 m.end(),
                 "I remain very interested in the role. " + STRONG_CTA,
-                phrase=self.phrases.phrase_of(m).id,
+                phrase=phrase,
             )
