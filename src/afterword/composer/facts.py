@@ -2049,7 +2049,7 @@ def _no_clause(text: str) -> bool:
 
 _SCENE_PREPOSITIONS = frozenset(
     ["at", "in", "on", "for", "with", "as", "after", "before", "during", "from", "by", "since",
-     "under", "over", "like", "unlike", "without", "within", "across", "for", "to"]
+     "under", "over", "like", "unlike", "without", "within", "across", "to"]
 )  # fmt: skip
 
 
